@@ -1,0 +1,108 @@
+// The catalog contract: a manifest describing a shipped catalog, and its item metadata.
+// Parsed once at the edge (fetch in a worker, or a Node tool) and trusted afterwards.
+import { z } from 'zod';
+
+export const CATALOG_FORMAT_VERSION = 1;
+
+export const CATALOG_KINDS = ['stickers', 'movies', 'videos', 'products'] as const;
+export type CatalogKind = (typeof CATALOG_KINDS)[number];
+
+const relativePath = z
+  .string()
+  .min(1)
+  .max(256)
+  .refine((p) => !p.startsWith('/') && !p.includes('..') && !/^[a-z]+:/i.test(p), {
+    message: 'must be a relative path inside the catalog folder',
+  });
+
+export const CatalogItemSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    title: z.string().min(1).max(256),
+    /** Localised titles, keyed by BCP-47 language ("ko"). */
+    titles: z.record(z.string(), z.string().max(256)).default({}),
+    /** Search tags per language: { en: [...], ko: [...] }. */
+    tags: z.record(z.string(), z.array(z.string().max(64)).max(64)).default({}),
+    /** A coarse category (emoji group, genre) used for category masks and filters. */
+    category: z.string().max(64),
+    /** Finer categories (emoji subgroup, extra genres). */
+    categories: z.array(z.string().max(64)).max(32).default([]),
+    image: relativePath.optional(),
+    /** The text shown in place of an image, or beside it (the emoji character). */
+    glyph: z.string().max(32).optional(),
+    year: z.number().int().optional(),
+    description: z.string().max(1024).optional(),
+    /** Items marked unsafe never reach the feed. */
+    safety: z.enum(['safe', 'unsafe']).default('safe'),
+    /** A prior popularity in [0, 1] (engagement counts, catalog order). */
+    popularity: z.number().min(0).max(1).default(0),
+  })
+  .strict();
+export type CatalogItem = z.infer<typeof CatalogItemSchema>;
+
+export const CatalogManifestSchema = z
+  .object({
+    formatVersion: z.literal(CATALOG_FORMAT_VERSION),
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    name: z.string().min(1),
+    kind: z.enum(CATALOG_KINDS),
+    itemCount: z.number().int().min(0),
+    items: relativePath,
+    /** Present once an embedding index is built for this catalog. */
+    index: z
+      .object({
+        file: relativePath,
+        formatVersion: z.number().int(),
+        modelId: z.string().min(1),
+        dim: z.number().int().positive(),
+        checksum: z.string().min(1),
+        sizeBytes: z.number().int().positive(),
+      })
+      .strict()
+      .optional(),
+    licence: z.object({ summary: z.string().min(1), file: relativePath }).strict(),
+    languages: z.array(z.string()).min(1),
+    /** Human names of categories per language, so "food" or "음식" can match a whole category. */
+    categoryLabels: z.record(z.string(), z.record(z.string(), z.string().max(128))).default({}),
+  })
+  .strict();
+export type CatalogManifest = z.infer<typeof CatalogManifestSchema>;
+
+export const CatalogListSchema = z
+  .object({
+    catalogs: z.array(z.object({ id: z.string(), name: z.string(), manifest: relativePath }).strict()).min(1),
+    default: z.string(),
+  })
+  .strict();
+export type CatalogList = z.infer<typeof CatalogListSchema>;
+
+export class CatalogError extends Error {
+  override name = 'CatalogError';
+}
+
+function parseWith<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
+  const r = schema.safeParse(data);
+  if (!r.success) {
+    const first = r.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new CatalogError(`Invalid ${what}: ${first.join('; ')}`);
+  }
+  return r.data;
+}
+
+export const parseCatalogManifest = (data: unknown) => parseWith(CatalogManifestSchema, data, 'catalog manifest');
+export const parseCatalogList = (data: unknown) => parseWith(CatalogListSchema, data, 'catalog list');
+
+export function parseCatalogItems(data: unknown, manifest: CatalogManifest): CatalogItem[] {
+  const items = parseWith(z.array(CatalogItemSchema), data, `items of catalog "${manifest.id}"`);
+  if (items.length !== manifest.itemCount) {
+    throw new CatalogError(
+      `Catalog "${manifest.id}" lists ${manifest.itemCount} items but its item file has ${items.length}`,
+    );
+  }
+  const seen = new Set<string>();
+  for (const it of items) {
+    if (seen.has(it.id)) throw new CatalogError(`Catalog "${manifest.id}" has a duplicate item id "${it.id}"`);
+    seen.add(it.id);
+  }
+  return items;
+}

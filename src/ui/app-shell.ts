@@ -1,0 +1,107 @@
+// The app shell: chat on one side, the feed on the other (stacked on narrow screens), the intent
+// inspector and the status bar. It re-renders from the Recommender's state on every change.
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { AppState, Recommender } from '../app/recommender.ts';
+import './chat-panel.ts';
+import './feed-view.ts';
+import './intent-inspector.ts';
+import './status-bar.ts';
+
+@customElement('pr-app')
+export class AppShell extends LitElement {
+  static override styles = css`
+    :host { display: grid; grid-template-rows: auto auto 1fr auto; height: 100vh; box-sizing: border-box; }
+    header { display: flex; align-items: center; gap: 1rem; padding: 0.6rem 1rem; border-bottom: 1px solid #d9dce1; flex-wrap: wrap; }
+    h1 { font-size: 1.05rem; margin: 0; font-weight: 650; }
+    .privacy { font-size: 0.8rem; opacity: 0.75; }
+    .spacer { flex: 1; }
+    label { font-size: 0.85rem; display: flex; gap: 0.4rem; align-items: center; }
+    select { font: inherit; padding: 0.2rem 0.4rem; }
+    button.link { background: none; border: none; color: inherit; text-decoration: underline; cursor: pointer; font: inherit; font-size: 0.8rem; opacity: 0.8; }
+    .banner { margin: 0; padding: 0.5rem 1rem; background: #fff4d6; color: #4a3a00; border-bottom: 1px solid #e8d38e; display: flex; gap: 1rem; align-items: center; }
+    .banner button { margin-left: auto; }
+    main { display: grid; grid-template-columns: minmax(280px, 2fr) 3fr; min-height: 0; }
+    .left { display: grid; grid-template-rows: 1fr auto; min-height: 0; border-right: 1px solid #d9dce1; }
+    pr-feed { min-height: 0; overflow: auto; }
+    @media (max-width: 760px) {
+      :host { height: auto; min-height: 100vh; }
+      main { grid-template-columns: 1fr; }
+      .left { border-right: none; border-bottom: 1px solid #d9dce1; min-height: 60vh; }
+    }
+    @media (prefers-color-scheme: dark) {
+      header, .left { border-color: #30343a; }
+      .banner { background: #3a3210; color: #f5e6a8; border-color: #5c4f1a; }
+    }
+  `;
+
+  @property({ attribute: false }) recommender: Recommender | null = null;
+  @state() private s: AppState | null = null;
+  private readonly onChange = (): void => {
+    this.s = this.recommender?.state ?? null;
+  };
+  private subscribed: Recommender | null = null;
+
+  override willUpdate(): void {
+    if (this.recommender && this.subscribed !== this.recommender) {
+      this.subscribed?.removeEventListener('change', this.onChange);
+      this.recommender.addEventListener('change', this.onChange);
+      this.subscribed = this.recommender;
+      this.s = this.recommender.state;
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.subscribed?.removeEventListener('change', this.onChange);
+    this.subscribed = null;
+  }
+
+  override render() {
+    const s = this.s;
+    const rec = this.recommender;
+    if (!s || !rec) return html`<p>Starting…</p>`;
+    const catalogs = s.catalogs?.catalogs ?? [];
+    return html`
+      <header>
+        <h1>Private recommender</h1>
+        <span class="privacy">Runs on this device. Nothing you type leaves it.</span>
+        <span class="spacer"></span>
+        ${catalogs.length > 1
+          ? html`<label>Catalog
+              <select aria-label="Catalog" .value=${s.catalogId} @change=${(e: Event) => void rec.selectCatalog((e.target as HTMLSelectElement).value)}>
+                ${catalogs.map((c) => html`<option value=${c.id} ?selected=${c.id === s.catalogId}>${c.name}</option>`)}
+              </select></label>`
+          : nothing}
+        <button class="link" @click=${() => this.forget(rec)}>Delete my data</button>
+      </header>
+      ${s.banner
+        ? html`<p class="banner" role="alert">${s.banner}<button @click=${() => rec.dismissBanner()}>Dismiss</button></p>`
+        : html`<span></span>`}
+      <main>
+        <div class="left">
+          <pr-chat .turns=${s.turns} .busy=${s.busy} .disabled=${s.phase !== 'ready'} @send=${(e: CustomEvent<string>) => void rec.send(e.detail)}></pr-chat>
+          <pr-intent .intent=${s.intent} @clear=${() => void rec.clearIntent()}></pr-intent>
+        </div>
+        <pr-feed
+          .cards=${s.feed}
+          .phase=${s.phase}
+          .feedMs=${s.feedMs}
+          .language=${s.intent?.language ?? 'en'}
+          @engage=${(e: CustomEvent<{ id: string; kind: 'like' | 'skip' | 'click' }>) => void rec.engage(e.detail.id, e.detail.kind)}
+        ></pr-feed>
+      </main>
+      <pr-status .statuses=${s.statuses}></pr-status>
+    `;
+  }
+
+  private forget(rec: Recommender): void {
+    if (confirm('Delete everything this app stored on this device (chat, interests, likes)?')) void rec.forgetMe();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pr-app': AppShell;
+  }
+}

@@ -1,0 +1,92 @@
+// The conversation and the message box. Enter sends, Shift+Enter breaks the line.
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import type { ChatTurn } from '../store/db.ts';
+
+@customElement('pr-chat')
+export class ChatPanel extends LitElement {
+  static override styles = css`
+    :host { display: grid; grid-template-rows: 1fr auto; min-height: 0; }
+    .log { overflow-y: auto; padding: 0.8rem 1rem; display: flex; flex-direction: column; gap: 0.5rem; }
+    .empty { opacity: 0.7; font-size: 0.9rem; line-height: 1.4; }
+    .turn { max-width: 85%; padding: 0.45rem 0.7rem; border-radius: 0.8rem; white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.35; }
+    .user { align-self: flex-end; background: #2f6fde; color: white; border-bottom-right-radius: 0.2rem; }
+    .assistant { align-self: flex-start; background: #e7e9ee; border-bottom-left-radius: 0.2rem; }
+    .meta { display: block; font-size: 0.72rem; opacity: 0.75; margin-top: 0.2rem; }
+    .blocked, .failed { outline: 2px solid #d9822b; }
+    .pending { opacity: 0.7; }
+    form { display: flex; gap: 0.5rem; padding: 0.6rem; border-top: 1px solid #d9dce1; align-items: flex-end; }
+    textarea { flex: 1; resize: none; font: inherit; padding: 0.5rem; border-radius: 0.5rem; border: 1px solid #b9bec7; min-height: 2.4rem; max-height: 8rem; box-sizing: border-box; background: inherit; color: inherit; }
+    button { font: inherit; padding: 0.5rem 1rem; border-radius: 0.5rem; border: none; background: #2f6fde; color: white; cursor: pointer; }
+    button:disabled { opacity: 0.5; cursor: default; }
+    @media (prefers-color-scheme: dark) {
+      .assistant { background: #2a2e35; }
+      form { border-color: #30343a; }
+      textarea { border-color: #4a4f58; }
+    }
+  `;
+
+  @property({ attribute: false }) turns: ChatTurn[] = [];
+  @property({ type: Boolean }) busy = false;
+  @property({ type: Boolean }) disabled = false;
+  @query('textarea') private box!: HTMLTextAreaElement;
+  @query('.log') private log!: HTMLElement;
+
+  override render() {
+    return html`
+      <div class="log" role="log" aria-label="Conversation" aria-live="polite">
+        ${this.turns.length === 0
+          ? html`<p class="empty">Tell me what you are in the mood for: "I want to see food", "more cats, no dogs",
+              "서울 길거리 음식 보고 싶어". The feed changes as you talk.</p>`
+          : this.turns.map((t) => this.renderTurn(t))}
+      </div>
+      <form @submit=${this.onSubmit}>
+        <textarea
+          aria-label="Message"
+          rows="1"
+          maxlength="4000"
+          placeholder="Message"
+          ?disabled=${this.disabled}
+          @keydown=${this.onKey}
+        ></textarea>
+        <button type="submit" ?disabled=${this.disabled}>Send</button>
+      </form>
+    `;
+  }
+
+  private renderTurn(t: ChatTurn) {
+    const note = t.status === 'pending' ? 'thinking…' : t.status === 'ok' ? '' : (t.note ?? t.status);
+    return html`<div class="turn ${t.role} ${t.status}" data-turn-id=${t.id} data-status=${t.status}>
+      ${t.text}${note ? html`<span class="meta">${note}</span>` : nothing}
+    </div>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('turns') && this.log) this.log.scrollTop = this.log.scrollHeight;
+  }
+
+  private onKey = (e: KeyboardEvent): void => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      this.submit();
+    }
+  };
+
+  private onSubmit = (e: Event): void => {
+    e.preventDefault();
+    this.submit();
+  };
+
+  private submit(): void {
+    const text = this.box.value.trim();
+    if (!text || this.disabled) return;
+    this.box.value = '';
+    this.dispatchEvent(new CustomEvent('send', { detail: text, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pr-chat': ChatPanel;
+  }
+}

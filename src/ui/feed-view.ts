@@ -1,0 +1,87 @@
+// The recommendations: a grid of cards, each with its image, title and the reason it is shown.
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { FeedCard } from '../workers/retrieval.worker.ts';
+
+type Kind = 'like' | 'skip' | 'click';
+
+@customElement('pr-feed')
+export class FeedView extends LitElement {
+  static override styles = css`
+    :host { display: block; padding: 0.8rem 1rem; }
+    h2 { font-size: 0.95rem; margin: 0 0 0.6rem; font-weight: 600; display: flex; gap: 0.6rem; align-items: baseline; }
+    .timing { font-size: 0.75rem; font-weight: 400; opacity: 0.65; }
+    ul { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 0.7rem; }
+    li { background: white; border: 1px solid #dde0e5; border-radius: 0.7rem; padding: 0.6rem; display: grid; grid-template-rows: auto auto 1fr auto; gap: 0.3rem; }
+    .thumb { width: 100%; aspect-ratio: 1; display: grid; place-items: center; background: #f2f3f6; border-radius: 0.5rem; border: none; padding: 0; cursor: pointer; }
+    .thumb img { width: 64px; height: 64px; image-rendering: auto; }
+    .glyph { font-size: 3rem; }
+    .title { font-size: 0.88rem; font-weight: 600; overflow-wrap: anywhere; }
+    .sub { font-size: 0.75rem; opacity: 0.7; }
+    .why { font-size: 0.72rem; opacity: 0.75; }
+    .actions { display: flex; gap: 0.3rem; }
+    .actions button { flex: 1; font: inherit; font-size: 0.78rem; padding: 0.25rem; border-radius: 0.4rem; border: 1px solid #c5cad2; background: transparent; color: inherit; cursor: pointer; }
+    .actions button[aria-pressed='true'] { background: #2f6fde; color: white; border-color: #2f6fde; }
+    .empty { opacity: 0.7; }
+    @media (prefers-color-scheme: dark) {
+      li { background: #1e2126; border-color: #30343a; }
+      .thumb { background: #262a30; }
+    }
+  `;
+
+  @property({ attribute: false }) cards: FeedCard[] = [];
+  @property() phase: 'booting' | 'ready' | 'error' = 'booting';
+  @property({ attribute: false }) feedMs: number | null = null;
+  @property() language = 'en';
+  private liked = new Set<string>();
+
+  override render() {
+    return html`
+      <h2 id="feed-heading">Recommendations
+        ${this.feedMs !== null ? html`<span class="timing">ranked in ${this.feedMs.toFixed(0)} ms on this device</span>` : nothing}
+      </h2>
+      ${this.cards.length === 0 && this.phase !== 'ready'
+        ? html`<p class="empty">${this.phase === 'booting' ? 'Loading the catalog…' : 'The feed is unavailable.'}</p>`
+        : nothing}
+      <ul role="list" aria-label="Recommendations" aria-busy=${this.phase === 'booting' ? 'true' : 'false'}>
+        ${repeat(this.cards, (c) => c.id, (c) => this.renderCard(c))}
+      </ul>
+    `;
+  }
+
+  private renderCard(c: FeedCard) {
+    const title = c.localTitle ?? c.title;
+    const liked = this.liked.has(c.id);
+    return html`<li role="listitem" data-item-id=${c.id} data-category=${c.category}>
+      <button class="thumb" aria-label=${`Open ${title}`} @click=${() => this.emit(c.id, 'click')}>
+        ${c.imageUrl
+          ? html`<img src=${c.imageUrl} alt=${title} width="64" height="64" loading="lazy" decoding="async" />`
+          : html`<span class="glyph" aria-hidden="true">${c.glyph ?? '?'}</span>`}
+      </button>
+      <span class="title">${title}</span>
+      ${c.localTitle && c.localTitle !== c.title ? html`<span class="sub">${c.title}</span>` : html`<span></span>`}
+      <span class="why">${c.why}</span>
+      <span class="actions">
+        <button aria-pressed=${liked ? 'true' : 'false'} aria-label=${`Like ${title}`} @click=${() => this.like(c.id)}>Like</button>
+        <button aria-label=${`Not for me: ${title}`} @click=${() => this.emit(c.id, 'skip')}>Not for me</button>
+      </span>
+    </li>`;
+  }
+
+  private like(id: string): void {
+    this.liked.add(id);
+    this.requestUpdate();
+    this.emit(id, 'like');
+  }
+
+  private emit(id: string, kind: Kind): void {
+    this.dispatchEvent(new CustomEvent('engage', { detail: { id, kind }, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pr-feed': FeedView;
+  }
+}

@@ -1,0 +1,131 @@
+// CLIP text encoder (transformers.js). Loaded lazily, once per model, on WebGPU when the browser gives
+// an adapter and on WASM otherwise. Model files come from this site only (no hub, no CDN).
+import * as Comlink from 'comlink';
+import type { StatusListener, WorkerStatus } from '../core/status.ts';
+import { cancel, crashSoon, withRequest } from './requests.ts';
+// The ONNX runtime's WASM binary, bundled by Vite: the default is a CDN, which breaks offline use.
+import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+
+type Transformers = typeof import('@huggingface/transformers');
+type Device = 'webgpu' | 'wasm';
+
+interface TextEncoder {
+  modelId: string;
+  device: Device;
+  encode(texts: string[]): Promise<Float32Array[]>;
+}
+
+let onStatus: StatusListener | null = null;
+let modelsBase: URL | null = null;
+let libPromise: Promise<Transformers> | null = null;
+const encoders = new Map<string, Promise<TextEncoder>>();
+
+function report(s: Omit<WorkerStatus, 'worker'>): void {
+  onStatus?.({ worker: 'encoder', ...s });
+}
+
+export class ModelMissingError extends Error {
+  override name = 'ModelMissingError';
+}
+
+async function pickDevice(): Promise<Device> {
+  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+  if (!gpu) return 'wasm';
+  try {
+    return (await gpu.requestAdapter()) ? 'webgpu' : 'wasm';
+  } catch {
+    return 'wasm';
+  }
+}
+
+function loadLib(): Promise<Transformers> {
+  libPromise ??= import('@huggingface/transformers').then((lib) => {
+    lib.env.allowLocalModels = true;
+    lib.env.allowRemoteModels = false;
+    lib.env.localModelPath = modelsBase!.href;
+    lib.env.useBrowserCache = false;
+    const wasm = lib.env.backends.onnx.wasm;
+    if (wasm) {
+      wasm.wasmPaths = { wasm: new URL(ortWasmUrl, self.location.href).href } as typeof wasm.wasmPaths;
+      wasm.numThreads = 1; // no cross-origin isolation on plain static hosting: threads are unavailable
+    }
+    return lib;
+  });
+  return libPromise;
+}
+
+function getEncoder(modelId: string): Promise<TextEncoder> {
+  let p = encoders.get(modelId);
+  if (!p) {
+    p = (async () => {
+      const lib = await loadLib();
+      const device = await pickDevice();
+      report({ state: 'loading', engine: `transformers.js ${modelId}`, device, detail: `Loading ${modelId}` });
+      const progress = (e: { status?: string; file?: string; loaded?: number; total?: number }) => {
+        if (e.status === 'progress' && e.file) {
+          report({ state: 'loading', engine: `transformers.js ${modelId}`, device,
+            progress: { label: e.file, loadedBytes: e.loaded ?? 0, totalBytes: e.total ?? 0 } });
+        }
+      };
+      try {
+        const tokenizer = await lib.AutoTokenizer.from_pretrained(modelId);
+        const model = await lib.CLIPTextModelWithProjection.from_pretrained(modelId, { device, dtype: 'fp32', progress_callback: progress });
+        report({ state: 'ready', engine: `transformers.js ${modelId}`, device });
+        return {
+          modelId, device,
+          async encode(texts: string[]) {
+            const inputs = tokenizer(texts, { padding: true, truncation: true });
+            const { text_embeds } = await model(inputs);
+            const dim = text_embeds.dims.at(-1) as number;
+            const data = text_embeds.data as Float32Array;
+            return texts.map((_, i) => {
+              const v = data.slice(i * dim, (i + 1) * dim);
+              let n = 0;
+              for (const x of v) n += x * x;
+              n = Math.sqrt(n) || 1;
+              for (let j = 0; j < v.length; j++) v[j]! /= n;
+              return v;
+            });
+          },
+        };
+      } catch (err) {
+        const name = (err as { name?: string }).name ?? '';
+        if (name === 'ModelFileNotFoundError' || /not found|404|Could not locate/i.test(String(err))) {
+          throw new ModelMissingError(`The CLIP model "${modelId}" is not shipped with this site (${String((err as Error).message ?? err)})`);
+        }
+        throw err;
+      }
+    })();
+    p.catch((err: unknown) => {
+      encoders.delete(modelId);
+      report({ state: 'unavailable', engine: 'transformers.js', device: '-', detail: (err as Error).message ?? String(err) });
+    });
+    encoders.set(modelId, p);
+  }
+  return p;
+}
+
+const api = {
+  init(listener: StatusListener, modelsBaseUrl: string): void {
+    onStatus = listener;
+    modelsBase = new URL(modelsBaseUrl);
+    report({ state: 'idle', engine: 'transformers.js CLIP', device: '-', detail: 'Loads when a catalog with an embedding index is searched.' });
+  },
+
+  async encodeText(requestId: number, modelId: string, texts: string[]): Promise<Float32Array[]> {
+    return withRequest(requestId, async (signal) => {
+      const enc = await getEncoder(modelId);
+      signal.throwIfAborted();
+      return enc.encode(texts);
+    });
+  },
+
+  cancel,
+
+  crash(reason: string): void {
+    crashSoon(reason);
+  },
+};
+
+export type EncoderApi = typeof api;
+Comlink.expose(api);

@@ -1,0 +1,135 @@
+// The foundation, end to end in Debian's headless Chromium against the built app.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
+import { feedIds, isolatedContext, launch, openApp, send } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let context: BrowserContext;
+let outside: string[];
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await context?.close();
+});
+
+async function fresh(): Promise<{ page: Page; errors: string[] }> {
+  ({ context, outside } = await isolatedContext(browser, baseUrl));
+  return openApp(context, baseUrl);
+}
+
+async function categoriesOf(page: Page, n: number): Promise<string[]> {
+  return page
+    .getByRole('list', { name: 'Recommendations' })
+    .getByRole('listitem')
+    .evaluateAll((els, k) => els.slice(0, k).map((e) => e.getAttribute('data-category') ?? ''), n);
+}
+
+/** Waits for the assistant to answer the last message (the turn leaves "pending"). */
+async function waitForReply(page: Page, count: number): Promise<void> {
+  await expect.poll(() => page.locator('pr-chat').locator('.turn.assistant').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(count);
+}
+
+describe('the app shell', () => {
+  test('boots offline: feed, status and page contract, and no request leaves the origin', async () => {
+    const { page, errors } = await fresh();
+    await expect.poll(async () => (await feedIds(page)).length).toBeGreaterThanOrEqual(12);
+    await page.getByRole('log', { name: 'Conversation' }).waitFor();
+    await page.getByRole('button', { name: 'Send' }).waitFor();
+    // Every card shows an image from the shipped catalog and a title.
+    const first = page.getByRole('list', { name: 'Recommendations' }).getByRole('listitem').first();
+    await expect.poll(() => first.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    expect((await first.locator('.title').textContent())?.trim().length).toBeGreaterThan(0);
+    // The status bar names engine and device for each worker.
+    const retrieval = page.locator('pr-status li[data-worker="retrieval"]');
+    await expect.poll(() => retrieval.textContent()).toMatch(/lexical\s+\(js\)/);
+    await expect.poll(() => page.locator('pr-status li[data-worker="llm"]').getAttribute('data-state')).toBe('ready');
+    // One catalog so far: no chooser.
+    expect(await page.getByRole('combobox', { name: 'Catalog' }).count()).toBe(0);
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test('"I want to see food" fills Recommendations with food stickers', async () => {
+    const { page } = await fresh();
+    const before = await feedIds(page);
+    await send(page, 'I want to see food');
+    await expect.poll(async () => (await categoriesOf(page, 10)).filter((c) => c === 'food-drink').length, { timeout: 30_000 }).toBeGreaterThanOrEqual(9);
+    expect(await feedIds(page)).not.toEqual(before);
+    // The reason is shown on the card.
+    const why = await page.getByRole('list', { name: 'Recommendations' }).getByRole('listitem').first().locator('.why').textContent();
+    expect(why).toMatch(/food/i);
+    expect(outside).toEqual([]);
+  });
+
+  test('a Korean message steers the feed too (고양이 → cats)', async () => {
+    const { page } = await fresh();
+    await send(page, '고양이 보고 싶어요');
+    await expect
+      .poll(async () => (await page.getByRole('list', { name: 'Recommendations' }).getByRole('listitem').first().textContent()) ?? '', { timeout: 30_000 })
+      .toMatch(/고양이|cat/i);
+  });
+
+  test('Enter sends, Shift+Enter breaks the line, and messages persist across a reload', async () => {
+    const { page } = await fresh();
+    const box = page.getByRole('textbox', { name: 'Message' });
+    await box.fill('first line');
+    await box.press('Shift+Enter');
+    await box.pressSequentially('second line');
+    expect(await box.inputValue()).toBe('first line\nsecond line');
+    await box.press('Enter');
+    expect(await box.inputValue()).toBe('');
+    await waitForReply(page, 1);
+    await page.reload();
+    const log = page.getByRole('log', { name: 'Conversation' });
+    await expect.poll(() => log.textContent(), { timeout: 30_000 }).toContain('first line\nsecond line');
+    // The assistant's reply was stored too.
+    expect(await page.locator('pr-chat').locator('.turn.assistant').count()).toBe(1);
+  });
+
+  test('an intent written in one tab shows in a second tab', async () => {
+    const { page: a } = await fresh();
+    const b = await context.newPage();
+    await b.goto(baseUrl);
+    await b.getByRole('list', { name: 'Recommendations' }).getByRole('listitem').first().waitFor();
+    await send(a, 'show me pizza');
+    await waitForReply(a, 1);
+    // Tab B hears about the change over BroadcastChannel and re-reads IndexedDB: inspector and feed follow.
+    await expect.poll(() => b.locator('pr-intent pre').textContent(), { timeout: 30_000 }).toContain('pizza');
+    await expect.poll(async () => (await feedIds(b))[0], { timeout: 30_000 }).toBe('1F355');
+    await expect.poll(() => b.getByRole('log', { name: 'Conversation' }).textContent()).toContain('show me pizza');
+  });
+
+  test('clearing the intent resets the feed', async () => {
+    const { page } = await fresh();
+    const initial = await feedIds(page);
+    await send(page, 'I want to see food');
+    await expect.poll(async () => (await categoriesOf(page, 5)).every((c) => c === 'food-drink'), { timeout: 30_000 }).toBe(true);
+    await page.locator('pr-intent summary').click();
+    await page.getByRole('button', { name: 'Clear intent' }).click();
+    await expect.poll(() => feedIds(page)).toEqual(initial);
+    expect(await page.locator('pr-intent pre').textContent()).toBe('{}');
+  });
+
+  test('a crashed worker restarts, says why, and keeps serving', async () => {
+    const { page } = await fresh();
+    await page.evaluate(() => (globalThis as unknown as { __recommender: { crashWorker(n: string): void } }).__recommender.crashWorker('retrieval'));
+    const retrieval = page.locator('pr-status li[data-worker="retrieval"]');
+    await expect.poll(() => retrieval.textContent(), { timeout: 30_000 }).toContain('Restarted after a crash');
+    await expect.poll(() => retrieval.textContent()).toContain('simulated crash of the retrieval worker');
+    // The restarted worker ranks the next request.
+    await send(page, 'I want to see food');
+    await expect.poll(async () => (await categoriesOf(page, 5)).every((c) => c === 'food-drink'), { timeout: 30_000 }).toBe(true);
+
+    await page.evaluate(() => (globalThis as unknown as { __recommender: { crashWorker(n: string): void } }).__recommender.crashWorker('llm'));
+    const llm = page.locator('pr-status li[data-worker="llm"]');
+    await expect.poll(() => llm.textContent(), { timeout: 30_000 }).toContain('Restarted after a crash');
+    await send(page, 'more cats please');
+    await waitForReply(page, 2);
+  });
+});

@@ -1,0 +1,65 @@
+// Debian's headless Chromium driven by playwright-core: no browser download, real WebGPU (software).
+import { execFileSync } from 'node:child_process';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-unsafe-webgpu',
+];
+
+export function chromiumPath(): string {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  try {
+    return execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
+  } catch {
+    throw new Error('Debian chromium not found: apt-get install chromium (or set CHROMIUM_PATH)');
+  }
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+}
+
+/**
+ * A context in which every request to anything but the app's own origin is refused and recorded:
+ * the product promise is that nothing leaves the device.
+ */
+export async function isolatedContext(browser: Browser, baseUrl: string): Promise<{ context: BrowserContext; outside: string[] }> {
+  const context = await browser.newContext();
+  const origin = new URL(baseUrl).origin;
+  const outside: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    outside.push(url);
+    return route.abort('internetdisconnected');
+  });
+  return { context, outside };
+}
+
+/** Opens the app and waits until it has booted (feed shown). Collects page errors for assertions. */
+export async function openApp(context: BrowserContext, baseUrl: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(baseUrl);
+  await page.getByRole('list', { name: 'Recommendations' }).getByRole('listitem').first().waitFor({ timeout: 60_000 });
+  return { page, errors };
+}
+
+export async function feedIds(page: Page): Promise<string[]> {
+  return page.getByRole('list', { name: 'Recommendations' }).getByRole('listitem').evaluateAll((els) => els.map((e) => e.getAttribute('data-item-id') ?? ''));
+}
+
+export async function send(page: Page, text: string): Promise<void> {
+  const box = page.getByRole('textbox', { name: 'Message' });
+  await box.fill(text);
+  await box.press('Enter');
+}
