@@ -1,0 +1,90 @@
+import { describe, expect, test, vi } from 'vitest';
+import type { TurnExtraction } from '../../../src/core/intent.ts';
+import { seedOf, type TextGuard, understandTurn, type UnderstandingEngine } from '../../../src/core/understand.ts';
+
+const extraction: TurnExtraction = {
+  keyPhrases: [{ text: 'food', weight: 1 }], likes: [], dislikes: [], task: 'more_like', language: 'en',
+  safety: { verdict: 'unchecked', categories: [] },
+};
+
+function engine(over: Partial<UnderstandingEngine> = {}): UnderstandingEngine {
+  return {
+    name: 'fake',
+    extract: () => extraction,
+    reply: () => 'Here is some food.',
+    blockedReply: (lang) => (lang === 'ko' ? '그건 도와드릴 수 없어요.' : "I can't help with that."),
+    ...over,
+  };
+}
+const safe: TextGuard = { check: () => ({ verdict: 'safe', categories: [] }) };
+const unsafe: TextGuard = { check: () => ({ verdict: 'unsafe', categories: ['violence'] }) };
+
+describe('understandTurn', () => {
+  test('runs guard and extraction concurrently and stamps the guard verdict on the extraction', async () => {
+    let guardStarted = false;
+    let extractSawGuardRunning = false;
+    const slowGuard: TextGuard = {
+      check: async () => {
+        guardStarted = true;
+        await new Promise((r) => setTimeout(r, 20));
+        return { verdict: 'safe', categories: [] };
+      },
+    };
+    const e = engine({
+      extract: async () => {
+        await new Promise((r) => setTimeout(r, 1));
+        extractSawGuardRunning = guardStarted;
+        return extraction;
+      },
+    });
+    const out = await understandTurn('I want food', { engine: e, inputGuard: slowGuard, outputGuard: safe, previous: null, turnId: 't1' });
+    expect(extractSawGuardRunning).toBe(true);
+    expect(out.kind).toBe('understood');
+    if (out.kind === 'understood') expect(out.extraction.safety.verdict).toBe('safe');
+  });
+
+  test('an unsafe input is blocked with a polite reply and nothing extracted reaches the caller', async () => {
+    const out = await understandTurn('bad words', { engine: engine(), inputGuard: unsafe, previous: null, turnId: 't' });
+    expect(out).toMatchObject({ kind: 'blocked-input', categories: ['violence'], reply: "I can't help with that." });
+    expect('extraction' in out).toBe(false);
+  });
+
+  test('a guard that throws fails closed', async () => {
+    const broken: TextGuard = { check: () => Promise.reject(new Error('boom')) };
+    const out = await understandTurn('hi', { engine: engine(), inputGuard: broken, previous: null, turnId: 't' });
+    expect(out).toMatchObject({ kind: 'blocked-input', categories: ['guard-error'] });
+  });
+
+  test('malformed engine output (off-schema, plain strings, throws) fails the turn without an intent', async () => {
+    for (const bad of [
+      engine({ extract: () => ({ ...extraction, userId: 'evil' }) as never }),
+      engine({ extract: () => '{"keyPhrases": [' as never }),
+      engine({ extract: () => Promise.reject('plain string rejection') }),
+    ]) {
+      const out = await understandTurn('hi', { engine: bad, inputGuard: safe, previous: null, turnId: 't' });
+      expect(out.kind).toBe('failed');
+      expect(out.reply).toMatch(/didn't quite get that/);
+    }
+  });
+
+  test('a reply the output guard rejects is replaced by the blocked reply, in the user language', async () => {
+    const e = engine({ extract: () => ({ ...extraction, language: 'ko' }), reply: () => 'something unsafe' });
+    const out = await understandTurn('음식', { engine: e, inputGuard: safe, outputGuard: unsafe, previous: null, turnId: 't' });
+    expect(out).toMatchObject({ kind: 'blocked-output', reply: '그건 도와드릴 수 없어요.' });
+  });
+
+  test('an aborted turn stops with an AbortError', async () => {
+    const c = new AbortController();
+    const e = engine({ extract: async () => { c.abort(new DOMException('Superseded', 'AbortError')); return extraction; } });
+    await expect(understandTurn('x', { engine: e, previous: null, turnId: 't', signal: c.signal })).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  test('the reply seed is stable per turn id', () => {
+    expect(seedOf('turn-1')).toBe(seedOf('turn-1'));
+    expect(seedOf('turn-1')).not.toBe(seedOf('turn-2'));
+    const reply = vi.fn(() => 'ok');
+    return understandTurn('x', { engine: engine({ reply }), previous: null, turnId: 'abc' }).then(() => {
+      expect(reply).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ seed: seedOf('abc') }));
+    });
+  });
+});
