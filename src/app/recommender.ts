@@ -158,6 +158,7 @@ export class Recommender extends EventTarget {
         'feed',
       );
       this.set({ feed, feedMs: performance.now() - started });
+      this.recordImpressions(feed.map((c) => c.id));
       if (intent && intent.keyPhrases.length > 0 && this.store) {
         void this.store.addSearchLog({
           userId: this.state.userId, catalogId: this.state.catalogId,
@@ -214,13 +215,35 @@ export class Recommender extends EventTarget {
     await this.refreshFeed();
   }
 
-  async engage(itemId: string, kind: EngagementKind): Promise<void> {
+  private lastImpressions = '';
+
+  /** One impression per item each time a different feed is shown; kept on this device only. */
+  private recordImpressions(ids: string[]): void {
+    const key = `${this.state.catalogId}:${ids.join(',')}`;
+    if (!this.store || ids.length === 0 || key === this.lastImpressions) return;
+    this.lastImpressions = key;
+    const at = Date.now();
+    void this.store
+      .addEvents(ids.map((itemId) => ({ userId: this.state.userId, catalogId: this.state.catalogId, itemId, kind: 'impression' as const, at })))
+      .catch(() => {}); // losing an impression is acceptable; a full disk is reported when the user acts
+  }
+
+  async engage(itemId: string, kind: EngagementKind, dwellMs?: number): Promise<void> {
     try {
-      await this.store?.addEvent({ userId: this.state.userId, catalogId: this.state.catalogId, itemId, kind, at: Date.now() });
+      await this.store?.addEvent({
+        userId: this.state.userId, catalogId: this.state.catalogId, itemId, kind, at: Date.now(),
+        ...(dwellMs !== undefined ? { dwellMs: Math.round(dwellMs) } : {}),
+      });
       if (kind === 'skip') this.set({ feed: this.state.feed.filter((c) => c.id !== itemId) });
     } catch (err) {
       this.set({ banner: err instanceof Error ? err.message : String(err) });
     }
+  }
+
+  /** Everything this app stored about the user on this device, as JSON (for "Export my data"). */
+  async exportData(): Promise<string> {
+    if (!this.store) throw new Error('Local storage is not open.');
+    return JSON.stringify(await this.store.exportUser(this.state.userId), null, 2);
   }
 
   /** Deletes everything this app stored on this device. */
@@ -228,6 +251,8 @@ export class Recommender extends EventTarget {
     this.store?.close();
     this.store = null;
     await deleteStore();
+    // Cached models and indexes hold nothing personal, but "forget me" means nothing stays.
+    if (typeof caches !== 'undefined') for (const k of await caches.keys()) await caches.delete(k);
     this.channel.announce({ type: 'data-cleared', origin: CONTEXT_ID });
     location.reload();
   }

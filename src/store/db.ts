@@ -265,6 +265,15 @@ export class Store {
     return guarded(() => this.db.add('events', EngagementEventSchema.parse(event)));
   }
 
+  /** Several events in one transaction (a feed's impressions): all are stored or none. */
+  async addEvents(events: readonly EngagementEvent[]): Promise<void> {
+    const parsed = events.map((e) => EngagementEventSchema.parse(e));
+    await guarded(async () => {
+      const tx = this.db.transaction('events', 'readwrite');
+      await Promise.all([...parsed.map((e) => tx.store.add(e)), tx.done]);
+    });
+  }
+
   async listEvents(userId: string): Promise<EngagementEvent[]> {
     return guarded(async () => {
       const range = IDBKeyRange.bound([userId, -Infinity], [userId, Infinity]);

@@ -73,6 +73,7 @@ export class AppShell extends LitElement {
                 ${catalogs.map((c) => html`<option value=${c.id} ?selected=${c.id === s.catalogId}>${c.name}</option>`)}
               </select></label>`
           : nothing}
+        <button class="link" @click=${() => void this.exportData(rec)}>Export my data</button>
         <button class="link" @click=${() => this.forget(rec)}>Delete my data</button>
       </header>
       ${s.banner
@@ -88,11 +89,21 @@ export class AppShell extends LitElement {
           .phase=${s.phase}
           .feedMs=${s.feedMs}
           .language=${s.intent?.language ?? 'en'}
-          @engage=${(e: CustomEvent<{ id: string; kind: 'like' | 'skip' | 'click' }>) => void rec.engage(e.detail.id, e.detail.kind)}
+          @engage=${(e: CustomEvent<{ id: string; kind: 'like' | 'skip' | 'click' | 'dwell'; dwellMs?: number }>) =>
+            void rec.engage(e.detail.id, e.detail.kind, e.detail.dwellMs)}
         ></pr-feed>
       </main>
       <pr-status .statuses=${s.statuses}></pr-status>
     `;
+  }
+
+  private async exportData(rec: Recommender): Promise<void> {
+    const json = await rec.exportData();
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+    a.download = `private-recommender-${new Date().toISOString().slice(0, 10)}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
   }
 
   private forget(rec: Recommender): void {

@@ -56,9 +56,8 @@ export class ChatPanel extends LitElement {
 
   private renderTurn(t: ChatTurn) {
     const note = t.status === 'pending' ? 'thinking…' : t.status === 'ok' ? '' : (t.note ?? t.status);
-    return html`<div class="turn ${t.role} ${t.status}" data-turn-id=${t.id} data-status=${t.status}>
-      ${t.text}${note ? html`<span class="meta">${note}</span>` : nothing}
-    </div>`;
+    // No whitespace around the text: the bubble keeps the user's own line breaks (pre-wrap).
+    return html`<div class="turn ${t.role} ${t.status}" data-turn-id=${t.id} data-status=${t.status}>${t.text}${note ? html`<span class="meta">${note}</span>` : nothing}</div>`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -1,10 +1,10 @@
 // The recommendations: a grid of cards, each with its image, title and the reason it is shown.
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { FeedCard } from '../workers/retrieval.worker.ts';
 
-type Kind = 'like' | 'skip' | 'click';
+type Kind = 'like' | 'skip' | 'click' | 'dwell';
 
 @customElement('pr-feed')
 export class FeedView extends LitElement {
@@ -24,6 +24,11 @@ export class FeedView extends LitElement {
     .actions button { flex: 1; font: inherit; font-size: 0.78rem; padding: 0.25rem; border-radius: 0.4rem; border: 1px solid #c5cad2; background: transparent; color: inherit; cursor: pointer; }
     .actions button[aria-pressed='true'] { background: #2f6fde; color: white; border-color: #2f6fde; }
     .empty { opacity: 0.7; }
+    dialog { border: none; border-radius: 0.8rem; padding: 1.2rem; max-width: min(26rem, 90vw); text-align: center; }
+    dialog img { width: 160px; height: 160px; }
+    dialog .glyph { font-size: 8rem; }
+    dialog h3 { margin: 0.6rem 0 0.2rem; }
+    dialog p { margin: 0.3rem 0; font-size: 0.85rem; opacity: 0.8; }
     @media (prefers-color-scheme: dark) {
       li { background: #1e2126; border-color: #30343a; }
       .thumb { background: #262a30; }
@@ -35,6 +40,9 @@ export class FeedView extends LitElement {
   @property({ attribute: false }) feedMs: number | null = null;
   @property() language = 'en';
   private liked = new Set<string>();
+  @state() private open: FeedCard | null = null;
+  private openedAt = 0;
+  @query('dialog') private dialog!: HTMLDialogElement;
 
   override render() {
     return html`
@@ -47,14 +55,40 @@ export class FeedView extends LitElement {
       <ul role="list" aria-label="Recommendations" aria-busy=${this.phase === 'booting' ? 'true' : 'false'}>
         ${repeat(this.cards, (c) => c.id, (c) => this.renderCard(c))}
       </ul>
+      <dialog aria-label=${this.open ? (this.open.localTitle ?? this.open.title) : 'Item'} @close=${this.onClose}>
+        ${this.open
+          ? html`${this.open.imageUrl
+                ? html`<img src=${this.open.imageUrl} alt="" width="160" height="160" />`
+                : html`<span class="glyph" aria-hidden="true">${this.open.glyph ?? '?'}</span>`}
+              <h3>${this.open.localTitle ?? this.open.title}</h3>
+              ${this.open.localTitle && this.open.localTitle !== this.open.title ? html`<p>${this.open.title}</p>` : nothing}
+              <p>${this.open.why}</p>`
+          : nothing}
+        <form method="dialog"><button>Close</button></form>
+      </dialog>
     `;
   }
+
+  private show(c: FeedCard): void {
+    this.open = c;
+    this.openedAt = performance.now();
+    this.emit(c.id, 'click');
+    void this.updateComplete.then(() => this.dialog.showModal());
+  }
+
+  /** Time spent looking at an item is a dwell event (on this device only). */
+  private onClose = (): void => {
+    if (!this.open) return;
+    const dwellMs = performance.now() - this.openedAt;
+    this.dispatchEvent(new CustomEvent('engage', { detail: { id: this.open.id, kind: 'dwell', dwellMs }, bubbles: true, composed: true }));
+    this.open = null;
+  };
 
   private renderCard(c: FeedCard) {
     const title = c.localTitle ?? c.title;
     const liked = this.liked.has(c.id);
     return html`<li role="listitem" data-item-id=${c.id} data-category=${c.category}>
-      <button class="thumb" aria-label=${`Open ${title}`} @click=${() => this.emit(c.id, 'click')}>
+      <button class="thumb" aria-label=${`Open ${title}`} @click=${() => this.show(c)}>
         ${c.imageUrl
           ? html`<img src=${c.imageUrl} alt=${title} width="64" height="64" loading="lazy" decoding="async" />`
           : html`<span class="glyph" aria-hidden="true">${c.glyph ?? '?'}</span>`}

@@ -30,7 +30,7 @@ export class IntentInspector extends LitElement {
       <summary>
         <span>What I understood</span>
         ${top.map((p) => html`<span class="chip" title=${`weight ${p.weight.toFixed(2)}`}>${p.text}</span>`)}
-        ${(i?.dislikes ?? []).slice(0, 3).map((d) => html`<span class="chip neg">not ${d}</span>`)}
+        ${(i?.dislikes ?? []).slice(0, 3).map((d) => html`<span class="chip neg">not ${d.text}</span>`)}
         ${i ? nothing : html`<span>(nothing yet)</span>`}
       </summary>
       <pre aria-label="Intent JSON">${i ? JSON.stringify(i, null, 2) : '{}'}</pre>

@@ -132,4 +132,40 @@ describe('the app shell', () => {
     await send(page, 'more cats please');
     await waitForReply(page, 2);
   });
+
+  test('engagement is recorded on the device, exported as JSON, and "Delete my data" removes it all', async () => {
+    const { page } = await fresh();
+    await send(page, 'I want to see food');
+    await waitForReply(page, 1);
+    const card = page.getByRole('list', { name: 'Recommendations' }).getByRole('listitem').first();
+    await expect.poll(() => card.getAttribute('data-category'), { timeout: 30_000 }).toBe('food-drink');
+    const itemId = (await card.getAttribute('data-item-id'))!;
+    await card.getByRole('button', { name: /^Open / }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await page.waitForTimeout(300);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await card.getByRole('button', { name: /^Like / }).click();
+    await expect.poll(() => card.getByRole('button', { name: /^Like / }).getAttribute('aria-pressed')).toBe('true');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export my data' }).click()]);
+    const chunks: Buffer[] = [];
+    for await (const c of (await download.createReadStream()) as AsyncIterable<Buffer>) chunks.push(c);
+    const data = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+      turns: { text: string }[]; intent: { keyPhrases: { text: string }[] }; events: { kind: string; itemId: string; dwellMs?: number }[];
+    };
+    expect(data.turns.map((t) => t.text)).toContain('I want to see food');
+    expect(data.intent.keyPhrases.map((p) => p.text)).toContain('food');
+    const mine = data.events.filter((e) => e.itemId === itemId).map((e) => e.kind);
+    expect(mine).toEqual(expect.arrayContaining(['impression', 'click', 'dwell', 'like']));
+    expect(data.events.find((e) => e.kind === 'dwell')!.dwellMs).toBeGreaterThanOrEqual(250);
+
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Delete my data' }).click();
+    await page.waitForEvent('load');
+    await page.getByRole('list', { name: 'Recommendations' }).getByRole('listitem').first().waitFor();
+    await expect.poll(() => page.locator('pr-chat .turn').count()).toBe(0);
+    expect(await page.locator('pr-intent pre').textContent()).toBe('{}');
+    expect(outside).toEqual([]);
+  });
 });
