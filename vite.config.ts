@@ -9,6 +9,8 @@ export default defineConfig({
     sourcemap: true,
     // onnxruntime-web's wasm and the transformers.js bundle are large by nature; they load lazily in a worker.
     chunkSizeWarningLimit: 4096,
+    // The timing report is noise on a 2-core machine where copying public/models dominates.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   worker: {
     format: 'es',
