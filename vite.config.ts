@@ -1,7 +1,9 @@
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
-// A static site: relative base so dist/ can be hosted under any path (or opened from a file server),
-// ES-module workers (comlink + transformers.js need module workers).
+// A static site: relative base so dist/ can be hosted under any path, ES-module workers (comlink +
+// transformers.js need module workers), and a service worker that precaches everything the demo
+// needs, so after one visit it works with no network at all.
 export default defineConfig({
   base: './',
   build: {
@@ -15,6 +17,32 @@ export default defineConfig({
   worker: {
     format: 'es',
   },
+  plugins: [
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: null, // registered in src/main.ts, which reports offline readiness in the status bar
+      manifest: {
+        name: 'Private recommender',
+        short_name: 'Recommender',
+        description: 'A conversational recommender that runs entirely in your browser.',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#f6f7f9',
+        theme_color: '#2f6fde',
+        icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        // The shell, the ONNX runtime, catalogs, images, models and indexes: the demo works offline.
+        globPatterns: ['**/*.{html,js,css,wasm,json,png,svg,onnx,bin,idx,md}'],
+        // Per-user vectors are fetched one at a time for the chosen user, never all at once.
+        globIgnores: ['**/*.map', '**/users/**'],
+        maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: true },
 });

@@ -1,4 +1,5 @@
 // Boots the shell: one Recommender controller (workers + store) and the <pr-app> element that renders it.
+import { registerSW } from 'virtual:pwa-register';
 import { Recommender } from './app/recommender.ts';
 import './ui/app-shell.ts';
 import type { AppShell } from './ui/app-shell.ts';
@@ -10,3 +11,16 @@ const recommender = new Recommender();
 const shell = document.querySelector<AppShell>('pr-app');
 if (shell) shell.recommender = recommender;
 void recommender.boot();
+
+// The service worker precaches the shell, the ONNX runtime, catalogs and models: after one visit
+// the app works with no network. Registration failing (file://, a private mode without SW) is not fatal.
+if ('serviceWorker' in navigator && import.meta.env.PROD) {
+  recommender.setOffline(navigator.serviceWorker.controller ? 'ready' : 'caching');
+  registerSW({
+    immediate: true,
+    onOfflineReady: () => recommender.setOffline('ready'),
+    onRegisterError: () => recommender.setOffline('error'),
+  });
+} else {
+  recommender.setOffline('unsupported');
+}

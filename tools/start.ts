@@ -18,6 +18,7 @@ const builtAt = existsSync(join(root, 'dist', 'index.html')) ? statSync(join(roo
 const sourcesAt = Math.max(...['src', 'public', 'index.html', 'vite.config.ts', 'package.json'].map((p) => newest(join(root, p))));
 if (builtAt < sourcesAt || process.argv.includes('--rebuild')) {
   console.log('Building the demo (about 5 s)…');
+  process.env.NODE_ENV = 'production'; // what users get: Lit production mode, service worker
   await build({ logLevel: 'warn' });
 }
 

@@ -29,6 +29,8 @@ export interface AppState {
   busy: boolean;
   /** A problem the user should know about (storage full, another tab upgraded the app). */
   banner: string | null;
+  /** Whether the service worker has cached everything needed to work with no network. */
+  offline: 'unknown' | 'caching' | 'ready' | 'unsupported' | 'error';
 }
 
 const initialStatus = (worker: WorkerName): WorkerStatus => ({ worker, state: 'idle', engine: '-', device: '-' });
@@ -50,6 +52,7 @@ export class Recommender extends EventTarget {
     statuses: { llm: initialStatus('llm'), encoder: initialStatus('encoder'), retrieval: initialStatus('retrieval') },
     busy: false,
     banner: null,
+    offline: 'unknown',
   };
 
   private store: Store | null = null;
@@ -194,6 +197,10 @@ export class Recommender extends EventTarget {
     } finally {
       this.set({ busy: false });
     }
+  }
+
+  setOffline(offline: AppState['offline']): void {
+    this.set({ offline });
   }
 
   dismissBanner(): void {

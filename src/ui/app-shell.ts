@@ -8,13 +8,22 @@ import './feed-view.ts';
 import './intent-inspector.ts';
 import './status-bar.ts';
 
+const OFFLINE_LABEL: Record<AppState['offline'], string> = {
+  unknown: '',
+  caching: 'Saving for offline use…',
+  ready: 'Works offline',
+  unsupported: '',
+  error: 'Offline use unavailable',
+};
+
 @customElement('pr-app')
 export class AppShell extends LitElement {
   static override styles = css`
     :host { display: grid; grid-template-rows: auto auto 1fr auto; height: 100vh; box-sizing: border-box; }
     header { display: flex; align-items: center; gap: 1rem; padding: 0.6rem 1rem; border-bottom: 1px solid #d9dce1; flex-wrap: wrap; }
     h1 { font-size: 1.05rem; margin: 0; font-weight: 650; }
-    .privacy { font-size: 0.8rem; opacity: 0.75; }
+    .privacy, .offline { font-size: 0.8rem; opacity: 0.75; }
+    .offline[data-offline='ready'] { color: #1f7a3a; opacity: 1; }
     .spacer { flex: 1; }
     label { font-size: 0.85rem; display: flex; gap: 0.4rem; align-items: center; }
     select { font: inherit; padding: 0.2rem 0.4rem; }
@@ -66,6 +75,7 @@ export class AppShell extends LitElement {
       <header>
         <h1>Private recommender</h1>
         <span class="privacy">Runs on this device. Nothing you type leaves it.</span>
+        <span class="offline" data-offline=${s.offline}>${OFFLINE_LABEL[s.offline]}</span>
         <span class="spacer"></span>
         ${catalogs.length > 1
           ? html`<label>Catalog

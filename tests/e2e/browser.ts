@@ -31,8 +31,14 @@ export async function launch(): Promise<Browser> {
  * A context in which every request to anything but the app's own origin is refused and recorded:
  * the product promise is that nothing leaves the device.
  */
-export async function isolatedContext(browser: Browser, baseUrl: string): Promise<{ context: BrowserContext; outside: string[] }> {
-  const context = await browser.newContext();
+export async function isolatedContext(
+  browser: Browser,
+  baseUrl: string,
+  opts: { serviceWorkers?: 'allow' | 'block' } = {},
+): Promise<{ context: BrowserContext; outside: string[] }> {
+  // Service workers are blocked unless a test is about them: precaching the whole demo in every fresh
+  // context would only slow the other tests down.
+  const context = await browser.newContext({ serviceWorkers: opts.serviceWorkers ?? 'block' });
   const origin = new URL(baseUrl).origin;
   const outside: string[] = [];
   await context.route('**/*', (route) => {
