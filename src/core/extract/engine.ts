@@ -1,0 +1,72 @@
+// The compact understanding engine: runs where WebGPU does not (or while the LLM downloads). Built
+// from data the app already has (the catalog's items and manifest) plus two small shipped files:
+// public/models/compact-engine/task-classifier.json and places.json. Pure and synchronous.
+import type { Language, TurnExtraction } from '../intent.ts';
+import type { UnderstandingEngine } from '../understand.ts';
+import { understandCompact, type CompactUnderstanding } from './extractor.ts';
+import { buildGazetteer, parsePlaceList, type Gazetteer, type GazetteerItem } from './gazetteer.ts';
+import { composeBlockedReply, composeReply, DEFAULT_REPLY_VOCABULARY, type ReplyLanguage } from './reply.ts';
+import { createTaskClassifier, parseTaskModel } from './task-classifier.ts';
+
+export interface CompactEngineResources {
+  /** The catalog's items (parsed with parseCatalogItems). */
+  readonly items: readonly GazetteerItem[];
+  /** The manifest's categoryLabels. */
+  readonly categoryLabels?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Raw JSON of public/models/compact-engine/task-classifier.json; validated here. */
+  readonly taskModel: unknown;
+  /** Raw JSON of public/models/compact-engine/places.json; validated here. Optional. */
+  readonly places?: unknown;
+  /** What the catalog's items are called in replies: { en: 'stickers', ko: '스티커' }. Default: picks / 항목. */
+  readonly itemNoun?: Readonly<Record<ReplyLanguage, string>>;
+}
+
+export interface CompactEngine extends UnderstandingEngine {
+  /** The extraction together with what TurnExtraction has no room for: entities, task probabilities. */
+  understand(text: string): CompactUnderstanding;
+  readonly gazetteer: Gazetteer;
+}
+
+export const COMPACT_ENGINE_NAME = 'compact';
+
+const HANGUL = /[\uac00-\ud7a3]/;
+
+/** The reply language for an extraction: Korean and English as given; otherwise by the phrases' script. */
+function replyLanguageOf(language: Language, x: TurnExtraction): ReplyLanguage {
+  if (language === 'ko' || language === 'en') return language;
+  const texts = [...x.keyPhrases.map((p) => p.text), ...x.likes, ...x.dislikes];
+  const ko = texts.filter((t) => HANGUL.test(t)).length;
+  return ko * 2 > texts.length && ko > 0 ? 'ko' : 'en';
+}
+
+export function createCompactEngine(resources: CompactEngineResources): CompactEngine {
+  const gazetteer = buildGazetteer({
+    items: resources.items,
+    ...(resources.categoryLabels ? { categoryLabels: resources.categoryLabels } : {}),
+    ...(resources.places !== undefined ? { places: parsePlaceList(resources.places) } : {}),
+  });
+  const classifier = createTaskClassifier(parseTaskModel(resources.taskModel));
+  const understand = (text: string) => understandCompact(text, gazetteer, classifier);
+  const vocabulary = {
+    items: resources.itemNoun ?? DEFAULT_REPLY_VOCABULARY.items,
+    // Places the gazetteer ties to a country are proper names: "seoul" -> "Seoul".
+    display: (phrase: string, language: ReplyLanguage) =>
+      language === 'en' && gazetteer.lookup(phrase)?.country ? phrase.replace(/(^|[\s-])(\p{Ll})/gu, (_, a: string, b: string) => a + b.toUpperCase()) : phrase,
+  };
+  return {
+    name: COMPACT_ENGINE_NAME,
+    gazetteer,
+    understand,
+    extract(text, ctx) {
+      ctx?.signal?.throwIfAborted();
+      return understand(text).extraction;
+    },
+    reply(extraction, ctx) {
+      ctx.signal?.throwIfAborted();
+      return composeReply(extraction, replyLanguageOf(ctx.language, extraction), ctx.seed, vocabulary);
+    },
+    blockedReply(language, seed) {
+      return composeBlockedReply(language === 'ko' ? 'ko' : 'en', seed);
+    },
+  };
+}

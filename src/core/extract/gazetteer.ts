@@ -1,0 +1,230 @@
+// The compact engine's vocabulary, built from the catalog it serves (item titles and tags in every
+// language, the manifest's category labels) plus a small list of places the catalog lacks. It tells
+// the extractor which words are things (a stem lexicon), how specific a word is (document frequency
+// over items), and what kind of thing it is (place, food, activity, animal) by how the items that
+// use it are categorised. Nothing here is hard-coded vocabulary: it is all derived from data.
+import { z } from 'zod';
+import type { CatalogItem } from '../catalog.ts';
+import { lemmatizeEnglish, type Lexicon } from './lemma-en.ts';
+
+export const ENTITY_TYPES = ['place', 'food', 'activity', 'animal'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** The part of a catalog item the gazetteer reads. */
+export type GazetteerItem = Pick<CatalogItem, 'title' | 'titles' | 'tags' | 'category' | 'categories'> &
+  Partial<Pick<CatalogItem, 'id'>>;
+
+export const PlaceListSchema = z
+  .object({
+    formatVersion: z.literal(1),
+    description: z.string().optional(),
+    places: z
+      .array(
+        z
+          .object({
+            en: z.array(z.string().min(1).max(64)).max(16),
+            ko: z.array(z.string().min(1).max(64)).max(16),
+            country: z.string().regex(/^[A-Z]{2}$/),
+          })
+          .strict(),
+      )
+      .max(5000),
+  })
+  .strict();
+export type PlaceList = z.infer<typeof PlaceListSchema>;
+
+export class GazetteerError extends Error {
+  override name = 'GazetteerError';
+}
+
+export function parsePlaceList(data: unknown): PlaceList {
+  const r = PlaceListSchema.safeParse(data);
+  if (!r.success) {
+    const first = r.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new GazetteerError(`Invalid place list: ${first.join('; ')}`);
+  }
+  return r.data;
+}
+
+export interface GazetteerSource {
+  readonly items: readonly GazetteerItem[];
+  readonly categoryLabels?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  readonly places?: PlaceList;
+}
+
+export interface GazetteerEntry {
+  /** Items whose title or tags use the term. */
+  readonly df: number;
+  readonly type: EntityType | null;
+  /** ISO country code, for places (a city from the place list, or a country flag). */
+  readonly country?: string;
+}
+
+export interface Gazetteer extends Lexicon {
+  readonly itemCount: number;
+  /** Most words in one multi-word entry ("hot air balloon" -> 3). */
+  readonly maxPhraseWords: number;
+  lookup(term: string): GazetteerEntry | undefined;
+}
+
+/** A title match says more about an item than one of its many tags. */
+const TITLE_VOTE = 2;
+const TAG_VOTE = 1;
+/** A type must hold at least this share of the votes (other kinds of item included) to be given. */
+const MIN_TYPE_SHARE = 0.5;
+const MAX_ENTRY_WORDS = 4;
+
+type Vote = EntityType | 'other';
+
+/** What kind of thing an item is, from its category and subcategories; null: it does not vote. */
+function itemKind(category: string, subcategories: readonly string[]): Vote | null {
+  const sub = subcategories[0] ?? '';
+  switch (category) {
+    case 'food-drink':
+      return sub === 'dishware' ? 'other' : 'food';
+    case 'animals-nature':
+      return sub.startsWith('animal-') ? 'animal' : 'other';
+    case 'travel-places':
+      return sub.startsWith('place-') || sub === 'hotel' ? 'place' : 'other';
+    case 'activities':
+      return 'activity';
+    case 'people-body':
+      return sub === 'person-sport' || sub === 'person-activity' ? 'activity' : null;
+    case 'flags':
+      return sub === 'country-flag' ? 'place' : 'other';
+    case 'smileys-emotion':
+    case 'component':
+      return null; // faces and skin tones: a "cat face" does not make "cat" less of an animal
+    default:
+      return 'other';
+  }
+}
+
+/** A category label's words name the category itself: "food & drink" -> food. */
+const CATEGORY_TYPES: Readonly<Record<string, EntityType>> = {
+  'food-drink': 'food',
+  'animals-nature': 'animal',
+  'travel-places': 'place',
+  activities: 'activity',
+};
+
+const WORD_SPLIT = /[^\p{L}\p{N}'-]+/u;
+const HANGUL = /[\uac00-\ud7a3]/;
+const FLAG_PREFIX = /^(?:flag|깃발|국기)\s*:\s*/i;
+
+/** The gazetteer's key for a term: lower case, English words lemmatised, single spaces. */
+export function gazetteerKey(term: string): string {
+  return term
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(WORD_SPLIT)
+    .filter((w) => w.length > 0)
+    .map((w) => (HANGUL.test(w) ? w : lemmatizeEnglish(w)))
+    .join(' ');
+}
+
+const VOTES: readonly Vote[] = [...ENTITY_TYPES, 'other'];
+
+interface Acc {
+  /** Items are added in order, so counting distinct items needs only the last one seen. */
+  df: number;
+  lastItem: number;
+  /** Indexed like VOTES. */
+  votes: number[];
+  type?: EntityType;
+  country?: string;
+}
+
+export function buildGazetteer(source: GazetteerSource): Gazetteer {
+  const acc = new Map<string, Acc>();
+  const entry = (key: string): Acc | undefined => {
+    if (key.length === 0 || key.split(' ').length > MAX_ENTRY_WORDS) return undefined;
+    let a = acc.get(key);
+    if (!a) acc.set(key, (a = { df: 0, lastItem: -1, votes: [0, 0, 0, 0, 0] }));
+    return a;
+  };
+  // Tags repeat across items ("face", "얼굴"): split and lemmatise each distinct text once.
+  const keysOf = new Map<string, { key: string; keys: string[] }>();
+  const addTerm = (text: string, item: number, kind: Vote | null, vote: number) => {
+    let cached = keysOf.get(text);
+    if (!cached) {
+      const k = gazetteerKey(text);
+      keysOf.set(text, (cached = { key: k, keys: [...new Set([k, ...k.split(' ')])] }));
+    }
+    const { key, keys } = cached;
+    for (const k of keys) {
+      const a = entry(k);
+      if (!a) continue;
+      if (a.lastItem !== item) [a.df, a.lastItem] = [a.df + 1, item];
+      if (kind) a.votes[VOTES.indexOf(kind)]! += k === key ? vote : vote / 2;
+    }
+  };
+
+  source.items.forEach((it, i) => {
+    const kind = itemKind(it.category, it.categories);
+    const titles = [it.title, ...Object.values(it.titles)];
+    for (const raw of titles) {
+      const isFlag = FLAG_PREFIX.test(raw);
+      const t = raw.replace(FLAG_PREFIX, '');
+      addTerm(t, i, kind, TITLE_VOTE);
+      if (isFlag && it.category === 'flags' && it.categories[0] === 'country-flag') {
+        const a = entry(gazetteerKey(t));
+        if (a) a.country ??= countryOf(it);
+      }
+    }
+    for (const tags of Object.values(it.tags)) for (const t of tags) addTerm(t, i, kind, TAG_VOTE);
+  });
+
+  for (const [category, labels] of Object.entries(source.categoryLabels ?? {})) {
+    const type = CATEGORY_TYPES[category];
+    for (const label of Object.values(labels)) {
+      // "food & drink", "음식 및 음료": each side of the conjunction names the category.
+      for (const part of label.split(/\s*(?:&|,|\band\b|및|과|와)\s*/u)) {
+        const a = entry(gazetteerKey(part));
+        if (a && type) a.type = type;
+      }
+    }
+  }
+
+  for (const place of source.places?.places ?? []) {
+    for (const name of [...place.en, ...place.ko]) {
+      const a = entry(gazetteerKey(name));
+      if (!a) continue;
+      a.type = 'place';
+      a.country = place.country;
+    }
+  }
+
+  const entries = new Map<string, GazetteerEntry>();
+  let maxPhraseWords = 1;
+  for (const [key, a] of acc) {
+    let type: EntityType | null = a.type ?? null;
+    if (!type) {
+      let total = 0;
+      let best: Vote | null = null;
+      let bestVotes = 0;
+      a.votes.forEach((v, i) => {
+        total += v;
+        if (v > bestVotes) [best, bestVotes] = [VOTES[i]!, v];
+      });
+      if (best && best !== 'other' && bestVotes / total >= MIN_TYPE_SHARE) type = best;
+    }
+    entries.set(key, { df: a.df, type, ...(a.country ? { country: a.country } : {}) });
+    maxPhraseWords = Math.max(maxPhraseWords, key.split(' ').length);
+  }
+
+  return {
+    itemCount: source.items.length,
+    maxPhraseWords,
+    lookup: (term) => entries.get(gazetteerKey(term)),
+    has: (term) => entries.has(term), // called with stems and lemmas already in key form
+  };
+}
+
+/** Country code of a flag item from its id: two regional-indicator code points ("1F1F0-1F1F7" -> "KR"). */
+function countryOf(item: GazetteerItem): string | undefined {
+  const m = item.id?.match(/^1F1([EF][0-9A-F])-1F1([EF][0-9A-F])$/i);
+  if (!m) return undefined;
+  const letter = (hex: string) => String.fromCharCode(0x41 + parseInt(`1F1${hex}`, 16) - 0x1f1e6);
+  return letter(m[1]!) + letter(m[2]!);
+}

@@ -1,0 +1,165 @@
+// A small Korean stemmer for one eojeol (space-separated word): strips noun particles (조사) and
+// predicate endings (어미), guided by Hangul phonology (받침) and, when given, a lexicon of known
+// stems (the catalog vocabulary). It tells nouns from predicates well enough for key phrases and
+// negation cues; it is not a morphological analyser.
+import type { Lexicon } from './lemma-en.ts';
+
+const SYLLABLE_FIRST = 0xac00;
+const SYLLABLE_LAST = 0xd7a3;
+const FINALS = 28;
+const FINAL_RIEUL = 8;
+
+/** The final consonant (받침) index of a Hangul syllable: 0 when it ends in a vowel, -1 if not a syllable. */
+export function finalConsonant(syllable: string): number {
+  const code = syllable.charCodeAt(0);
+  if (code < SYLLABLE_FIRST || code > SYLLABLE_LAST) return -1;
+  return (code - SYLLABLE_FIRST) % FINALS;
+}
+
+export function endsWithBatchim(word: string): boolean {
+  return finalConsonant(word.slice(-1)) > 0;
+}
+
+type After = 'any' | 'batchim' | 'vowel' | 'vowelOrRieul' | 'batchimNotRieul';
+
+interface ParticleSpec {
+  readonly form: string;
+  readonly after: After;
+}
+
+const p = (form: string, after: After = 'any'): ParticleSpec => ({ form, after });
+
+/**
+ * Case particles and postpositions, the slot right after the noun. Negative postpositions
+ * (말고, 빼고, 제외하고, 없이) live here too: the negation extractor reads them back from `suffixes`.
+ */
+const CASE_PARTICLES: readonly ParticleSpec[] = [
+  p('제외하고'), p('말고'), p('말구'), p('빼고'), p('빼구'), p('없이'), p('대신'), p('대신에'),
+  p('에서'), p('에게'), p('한테'), p('께서'), p('까지'), p('부터'), p('처럼'), p('보다'), p('마다'),
+  p('밖에'), p('하고'), p('같이'), p('만큼'), p('위주로'), p('으로', 'batchimNotRieul'), p('로', 'vowelOrRieul'),
+  p('이랑', 'batchim'), p('랑', 'vowel'), p('과', 'batchim'), p('와', 'vowel'), p('이나', 'batchim'),
+  p('나', 'vowel'), p('에'), p('의'),
+  p('이', 'batchim'), p('가', 'vowel'), p('을', 'batchim'), p('를', 'vowel'),
+];
+/** Subject/object/genitive markers: a delimiter never follows them ("고양이를" has no "는" after it). */
+const STANDALONE_CASES = new Set(['이', '가', '을', '를', '의']);
+/** Delimiters (보조사), after the case slot: topic, also, only, even. */
+const DELIMITERS: readonly ParticleSpec[] = [
+  p('은', 'batchim'), p('는', 'vowel'), p('도'), p('만'), p('조차'), p('마저'), p('이라도', 'batchim'),
+  p('라도', 'vowel'), p('이든', 'batchim'), p('든', 'vowel'), p('이야', 'batchim'), p('야', 'vowel'),
+];
+/** The polite 요 that can close a bare noun phrase ("고양이요", "고양이는요"). */
+const POLITE: readonly ParticleSpec[] = [p('요')];
+
+/** Predicate endings long enough to be unambiguous; checked before particles without lexicon support. */
+const STRONG_ENDINGS = [
+  '싶어요', '싶어', '싶다', '싶은데', '싶네요', '주세요', '주실래요', '줄래요', '줄래', '줘요', '해줘', '해줘요',
+  '해주세요', '봐요', '세요', '셔요', '습니다', '합니다', '입니다', '어요', '아요', '여요', '에요', '예요',
+  '해요', '했어요', '했어', '었어요', '었어', '았어요', '았어', '겠어', '겠어요', '네요', '군요', '는데요',
+  '는데', '던데', '거든요', '거든', '잖아요', '잖아', '지요', '할래요', '할래', '래요', '을래', '까요', '나요',
+  '지마', '지말고', '더라', '더라고', '더라구',
+] as const;
+/** One-syllable endings: a word ending in one is a predicate only when nothing better explains it. */
+const WEAK_ENDINGS = ['으러', '러', '파', '줘', '봐', '해', '워', '와', '어', '아', '다', '고', '지', '게', '서', '면', '니', '냐', '자', '죠', '래', '요'] as const;
+
+const HA_ENDING = /^(해|하|했|할|합)/;
+
+export type KoreanWordKind = 'noun' | 'predicate' | 'bare';
+
+export interface KoreanStem {
+  /** The noun or predicate stem ("고양이는" -> "고양이", "보여줘" -> "보여"). */
+  readonly stem: string;
+  /** Stripped particles or ending, outermost last ("서울에서도" -> ["에서", "도"]). */
+  readonly suffixes: readonly string[];
+  readonly kind: KoreanWordKind;
+  /** True when the lexicon knows the stem. */
+  readonly known: boolean;
+}
+
+function fits(stem: string, after: After): boolean {
+  if (stem.length === 0) return false;
+  const f = finalConsonant(stem.slice(-1));
+  if (f < 0) return after === 'any'; // a Latin or digit stem: only phonology-free particles
+  switch (after) {
+    case 'any': return true;
+    case 'batchim': return f > 0;
+    case 'vowel': return f === 0;
+    case 'vowelOrRieul': return f === 0 || f === FINAL_RIEUL;
+    case 'batchimNotRieul': return f > 0 && f !== FINAL_RIEUL;
+  }
+}
+
+interface Split {
+  stem: string;
+  suffixes: string[];
+}
+
+/** Every grammatical noun + [case] + [delimiter] + [요] reading of a word, including none stripped. */
+function particleSplits(word: string): Split[] {
+  const out: Split[] = [{ stem: word, suffixes: [] }];
+  const polite = [undefined, ...POLITE];
+  for (const pol of polite) {
+    const w1 = pol ? (word.endsWith(pol.form) ? word.slice(0, -pol.form.length) : undefined) : word;
+    if (w1 === undefined || w1.length === 0) continue;
+    for (const del of [undefined, ...DELIMITERS]) {
+      const w2 = del ? (w1.endsWith(del.form) ? w1.slice(0, -del.form.length) : undefined) : w1;
+      if (w2 === undefined || w2.length === 0 || (del && !fits(w2, del.after))) continue;
+      for (const cas of [undefined, ...CASE_PARTICLES]) {
+        if (cas && del && STANDALONE_CASES.has(cas.form)) continue;
+        const w3 = cas ? (w2.endsWith(cas.form) ? w2.slice(0, -cas.form.length) : undefined) : w2;
+        if (w3 === undefined || w3.length === 0 || (cas && !fits(w3, cas.after))) continue;
+        if (!cas && !del && !pol) continue; // the unstripped reading is already in `out`
+        const suffixes = [cas?.form, del?.form, pol?.form].filter((s): s is string => s !== undefined);
+        out.push({ stem: w3, suffixes });
+      }
+    }
+  }
+  return out;
+}
+
+const suffixLength = (s: Split) => s.suffixes.reduce((n, x) => n + x.length, 0);
+/** A stem the lexicon does not know must keep at least this many syllables ("요가" stays "요가"). */
+const MIN_UNKNOWN_STEM_CHARS = 2;
+
+/**
+ * Stems one Korean word. Order of evidence: the lexicon knows the word; the lexicon knows a stem
+ * after particles; an unambiguous predicate ending; particles by phonology alone; a short ending.
+ */
+export function stemKorean(word: string, lexicon?: Lexicon): KoreanStem {
+  if (lexicon?.has(word)) return { stem: word, suffixes: [], kind: 'noun', known: true };
+  const splits = particleSplits(word).filter((s) => s.suffixes.length > 0);
+  if (lexicon) {
+    const known = splits.filter((s) => lexicon.has(s.stem)).sort((a, b) => b.stem.length - a.stem.length)[0];
+    if (known) return { stem: known.stem, suffixes: known.suffixes, kind: 'noun', known: true };
+  }
+  for (const ending of STRONG_ENDINGS) {
+    if (word === ending) return { stem: word, suffixes: [], kind: 'predicate', known: false }; // "주세요", "싶어"
+    if (word.endsWith(ending)) {
+      return predicateOrVerbalNoun(word.slice(0, -ending.length), ending, lexicon);
+    }
+  }
+  const byPhonology = splits
+    .filter((s) => s.stem.length >= MIN_UNKNOWN_STEM_CHARS)
+    // A lone 이 after a 받침 is as likely the end of a noun ("떡볶이") as a subject marker.
+    .filter((s) => !(s.suffixes.length === 1 && s.suffixes[0] === '이'))
+    .sort((a, b) => suffixLength(b) - suffixLength(a))[0];
+  if (byPhonology) return { stem: byPhonology.stem, suffixes: byPhonology.suffixes, kind: 'noun', known: false };
+  for (const ending of WEAK_ENDINGS) {
+    if (word.endsWith(ending) && word.length > ending.length) {
+      return predicateOrVerbalNoun(word.slice(0, -ending.length), ending, lexicon);
+    }
+  }
+  return { stem: word, suffixes: [], kind: 'bare', known: false };
+}
+
+/** "여행하고", "요리해줘": a noun + 하다 is a verbal noun; the noun is the content. */
+function predicateOrVerbalNoun(stem: string, ending: string, lexicon?: Lexicon): KoreanStem {
+  const haStem = stem.endsWith('하') || stem.endsWith('해') ? stem.slice(0, -1) : undefined;
+  if (haStem && haStem.length >= 1) {
+    return { stem: haStem, suffixes: [stem.slice(-1) + ending], kind: 'noun', known: lexicon?.has(haStem) ?? false };
+  }
+  if (HA_ENDING.test(ending) && stem.length >= 1) {
+    return { stem, suffixes: [ending], kind: 'noun', known: lexicon?.has(stem) ?? false };
+  }
+  return { stem, suffixes: [ending], kind: 'predicate', known: false };
+}

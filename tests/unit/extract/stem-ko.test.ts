@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { stemKorean } from '../../../src/core/extract/stem-ko.ts';
+import { analyseTurn } from '../../../src/core/extract/words.ts';
+import { stickerEngine } from './fixtures.ts';
+
+describe('stemKorean', () => {
+  it.each([
+    ['고양이를', '고양이', ['를']],
+    ['음식이요', '음식', ['이', '요']],
+    ['고양이는', '고양이', ['는']],
+    ['서울에서', '서울', ['에서']],
+    ['강아지랑', '강아지', ['랑']],
+    ['피자도', '피자', ['도']],
+    ['과일만', '과일', ['만']],
+  ])('strips particles: %s -> %s', (word, stem, suffixes) => {
+    const s = stemKorean(word);
+    expect(s.stem).toBe(stem);
+    expect(s.suffixes).toEqual(suffixes);
+    expect(s.kind).toBe('noun');
+  });
+
+  it('keeps a noun that merely ends like a particle ("떡볶이", "고양이")', () => {
+    expect(stemKorean('떡볶이').stem).toBe('떡볶이');
+    expect(stemKorean('고양이').stem).toBe('고양이');
+  });
+
+  it('tells predicates from nouns ("먹고", "싶어요", "보여줘")', () => {
+    expect(stemKorean('먹고').kind).toBe('predicate');
+    expect(stemKorean('싶어요').kind).toBe('predicate');
+    expect(stemKorean('보여줘').kind).toBe('predicate');
+  });
+
+  it('uses the lexicon to strip a particle phonology alone would keep ("꽃이" -> "꽃")', () => {
+    expect(stemKorean('꽃이').stem).toBe('꽃이');
+    expect(stemKorean('꽃이', { has: (t) => t === '꽃' }).stem).toBe('꽃');
+  });
+});
+
+describe('analyseTurn', () => {
+  const g = stickerEngine().gazetteer;
+
+  it('marks "먹고 싶어요" as predicates, not topics', () => {
+    const words = analyseTurn('떡볶이 먹고 싶어요', g).words;
+    expect(words.map((w) => [w.norm, w.content])).toEqual([
+      ['떡볶이', true],
+      ['먹', false],
+      ['싶어요', false],
+    ]);
+  });
+
+  it('drops time expressions ("next week", "다음 주에", "5월에")', () => {
+    const en = analyseTurn("I'm flying to Seoul next week", g).words.filter((w) => w.content).map((w) => w.norm);
+    expect(en).toEqual(['seoul']);
+    const ko = analyseTurn('다음 주에 서울', g).words.filter((w) => w.content).map((w) => w.norm);
+    expect(ko).toEqual(['서울']);
+    const date = analyseTurn('5월에 파리', g).words.filter((w) => w.content).map((w) => w.norm);
+    expect(date).toEqual(['파리']);
+  });
+
+  it('detects the language by words', () => {
+    expect(analyseTurn('show me cats', g).evidence.language).toBe('en');
+    expect(analyseTurn('고양이 보여줘', g).evidence.language).toBe('ko');
+    expect(analyseTurn('고양이 cats', g).evidence.language).toBe('mixed');
+    expect(analyseTurn('?!', g).evidence.language).toBe('unknown');
+  });
+});
