@@ -95,7 +95,7 @@ export class Recommender extends EventTarget {
     this.llm = new WorkerHost<LlmApi>({
       name: 'llm',
       create: () => new Worker(new URL('../workers/llm.worker.ts', import.meta.url), { type: 'module', name: 'llm' }),
-      setup: (r) => r.init(status),
+      setup: (r) => r.init(status, this.modelsBaseUrl, this.state.catalogId || 'stickers'),
       onStatus: this.setStatus,
     });
     this.encoder = new WorkerHost<EncoderApi>({
@@ -182,7 +182,7 @@ export class Recommender extends EventTarget {
     const optimistic: ChatTurn = { id: turnId, userId: this.state.userId, role: 'user', text: trimmed, createdAt: Date.now(), status: 'pending' };
     this.set({ turns: [...this.state.turns, optimistic], busy: true, banner: null });
     try {
-      const result = await this.llm.call((r, id) => r.handleTurn(id, { userId: this.state.userId, turnId, text: trimmed }), 'turn');
+      const result = await this.llm.call((r, id) => r.handleTurn(id, { userId: this.state.userId, catalogId: this.state.catalogId, turnId, text: trimmed }), 'turn');
       await this.reloadTurns();
       if (result.intentChanged) {
         this.set({ intent: result.intent });

@@ -1,17 +1,25 @@
 // The understanding path: a chat turn in; turns, intent and announcements out. Thin: the logic is in
 // core/understand.ts (the DAG) and core/intent.ts (validation and merge).
 import * as Comlink from 'comlink';
-import { createBasicEngine } from '../core/basic-engine.ts';
+import { createCompactEngine } from '../core/extract/engine.ts';
 import { emptyIntent, type Intent, mergeIntent } from '../core/intent.ts';
 import type { StatusListener, WorkerStatus } from '../core/status.ts';
 import { understandTurn, type UnderstandingEngine } from '../core/understand.ts';
 import { ChangeChannel, CONTEXT_ID } from '../store/channel.ts';
 import { openStore, type Store } from '../store/db.ts';
+import type { LlmEngine } from '../core/llm/engine.ts';
+import { loadLlm } from './llm-loader.ts';
+import { CatalogSource, fetchJson } from './catalog-source.ts';
 import { cancel, crashSoon, withRequest } from './requests.ts';
 
 let onStatus: StatusListener | null = null;
 let storePromise: Promise<Store> | null = null;
-let engine: UnderstandingEngine | null = null;
+let catalogs: CatalogSource | null = null;
+/** The compact engine per catalog: its gazetteer is built from that catalog's vocabulary. */
+const compactEngines = new Map<string, Promise<UnderstandingEngine>>();
+/** The web-llm engine once loaded; until then (or without WebGPU) the compact engine answers. */
+let llm: LlmEngine | null = null;
+let llmStarted = false;
 const channel = new ChangeChannel();
 
 function report(s: Omit<WorkerStatus, 'worker'>): void {
@@ -23,16 +31,47 @@ function getStore(): Promise<Store> {
   return storePromise;
 }
 
-function getEngine(): UnderstandingEngine {
-  if (!engine) {
-    engine = createBasicEngine();
-    report({ state: 'ready', engine: engine.name, device: 'js', detail: 'Understanding runs on this device; no WebGPU model is loaded.' });
+const ITEM_NOUNS: Record<string, { en: string; ko: string }> = {
+  stickers: { en: 'stickers', ko: '스티커' },
+  movies: { en: 'movies', ko: '영화' },
+  videos: { en: 'videos', ko: '영상' },
+  products: { en: 'products', ko: '상품' },
+};
+
+function compactFor(catalogId: string): Promise<UnderstandingEngine> {
+  let p = compactEngines.get(catalogId);
+  if (!p) {
+    if (!catalogs) throw new Error('llm worker used before init');
+    const src = catalogs;
+    p = (async () => {
+      if (!llm) report({ state: 'loading', engine: 'compact', device: 'js', detail: 'Preparing the compact engine for this catalog' });
+      const [{ manifest, items }, taskModel, places] = await Promise.all([
+        src.load(catalogId),
+        fetchJson(new URL('compact-engine/task-classifier.json', src.modelsBase), 'task classifier'),
+        fetchJson(new URL('compact-engine/places.json', src.modelsBase), 'place list'),
+      ]);
+      const engine = createCompactEngine({
+        items, categoryLabels: manifest.categoryLabels, taskModel, places,
+        itemNoun: ITEM_NOUNS[manifest.kind] ?? { en: 'picks', ko: '항목' },
+      });
+      if (!llm) report({ state: 'ready', engine: engine.name, device: 'js', detail: llmDetail });
+      return engine;
+    })();
+    p.catch(() => compactEngines.delete(catalogId));
+    compactEngines.set(catalogId, p);
   }
-  return engine;
+  return p;
+}
+
+let llmDetail = 'Understanding runs on this device.';
+
+async function engineFor(catalogId: string): Promise<UnderstandingEngine> {
+  return llm ?? compactFor(catalogId);
 }
 
 export interface TurnRequest {
   userId: string;
+  catalogId: string;
   turnId: string;
   text: string;
 }
@@ -51,9 +90,28 @@ export interface TurnResult {
 const MAX_MESSAGE_CHARS = 4000;
 
 const api = {
-  init(listener: StatusListener): void {
+  init(listener: StatusListener, modelsBaseUrl: string, catalogId: string): void {
     onStatus = listener;
-    getEngine();
+    catalogs = new CatalogSource(new URL(modelsBaseUrl));
+    report({ state: 'loading', engine: 'compact', device: 'js', detail: 'Checking for a language model' });
+    void compactFor(catalogId).catch((err: unknown) =>
+      report({ state: 'error', engine: 'compact', device: 'js', detail: err instanceof Error ? err.message : String(err) }),
+    );
+    if (!llmStarted) {
+      llmStarted = true;
+      // In the background: the compact engine serves every turn until (unless) the LLM is ready.
+      void loadLlm(new URL(modelsBaseUrl), (progress) =>
+        report({ state: 'loading', engine: 'compact', device: 'js', progress, detail: 'Loading the language model; the compact engine answers meanwhile.' }),
+      ).then((r) => {
+        if (r.ok) {
+          llm = r.engine;
+          report({ state: 'ready', engine: r.engine.name, device: 'webgpu' });
+        } else {
+          llmDetail = `Compact engine: ${r.reason}`;
+          report({ state: 'ready', engine: 'compact', device: 'js', detail: llmDetail });
+        }
+      });
+    }
   },
 
   async handleTurn(requestId: number, req: TurnRequest): Promise<TurnResult> {
@@ -63,7 +121,7 @@ const api = {
       const createdAt = Date.now();
       await store.putTurn({ id: req.turnId, userId: req.userId, role: 'user', text, createdAt, status: 'pending' });
       channel.announce({ type: 'turns-changed', userId: req.userId, origin: CONTEXT_ID });
-      const eng = getEngine();
+      const eng = await engineFor(req.catalogId);
       const previous = await store.getIntent(req.userId);
       let outcome;
       try {

@@ -1,11 +1,12 @@
 // The delivery path: catalogs in memory, a stored intent in, a ranked feed out, in milliseconds.
 // Thin: ranking is core/feed.ts; this file fetches, validates and caches catalogs.
 import * as Comlink from 'comlink';
-import { type CatalogItem, type CatalogList, type CatalogManifest, parseCatalogItems, parseCatalogList, parseCatalogManifest } from '../core/catalog.ts';
+import type { CatalogItem, CatalogList, CatalogManifest } from '../core/catalog.ts';
 import { type FeedEntry, rankFeed } from '../core/feed.ts';
 import type { Intent } from '../core/intent.ts';
 import { buildLexicalIndex, type LexicalIndex } from '../core/lexical.ts';
 import type { StatusListener, WorkerStatus } from '../core/status.ts';
+import { CatalogSource } from './catalog-source.ts';
 import { cancel, crashSoon, withRequest } from './requests.ts';
 
 interface LoadedCatalog {
@@ -17,52 +18,29 @@ interface LoadedCatalog {
 }
 
 let onStatus: StatusListener | null = null;
-let modelsBase: URL | null = null;
-let listPromise: Promise<CatalogList> | null = null;
+let catalogSource: CatalogSource | null = null;
 const catalogs = new Map<string, Promise<LoadedCatalog>>();
 
 function report(s: Omit<WorkerStatus, 'worker'>): void {
   onStatus?.({ worker: 'retrieval', ...s });
 }
 
-async function fetchJson(url: URL, what: string, signal?: AbortSignal): Promise<unknown> {
-  let res: Response;
-  try {
-    res = await fetch(url, signal ? { signal } : {});
-  } catch (err) {
-    throw new Error(`Could not fetch the ${what} (${url.pathname}): ${String(err)}`);
-  }
-  if (!res.ok) throw new Error(`Could not fetch the ${what} (${url.pathname}): HTTP ${res.status}`);
-  try {
-    return await res.json();
-  } catch {
-    throw new Error(`The ${what} (${url.pathname}) is not valid JSON`);
-  }
-}
-
-function base(): URL {
-  if (!modelsBase) throw new Error('retrieval worker used before init');
-  return modelsBase;
+function source(): CatalogSource {
+  if (!catalogSource) throw new Error('retrieval worker used before init');
+  return catalogSource;
 }
 
 function getList(): Promise<CatalogList> {
-  listPromise ??= fetchJson(new URL('catalogs/index.json', base()), 'catalog list').then(parseCatalogList);
-  listPromise.catch(() => (listPromise = null));
-  return listPromise;
+  return source().list();
 }
 
 function getCatalog(id: string): Promise<LoadedCatalog> {
   let p = catalogs.get(id);
   if (!p) {
     p = (async () => {
-      const list = await getList();
-      const entry = list.catalogs.find((c) => c.id === id);
-      if (!entry) throw new Error(`Unknown catalog "${id}"`);
-      const manifestUrl = new URL(`catalogs/${entry.manifest}`, base());
-      report({ state: 'loading', engine: 'lexical', device: 'js', detail: `Loading catalog ${entry.name}` });
-      const manifest = parseCatalogManifest(await fetchJson(manifestUrl, `manifest of ${id}`));
-      const baseUrl = new URL('.', manifestUrl);
-      const items = parseCatalogItems(await fetchJson(new URL(manifest.items, baseUrl), `items of ${id}`), manifest);
+      const { manifest, baseUrl, items } = await source().load(id, (m) =>
+        report({ state: 'loading', engine: 'lexical', device: 'js', detail: `Loading catalog ${m.name}` }),
+      );
       const lexical = buildLexicalIndex(items, manifest);
       report({ state: 'ready', engine: 'lexical', device: 'js', detail: `${manifest.name}: ${items.length} items` });
       return { manifest, baseUrl, items, byId: new Map(items.map((it) => [it.id, it])), lexical };
@@ -97,7 +75,7 @@ export interface RankRequest {
 const api = {
   init(listener: StatusListener, modelsBaseUrl: string): void {
     onStatus = listener;
-    modelsBase = new URL(modelsBaseUrl);
+    catalogSource = new CatalogSource(new URL(modelsBaseUrl));
     report({ state: 'idle', engine: 'lexical', device: 'js' });
   },
 

@@ -1,0 +1,81 @@
+// The understanding path in the browser: compact engine fallback, and what the feed does after
+// realistic messages in English and Korean.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
+import { isolatedContext, launch, openApp, send } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await context?.close();
+});
+
+async function fresh(): Promise<Page> {
+  ({ context } = await isolatedContext(browser, baseUrl));
+  return (await openApp(context, baseUrl)).page;
+}
+
+async function top(page: Page, n: number): Promise<{ id: string; category: string; title: string }[]> {
+  return page.getByRole('list', { name: 'Recommendations' }).getByRole('listitem').evaluateAll(
+    (els, k) => els.slice(0, k).map((e) => ({
+      id: e.getAttribute('data-item-id') ?? '', category: e.getAttribute('data-category') ?? '', title: e.querySelector('.title')?.textContent ?? '',
+    })),
+    n,
+  );
+}
+
+async function replies(page: Page): Promise<number> {
+  return page.locator('pr-chat .turn.assistant').count();
+}
+
+describe('understanding in the browser', () => {
+  test('without WebGPU model files the app runs the compact engine within 2 s and says why', async () => {
+    ({ context } = await isolatedContext(browser, baseUrl));
+    const page = await context.newPage();
+    const t0 = Date.now();
+    await page.goto(baseUrl);
+    const llm = page.locator('pr-status li[data-worker="llm"]');
+    await expect.poll(() => llm.getAttribute('data-state'), { timeout: 2000, interval: 50 }).toBe('ready');
+    await expect.poll(() => llm.textContent(), { timeout: 2000, interval: 50 }).toMatch(/Compact engine: .+/);
+    expect(Date.now() - t0).toBeLessThan(2000 + 500); // page load included; the poll itself is capped at 2 s
+    expect(await llm.locator('.engine').textContent()).toBe('compact');
+  });
+
+  test('"I\'m flying to Seoul next week and want to try street food": the top 10 is mostly food', async () => {
+    const page = await fresh();
+    await send(page, "I'm flying to Seoul next week and want to try street food");
+    await expect.poll(async () => (await top(page, 10)).filter((x) => x.category === 'food-drink' || /korea|seoul/i.test(x.title)).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(6);
+  });
+
+  test('"no more animals" removes every animal sticker from the top 20', async () => {
+    const page = await fresh();
+    await send(page, 'show me cute things');
+    await expect.poll(() => replies(page), { timeout: 30_000 }).toBe(1);
+    await send(page, 'no more animals');
+    await expect.poll(() => replies(page), { timeout: 30_000 }).toBe(2);
+    await expect.poll(async () => (await top(page, 20)).filter((x) => x.category === 'animals-nature' && !/plant|flower|tree|leaf|herb|cactus|blossom|rose|tulip|sunflower|hibiscus|seedling|shamrock|clover|maple|mushroom|nest|lotus|coral|rock|wood|hyacinth/i.test(x.title)).length, { timeout: 30_000 }).toBe(0);
+    expect(await page.locator('pr-intent pre').textContent()).toMatch(/"dislikes": \[\s*\{\s*"text": "animal/);
+  });
+
+  test('the Korean equivalents do the same', async () => {
+    const page = await fresh();
+    await send(page, '다음 주에 서울 가는데 길거리 음식 먹어보고 싶어요');
+    await expect.poll(async () => (await top(page, 10)).filter((x) => x.category === 'food-drink').length, { timeout: 30_000 }).toBeGreaterThanOrEqual(6);
+    await send(page, '동물은 이제 그만');
+    await expect.poll(() => replies(page), { timeout: 30_000 }).toBe(2);
+    await expect.poll(() => page.locator('pr-intent pre').textContent(), { timeout: 30_000 }).toContain('동물');
+    const t = await top(page, 20);
+    expect(t.filter((x) => x.category === 'animals-nature' && /cat|dog|bird|fish|tiger|monkey|cow|pig|horse|bear|rabbit|mouse/.test(x.title))).toEqual([]);
+    // The reply is in Korean.
+    const last = await page.locator('pr-chat .turn.assistant').last().textContent();
+    expect(last).toMatch(/[가-힣]/);
+  });
+});
