@@ -1,0 +1,86 @@
+// The combined text guard the app wires on input and output (matches TextGuard in ../understand.ts):
+// the lexicon decides first (always on, explainable), the small model catches what the lists miss.
+// Also the polite replies shown in place of a blocked turn.
+import type { Language } from '../intent.ts';
+import type { GuardVerdict, TextGuard } from '../understand.ts';
+import type { LexiconGuard, LexiconMatch } from './lexicon.ts';
+import type { ModelGuard } from './model.ts';
+
+export interface SafetyVerdict extends GuardVerdict {
+  by: 'lexicon' | 'model' | 'none';
+  /** Lexicon matches (empty unless by = lexicon). */
+  matches: LexiconMatch[];
+  /** Model score when the model ran. */
+  modelScore?: number;
+}
+
+export interface SafetyGuard extends TextGuard {
+  check(text: string, signal?: AbortSignal): SafetyVerdict;
+}
+
+export interface SafetyGuardOptions {
+  lexicon: LexiconGuard;
+  model?: ModelGuard;
+  /** Overrides the model file's threshold. */
+  modelThreshold?: number;
+}
+
+/** Category reported when only the model flags a text (it is a binary classifier). */
+export const MODEL_CATEGORY = 'unsafe-model';
+
+export function createSafetyGuard(opts: SafetyGuardOptions): SafetyGuard {
+  const { lexicon, model } = opts;
+  const threshold = opts.modelThreshold ?? model?.threshold ?? 1;
+  return {
+    check(text: string, signal?: AbortSignal): SafetyVerdict {
+      signal?.throwIfAborted();
+      const lex = lexicon.check(text);
+      if (lex.verdict === 'unsafe') return { verdict: 'unsafe', categories: lex.categories, by: 'lexicon', matches: lex.matches };
+      if (!model) return { verdict: 'safe', categories: [], by: 'none', matches: [] };
+      // What the lexicon explicitly allows ("food porn", "시발점") is not the model's to overrule.
+      let scored = text;
+      for (const a of lex.allowed) scored = scored.slice(0, a.start) + ' '.repeat(a.end - a.start) + scored.slice(a.end);
+      const s = model.score(scored);
+      if (s >= threshold) return { verdict: 'unsafe', categories: [MODEL_CATEGORY], by: 'model', matches: [], modelScore: s };
+      return { verdict: 'safe', categories: [], by: 'none', matches: [], modelScore: s };
+    },
+  };
+}
+
+const REPLIES: Readonly<Record<'en' | 'ko', Readonly<Record<'input' | 'output', readonly string[]>>>> = {
+  en: {
+    input: [
+      "Sorry, I can't help with that. Could you put it another way, or tell me what you'd like to see?",
+      "I'd rather keep things friendly here. Tell me what you're in the mood for and I'll find something.",
+      "That's not something I can recommend. Want to try a different topic?",
+    ],
+    output: [
+      "Sorry, I couldn't phrase a suitable answer to that. Could you ask in another way?",
+      "I started to answer but it didn't come out right. Let's try that again differently.",
+    ],
+  },
+  ko: {
+    input: [
+      '죄송하지만 그 요청은 도와드리기 어려워요. 다르게 말씀해 주시거나 보고 싶은 걸 알려 주세요.',
+      '여기서는 서로 존중하는 말로 이야기해요. 어떤 걸 보고 싶으신지 알려 주시면 찾아 드릴게요.',
+      '그건 추천해 드릴 수 없어요. 다른 주제로 이야기해 볼까요?',
+    ],
+    output: [
+      '죄송해요, 적절한 답변을 만들지 못했어요. 다르게 물어봐 주시겠어요?',
+      '답변이 제대로 나오지 않았어요. 다른 방식으로 다시 해 볼게요.',
+    ],
+  },
+};
+
+/**
+ * A polite reply for a blocked turn in the user's language. `seed` picks a variant deterministically
+ * (use seedOf(turnId) from understand.ts). Mixed or unknown language gets both.
+ */
+export function blockedReply(lang: Language, where: 'input' | 'output', seed = 0): string {
+  const pick = (l: 'en' | 'ko'): string => {
+    const list = REPLIES[l][where];
+    return list[(seed >>> 0) % list.length]!;
+  };
+  if (lang === 'en' || lang === 'ko') return pick(lang);
+  return `${pick('ko')}\n${pick('en')}`;
+}

@@ -1,0 +1,413 @@
+// The lexicon guard: curated word lists matched on normalised units (see normalize.ts) with word
+// boundaries, split-letter, leet, mask and repeated-letter tolerance. Pure and synchronous.
+import { z } from 'zod';
+import {
+  ALLOW,
+  CATEGORIES,
+  CATEGORY_OF,
+  DEFAULT_CATEGORY,
+  DROPPED,
+  type LexiconLanguage,
+  NAUGHTY_KO_PROFANITY,
+  type SafetyCategory,
+  SUPPLEMENT,
+  UNANCHORED,
+} from './curation.ts';
+import { Script, toUnits, UnitKind, type UnitStream } from './normalize.ts';
+
+export const LEXICON_FORMAT = 'safety-lexicon';
+export const LEXICON_VERSION = 1;
+
+/** Term flags in the shipped file. */
+export const TermFlag = Object.freeze({
+  /** May start inside a word (distinctive entries no everyday word contains). */
+  Unanchored: 1,
+  /** No English inflection suffix (-s, -ed, -ing, ...) after the entry. */
+  NoSuffix: 2,
+});
+
+const TermSchema = z.tuple([z.string().min(1).max(64), z.enum(['en', 'ko']), z.enum(CATEGORIES), z.number().int().min(0).max(3)]);
+export const LexiconDataSchema = z.object({
+  format: z.literal(LEXICON_FORMAT),
+  version: z.literal(LEXICON_VERSION),
+  sources: z.array(z.object({ name: z.string(), version: z.string(), license: z.string() })),
+  /** [entry as written, language, category, flags] */
+  terms: z.array(TermSchema).min(1),
+  /** [everyday word or phrase, language]: matches entirely inside one are ignored. */
+  allow: z.array(z.tuple([z.string().min(1), z.enum(['en', 'ko'])])),
+});
+export type LexiconData = z.infer<typeof LexiconDataSchema>;
+
+export class SafetyDataError extends Error {
+  override name = 'SafetyDataError';
+}
+
+export interface LexiconMatch {
+  term: string;
+  category: SafetyCategory;
+  /** UTF-16 span in the checked text, end exclusive. */
+  start: number;
+  end: number;
+}
+
+export interface LexiconResult {
+  verdict: 'safe' | 'unsafe';
+  categories: string[];
+  matches: LexiconMatch[];
+  /** Spans of allowed everyday words/phrases that suppressed a match ("food porn", "시발점"). */
+  allowed: { start: number; end: number }[];
+}
+
+export interface LexiconGuard {
+  check(text: string): LexiconResult;
+  readonly termCount: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building the shipped data from the source lists (used by the build tool; pure).
+
+export interface LexiconSources {
+  naughtyEn: readonly string[];
+  naughtyKo: readonly string[];
+  badwordsKo: readonly string[];
+  versions: { naughtyWords: string; badwordsKo: string };
+}
+
+export interface CompiledLexicon {
+  data: LexiconData;
+  dropped: { entry: string; language: LexiconLanguage; reason: string }[];
+  /** Drop keys that are in no source list (typos in the curation). */
+  unusedDrops: string[];
+}
+
+export function compileLexicon(src: LexiconSources): CompiledLexicon {
+  const terms = new Map<string, LexiconData['terms'][number]>();
+  const dropped: CompiledLexicon['dropped'] = [];
+  const usedDrops = new Set<string>();
+  // Entries that normalise like a dropped one are dropped too ("대-가-리" is "대가리").
+  const droppedForms = new Map<string, string>();
+  for (const lang of ['en', 'ko'] as const) {
+    for (const e of Object.keys(DROPPED[lang])) droppedForms.set(`${lang}:${termSymbols(e).symbols.join('')}`, e);
+  }
+  const unanchoredForms = new Set((['en', 'ko'] as const).flatMap((lang) => UNANCHORED[lang].map((e) => `${lang}:${termSymbols(e).symbols.join('')}`)));
+  const add = (entry: string, lang: LexiconLanguage, category: SafetyCategory): void => {
+    const reason = DROPPED[lang][entry];
+    if (reason !== undefined) {
+      usedDrops.add(`${lang}:${entry}`);
+      dropped.push({ entry, language: lang, reason });
+      return;
+    }
+    const text = entry.trim();
+    const form = termSymbols(text).symbols.join('');
+    if (!form) return;
+    const key = `${lang}:${form}`;
+    const sameAs = droppedForms.get(key);
+    if (sameAs !== undefined) {
+      dropped.push({ entry, language: lang, reason: `normalises like dropped "${sameAs}"` });
+      return;
+    }
+    const unanchored = unanchoredForms.has(key);
+    if (terms.has(key)) return;
+    terms.set(key, [text, lang, CATEGORY_OF[lang][text] ?? category, unanchored ? TermFlag.Unanchored : 0]);
+  };
+  for (const e of src.naughtyEn) add(e, 'en', DEFAULT_CATEGORY['naughty-words']);
+  for (const e of src.naughtyKo) add(e, 'ko', NAUGHTY_KO_PROFANITY.has(e) ? 'profanity' : DEFAULT_CATEGORY['naughty-words']);
+  for (const e of src.badwordsKo) add(e, 'ko', DEFAULT_CATEGORY['badwords-ko']);
+  for (const lang of ['en', 'ko'] as const) {
+    for (const [e, c] of Object.entries(SUPPLEMENT[lang])) add(e, lang, c);
+  }
+  const unusedDrops: string[] = [];
+  for (const lang of ['en', 'ko'] as const) {
+    for (const k of Object.keys(DROPPED[lang])) if (!usedDrops.has(`${lang}:${k}`)) unusedDrops.push(`${lang}:${k}`);
+  }
+  const data: LexiconData = {
+    format: LEXICON_FORMAT,
+    version: LEXICON_VERSION,
+    sources: [
+      { name: 'naughty-words (List of Dirty, Naughty, Obscene and Otherwise Bad Words) en, ko', version: src.versions.naughtyWords, license: 'CC-BY-4.0' },
+      { name: 'badwords-ko', version: src.versions.badwordsKo, license: 'MIT' },
+      { name: 'project curation (src/core/safety/curation.ts)', version: String(LEXICON_VERSION), license: 'project licence' },
+    ],
+    terms: [...terms.values()].sort((a, b) => (a[1] + a[0]).localeCompare(b[1] + b[0])),
+    allow: (['en', 'ko'] as const).flatMap((lang) => ALLOW[lang].map((a) => [a, lang] as [string, LexiconLanguage])),
+  };
+  return { data, dropped, unusedDrops };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching.
+
+/** Inflections accepted after an anchored English entry ("bitches", "fucked"); audited against a dictionary. */
+const SUFFIXES = new Set(['s', 'es', 'ed', 'er', 'ers', 'ing', 'in', 'z', 'y']);
+/** Exploration budget per start position: bounds time on adversarial input. */
+const MAX_STEPS_PER_START = 400;
+const GAP = ' ';
+const MIN_ELONGATION_RUN = 3;
+/** Apostrophes match only an apostrophe in an entry ("i'll kill you"). */
+const APOSTROPHE = "'";
+
+interface TrieNode {
+  id: number;
+  next: Map<string, TrieNode>;
+  /** Indices into the term table of entries ending here. */
+  ends: number[];
+  /** Reached through a phrase gap: spaces and separators may be skipped freely. */
+  gap: boolean;
+}
+
+interface CompiledTerm {
+  term: string;
+  category: SafetyCategory;
+  script: number;
+  anchored: boolean;
+  suffixes: boolean;
+}
+
+interface Matcher {
+  root: TrieNode;
+  terms: CompiledTerm[];
+}
+
+let nodeIds = 0;
+function newNode(gap: boolean): TrieNode {
+  return { id: nodeIds++, next: new Map(), ends: [], gap };
+}
+
+/** The symbol sequence of a list entry, read with the same normalisation as text. */
+export function termSymbols(entry: string): { symbols: string[]; script: number } {
+  const u = toUnits(entry);
+  const symbols: string[] = [];
+  let script = 0;
+  let korean = false;
+  for (let k = 0; k < u.length; k++) if (u.script[k] === Script.Hangul || u.script[k] === Script.Jamo) korean = true;
+  for (let k = 0; k < u.length; k++) {
+    if (u.elong[k]) continue;
+    // Digits inside Korean entries are inserted separators ("시1발").
+    if (korean && u.script[k] === Script.Digit) continue;
+    const kind = u.kind[k]!;
+    if (kind === UnitKind.Letter || kind === UnitKind.Leet) {
+      const s = kind === UnitKind.Leet && u.alt[k] ? u.alt[k]![0]! : u.sym[k]!;
+      if (!s) continue;
+      symbols.push(s);
+      if (!script) script = kind === UnitKind.Leet && u.script[k] === Script.Digit ? Script.Latin : u.script[k]!;
+    } else if (kind === UnitKind.Apostrophe && symbols.length) {
+      symbols.push(APOSTROPHE);
+    } else if (kind === UnitKind.Space && symbols.length && symbols[symbols.length - 1] !== GAP) {
+      symbols.push(GAP);
+    }
+  }
+  while (symbols[symbols.length - 1] === GAP) symbols.pop();
+  return { symbols, script: script || Script.Other };
+}
+
+function buildMatcher(entries: { term: string; category: SafetyCategory; flags: number }[]): Matcher {
+  const root = newNode(false);
+  const terms: CompiledTerm[] = [];
+  for (const e of entries) {
+    const { symbols, script } = termSymbols(e.term);
+    if (!symbols.length) continue;
+    let node = root;
+    for (const s of symbols) {
+      let child = node.next.get(s);
+      if (!child) {
+        child = newNode(s === GAP);
+        node.next.set(s, child);
+      }
+      node = child;
+    }
+    node.ends.push(terms.length);
+    terms.push({
+      term: e.term,
+      category: e.category,
+      script,
+      anchored: (e.flags & TermFlag.Unanchored) === 0,
+      suffixes: (e.flags & TermFlag.NoSuffix) === 0,
+    });
+  }
+  return { root, terms };
+}
+
+interface RawMatch {
+  termIndex: number;
+  first: number;
+  last: number;
+}
+
+const isWordLetter = (u: UnitStream, k: number, script: number): boolean =>
+  k >= 0 && k < u.length && u.kind[k] === UnitKind.Letter && u.script[k] === script;
+
+/** Does the word continue after `next` only with an accepted suffix? */
+function endOk(u: UnitStream, next: number, t: CompiledTerm): boolean {
+  if (t.script !== Script.Latin) return true; // Korean: particles follow nouns; other scripts: no boundary rule
+  let rest = '';
+  let k = next;
+  while (isWordLetter(u, k, Script.Latin) && rest.length < 4) rest += u.sym[k++];
+  if (!rest) return true;
+  if (isWordLetter(u, k, Script.Latin)) return false;
+  return t.suffixes && SUFFIXES.has(rest);
+}
+
+function startOk(u: UnitStream, first: number, script: number): boolean {
+  const p = first - 1;
+  if (p < 0) return true;
+  if (script === Script.Hangul) return !(u.kind[p] !== UnitKind.Space && (u.script[p] === Script.Hangul || u.script[p] === Script.Digit));
+  if (script === Script.Latin) return !isWordLetter(u, p, Script.Latin);
+  return true;
+}
+
+/** The single-letter token rule: "f u c k", "씨 발". */
+function canSkipSpace(u: UnitStream, last: number, k: number): boolean {
+  if (u.tokenLetters[last] !== 1) return false;
+  let j = k;
+  while (j < u.length && u.kind[j] === UnitKind.Space) j++;
+  return j < u.length && u.tokenLetters[j] === 1;
+}
+
+interface State {
+  node: TrieNode;
+  pos: number;
+  last: string;
+  lastUnit: number;
+  real: number;
+  leet: number;
+  mask: number;
+}
+
+function scan(m: Matcher, u: UnitStream, out: RawMatch[]): void {
+  const stack: State[] = [];
+  const seen = new Set<number>();
+  const visit = (st: State): void => {
+    // Paths that reach the same trie node at the same position continue identically: explore one.
+    const key = st.node.id * (u.length + 1) + st.pos;
+    if (seen.has(key)) return;
+    seen.add(key);
+    stack.push(st);
+  };
+  for (let s = 0; s < u.length; s++) {
+    const kind = u.kind[s]!;
+    if (!(kind === UnitKind.Letter || kind === UnitKind.Leet) || u.elong[s]) continue;
+    // Inside an elongated run ("ssssshit") a match from the run's first letter covers this start.
+    if (kind === UnitKind.Letter && u.runLength[s]! >= MIN_ELONGATION_RUN && s > 0 && u.sym[s - 1] === u.sym[s] && u.kind[s - 1] === UnitKind.Letter) continue;
+    const firstSyms = kind === UnitKind.Letter ? u.sym[s]! : u.sym[s]! + u.alt[s]!;
+    let any = false;
+    for (const c of firstSyms) if (m.root.next.has(c)) any = true;
+    if (!any) continue;
+    stack.length = 0;
+    seen.clear();
+    for (const c of new Set(firstSyms)) {
+      const child = m.root.next.get(c);
+      if (!child) continue;
+      const real = kind === UnitKind.Letter || c === u.sym[s] ? 1 : 0;
+      const st: State = { node: child, pos: s + 1, last: c, lastUnit: s, real, leet: 1 - real, mask: 0 };
+      stack.push(st);
+      emit(m, u, st, s, out);
+    }
+    let steps = 0;
+    while (stack.length && steps++ < MAX_STEPS_PER_START) {
+      const st = stack.pop()!;
+      const { node, pos } = st;
+      // Phrase gap: may move into it without consuming.
+      const gapChild = node.next.get(GAP);
+      if (gapChild) visit({ ...st, node: gapChild });
+      if (pos >= u.length) continue;
+      const k = pos;
+      const kk = u.kind[k]!;
+      if (kk === UnitKind.Letter || kk === UnitKind.Leet) {
+        if (u.elong[k]) {
+          visit({ ...st, pos: k + 1, lastUnit: k });
+          continue;
+        }
+        const sym = u.sym[k]!;
+        const cands = kk === UnitKind.Letter ? sym : sym + u.alt[k]!;
+        for (const c of new Set(cands)) {
+          const isReal = kk === UnitKind.Letter || c === sym;
+          // Elongation ("fuuuck", three or more): absorbed without advancing. Doubles are not
+          // ("rapping" is not "raping", "annals" is not "anal").
+          if (c === st.last && u.runLength[k]! >= MIN_ELONGATION_RUN) {
+            const ns: State = { ...st, pos: k + 1, lastUnit: k };
+            visit(ns);
+            emit(m, u, ns, s, out);
+          }
+          const child = node.next.get(c);
+          if (child) {
+            const ns: State = { node: child, pos: k + 1, last: c, lastUnit: k, real: st.real + (isReal ? 1 : 0), leet: st.leet + (isReal ? 0 : 1), mask: st.mask };
+            visit(ns);
+            emit(m, u, ns, s, out);
+          }
+        }
+        // A Leet unit may also be punctuation inside a split word ("f!u!c!k" reads as letters anyway).
+        if (kk === UnitKind.Leet && u.script[k] !== Script.Digit) visit({ ...st, pos: k + 1 });
+        else if (kk === UnitKind.Leet && u.script[k] === Script.Digit && u.script[st.lastUnit] === Script.Hangul) visit({ ...st, pos: k + 1 });
+      } else if (kk === UnitKind.Mask) {
+        // "f*ck": any one letter; or "f*u*c*k": a separator.
+        if (st.real >= 1) {
+          for (const [c, child] of node.next) {
+            if (c === GAP) continue;
+            const ns: State = { node: child, pos: k + 1, last: c, lastUnit: k, real: st.real, leet: st.leet, mask: st.mask + 1 };
+            visit(ns);
+            emit(m, u, ns, s, out);
+          }
+        }
+        visit({ ...st, pos: k + 1 });
+      } else if (kk === UnitKind.Apostrophe) {
+        const child = node.next.get(APOSTROPHE);
+        if (child) visit({ ...st, node: child, pos: k + 1, lastUnit: k });
+      } else if (kk === UnitKind.Sep) {
+        visit({ ...st, pos: k + 1 });
+      } else if (kk === UnitKind.Space) {
+        if (node.gap || canSkipSpace(u, st.lastUnit, k)) visit({ ...st, pos: k + 1 });
+      }
+    }
+  }
+}
+
+function emit(m: Matcher, u: UnitStream, st: State, first: number, out: RawMatch[]): void {
+  if (!st.node.ends.length) return;
+  for (const ti of st.node.ends) {
+    const t = m.terms[ti]!;
+    if (st.real < 1) continue;
+    if (t.script === Script.Latin && (st.leet + st.mask > st.real + 1 || (st.mask > 0 && st.real < 2))) continue;
+    if (t.anchored && !startOk(u, first, t.script)) continue;
+    if (!endOk(u, st.lastUnit + 1, t)) continue;
+    out.push({ termIndex: ti, first, last: st.lastUnit });
+  }
+}
+
+/** Builds the guard; throws SafetyDataError on a file that is not a valid lexicon. */
+export function createLexiconGuard(data: unknown): LexiconGuard {
+  const parsed = LexiconDataSchema.safeParse(data);
+  if (!parsed.success) throw new SafetyDataError(`invalid safety lexicon: ${parsed.error.issues[0]?.message ?? 'unknown'} at ${parsed.error.issues[0]?.path.join('.') ?? ''}`);
+  const lex = parsed.data;
+  const matcher = buildMatcher(lex.terms.map(([term, , category, flags]) => ({ term, category, flags })));
+  const allow = buildMatcher(lex.allow.map(([term]) => ({ term, category: 'profanity' as const, flags: 0 })));
+  return {
+    termCount: matcher.terms.length,
+    check(text: string): LexiconResult {
+      if (typeof text !== 'string') throw new TypeError('check(text) expects a string');
+      const u = toUnits(text);
+      const raw: RawMatch[] = [];
+      scan(matcher, u, raw);
+      if (!raw.length) return { verdict: 'safe', categories: [], matches: [], allowed: [] };
+      const protectedSpans: RawMatch[] = [];
+      scan(allow, u, protectedSpans);
+      const seen = new Set<string>();
+      const matches: LexiconMatch[] = [];
+      const allowed = new Map<string, { start: number; end: number }>();
+      for (const r of raw) {
+        const shield = protectedSpans.find((p) => p.first <= r.first && r.last <= p.last);
+        if (shield) {
+          allowed.set(`${shield.first}:${shield.last}`, { start: u.start[shield.first]!, end: u.end[shield.last]! });
+          continue;
+        }
+        const t = matcher.terms[r.termIndex]!;
+        const key = `${r.termIndex}:${r.first}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        matches.push({ term: t.term, category: t.category, start: u.start[r.first]!, end: u.end[r.last]! });
+      }
+      matches.sort((a, b) => a.start - b.start || b.end - a.end);
+      const categories = [...new Set(matches.map((x) => x.category))];
+      return { verdict: matches.length ? 'unsafe' : 'safe', categories, matches, allowed: [...allowed.values()] };
+    },
+  };
+}

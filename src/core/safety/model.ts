@@ -1,0 +1,188 @@
+// The model guard without the LLM: a logistic regression over hashed character n-grams of the
+// normalised text (see normalize.ts: leet, jamo, spacing and invisible characters are undone
+// before features are taken). Trained offline by tools/train-safety-model.ts; weights ship as a
+// small JSON file (int8-quantised, base64). Pure and synchronous.
+import { z } from 'zod';
+import { SafetyDataError } from './lexicon.ts';
+import { skeleton } from './normalize.ts';
+
+export const MODEL_FORMAT = 'safety-model';
+export const MODEL_VERSION = 1;
+/** Character n-gram orders over the normalised text with spaces, and over the text with spaces removed. */
+export const NGRAM_MIN = 2;
+export const NGRAM_MAX = 4;
+export const JOINED_NGRAM_MIN = 3;
+/** Longest text that is featurised; longer text is scored on its first part (the lexicon sees all of it). */
+export const MAX_FEATURE_CHARS = 2000;
+
+export const ModelWeightsSchema = z.object({
+  format: z.literal(MODEL_FORMAT),
+  version: z.literal(MODEL_VERSION),
+  /** Number of hashed feature buckets (power of two). */
+  dim: z.number().int().min(16).max(1 << 20),
+  bias: z.number().finite(),
+  /** weight = int8 * scale */
+  scale: z.number().positive().finite(),
+  /** base64 of `dim` signed bytes */
+  weights: z.string(),
+  threshold: z.number().min(0).max(1),
+  trainedOn: z.string(),
+  license: z.string(),
+});
+export type ModelWeights = z.infer<typeof ModelWeightsSchema>;
+
+export interface ModelGuard {
+  /** Probability-like score in [0, 1] that the text is unsafe. */
+  score(text: string): number;
+  readonly threshold: number;
+  readonly featureCount: number;
+  readonly trainedOn: string;
+}
+
+function fnv1a(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** Sparse, L2-normalised feature vector of a text: bucket indices and values. */
+export function featurize(text: string, dim: number): { index: Int32Array; value: Float32Array } {
+  const counts = new Map<number, number>();
+  const mask = dim - 1;
+  const add = (g: string): void => {
+    const k = fnv1a(g) & mask;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  };
+  const skel = skeleton(text.length > MAX_FEATURE_CHARS ? text.slice(0, MAX_FEATURE_CHARS) : text);
+  // Collapse long runs ("fuuuuck" -> "fuuck") so elongation does not dilute the n-grams.
+  const s = ` ${skel.replace(/(.)\1{2,}/gu, '$1$1')} `;
+  const chars = [...s];
+  for (let n = NGRAM_MIN; n <= NGRAM_MAX; n++) {
+    for (let i = 0; i + n <= chars.length; i++) add(`${n}:${chars.slice(i, i + n).join('')}`);
+  }
+  const joined = [...s.replace(/ /g, '')];
+  for (let n = JOINED_NGRAM_MIN; n <= NGRAM_MAX; n++) {
+    for (let i = 0; i + n <= joined.length; i++) add(`j${n}:${joined.slice(i, i + n).join('')}`);
+  }
+  for (const w of skel.split(' ')) if (w) add(`w:${w}`);
+  let norm = 0;
+  for (const v of counts.values()) norm += v * v;
+  norm = Math.sqrt(norm) || 1;
+  const index = new Int32Array(counts.size);
+  const value = new Float32Array(counts.size);
+  let i = 0;
+  for (const [k, v] of counts) {
+    index[i] = k;
+    value[i++] = v / norm;
+  }
+  return { index, value };
+}
+
+const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+function decodeBase64(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+export function encodeBase64(bytes: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i]!);
+  return btoa(bin);
+}
+
+/** Builds the guard; throws SafetyDataError on a file that is not valid weights. */
+export function createModelGuard(weights: unknown): ModelGuard {
+  const parsed = ModelWeightsSchema.safeParse(weights);
+  if (!parsed.success) throw new SafetyDataError(`invalid safety model: ${parsed.error.issues[0]?.message ?? 'unknown'} at ${parsed.error.issues[0]?.path.join('.') ?? ''}`);
+  const m = parsed.data;
+  if ((m.dim & (m.dim - 1)) !== 0) throw new SafetyDataError(`invalid safety model: dim ${m.dim} is not a power of two`);
+  const bytes = decodeBase64(m.weights);
+  if (bytes.length !== m.dim) throw new SafetyDataError(`invalid safety model: ${bytes.length} weights for dim ${m.dim}`);
+  const w = new Float32Array(m.dim);
+  const signed = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+  for (let i = 0; i < m.dim; i++) w[i] = signed[i]! * m.scale;
+  return {
+    threshold: m.threshold,
+    featureCount: m.dim,
+    trainedOn: m.trainedOn,
+    score(text: string): number {
+      if (typeof text !== 'string') throw new TypeError('score(text) expects a string');
+      const f = featurize(text, m.dim);
+      let z = m.bias;
+      for (let i = 0; i < f.index.length; i++) z += w[f.index[i]!]! * f.value[i]!;
+      return sigmoid(z);
+    },
+  };
+}
+
+export interface TrainingExample {
+  text: string;
+  unsafe: boolean;
+}
+
+export interface TrainOptions {
+  dim: number;
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  seed: number;
+}
+
+/** Deterministic PRNG (mulberry32) for shuffling. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Logistic regression by SGD with L2 (lazy, per touched weight) and class-balanced loss. */
+export function trainLogistic(examples: readonly TrainingExample[], opt: TrainOptions): { w: Float32Array; bias: number } {
+  const feats = examples.map((e) => featurize(e.text, opt.dim));
+  const pos = examples.filter((e) => e.unsafe).length;
+  const neg = examples.length - pos;
+  const wPos = examples.length / (2 * Math.max(1, pos));
+  const wNeg = examples.length / (2 * Math.max(1, neg));
+  const w = new Float32Array(opt.dim);
+  let bias = 0;
+  const order = examples.map((_, i) => i);
+  const rand = rng(opt.seed);
+  let step = 0;
+  for (let epoch = 0; epoch < opt.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const idx of order) {
+      const f = feats[idx]!;
+      const y = examples[idx]!.unsafe ? 1 : 0;
+      let z = bias;
+      for (let k = 0; k < f.index.length; k++) z += w[f.index[k]!]! * f.value[k]!;
+      const lr = opt.learningRate / (1 + step++ * 1e-4);
+      const g = (sigmoid(z) - y) * (y ? wPos : wNeg);
+      bias -= lr * g;
+      for (let k = 0; k < f.index.length; k++) {
+        const j = f.index[k]!;
+        w[j] = w[j]! - lr * (g * f.value[k]! + opt.l2 * w[j]!);
+      }
+    }
+  }
+  return { w, bias };
+}
+
+/** int8 quantisation of trained weights for shipping. */
+export function quantize(w: Float32Array): { bytes: Uint8Array; scale: number } {
+  let max = 0;
+  for (const v of w) max = Math.max(max, Math.abs(v));
+  const scale = max / 127 || 1;
+  const q = new Int8Array(w.length);
+  for (let i = 0; i < w.length; i++) q[i] = Math.max(-127, Math.min(127, Math.round(w[i]! / scale)));
+  return { bytes: new Uint8Array(q.buffer), scale };
+}
