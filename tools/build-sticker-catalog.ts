@@ -7,6 +7,7 @@ import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createLexiconGuard } from '../src/core/safety/lexicon.ts';
 import { CATALOG_FORMAT_VERSION, type CatalogItem, type CatalogManifest, parseCatalogItems, parseCatalogManifest } from '../src/core/catalog.ts';
 
 const require = createRequire(import.meta.url);
@@ -84,6 +85,24 @@ for (const d of datasource) {
   });
 }
 items.sort((a, b) => b.popularity - a.popularity || a.id.localeCompare(b.id));
+
+// The item guard: every title and tag goes through the same lexicon guard as chat text. An item it
+// flags is labelled unsafe (never shown) unless a reviewed exception below says why it is benign.
+const REVIEWED_SAFE: Record<string, string> = {
+  '1FACF': 'donkey: its English tag "ass" names the animal',
+};
+const guard = createLexiconGuard(JSON.parse(await readFile(join(root, 'public/models/safety/lexicon.json'), 'utf8')));
+for (const it of items) {
+  const texts = [it.title, ...Object.values(it.titles), ...Object.values(it.tags).flat()];
+  const hits = texts.flatMap((t) => guard.check(t).matches.map((m) => m.term));
+  if (hits.length === 0) continue;
+  if (REVIEWED_SAFE[it.id]) {
+    console.log(`item guard: ${it.id} ${it.title} matched ${hits.join(', ')}; kept (${REVIEWED_SAFE[it.id]})`);
+  } else {
+    it.safety = 'unsafe';
+    console.log(`item guard: ${it.id} ${it.title} matched ${hits.join(', ')}; labelled unsafe`);
+  }
+}
 
 const manifest: CatalogManifest = {
   formatVersion: CATALOG_FORMAT_VERSION,

@@ -264,6 +264,11 @@ export class Recommender extends EventTarget {
     location.reload();
   }
 
+  /** Test hook: the next reply is this text (to exercise the output guard). */
+  async forceNextReply(text: string): Promise<void> {
+    await this.llm.call((r) => r.forceNextReply(text));
+  }
+
   /** For tests and the status bar's diagnostics: make a worker crash as a real one would. */
   crashWorker(name: WorkerName): void {
     const host = { llm: this.llm, encoder: this.encoder, retrieval: this.retrieval }[name];

@@ -42,10 +42,15 @@ export function seedOf(text: string): number {
 
 export async function understandTurn(
   text: string,
-  opts: { engine: UnderstandingEngine; inputGuard?: TextGuard; outputGuard?: TextGuard; previous: Intent | null; turnId: string; signal?: AbortSignal },
+  opts: {
+    engine: UnderstandingEngine; inputGuard?: TextGuard; outputGuard?: TextGuard; previous: Intent | null; turnId: string; signal?: AbortSignal;
+    /** A refusal for a blocked input or reply; defaults to the engine's own. */
+    refusal?: (language: Language, where: 'input' | 'output', seed: number) => string;
+  },
 ): Promise<TurnOutcome> {
   const { engine, signal } = opts;
   const seed = seedOf(opts.turnId);
+  const refusal = opts.refusal ?? ((lang: Language, _where: 'input' | 'output', sd: number) => engine.blockedReply(lang, sd));
   const guardPromise: Promise<GuardVerdict | null> = opts.inputGuard
     ? Promise.resolve(opts.inputGuard.check(text, signal))
     : Promise.resolve(null);
@@ -58,7 +63,7 @@ export async function understandTurn(
   const verdict = guard.status === 'fulfilled' ? guard.value : { verdict: 'unsafe' as const, categories: ['guard-error'] };
   const language: Language = extracted.status === 'fulfilled' ? extracted.value.language : 'unknown';
   if (verdict?.verdict === 'unsafe') {
-    return { kind: 'blocked-input', reply: engine.blockedReply(language, seed), categories: verdict.categories, engine: engine.name };
+    return { kind: 'blocked-input', reply: refusal(language, 'input', seed), categories: verdict.categories, engine: engine.name };
   }
   if (extracted.status === 'rejected') {
     const error = extracted.reason instanceof Error ? extracted.reason.message : String(extracted.reason);
@@ -76,7 +81,7 @@ export async function understandTurn(
   if (opts.outputGuard) {
     const out = await opts.outputGuard.check(reply, signal);
     if (out.verdict === 'unsafe') {
-      return { kind: 'blocked-output', extraction, reply: engine.blockedReply(extraction.language, seed), engine: engine.name };
+      return { kind: 'blocked-output', extraction, reply: refusal(extraction.language, 'output', seed), engine: engine.name };
     }
   }
   return { kind: 'understood', extraction, reply, engine: engine.name };

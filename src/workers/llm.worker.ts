@@ -4,7 +4,10 @@ import * as Comlink from 'comlink';
 import { createCompactEngine } from '../core/extract/engine.ts';
 import { emptyIntent, type Intent, mergeIntent } from '../core/intent.ts';
 import type { StatusListener, WorkerStatus } from '../core/status.ts';
-import { understandTurn, type UnderstandingEngine } from '../core/understand.ts';
+import { blockedReply, createSafetyGuard, type SafetyGuard } from '../core/safety/guard.ts';
+import { createLexiconGuard } from '../core/safety/lexicon.ts';
+import { createModelGuard } from '../core/safety/model.ts';
+import { type TextGuard, understandTurn, type UnderstandingEngine } from '../core/understand.ts';
 import { ChangeChannel, CONTEXT_ID } from '../store/channel.ts';
 import { openStore, type Store } from '../store/db.ts';
 import type { LlmEngine } from '../core/llm/engine.ts';
@@ -65,6 +68,36 @@ function compactFor(catalogId: string): Promise<UnderstandingEngine> {
 
 let llmDetail = 'Understanding runs on this device.';
 
+/** The lexicon + model guard, always on; the LLM guard joins when the LLM is up. */
+let safetyPromise: Promise<SafetyGuard> | null = null;
+function safetyGuard(): Promise<SafetyGuard> {
+  if (!catalogs) throw new Error('llm worker used before init');
+  const base = catalogs.modelsBase;
+  safetyPromise ??= Promise.all([
+    fetchJson(new URL('safety/lexicon.json', base), 'safety lexicon'),
+    fetchJson(new URL('safety/model.json', base), 'safety model'),
+  ]).then(([lexicon, model]) => createSafetyGuard({ lexicon: createLexiconGuard(lexicon), model: createModelGuard(model) }));
+  safetyPromise.catch(() => (safetyPromise = null));
+  return safetyPromise;
+}
+
+/** Input guard: lexicon and model first (fast, always); the LLM's classification only for what they pass. */
+const inputGuard: TextGuard = {
+  async check(text, signal) {
+    const first = (await safetyGuard()).check(text, signal);
+    if (first.verdict === 'unsafe' || !llm) return first;
+    return llm.guard.check(text, signal);
+  },
+};
+const outputGuard: TextGuard = {
+  async check(text, signal) {
+    return (await safetyGuard()).check(text, signal);
+  },
+};
+
+/** Test hook (like crash): the next reply is this text, so the output guard can be exercised. */
+let forcedReply: string | null = null;
+
 async function engineFor(catalogId: string): Promise<UnderstandingEngine> {
   return llm ?? compactFor(catalogId);
 }
@@ -94,6 +127,9 @@ const api = {
     onStatus = listener;
     catalogs = new CatalogSource(new URL(modelsBaseUrl));
     report({ state: 'loading', engine: 'compact', device: 'js', detail: 'Checking for a language model' });
+    void safetyGuard().catch((err: unknown) =>
+      report({ state: 'error', engine: 'compact', device: 'js', detail: `The safety check could not load, so messages are refused: ${err instanceof Error ? err.message : String(err)}` }),
+    );
     void compactFor(catalogId).catch((err: unknown) =>
       report({ state: 'error', engine: 'compact', device: 'js', detail: err instanceof Error ? err.message : String(err) }),
     );
@@ -121,11 +157,18 @@ const api = {
       const createdAt = Date.now();
       await store.putTurn({ id: req.turnId, userId: req.userId, role: 'user', text, createdAt, status: 'pending' });
       channel.announce({ type: 'turns-changed', userId: req.userId, origin: CONTEXT_ID });
-      const eng = await engineFor(req.catalogId);
+      let eng = await engineFor(req.catalogId);
+      if (forcedReply !== null) {
+        const text = forcedReply;
+        forcedReply = null;
+        eng = { ...eng, name: eng.name, extract: eng.extract.bind(eng), blockedReply: eng.blockedReply.bind(eng), reply: () => text };
+      }
       const previous = await store.getIntent(req.userId);
       let outcome;
       try {
-        outcome = await understandTurn(text, { engine: eng, previous, turnId: req.turnId, signal });
+        outcome = await understandTurn(text, {
+          engine: eng, previous, turnId: req.turnId, signal, inputGuard, outputGuard, refusal: blockedReply,
+        });
       } catch (err) {
         const superseded = signal.aborted;
         await store.putTurn({
@@ -137,7 +180,8 @@ const api = {
       let intent = previous;
       let intentChanged = false;
       let note: string | undefined;
-      if (outcome.kind === 'understood') {
+      // A blocked reply does not make the (safe) request unusable: the intent still follows it.
+      if (outcome.kind === 'understood' || outcome.kind === 'blocked-output') {
         let rejection: string | undefined;
         intent = await store.updateIntent(req.userId, (prev) => {
           const merged = mergeIntent(prev ?? emptyIntent(req.userId, createdAt), outcome.extraction, req.turnId, Date.now());
@@ -170,6 +214,10 @@ const api = {
   },
 
   cancel,
+
+  forceNextReply(text: string): void {
+    forcedReply = text;
+  },
 
   crash(reason: string): void {
     crashSoon(reason);

@@ -6,7 +6,9 @@ import { type FeedEntry, rankFeed } from '../core/feed.ts';
 import type { Intent } from '../core/intent.ts';
 import { buildLexicalIndex, type LexicalIndex } from '../core/lexical.ts';
 import type { StatusListener, WorkerStatus } from '../core/status.ts';
-import { CatalogSource } from './catalog-source.ts';
+import { queryableIntent } from '../core/safety/intent-filter.ts';
+import { createLexiconGuard, type LexiconGuard } from '../core/safety/lexicon.ts';
+import { CatalogSource, fetchJson } from './catalog-source.ts';
 import { cancel, crashSoon, withRequest } from './requests.ts';
 
 interface LoadedCatalog {
@@ -19,6 +21,13 @@ interface LoadedCatalog {
 
 let onStatus: StatusListener | null = null;
 let catalogSource: CatalogSource | null = null;
+/** The lexicon guard, so that an unsafe intent never becomes a query (built once, in the background). */
+let lexiconPromise: Promise<LexiconGuard> | null = null;
+function lexicon(): Promise<LexiconGuard> {
+  lexiconPromise ??= fetchJson(new URL('safety/lexicon.json', source().modelsBase), 'safety lexicon').then(createLexiconGuard);
+  lexiconPromise.catch(() => (lexiconPromise = null));
+  return lexiconPromise;
+}
 const catalogs = new Map<string, Promise<LoadedCatalog>>();
 
 function report(s: Omit<WorkerStatus, 'worker'>): void {
@@ -76,6 +85,7 @@ const api = {
   init(listener: StatusListener, modelsBaseUrl: string): void {
     onStatus = listener;
     catalogSource = new CatalogSource(new URL(modelsBaseUrl));
+    void lexicon().catch(() => {});
     report({ state: 'idle', engine: 'lexical', device: 'js' });
   },
 
@@ -86,9 +96,12 @@ const api = {
   async rank(requestId: number, req: RankRequest): Promise<FeedCard[]> {
     return withRequest(requestId, async (signal) => {
       const cat = await getCatalog(req.catalogId);
+      // Fail closed: without the guard, no phrase of the intent is used as a query.
+      const guard = req.intent ? await lexicon().catch(() => ({ check: () => ({ verdict: 'unsafe' as const, categories: ['guard-unavailable'] }) })) : null;
+      const intent = req.intent && guard ? queryableIntent(req.intent, guard).intent : null;
       signal.throwIfAborted();
       const entries = rankFeed({
-        items: cat.items, lexical: cat.lexical, intent: req.intent, k: req.k, ...(req.exclude ? { exclude: new Set(req.exclude) } : {}),
+        items: cat.items, lexical: cat.lexical, intent, k: req.k, ...(req.exclude ? { exclude: new Set(req.exclude) } : {}),
       });
       return entries.map((e) => {
         const it = cat.byId.get(e.id)!;
