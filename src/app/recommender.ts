@@ -183,11 +183,9 @@ export class Recommender extends EventTarget {
     this.set({ turns: [...this.state.turns, optimistic], busy: true, banner: null });
     try {
       const result = await this.llm.call((r, id) => r.handleTurn(id, { userId: this.state.userId, catalogId: this.state.catalogId, turnId, text: trimmed }), 'turn');
-      await this.reloadTurns();
-      if (result.intentChanged) {
-        this.set({ intent: result.intent });
-        await this.refreshFeed();
-      }
+      // The feed first (the delivery path), the conversation alongside.
+      if (result.intentChanged) this.set({ intent: result.intent });
+      await Promise.all([this.reloadTurns(), result.intentChanged ? this.refreshFeed() : null]);
     } catch (err) {
       if (isAbortError(err)) return;
       await this.reloadTurns().catch(() => {});
