@@ -57,6 +57,10 @@ export const CatalogManifestSchema = z
         dim: z.number().int().positive(),
         checksum: z.string().min(1),
         sizeBytes: z.number().int().positive(),
+        /** What was embedded: the item images (vision tower) or their descriptions (text tower). */
+        source: z.enum(['image', 'text']).default('image'),
+        /** Category names in bit order, for category masks at search time. */
+        categories: z.array(z.string()).max(32).default([]),
       })
       .strict()
       .optional(),
