@@ -1,0 +1,123 @@
+// Builds a catalog's embedding index with the CLIP model through transformers.js in Node: the same
+// library and ONNX files the browser uses. Images (stickers, keyframes) go through the vision tower;
+// catalogs without images (movies) embed their description through the text tower.
+//
+//   npx tsx tools/build-index.ts --catalog stickers [--model clip-mini] [--source image|text] [--quantisation i8|f16|f32]
+//
+// Writes public/models/catalogs/<catalog>/index.bin and records it in the catalog's manifest.json
+// (file, format version, model id, dim, checksum, size). The model id includes a hash of the model's
+// files, so an index built by another (or retrained) model is refused at load time with a clear message.
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  AutoProcessor, AutoTokenizer, CLIPTextModelWithProjection, CLIPVisionModelWithProjection, env, RawImage, type Tensor,
+} from '@huggingface/transformers';
+import sharp from 'sharp';
+import { parseCatalogItems, parseCatalogManifest } from '../src/core/catalog.ts';
+import { encodeIndex, fileChecksum, INDEX_FORMAT_VERSION, type Quantisation } from '../src/core/index/format.ts';
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i++) {
+  const a = process.argv[i]!;
+  if (a.startsWith('--')) args.set(a.slice(2), process.argv[i + 1] && !process.argv[i + 1]!.startsWith('--') ? process.argv[++i]! : 'true');
+}
+const root = process.cwd();
+const modelsDir = join(root, 'public', 'models');
+const catalogId = args.get('catalog') ?? 'stickers';
+const modelName = args.get('model') ?? 'clip-mini';
+const quantisation = (args.get('quantisation') ?? 'i8') as Quantisation;
+const BATCH = 64;
+
+env.allowRemoteModels = false;
+env.allowLocalModels = true;
+env.localModelPath = `${modelsDir}/`;
+
+/** The model's identity: its name plus a hash of the files that define its embedding space. */
+export async function modelIdOf(name: string): Promise<string> {
+  const h = createHash('sha256');
+  for (const f of ['config.json', 'onnx/text_model.onnx', 'onnx/vision_model.onnx']) h.update(await readFile(join(modelsDir, name, f)));
+  return `${name}@${h.digest('hex').slice(0, 12)}`;
+}
+
+function normaliseRows(data: Float32Array, dim: number): Float32Array {
+  const out = new Float32Array(data.length);
+  for (let r = 0; r < data.length / dim; r++) {
+    let s = 0;
+    for (let j = 0; j < dim; j++) s += data[r * dim + j]! ** 2;
+    const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
+    for (let j = 0; j < dim; j++) out[r * dim + j] = data[r * dim + j]! * inv;
+  }
+  return out;
+}
+
+/** Decodes an image and flattens transparency onto white, as training did (training/data_prep.py). */
+async function readOnWhite(path: string): Promise<RawImage> {
+  const { data, info } = await sharp(path).flatten({ background: '#ffffff' }).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+  return new RawImage(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height, 3);
+}
+
+async function main(): Promise<void> {
+  const catDir = join(modelsDir, 'catalogs', catalogId);
+  const manifestPath = join(catDir, 'manifest.json');
+  const manifest = parseCatalogManifest(JSON.parse(await readFile(manifestPath, 'utf8')));
+  const items = parseCatalogItems(JSON.parse(await readFile(join(catDir, manifest.items), 'utf8')), manifest);
+  const source = args.get('source') ?? (items.every((it) => it.image) ? 'image' : 'text');
+  const modelId = await modelIdOf(modelName);
+  const t0 = performance.now();
+  const chunks: Float32Array[] = [];
+  let dim = 0;
+
+  if (source === 'image') {
+    const processor = await AutoProcessor.from_pretrained(modelName);
+    const model = await CLIPVisionModelWithProjection.from_pretrained(modelName, { device: 'cpu', dtype: 'fp32' });
+    for (let i = 0; i < items.length; i += BATCH) {
+      const batch = items.slice(i, i + BATCH);
+      const images = await Promise.all(batch.map((it) => readOnWhite(join(catDir, it.image!))));
+      const inputs = await processor(images);
+      const { image_embeds } = (await model(inputs)) as { image_embeds: Tensor };
+      dim = image_embeds.dims[1]!;
+      chunks.push(image_embeds.data as Float32Array);
+      process.stdout.write(`\rimages ${Math.min(i + BATCH, items.length)}/${items.length}`);
+    }
+  } else {
+    const tokenizer = await AutoTokenizer.from_pretrained(modelName);
+    const model = await CLIPTextModelWithProjection.from_pretrained(modelName, { device: 'cpu', dtype: 'fp32' });
+    for (let i = 0; i < items.length; i += BATCH) {
+      const batch = items.slice(i, i + BATCH).map((it) => it.description ?? [it.title, ...(it.tags.en ?? [])].join(', '));
+      const inputs = tokenizer(batch, { padding: true, truncation: true });
+      const { text_embeds } = (await model(inputs)) as { text_embeds: Tensor };
+      dim = text_embeds.dims[1]!;
+      chunks.push(text_embeds.data as Float32Array);
+      process.stdout.write(`\rtexts ${Math.min(i + BATCH, items.length)}/${items.length}`);
+    }
+  }
+  process.stdout.write('\n');
+  const all = new Float32Array(items.length * dim);
+  let off = 0;
+  for (const c of chunks) {
+    all.set(c, off);
+    off += c.length;
+  }
+  const vectors = normaliseRows(all, dim);
+
+  // One category bit per top-level category (up to 32), for category masks at search time.
+  const cats = [...new Set(items.map((it) => it.category))].slice(0, 32);
+  const categories = new Uint32Array(items.map((it) => (cats.includes(it.category) ? 1 << cats.indexOf(it.category) : 0) >>> 0));
+
+  const bytes = encodeIndex({ dim, vectors, ids: items.map((it) => it.id), quantisation, metric: 'cosine', modelId, categories });
+  const file = 'index.bin';
+  await writeFile(join(catDir, file), bytes);
+  const updated = {
+    ...manifest,
+    index: {
+      file, formatVersion: INDEX_FORMAT_VERSION, modelId, dim,
+      checksum: fileChecksum(bytes).toString(16).padStart(8, '0'), sizeBytes: bytes.length,
+      source, categories: cats,
+    },
+  };
+  await writeFile(manifestPath, `${JSON.stringify(parseCatalogManifest(updated), null, 2)}\n`);
+  console.log(`${catalogId}: ${items.length} x ${dim} (${source}, ${quantisation}) -> ${file}, ${(bytes.length / 1024).toFixed(0)} KiB, model ${modelId}, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+await main();
