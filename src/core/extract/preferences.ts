@@ -37,7 +37,7 @@ const EN_NEGATIVE_PREFIX = cueRegex([
   "(?:do ?n'?t|does ?n'?t|did ?n'?t|do not|does not|never) (?:really )?(?:want|wanna|like|need|show|send|give|care for|enjoy|love)",
   'hate', 'hates', 'dislike', 'dislikes', 'detest', "can'?t stand", 'not a fan of', 'not into', 'not interested in',
   'not keen on', 'sick of', 'tired of', 'fed up with', 'done with', 'rather not', 'rather not see', 'nothing with',
-  'too many', 'too much', 'avoid', 'steer clear of',
+  'too many', 'too much', 'avoid', 'steer clear of', 'nothing(?! but)', 'nothing too', 'none of', 'no more of',
 ]);
 const EN_NEGATIVE_SUFFIX = cueRegex([
   "(?:is|are|'re|'s|were|was|look|looks) (?:so |too |really |kinda |pretty )?(?:boring|annoying|ugly|gross|creepy|lame|overrated|disgusting|terrible|awful)",
