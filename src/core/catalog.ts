@@ -68,6 +68,8 @@ export const CatalogManifestSchema = z
     languages: z.array(z.string()).min(1),
     /** Human names of categories per language, so "food" or "음식" can match a whole category. */
     categoryLabels: z.record(z.string(), z.record(z.string(), z.string().max(128))).default({}),
+    /** Everyday words people use for a category, per language ("scary" for horror): matched like its name. */
+    categoryKeywords: z.record(z.string(), z.record(z.string(), z.array(z.string().max(64)).max(32))).default({}),
   })
   .strict();
 export type CatalogManifest = z.infer<typeof CatalogManifestSchema>;

@@ -34,7 +34,10 @@ export interface LexicalIndex {
   readonly vocabulary: readonly string[];
 }
 
-export function buildLexicalIndex(items: readonly CatalogItem[], manifest?: Pick<CatalogManifest, 'categoryLabels'>): LexicalIndex {
+export function buildLexicalIndex(
+  items: readonly CatalogItem[],
+  manifest?: Pick<CatalogManifest, 'categoryLabels'> & Partial<Pick<CatalogManifest, 'categoryKeywords'>>,
+): LexicalIndex {
   const postings = new Map<string, Posting[]>();
   const add = (token: string, item: number, field: Field, word: string) => {
     let list = postings.get(token);
@@ -52,10 +55,12 @@ export function buildLexicalIndex(items: readonly CatalogItem[], manifest?: Pick
     const fields: [Field, string][] = [['title', it.title]];
     for (const t of Object.values(it.titles)) fields.push(['title', t]);
     for (const tags of Object.values(it.tags)) for (const t of tags) fields.push(['tag', t]);
-    const labels = manifest?.categoryLabels?.[it.category];
-    fields.push(['category', it.category.replace(/-/g, ' ')]);
-    if (labels) for (const l of Object.values(labels)) fields.push(['category', l]);
-    for (const g of it.categories) fields.push(['category', g.replace(/-/g, ' ')]);
+    // The item's categories (a sticker's group and subgroup, a film's genres) by id, label and keywords.
+    for (const c of [it.category, ...it.categories]) {
+      fields.push(['category', c.replace(/-/g, ' ')]);
+      for (const l of Object.values(manifest?.categoryLabels?.[c] ?? {})) fields.push(['category', l]);
+      for (const ws of Object.values(manifest?.categoryKeywords?.[c] ?? {})) for (const w of ws) fields.push(['category', w]);
+    }
     // Strongest field first so the per-item dedupe keeps it.
     fields.sort((a, b) => FIELD_WEIGHTS[b[0]] - FIELD_WEIGHTS[a[0]]);
     for (const [field, text] of fields) for (const tok of matchTokens(text)) add(tok, i, field, text);
