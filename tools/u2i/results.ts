@@ -1,0 +1,32 @@
+// bench/RESULTS-u2i.md is written by two tools; each owns one marked section and leaves the rest.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+
+const RESULTS = join(import.meta.dirname, '../../bench/RESULTS-u2i.md');
+const HEADER = '# U2I, fusion and on-device updates on MovieLens\n\nEvery number below is written by the command named with it.\n';
+const SECTIONS = ['training', 'fusion', 'replay'] as const;
+export type ResultsSection = (typeof SECTIONS)[number];
+
+export function machineLine(): string {
+  const c = cpus();
+  return `Machine: ${c.length}-core shared VM (${c[0]?.model.trim() ?? 'unknown CPU'}), no GPU, Node ${process.version}, single-threaded. Date: ${new Date().toISOString().slice(0, 10)}.`;
+}
+
+/** Wall and CPU seconds since the process started: on a shared machine the two differ a lot. */
+export function runTimeLine(startMs: number): string {
+  const cpu = process.cpuUsage();
+  return `wall ${((Date.now() - startMs) / 1000).toFixed(0)} s, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s`;
+}
+
+export function writeResultsSection(name: ResultsSection, body: string): void {
+  const text = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : HEADER;
+  const parts = new Map<string, string>();
+  for (const s of SECTIONS) {
+    const m = new RegExp(`<!-- ${s}:start -->\\n([\\s\\S]*?)<!-- ${s}:end -->`).exec(text);
+    if (m) parts.set(s, m[1]!);
+  }
+  parts.set(name, body.endsWith('\n') ? body : `${body}\n`);
+  const out = [HEADER, ...SECTIONS.filter((s) => parts.has(s)).map((s) => `<!-- ${s}:start -->\n${parts.get(s)}<!-- ${s}:end -->\n`)];
+  writeFileSync(RESULTS, out.join('\n'));
+}
