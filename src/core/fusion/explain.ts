@@ -30,6 +30,7 @@ const SOURCE_REASON: Readonly<Record<Contribution['source'], Reason>> = Object.f
   intent: { kind: 'taste' },
   lexical: { kind: 'taste' },
   u2i: { kind: 'taste' },
+  similar: { kind: 'taste' },
   popular: { kind: 'popular' },
   fresh: { kind: 'fresh' },
 });

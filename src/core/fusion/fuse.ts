@@ -3,7 +3,7 @@
 // explanation can name the strongest reason.
 
 /** The retrieval sources the feed fuses. */
-export const FUSION_SOURCES = ['intent', 'lexical', 'u2i', 'popular', 'fresh'] as const;
+export const FUSION_SOURCES = ['intent', 'lexical', 'u2i', 'similar', 'popular', 'fresh'] as const;
 export type FusionSource = (typeof FUSION_SOURCES)[number];
 
 /** Why a source proposed an item, in words the explanation can use. */
@@ -23,7 +23,7 @@ export interface Candidate {
   readonly reason?: Reason;
 }
 
-export const NORMALISATIONS = ['rank', 'minmax', 'zscore'] as const;
+export const NORMALISATIONS = ['rank', 'minmax', 'zscore', 'max'] as const;
 export type Normalisation = (typeof NORMALISATIONS)[number];
 
 /** Reciprocal-rank constant (Cormack et al. 2009): rank r scores (RRF_K + 1) / (RRF_K + r). */
@@ -52,7 +52,8 @@ export type FusionWeights = Readonly<Partial<Record<FusionSource, number>>>;
  * counts 0):
  * - rank: reciprocal rank (best = 1), ignores the score scale entirely;
  * - minmax: (s - min) / (max - min) (best = 1);
- * - zscore: (s - mean) / sd clipped to +-3, mapped to [0, 1].
+ * - zscore: (s - mean) / sd clipped to +-3, mapped to [0, 1];
+ * - max: max(s, 0) / max (best = 1), for scores with a natural zero; minmax when no score is positive.
  * Returns scores aligned with `scores`; a single candidate or all-equal scores normalise to 1.
  */
 export function normaliseScores(scores: readonly number[], method: Normalisation): Float64Array {
@@ -78,8 +79,14 @@ export function normaliseScores(scores: readonly number[], method: Normalisation
     max = Math.max(max, s);
     sum += s;
   }
+  if (method === 'max' && max > 0) {
+    // Scores with a natural zero (cosine, lexical match): the best is 1, a weak match stays weak but
+    // not nothing (minmax would give the weakest candidate 0 however good it is).
+    scores.forEach((s, i) => (out[i] = Math.max(0, s) / max));
+    return out;
+  }
   if (max === min) return out.fill(1);
-  if (method === 'minmax') {
+  if (method === 'minmax' || method === 'max') {
     scores.forEach((s, i) => (out[i] = (s - min) / (max - min)));
     return out;
   }

@@ -1,6 +1,6 @@
 // Turning each retrieval source's output into fusion candidates, with the reason it can give.
 import type { VectorMatrix } from '../u2i/format.ts';
-import { mostSimilarItem, scoreItems, topItems } from '../u2i/score.ts';
+import { mostSimilarItem, rowCosine, scoreItems, topItems } from '../u2i/score.ts';
 import type { Candidate } from './fuse.ts';
 
 /** A liked item explains a U2I candidate only if it is at least this similar (cosine of item vectors). */
@@ -32,6 +32,36 @@ export function u2iCandidates(req: {
     const title = near && near.similarity >= LIKED_REASON_MIN_SIMILARITY ? liked.find((l) => l.itemIndex === near.item)?.title : undefined;
     return { source: 'u2i', itemIndex, score: scores[itemIndex]!, reason: title ? { kind: 'liked', title } : { kind: 'taste' } };
   });
+}
+
+/**
+ * Items like the ones the user just liked (cosine of item vectors, best liked item per candidate):
+ * session item-to-item retrieval, so a like shows in the next feed even when the U2I step is small.
+ */
+export function similarCandidates(req: {
+  readonly items: VectorMatrix;
+  readonly liked: readonly LikedItem[];
+  readonly k: number;
+  readonly exclude?: ReadonlySet<number>;
+}): Candidate[] {
+  const liked = req.liked.filter((l) => l.itemIndex < req.items.rows && req.items.data.subarray(l.itemIndex * req.items.dim, (l.itemIndex + 1) * req.items.dim).some((x) => x !== 0));
+  if (liked.length === 0) return [];
+  const likedSet = new Set(liked.map((l) => l.itemIndex));
+  const best = new Float32Array(req.items.rows).fill(-Infinity);
+  const from = new Int32Array(req.items.rows).fill(-1);
+  for (const [li, l] of liked.entries()) {
+    for (let i = 0; i < req.items.rows; i++) {
+      if (likedSet.has(i)) continue;
+      const c = rowCosine(req.items, l.itemIndex, i);
+      if (c > best[i]!) {
+        best[i] = c;
+        from[i] = li;
+      }
+    }
+  }
+  return topItems(best, req.k, req.exclude ? new Set([...req.exclude, ...likedSet]) : likedSet)
+    .filter((i) => best[i]! > 0)
+    .map((itemIndex) => ({ source: 'similar', itemIndex, score: best[itemIndex]!, reason: { kind: 'liked', title: liked[from[itemIndex]!]!.title } }));
 }
 
 /** The k most popular items (popularity per item index, e.g. the catalog's `popularity`). */
