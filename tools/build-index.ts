@@ -64,6 +64,8 @@ async function main(): Promise<void> {
   const items = parseCatalogItems(JSON.parse(await readFile(join(catDir, manifest.items), 'utf8')), manifest);
   const source = args.get('source') ?? (items.every((it) => it.image) ? 'image' : 'text');
   const modelId = await modelIdOf(modelName);
+  // The encoder reports this id with every query vector; the retrieval worker refuses to mix spaces.
+  await writeFile(join(modelsDir, modelName, 'identity.json'), `${JSON.stringify({ modelId }, null, 2)}\n`);
   const t0 = performance.now();
   const chunks: Float32Array[] = [];
   let dim = 0;

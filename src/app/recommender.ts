@@ -9,7 +9,9 @@ import { ChangeChannel, CONTEXT_ID } from '../store/channel.ts';
 import { type ChatTurn, deleteStore, type EngagementKind, openStore, type Store, StoreError } from '../store/db.ts';
 import type { EncoderApi } from '../workers/encoder.worker.ts';
 import type { LlmApi } from '../workers/llm.worker.ts';
-import type { FeedCard, RetrievalApi } from '../workers/retrieval.worker.ts';
+import type { CatalogInfo, FeedCard, QueryVector, RankRequest, RetrievalApi } from '../workers/retrieval.worker.ts';
+import { positivePhrases } from '../core/lexical.ts';
+import type { DemoUser } from '../core/u2i/format.ts';
 import { isAbortError, WorkerHost } from './worker-host.ts';
 import * as Comlink from 'comlink';
 
@@ -29,6 +31,8 @@ export interface AppState {
   busy: boolean;
   /** A problem the user should know about (storage full, another tab upgraded the app). */
   banner: string | null;
+  /** The catalog's U2I personalisation: its demo users and which one this device uses (null: cold). */
+  u2i: { demoUsers: DemoUser[]; selected: string | null; source: 'downloaded' | 'on-device' | null } | null;
   /** Whether the service worker has cached everything needed to work with no network. */
   offline: 'unknown' | 'caching' | 'ready' | 'unsupported' | 'error';
 }
@@ -53,6 +57,7 @@ export class Recommender extends EventTarget {
     busy: false,
     banner: null,
     offline: 'unknown',
+    u2i: null,
   };
 
   private store: Store | null = null;
@@ -130,6 +135,7 @@ export class Recommender extends EventTarget {
       ]);
       const catalogId = catalogs.catalogs.some((c) => c.id === this.state.catalogId) ? this.state.catalogId : catalogs.default;
       this.set({ turns, intent, catalogs, catalogId, phase: 'ready' });
+      await this.loadPersonalisation();
     } catch (err) {
       this.set({ phase: 'error', banner: `The app could not start: ${err instanceof Error ? err.message : String(err)}` });
       return;
@@ -148,15 +154,50 @@ export class Recommender extends EventTarget {
     this.set({ turns: await this.store.listTurns(this.state.userId) });
   }
 
-  /** The delivery path: stored intent -> ranked feed. A newer call supersedes an older one. */
+  /** Query vectors per (model, phrase): a phrase is encoded once, then every feed uses it at once. */
+  private readonly vectors = new Map<string, Float32Array>();
+  private readonly encoding = new Set<string>();
+  private catalogInfo: CatalogInfo | null = null;
+
+  private async info(): Promise<CatalogInfo> {
+    if (this.catalogInfo?.id !== this.state.catalogId) {
+      this.catalogInfo = await this.retrieval.call((r) => r.catalogInfo(this.state.catalogId));
+    }
+    return this.catalogInfo;
+  }
+
+  /**
+   * The delivery path: stored intent -> ranked feed. It never waits for a model: phrases whose vectors
+   * are cached join at once; missing ones are encoded in the background and the feed re-ranks when
+   * they arrive. A newer call supersedes an older one.
+   */
   async refreshFeed(): Promise<void> {
     const started = performance.now();
     const intent = this.state.intent;
     try {
+      const info = await this.info();
+      const phrases = intent ? positivePhrases(intent) : [];
+      let queries: RankRequest['queries'];
+      if (info.index && phrases.length > 0) {
+        const model = info.index.model;
+        const have: QueryVector[] = [];
+        const missing: string[] = [];
+        let modelId = '';
+        for (const p of phrases) {
+          const hit = this.vectors.get(`${model}\n${p.text}`);
+          if (hit) have.push({ text: p.text, weight: p.weight, vector: hit });
+          else missing.push(p.text);
+        }
+        modelId = this.vectorModelId.get(model) ?? '';
+        if (have.length > 0 && modelId) queries = { modelId, vectors: have };
+        if (missing.length > 0) this.encodeInBackground(model, missing);
+      }
       const feed = await this.retrieval.call(
         (r, id) => r.rank(id, {
           catalogId: this.state.catalogId, intent, k: FEED_SIZE,
           ...(intent && intent.language === 'ko' ? { language: 'ko' } : {}),
+          ...(queries ? { queries } : {}),
+          ...(this.userVector ? { user: this.userVector, liked: this.likedIds.slice(-20) } : {}),
         }),
         'feed',
       );
@@ -172,6 +213,32 @@ export class Recommender extends EventTarget {
       if (isAbortError(err)) return;
       this.set({ banner: `The feed could not be updated: ${err instanceof Error ? err.message : String(err)}` });
     }
+  }
+
+  private readonly vectorModelId = new Map<string, string>();
+
+  /** Models whose encoder failed to load in this session: not retried on every feed. */
+  private readonly encoderFailed = new Set<string>();
+
+  private encodeInBackground(model: string, texts: string[]): void {
+    if (this.encoderFailed.has(model)) return;
+    const todo = texts.filter((t) => !this.encoding.has(`${model}\n${t}`));
+    if (todo.length === 0) return;
+    for (const t of todo) this.encoding.add(`${model}\n${t}`);
+    void this.encoder
+      .call((r, id) => r.encodeText(id, model, todo))
+      .then(({ modelId, vectors }) => {
+        this.vectorModelId.set(model, modelId);
+        todo.forEach((t, i) => this.vectors.set(`${model}\n${t}`, vectors[i]!));
+        return this.refreshFeed();
+      })
+      .catch((err: unknown) => {
+        // The encoder reports why in the status bar; the feed keeps its lexical and other sources.
+        if (!isAbortError(err) && (err as { name?: string }).name !== 'WorkerCrashedError') this.encoderFailed.add(model);
+      })
+      .finally(() => {
+        for (const t of todo) this.encoding.delete(`${model}\n${t}`);
+      });
   }
 
   /** The understanding path for one message. */
@@ -215,9 +282,66 @@ export class Recommender extends EventTarget {
 
   async selectCatalog(catalogId: string): Promise<void> {
     if (catalogId === this.state.catalogId) return;
-    this.set({ catalogId });
+    this.set({ catalogId, feed: [] });
     await this.store?.putSetting('catalogId', catalogId);
+    await this.loadPersonalisation();
     await this.refreshFeed();
+  }
+
+  // --- Personalisation: a U2I vector downloaded once, refined on this device, kept in IndexedDB. ---
+  private userVector: Float32Array | null = null;
+  private likedIds: string[] = [];
+
+  private async loadPersonalisation(): Promise<void> {
+    const catalogId = this.state.catalogId;
+    this.userVector = null;
+    this.likedIds = [];
+    const info = await this.retrieval.call((r) => r.u2iInfo(catalogId)).catch(() => null);
+    if (!info || !this.store) {
+      this.set({ u2i: null });
+      return;
+    }
+    const [stored, selected, events] = await Promise.all([
+      this.store.getUserVector(catalogId, this.state.userId),
+      this.store.getSetting(`demoUser:${catalogId}`, z.string()),
+      this.store.listEvents(this.state.userId),
+    ]);
+    if (stored && stored.dim === info.dim) this.userVector = stored.vector;
+    this.likedIds = events.filter((e) => e.catalogId === catalogId && e.kind === 'like').map((e) => e.itemId);
+    this.set({ u2i: { demoUsers: info.demoUsers, selected: this.userVector ? (selected ?? null) : null, source: stored?.source ?? null } });
+  }
+
+  /** Picks a demo user: downloads that user's vector once and keeps it on this device ('' = cold start). */
+  async selectDemoUser(demoUserId: string): Promise<void> {
+    const catalogId = this.state.catalogId;
+    if (!this.store || !this.state.u2i) return;
+    try {
+      if (!demoUserId) {
+        await this.store.deleteUserVector(catalogId, this.state.userId);
+        await this.store.putSetting(`demoUser:${catalogId}`, '');
+        this.userVector = null;
+        this.set({ u2i: { ...this.state.u2i, selected: null, source: null } });
+      } else {
+        const vector = await this.retrieval.call((r) => r.fetchUserVector(catalogId, demoUserId));
+        await this.store.putUserVector({ catalogId, userId: this.state.userId, dim: vector.length, vector: new Float32Array(vector), source: 'downloaded', updatedAt: Date.now() });
+        await this.store.putSetting(`demoUser:${catalogId}`, demoUserId);
+        this.userVector = vector;
+        this.set({ u2i: { ...this.state.u2i, selected: demoUserId, source: 'downloaded' } });
+      }
+      await this.refreshFeed();
+    } catch (err) {
+      this.set({ banner: `Could not load that user's profile: ${err instanceof Error ? err.message : String(err)}` });
+    }
+  }
+
+  /** On-device learning: one small step of the user vector per like, skip, click or dwell. */
+  private async learn(itemId: string, kind: EngagementKind): Promise<void> {
+    if (!this.userVector || !this.store || kind === 'impression') return;
+    const catalogId = this.state.catalogId;
+    const next = await this.retrieval.call((r) => r.updateUser(catalogId, this.userVector!, itemId, kind));
+    this.userVector = next;
+    await this.store.putUserVector({ catalogId, userId: this.state.userId, dim: next.length, vector: new Float32Array(next), source: 'on-device', updatedAt: Date.now() });
+    if (this.state.u2i) this.set({ u2i: { ...this.state.u2i, source: 'on-device' } });
   }
 
   private lastImpressions = '';
@@ -239,7 +363,10 @@ export class Recommender extends EventTarget {
         userId: this.state.userId, catalogId: this.state.catalogId, itemId, kind, at: Date.now(),
         ...(dwellMs !== undefined ? { dwellMs: Math.round(dwellMs) } : {}),
       });
+      if (kind === 'like') this.likedIds.push(itemId);
       if (kind === 'skip') this.set({ feed: this.state.feed.filter((c) => c.id !== itemId) });
+      await this.learn(itemId, kind);
+      if (this.userVector && (kind === 'like' || kind === 'skip')) await this.refreshFeed();
     } catch (err) {
       this.set({ banner: err instanceof Error ? err.message : String(err) });
     }

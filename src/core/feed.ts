@@ -5,7 +5,7 @@ import type { CatalogItem } from './catalog.ts';
 import type { Intent } from './intent.ts';
 import { dislikedItems, type LexicalIndex, positivePhrases, scorePhrases } from './lexical.ts';
 
-export const FEED_SOURCES = ['lexical', 'popular'] as const;
+export const FEED_SOURCES = ['lexical', 'intent', 'u2i', 'similar', 'popular', 'fresh'] as const;
 export type FeedSource = (typeof FEED_SOURCES)[number];
 
 export interface FeedEntry {

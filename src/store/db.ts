@@ -300,6 +300,10 @@ export class Store {
     });
   }
 
+  async deleteUserVector(catalogId: string, userId: string): Promise<void> {
+    await guarded(() => this.db.delete('userVectors', [catalogId, userId]));
+  }
+
   async addSearchLog(log: SearchLog): Promise<number> {
     return guarded(() => this.db.add('searchLogs', SearchLogSchema.parse(log)));
   }

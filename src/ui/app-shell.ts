@@ -26,7 +26,7 @@ export class AppShell extends LitElement {
     .offline[data-offline='ready'] { color: #1f7a3a; opacity: 1; }
     .spacer { flex: 1; }
     label { font-size: 0.85rem; display: flex; gap: 0.4rem; align-items: center; }
-    select { font: inherit; padding: 0.2rem 0.4rem; }
+    select { font: inherit; padding: 0.2rem 0.4rem; max-width: 22rem; }
     button.link { background: none; border: none; color: inherit; text-decoration: underline; cursor: pointer; font: inherit; font-size: 0.8rem; opacity: 0.8; }
     .banner { margin: 0; padding: 0.5rem 1rem; background: #fff4d6; color: #4a3a00; border-bottom: 1px solid #e8d38e; display: flex; gap: 1rem; align-items: center; }
     .banner button { margin-left: auto; }
@@ -82,6 +82,14 @@ export class AppShell extends LitElement {
               <select aria-label="Catalog" .value=${s.catalogId} @change=${(e: Event) => void rec.selectCatalog((e.target as HTMLSelectElement).value)}>
                 ${catalogs.map((c) => html`<option value=${c.id} ?selected=${c.id === s.catalogId}>${c.name}</option>`)}
               </select></label>`
+          : nothing}
+        ${s.u2i
+          ? html`<label>Demo user
+              <select aria-label="Demo user" @change=${(e: Event) => void rec.selectDemoUser((e.target as HTMLSelectElement).value)}>
+                <option value="" ?selected=${!s.u2i.selected}>New visitor (cold start)</option>
+                ${s.u2i.demoUsers.map((u) => html`<option value=${u.userId} ?selected=${u.userId === s.u2i!.selected}>User ${u.userId}: ${u.description}</option>`)}
+              </select></label>
+              ${s.u2i.source === 'on-device' ? html`<span class="privacy">profile refined on this device</span>` : nothing}`
           : nothing}
         <button class="link" @click=${() => void this.exportData(rec)}>Export my data</button>
         <button class="link" @click=${() => this.forget(rec)}>Delete my data</button>

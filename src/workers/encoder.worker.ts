@@ -2,7 +2,10 @@
 // an adapter and on WASM otherwise. Model files come from this site only (no hub, no CDN).
 import * as Comlink from 'comlink';
 import type { StatusListener, WorkerStatus } from '../core/status.ts';
+import { z } from 'zod';
 import { cancel, crashSoon, withRequest } from './requests.ts';
+
+const IdentitySchema = z.object({ modelId: z.string().min(1) });
 // The ONNX runtime's WASM binary, bundled by Vite: the default is a CDN, which breaks offline use.
 import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 
@@ -10,6 +13,7 @@ type Transformers = typeof import('@huggingface/transformers');
 type Device = 'webgpu' | 'wasm';
 
 interface TextEncoder {
+  /** The model's identity (name@hash of its files), as recorded in the indexes built with it. */
   modelId: string;
   device: Device;
   encode(texts: string[]): Promise<Float32Array[]>;
@@ -68,11 +72,15 @@ function getEncoder(modelId: string): Promise<TextEncoder> {
         }
       };
       try {
+        const identity = await fetch(new URL(`${modelId}/identity.json`, modelsBase!)).then(async (r) => {
+          if (!r.ok) throw new ModelMissingError(`The CLIP model "${modelId}" has no identity.json (HTTP ${r.status}): build an index with it first`);
+          return IdentitySchema.parse(await r.json()).modelId;
+        });
         const tokenizer = await lib.AutoTokenizer.from_pretrained(modelId);
         const model = await lib.CLIPTextModelWithProjection.from_pretrained(modelId, { device, dtype: 'fp32', progress_callback: progress });
         report({ state: 'ready', engine: `transformers.js ${modelId}`, device });
         return {
-          modelId, device,
+          modelId: identity, device,
           async encode(texts: string[]) {
             const inputs = tokenizer(texts, { padding: true, truncation: true });
             const { text_embeds } = await model(inputs);
@@ -89,6 +97,7 @@ function getEncoder(modelId: string): Promise<TextEncoder> {
           },
         };
       } catch (err) {
+        if (err instanceof ModelMissingError) throw err;
         const name = (err as { name?: string }).name ?? '';
         if (name === 'ModelFileNotFoundError' || /not found|404|Could not locate/i.test(String(err))) {
           throw new ModelMissingError(`The CLIP model "${modelId}" is not shipped with this site (${String((err as Error).message ?? err)})`);
@@ -112,11 +121,13 @@ const api = {
     report({ state: 'idle', engine: 'transformers.js CLIP', device: '-', detail: 'Loads when a catalog with an embedding index is searched.' });
   },
 
-  async encodeText(requestId: number, modelId: string, texts: string[]): Promise<Float32Array[]> {
+  /** Unit-length text embeddings, and the identity of the model that made them. */
+  async encodeText(requestId: number, modelName: string, texts: string[]): Promise<{ modelId: string; vectors: Float32Array[] }> {
     return withRequest(requestId, async (signal) => {
-      const enc = await getEncoder(modelId);
+      const enc = await getEncoder(modelName);
       signal.throwIfAborted();
-      return enc.encode(texts);
+      const vectors = await enc.encode(texts);
+      return Comlink.transfer({ modelId: enc.modelId, vectors }, vectors.map((v) => v.buffer as ArrayBuffer));
     });
   },
 

@@ -1,8 +1,14 @@
 // The delivery path: catalogs in memory, a stored intent in, a ranked feed out, in milliseconds.
-// Thin: ranking is core/feed.ts; this file fetches, validates and caches catalogs.
+// Thin: fusion and ranking are core/delivery.ts; this file fetches, validates and caches catalogs and
+// their embedding indexes, and searches the index with the query vectors the encoder made.
 import * as Comlink from 'comlink';
 import type { CatalogItem, CatalogList, CatalogManifest } from '../core/catalog.ts';
-import { type FeedEntry, rankFeed } from '../core/feed.ts';
+import { deliver, type DeliveryRequest, type IntentHit } from '../core/delivery.ts';
+import { type DemoUser, parseItemVectors, parseU2iManifest, parseUserVector, type U2iManifest, userVectorPath, type VectorMatrix } from '../core/u2i/format.ts';
+import { DEFAULT_ONLINE_LEARNING_RATE, type EngagementSignal, updateUserVector } from '../core/u2i/online.ts';
+import type { FeedEntry } from '../core/feed.ts';
+import { createSearchKernel, type SearchKernel } from '../core/index/kernel.ts';
+import { VectorIndex } from '../core/index/vector-index.ts';
 import type { Intent } from '../core/intent.ts';
 import { buildLexicalIndex, type LexicalIndex } from '../core/lexical.ts';
 import type { StatusListener, WorkerStatus } from '../core/status.ts';
@@ -16,7 +22,97 @@ interface LoadedCatalog {
   baseUrl: URL;
   items: CatalogItem[];
   byId: Map<string, CatalogItem>;
+  /** Item id -> position in `items`. */
+  rowOfId: Map<string, number>;
   lexical: LexicalIndex;
+  /** The embedding index once loaded (null while loading, or if it failed: the reason is in `indexError`). */
+  index: VectorIndex | null;
+  /** For each index row, the item's position in `items`. */
+  itemOfRow: Int32Array | null;
+  indexError: string | null;
+}
+
+let kernelPromise: Promise<SearchKernel> | null = null;
+
+/** A catalog's U2I model: item vectors aligned with the catalog's items (zeros where it has none). */
+interface LoadedU2i {
+  manifest: U2iManifest;
+  baseUrl: URL;
+  items: VectorMatrix;
+}
+const u2is = new Map<string, Promise<LoadedU2i | null>>();
+
+/** U2I files live at u2i/<catalog>/manifest.json; a catalog without them has no personalisation. */
+function getU2i(cat: LoadedCatalog): Promise<LoadedU2i | null> {
+  const id = cat.manifest.id;
+  let p = u2is.get(id);
+  if (!p) {
+    p = (async () => {
+      const url = new URL(`u2i/${id}/manifest.json`, source().modelsBase);
+      const res = await fetch(url);
+      if (res.status === 404) return null;
+      if (!res.ok) throw new Error(`Could not fetch ${url.pathname}: HTTP ${res.status}`);
+      const manifest = parseU2iManifest(await res.json());
+      const baseUrl = new URL('.', url);
+      const itemsRes = await fetch(new URL(manifest.items.file, baseUrl));
+      if (!itemsRes.ok) throw new Error(`Could not fetch the U2I item vectors: HTTP ${itemsRes.status}`);
+      const raw = parseItemVectors(new Uint8Array(await itemsRes.arrayBuffer()), manifest);
+      const dim = raw.dim;
+      const data = new Float32Array(cat.items.length * dim);
+      manifest.items.ids.forEach((itemId, row) => {
+        const i = cat.rowOfId.get(itemId);
+        if (i !== undefined) data.set(raw.data.subarray(row * dim, (row + 1) * dim), i * dim);
+      });
+      return { manifest, baseUrl, items: { rows: cat.items.length, dim, data } };
+    })();
+    p.catch(() => u2is.delete(id));
+    u2is.set(id, p);
+  }
+  return p;
+}
+
+/** Loads (or reloads) a catalog's index in the background; the previous index keeps serving on failure. */
+async function loadIndex(cat: LoadedCatalog): Promise<void> {
+  const info = cat.manifest.index;
+  if (!info) return;
+  kernelPromise ??= createSearchKernel();
+  const kernel = await kernelPromise;
+  const label = `${cat.manifest.id}/${info.file}`;
+  try {
+    const res = await fetch(new URL(info.file, cat.baseUrl));
+    const index = await VectorIndex.load(res, {
+      kernel, expectedDim: info.dim, expectedModelId: info.modelId,
+      onProgress: (p) => report({ state: 'loading', engine: 'lexical + index', device: kernel.kind, progress: { label, loadedBytes: p.loadedBytes, totalBytes: p.totalBytes || info.sizeBytes } }),
+    });
+    const itemOfRow = new Int32Array(index.count);
+    for (let r = 0; r < index.count; r++) itemOfRow[r] = cat.rowOfId.get(index.idAt(r)) ?? -1;
+    cat.index = index;
+    cat.itemOfRow = itemOfRow;
+    cat.indexError = null;
+    report({ state: 'ready', engine: `lexical + CLIP index (${info.modelId})`, device: index.kernelKind, detail: `${cat.manifest.name}: ${cat.items.length} items, index ${index.count} x ${index.dim} ${index.quantisation}` });
+  } catch (err) {
+    cat.indexError = err instanceof Error ? err.message : String(err);
+    report({ state: 'ready', engine: 'lexical', device: 'js', detail: `The embedding index could not load (${cat.indexError}); the feed uses lexical match.` });
+  }
+}
+
+/** CLIP hits for the intent's phrases: one scan with every phrase, each hit keeping its best phrase. */
+function intentHits(cat: LoadedCatalog, queries: QueryVector[], k: number): IntentHit[] {
+  const index = cat.index;
+  if (!index || !cat.itemOfRow || queries.length === 0) return [];
+  const lists = index.searchEach(queries.map((q) => q.vector), k);
+  const best = new Map<number, IntentHit>();
+  lists.forEach((hits, qi) => {
+    const q = queries[qi]!;
+    for (const h of hits) {
+      const item = cat.itemOfRow![h.row]!;
+      if (item < 0) continue;
+      const score = q.weight * h.score;
+      const prev = best.get(item);
+      if (!prev || score > prev.score) best.set(item, { item, score, because: [{ phrase: q.text }] });
+    }
+  });
+  return [...best.values()];
 }
 
 let onStatus: StatusListener | null = null;
@@ -51,8 +147,11 @@ function getCatalog(id: string): Promise<LoadedCatalog> {
         report({ state: 'loading', engine: 'lexical', device: 'js', detail: `Loading catalog ${m.name}` }),
       );
       const lexical = buildLexicalIndex(items, manifest);
+      const rowOfId = new Map(items.map((it, i) => [it.id, i]));
       report({ state: 'ready', engine: 'lexical', device: 'js', detail: `${manifest.name}: ${items.length} items` });
-      return { manifest, baseUrl, items, byId: new Map(items.map((it) => [it.id, it])), lexical };
+      const cat: LoadedCatalog = { manifest, baseUrl, items, byId: new Map(items.map((it) => [it.id, it])), rowOfId, lexical, index: null, itemOfRow: null, indexError: null };
+      void loadIndex(cat);
+      return cat;
     })();
     p.catch((err: unknown) => {
       catalogs.delete(id);
@@ -73,12 +172,40 @@ export interface FeedCard extends FeedEntry {
   category: string;
 }
 
+export interface QueryVector {
+  text: string;
+  weight: number;
+  /** Unit length, from the encoder. */
+  vector: Float32Array;
+}
+
 export interface RankRequest {
   catalogId: string;
   intent: Intent | null;
   k: number;
   exclude?: string[];
   language?: string;
+  /** Query vectors for the intent's phrases, and the model that made them. */
+  queries?: { modelId: string; vectors: QueryVector[] };
+  /** The user's U2I vector for this catalog (downloaded, then refined on the device). */
+  user?: Float32Array;
+  /** Items the user liked, for "because you liked X". */
+  liked?: string[];
+}
+
+export interface U2iInfo {
+  modelId: string;
+  dim: number;
+  maxNorm: number;
+  demoUsers: DemoUser[];
+}
+
+/** What the main thread needs to know about a catalog to prepare queries. */
+export interface CatalogInfo {
+  id: string;
+  kind: string;
+  itemCount: number;
+  index: { modelId: string; dim: number; model: string } | null;
 }
 
 const api = {
@@ -93,6 +220,43 @@ const api = {
     return getList();
   },
 
+  /** The catalog's U2I model, if it has one: its demo users and vector size. */
+  async u2iInfo(catalogId: string): Promise<U2iInfo | null> {
+    const m = await getU2i(await getCatalog(catalogId));
+    return m ? { modelId: m.manifest.modelId, dim: m.manifest.dim, maxNorm: m.manifest.users.maxNorm, demoUsers: m.manifest.demoUsers } : null;
+  },
+
+  /** Downloads one user's vector (validated against the manifest). */
+  async fetchUserVector(catalogId: string, userId: string): Promise<Float32Array> {
+    const m = await getU2i(await getCatalog(catalogId));
+    if (!m) throw new Error(`The catalog "${catalogId}" has no user vectors`);
+    const res = await fetch(new URL(userVectorPath(m.manifest, userId), m.baseUrl));
+    if (!res.ok) throw new Error(`Could not download the vector of user ${userId}: HTTP ${res.status}`);
+    const v = parseUserVector(new Uint8Array(await res.arrayBuffer()), m.manifest);
+    return Comlink.transfer(v, [v.buffer as ArrayBuffer]);
+  },
+
+  /** One on-device learning step from the user's own engagement with an item; nothing leaves the device. */
+  async updateUser(catalogId: string, user: Float32Array, itemId: string, signal: EngagementSignal): Promise<Float32Array> {
+    const cat = await getCatalog(catalogId);
+    const m = await getU2i(cat);
+    const i = cat.rowOfId.get(itemId);
+    if (!m || i === undefined || user.length !== m.items.dim) return user;
+    const itemVec = m.items.data.subarray(i * m.items.dim, (i + 1) * m.items.dim);
+    if (itemVec.every((x) => x === 0)) return user;
+    const next = updateUserVector(user, itemVec, signal, DEFAULT_ONLINE_LEARNING_RATE, { maxNorm: m.manifest.users.maxNorm });
+    return Comlink.transfer(next, [next.buffer as ArrayBuffer]);
+  },
+
+  async catalogInfo(catalogId: string): Promise<CatalogInfo> {
+    const cat = await getCatalog(catalogId);
+    const idx = cat.manifest.index;
+    return {
+      id: cat.manifest.id, kind: cat.manifest.kind, itemCount: cat.items.length,
+      index: idx ? { modelId: idx.modelId, dim: idx.dim, model: idx.modelId.split('@')[0]! } : null,
+    };
+  },
+
   async rank(requestId: number, req: RankRequest): Promise<FeedCard[]> {
     return withRequest(requestId, async (signal) => {
       const cat = await getCatalog(req.catalogId);
@@ -100,8 +264,31 @@ const api = {
       const guard = req.intent ? await lexicon().catch(() => ({ check: () => ({ verdict: 'unsafe' as const, categories: ['guard-unavailable'] }) })) : null;
       const intent = req.intent && guard ? queryableIntent(req.intent, guard).intent : null;
       signal.throwIfAborted();
-      const entries = rankFeed({
-        items: cat.items, lexical: cat.lexical, intent, k: req.k, ...(req.exclude ? { exclude: new Set(req.exclude) } : {}),
+      // Only vectors of phrases still in the (safe) intent, from the model the index was built with.
+      let hits: IntentHit[] = [];
+      if (intent && req.queries && cat.index) {
+        if (req.queries.modelId !== cat.index.modelId) {
+          report({ state: 'error', engine: 'lexical', device: 'js', detail: `The index of ${cat.manifest.id} was built by ${cat.index.modelId}, but the encoder runs ${req.queries.modelId}: rebuild the index. Using lexical match.` });
+        } else {
+          const allowed = new Set([...intent.keyPhrases, ...intent.likes].map((p) => p.text.toLocaleLowerCase()));
+          hits = intentHits(cat, req.queries.vectors.filter((q) => allowed.has(q.text.toLocaleLowerCase())), req.k * 4);
+        }
+      }
+      let u2i: DeliveryRequest['u2i'];
+      if (req.user) {
+        const model = await getU2i(cat).catch(() => null);
+        if (model && model.items.dim === req.user.length) {
+          const liked = (req.liked ?? []).flatMap((id) => {
+            const i = cat.rowOfId.get(id);
+            return i === undefined ? [] : [{ itemIndex: i, title: cat.items[i]!.title }];
+          });
+          u2i = { user: req.user, items: model.items, liked };
+        }
+      }
+      signal.throwIfAborted();
+      const entries = deliver({
+        items: cat.items, lexical: cat.lexical, intent, k: req.k, intentHits: hits, ...(u2i ? { u2i } : {}),
+        ...(req.exclude ? { exclude: new Set(req.exclude) } : {}),
       });
       return entries.map((e) => {
         const it = cat.byId.get(e.id)!;

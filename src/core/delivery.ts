@@ -1,0 +1,69 @@
+// The delivery path's final step, pure and synchronous: candidates from every retrieval source the
+// catalog has (lexical match of the intent, CLIP text-to-item similarity, the user's U2I vector,
+// popularity), fused per source, exclusions applied (disliked, unsafe, seen), diversified, explained.
+import type { CatalogItem } from './catalog.ts';
+import type { FeedEntry, FeedSource } from './feed.ts';
+import type { Candidate, FusionWeights } from './fusion/fuse.ts';
+import { DEFAULT_FUSION_WEIGHTS, rankCandidates } from './fusion/rank.ts';
+import { type LikedItem, phraseCandidates, popularCandidates, similarCandidates, u2iCandidates } from './fusion/sources.ts';
+import type { Intent } from './intent.ts';
+import { dislikedItems, type LexicalIndex, positivePhrases, scorePhrases } from './lexical.ts';
+import type { VectorMatrix } from './u2i/format.ts';
+
+/** CLIP hits for the intent's phrases, by item index, with the phrase that scored best. */
+export interface IntentHit {
+  item: number;
+  score: number;
+  because: { phrase: string }[];
+}
+
+export interface DeliveryRequest {
+  items: readonly CatalogItem[];
+  lexical: LexicalIndex;
+  intent: Intent | null;
+  k: number;
+  /** Item ids never to show (seen, skipped). */
+  exclude?: ReadonlySet<string>;
+  /** CLIP text-to-item hits for the intent (the retrieval worker searched the index). */
+  intentHits?: readonly IntentHit[];
+  /** The user's U2I vector and the catalog's item vectors (rows aligned with `items`). */
+  u2i?: { user: Float32Array; items: VectorMatrix; liked?: readonly LikedItem[] };
+  weights?: FusionWeights;
+}
+
+/** How many candidates each source proposes, relative to k: enough for exclusions and diversity. */
+const POOL = 4;
+
+export function deliver(req: DeliveryRequest): FeedEntry[] {
+  const { items, lexical, intent, k } = req;
+  const disliked = intent ? dislikedItems(lexical, intent) : new Set<number>();
+  const unsafe = new Set<number>();
+  const seen = new Set<number>();
+  items.forEach((it, i) => {
+    if (it.safety === 'unsafe') unsafe.add(i);
+    if (req.exclude?.has(it.id)) seen.add(i);
+  });
+  const blocked = new Set<number>([...disliked, ...unsafe, ...seen]);
+
+  const candidates: Candidate[] = [];
+  if (intent) {
+    const lexicalHits = [...scorePhrases(lexical, positivePhrases(intent)).values()].sort((a, b) => b.score - a.score || a.item - b.item);
+    candidates.push(...phraseCandidates('lexical', lexicalHits.slice(0, k * POOL * 2), blocked));
+  }
+  if (req.intentHits?.length) candidates.push(...phraseCandidates('intent', req.intentHits, blocked));
+  if (req.u2i) {
+    candidates.push(...u2iCandidates({ user: req.u2i.user, items: req.u2i.items, k: k * POOL, exclude: blocked, ...(req.u2i.liked ? { liked: req.u2i.liked } : {}) }));
+    if (req.u2i.liked?.length) candidates.push(...similarCandidates({ items: req.u2i.items, liked: req.u2i.liked.slice(-5), k: k * POOL, exclude: blocked }));
+  }
+  candidates.push(...popularCandidates(items.map((it) => it.popularity), k * POOL, blocked));
+
+  const { items: ranked } = rankCandidates({
+    candidates, k, weights: req.weights ?? DEFAULT_FUSION_WEIGHTS, exclusions: { disliked, unsafe, seen },
+    ...(req.u2i ? { diversity: { vectors: req.u2i.items } } : {}),
+  });
+  return ranked.map((r) => {
+    const top = [...r.contributions].sort((a, b) => b.normalised * b.weight - a.normalised * a.weight)[0];
+    const source: FeedSource = (top?.source ?? 'popular') as FeedSource;
+    return { id: items[r.itemIndex]!.id, score: r.score, source, why: r.explanation };
+  });
+}
