@@ -7,7 +7,6 @@
 // Writes public/models/catalogs/<catalog>/index.bin and records it in the catalog's manifest.json
 // (file, format version, model id, dim, checksum, size). The model id includes a hash of the model's
 // files, so an index built by another (or retrained) model is refused at load time with a clear message.
-import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
@@ -16,6 +15,7 @@ import {
 import sharp from 'sharp';
 import { parseCatalogItems, parseCatalogManifest } from '../src/core/catalog.ts';
 import { encodeIndex, fileChecksum, INDEX_FORMAT_VERSION, type Quantisation } from '../src/core/index/format.ts';
+import { modelIdOf } from './model-id.ts';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i++) {
@@ -32,13 +32,6 @@ const BATCH = 64;
 env.allowRemoteModels = false;
 env.allowLocalModels = true;
 env.localModelPath = `${modelsDir}/`;
-
-/** The model's identity: its name plus a hash of the files that define its embedding space. */
-export async function modelIdOf(name: string): Promise<string> {
-  const h = createHash('sha256');
-  for (const f of ['config.json', 'onnx/text_model.onnx', 'onnx/vision_model.onnx']) h.update(await readFile(join(modelsDir, name, f)));
-  return `${name}@${h.digest('hex').slice(0, 12)}`;
-}
 
 function normaliseRows(data: Float32Array, dim: number): Float32Array {
   const out = new Float32Array(data.length);
@@ -63,7 +56,7 @@ async function main(): Promise<void> {
   const manifest = parseCatalogManifest(JSON.parse(await readFile(manifestPath, 'utf8')));
   const items = parseCatalogItems(JSON.parse(await readFile(join(catDir, manifest.items), 'utf8')), manifest);
   const source = args.get('source') ?? (items.every((it) => it.image) ? 'image' : 'text');
-  const modelId = await modelIdOf(modelName);
+  const modelId = await modelIdOf(modelsDir, modelName);
   // The encoder reports this id with every query vector; the retrieval worker refuses to mix spaces.
   await writeFile(join(modelsDir, modelName, 'identity.json'), `${JSON.stringify({ modelId }, null, 2)}\n`);
   const t0 = performance.now();

@@ -389,6 +389,12 @@ export class Recommender extends EventTarget {
     location.reload();
   }
 
+  /** Test hook and diagnostics: unit-length text embeddings from the encoder worker on a chosen device. */
+  async encodeTexts(model: string, texts: string[], device?: 'webgpu' | 'wasm'): Promise<{ modelId: string; device: string; vectors: number[][] }> {
+    const r = await this.encoder.call((w, id) => w.encodeText(id, model, texts, device));
+    return { modelId: r.modelId, device: r.device, vectors: r.vectors.map((v) => Array.from(v)) };
+  }
+
   /** Test hook: the next reply is this text (to exercise the output guard). */
   async forceNextReply(text: string): Promise<void> {
     await this.llm.call((r) => r.forceNextReply(text));

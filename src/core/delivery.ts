@@ -3,7 +3,7 @@
 // popularity), fused per source, exclusions applied (disliked, unsafe, seen), diversified, explained.
 import type { CatalogItem } from './catalog.ts';
 import type { FeedEntry, FeedSource } from './feed.ts';
-import type { Candidate, FusionWeights } from './fusion/fuse.ts';
+import type { Candidate, FusionWeights, Normalisation } from './fusion/fuse.ts';
 import { DEFAULT_FUSION_WEIGHTS, rankCandidates } from './fusion/rank.ts';
 import { type LikedItem, phraseCandidates, popularCandidates, similarCandidates, u2iCandidates } from './fusion/sources.ts';
 import type { Intent } from './intent.ts';
@@ -29,6 +29,7 @@ export interface DeliveryRequest {
   /** The user's U2I vector and the catalog's item vectors (rows aligned with `items`). */
   u2i?: { user: Float32Array; items: VectorMatrix; liked?: readonly LikedItem[] };
   weights?: FusionWeights;
+  normalisation?: Normalisation;
 }
 
 /** How many candidates each source proposes, relative to k: enough for exclusions and diversity. */
@@ -59,6 +60,7 @@ export function deliver(req: DeliveryRequest): FeedEntry[] {
 
   const { items: ranked } = rankCandidates({
     candidates, k, weights: req.weights ?? DEFAULT_FUSION_WEIGHTS, exclusions: { disliked, unsafe, seen },
+    ...(req.normalisation ? { normalisation: req.normalisation } : {}),
     ...(req.u2i ? { diversity: { vectors: req.u2i.items } } : {}),
   });
   return ranked.map((r) => {

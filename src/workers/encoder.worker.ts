@@ -46,7 +46,9 @@ function loadLib(): Promise<Transformers> {
   libPromise ??= import('@huggingface/transformers').then((lib) => {
     lib.env.allowLocalModels = true;
     lib.env.allowRemoteModels = false;
-    lib.env.localModelPath = modelsBase!.href;
+    // A path, not a URL: transformers.js 4.3 only probes local files for paths (a full http URL is
+    // treated as remote, and remote models are off). The path keeps sub-path hosting working.
+    lib.env.localModelPath = modelsBase!.pathname;
     lib.env.useBrowserCache = false;
     const wasm = lib.env.backends.onnx.wasm;
     if (wasm) {
@@ -58,12 +60,13 @@ function loadLib(): Promise<Transformers> {
   return libPromise;
 }
 
-function getEncoder(modelId: string): Promise<TextEncoder> {
-  let p = encoders.get(modelId);
+function getEncoder(modelId: string, forceDevice?: Device): Promise<TextEncoder> {
+  const key = `${modelId}|${forceDevice ?? 'auto'}`;
+  let p = encoders.get(key);
   if (!p) {
     p = (async () => {
       const lib = await loadLib();
-      const device = await pickDevice();
+      const device = forceDevice ?? (await pickDevice());
       report({ state: 'loading', engine: `transformers.js ${modelId}`, device, detail: `Loading ${modelId}` });
       const progress = (e: { status?: string; file?: string; loaded?: number; total?: number }) => {
         if (e.status === 'progress' && e.file) {
@@ -106,10 +109,10 @@ function getEncoder(modelId: string): Promise<TextEncoder> {
       }
     })();
     p.catch((err: unknown) => {
-      encoders.delete(modelId);
+      encoders.delete(key);
       report({ state: 'unavailable', engine: 'transformers.js', device: '-', detail: (err as Error).message ?? String(err) });
     });
-    encoders.set(modelId, p);
+    encoders.set(key, p);
   }
   return p;
 }
@@ -122,12 +125,12 @@ const api = {
   },
 
   /** Unit-length text embeddings, and the identity of the model that made them. */
-  async encodeText(requestId: number, modelName: string, texts: string[]): Promise<{ modelId: string; vectors: Float32Array[] }> {
+  async encodeText(requestId: number, modelName: string, texts: string[], device?: Device): Promise<{ modelId: string; device: string; vectors: Float32Array[] }> {
     return withRequest(requestId, async (signal) => {
-      const enc = await getEncoder(modelName);
+      const enc = await getEncoder(modelName, device);
       signal.throwIfAborted();
       const vectors = await enc.encode(texts);
-      return Comlink.transfer({ modelId: enc.modelId, vectors }, vectors.map((v) => v.buffer as ArrayBuffer));
+      return Comlink.transfer({ modelId: enc.modelId, device: enc.device, vectors }, vectors.map((v) => v.buffer as ArrayBuffer));
     });
   },
 

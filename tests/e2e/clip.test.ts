@@ -1,0 +1,59 @@
+// The CLIP text tower in Chromium through transformers.js, on WASM and on WebGPU (Chromium's software
+// adapter here): same vectors as torch (the fixture training/export.py wrote), and the feed uses them.
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
+import { feedIds, isolatedContext, launch, openApp, send } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let context: BrowserContext;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await context?.close();
+});
+
+const fixture = JSON.parse(readFileSync('tests/unit/clip/fixtures/clip-mini-parity.json', 'utf8')) as { texts: { text: string; text_embeds: number[] }[] };
+const unit = (v: number[]) => {
+  const n = Math.hypot(...v);
+  return v.map((x) => x / n);
+};
+
+describe('CLIP in the browser', () => {
+  for (const device of ['wasm', 'webgpu'] as const) {
+    test(`text embeddings on ${device} match torch within 1e-4`, async () => {
+      ({ context } = await isolatedContext(browser, baseUrl));
+      const { page } = await openApp(context, baseUrl);
+      const texts = fixture.texts.slice(0, 8);
+      const r = await page.evaluate(
+        ({ texts, device }) => (globalThis as unknown as { __recommender: { encodeTexts(m: string, t: string[], d: string): Promise<{ modelId: string; device: string; vectors: number[][] }> } })
+          .__recommender.encodeTexts('clip-mini', texts, device),
+        { texts: texts.map((t) => t.text), device },
+      );
+      expect(r.device).toBe(device);
+      expect(r.modelId).toMatch(/^clip-mini@[0-9a-f]{12}$/);
+      let maxDiff = 0;
+      texts.forEach((t, i) => unit(t.text_embeds).forEach((x, j) => (maxDiff = Math.max(maxDiff, Math.abs(x - r.vectors[i]![j]!)))));
+      expect(maxDiff).toBeLessThan(1e-4);
+    });
+  }
+
+  test('the retrieval status shows the CLIP index, and a phrase lexical match cannot find still gets CLIP results', async () => {
+    ({ context } = await isolatedContext(browser, baseUrl));
+    const { page } = await openApp(context, baseUrl);
+    const retrieval = page.locator('pr-status li[data-worker="retrieval"]');
+    await expect.poll(() => retrieval.textContent(), { timeout: 30_000 }).toMatch(/CLIP index/);
+    const before = await feedIds(page);
+    await send(page, 'show me zyxwv');
+    // No item has that word: lexical finds nothing; once the phrase is encoded the CLIP source fills the feed.
+    await expect
+      .poll(async () => page.getByRole('list', { name: 'Recommendations' }).getByRole('listitem').first().locator('.why').textContent(), { timeout: 60_000 })
+      .toMatch(/zyxwv/);
+    expect(await feedIds(page)).not.toEqual(before);
+  });
+});
