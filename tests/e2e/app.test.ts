@@ -47,10 +47,12 @@ describe('the app shell', () => {
     expect((await first.locator('.title').textContent())?.trim().length).toBeGreaterThan(0);
     // The status bar names engine and device for each worker.
     const retrieval = page.locator('pr-status li[data-worker="retrieval"]');
-    await expect.poll(() => retrieval.textContent()).toMatch(/lexical\s+\(js\)/);
+    await expect.poll(() => retrieval.textContent(), { timeout: 30_000 }).toMatch(/lexical \+ CLIP index \(clip-mini@[0-9a-f]{12}\)\s+\(wasm-simd\)\s+ready/);
     await expect.poll(() => page.locator('pr-status li[data-worker="llm"]').getAttribute('data-state')).toBe('ready');
-    // One catalog so far: no chooser.
-    expect(await page.getByRole('combobox', { name: 'Catalog' }).count()).toBe(0);
+    // Two catalogs: the chooser lists both.
+    const chooser = page.getByRole('combobox', { name: 'Catalog' });
+    expect(await chooser.locator('option').allTextContents()).toEqual(['Stickers', 'Movies (MovieLens)']);
+    expect(await chooser.inputValue()).toBe('stickers');
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);
   });
