@@ -23,7 +23,7 @@ for (let i = 2; i < process.argv.length; i++) {
   if (a.startsWith('--')) args.set(a.slice(2), process.argv[i + 1] && !process.argv[i + 1]!.startsWith('--') ? process.argv[++i]! : 'true');
 }
 const root = process.cwd();
-const modelsDir = join(root, 'public', 'models');
+const modelsDir = args.get('models') ?? join(root, 'public', 'models');
 const catalogId = args.get('catalog') ?? 'stickers';
 const modelName = args.get('model') ?? 'clip-mini';
 const quantisation = (args.get('quantisation') ?? 'i8') as Quantisation;
@@ -63,18 +63,37 @@ async function main(): Promise<void> {
   const chunks: Float32Array[] = [];
   let dim = 0;
 
+  // Items whose image is missing or unreadable are named and left out of the index; the others are kept.
+  const failed: { id: string; reason: string }[] = [];
+  let kept = items;
   if (source === 'image') {
     const processor = await AutoProcessor.from_pretrained(modelName);
     const model = await CLIPVisionModelWithProjection.from_pretrained(modelName, { device: 'cpu', dtype: 'fp32' });
+    const ok: typeof items = [];
     for (let i = 0; i < items.length; i += BATCH) {
       const batch = items.slice(i, i + BATCH);
-      const images = await Promise.all(batch.map((it) => readOnWhite(join(catDir, it.image!))));
-      const inputs = await processor(images);
-      const { image_embeds } = (await model(inputs)) as { image_embeds: Tensor };
-      dim = image_embeds.dims[1]!;
-      chunks.push(image_embeds.data as Float32Array);
-      process.stdout.write(`\rimages ${Math.min(i + BATCH, items.length)}/${items.length}`);
+      const decoded = await Promise.all(batch.map(async (it) => {
+        try {
+          if (!it.image) throw new Error('no image in the catalog entry');
+          return await readOnWhite(join(catDir, it.image));
+        } catch (err) {
+          failed.push({ id: it.id, reason: `${it.image ?? '(none)'}: ${err instanceof Error ? err.message : String(err)}` });
+          return null;
+        }
+      }));
+      const good = batch.filter((_, j) => decoded[j] !== null);
+      if (good.length > 0) {
+        const inputs = await processor(decoded.filter((x): x is RawImage => x !== null));
+        const { image_embeds } = (await model(inputs)) as { image_embeds: Tensor };
+        dim = image_embeds.dims[1]!;
+        chunks.push(image_embeds.data as Float32Array);
+        ok.push(...good);
+      }
+      const done = Math.min(i + BATCH, items.length);
+      const bar = '#'.repeat(Math.round((done / items.length) * 30)).padEnd(30, '.');
+      process.stdout.write(`\r[${bar}] ${done}/${items.length} images${failed.length ? `, ${failed.length} unreadable` : ''}`);
     }
+    kept = ok;
   } else {
     const tokenizer = await AutoTokenizer.from_pretrained(modelName);
     const model = await CLIPTextModelWithProjection.from_pretrained(modelName, { device: 'cpu', dtype: 'fp32' });
@@ -88,7 +107,9 @@ async function main(): Promise<void> {
     }
   }
   process.stdout.write('\n');
-  const all = new Float32Array(items.length * dim);
+  for (const f of failed) console.error(`left out of the index: item ${f.id}: ${f.reason}`);
+  if (kept.length === 0) throw new Error('no item could be embedded');
+  const all = new Float32Array(kept.length * dim);
   let off = 0;
   for (const c of chunks) {
     all.set(c, off);
@@ -97,10 +118,10 @@ async function main(): Promise<void> {
   const vectors = normaliseRows(all, dim);
 
   // One category bit per top-level category (up to 32), for category masks at search time.
-  const cats = [...new Set(items.map((it) => it.category))].slice(0, 32);
-  const categories = new Uint32Array(items.map((it) => (cats.includes(it.category) ? 1 << cats.indexOf(it.category) : 0) >>> 0));
+  const cats = [...new Set(kept.map((it) => it.category))].slice(0, 32);
+  const categories = new Uint32Array(kept.map((it) => (cats.includes(it.category) ? 1 << cats.indexOf(it.category) : 0) >>> 0));
 
-  const bytes = encodeIndex({ dim, vectors, ids: items.map((it) => it.id), quantisation, metric: 'cosine', modelId, categories });
+  const bytes = encodeIndex({ dim, vectors, ids: kept.map((it) => it.id), quantisation, metric: 'cosine', modelId, categories });
   const file = 'index.bin';
   await writeFile(join(catDir, file), bytes);
   const updated = {
@@ -112,7 +133,7 @@ async function main(): Promise<void> {
     },
   };
   await writeFile(manifestPath, `${JSON.stringify(parseCatalogManifest(updated), null, 2)}\n`);
-  console.log(`${catalogId}: ${items.length} x ${dim} (${source}, ${quantisation}) -> ${file}, ${(bytes.length / 1024).toFixed(0)} KiB, model ${modelId}, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`${catalogId}: ${kept.length} x ${dim} (${source}, ${quantisation}) -> ${file}, ${(bytes.length / 1024).toFixed(0)} KiB, model ${modelId}, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
 await main();
