@@ -12,6 +12,7 @@
 // so that loaders that read the pinned dtype pick the files that were fetched.
 // After fetching, rebuild the catalog index with the new model (the index builder in tools/) and point the
 // app at the model id: an index built with another model or dim is refused by the encoder.
+import { spawnSync } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -205,8 +206,8 @@ async function validateFolder(folder: string, dtype: ModelDtype): Promise<void> 
   }
 }
 
-function parseArgs(argv: string[]): FetchModelOptions {
-  const opts: FetchModelOptions = {};
+function parseArgs(argv: string[]): FetchModelOptions & { index?: string } {
+  const opts: FetchModelOptions & { index?: string } = {};
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -221,6 +222,7 @@ function parseArgs(argv: string[]): FetchModelOptions {
     else if (flag === '--revision') opts.revision = value;
     else if (flag === '--out') opts.outRoot = value;
     else if (flag === '--endpoint') opts.endpoint = value;
+    else if (flag === '--index') opts.index = value;
     else throw new FetchModelError('bad-arguments', `unknown option ${flag} (see --help)`);
   }
   return opts;
@@ -234,6 +236,7 @@ function readHelp(): string {
     '  --revision  branch, tag or commit (default main)',
     '  --out       folder for model folders (default public/models)',
     '  --endpoint  hub or mirror base URL (default $HF_ENDPOINT or https://huggingface.co)',
+    '  --index     after fetching, rebuild this catalog\'s index with the model (default stickers; "none" to skip)',
   ].join('\n');
 }
 
@@ -251,6 +254,14 @@ async function main(): Promise<void> {
   if (process.stderr.isTTY) process.stderr.write('\n');
   for (const f of result.files) console.log(`${f.path}\t${f.sizeBytes} bytes`);
   console.log(`fetched ${result.modelId} into ${result.folder}`);
+  // An index must come from the model that encodes the queries: rebuild it with the new one.
+  const catalog = opts.index ?? 'stickers';
+  if (catalog !== 'none') {
+    const args = ['tsx', 'tools/build-index.ts', '--catalog', catalog, '--model', result.modelId, ...(opts.outRoot ? ['--models', opts.outRoot] : [])];
+    console.log(`rebuilding the ${catalog} index: npx ${args.join(' ')}`);
+    const r = spawnSync('npx', args, { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error(`index rebuild failed (exit ${r.status}); the model is fetched, run the command above again`);
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
