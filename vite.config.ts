@@ -16,6 +16,9 @@ export default defineConfig({
   },
   worker: {
     format: 'es',
+    // web-llm in a chunk of its own name, so the service worker can leave it out of the precache: it is
+    // loaded only when this site serves language-model files (public/models/llm/).
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'web-llm', test: /[\\/]@mlc-ai[\\/]web-llm[\\/]/ }] } } },
   },
   plugins: [
     VitePWA({
@@ -35,8 +38,17 @@ export default defineConfig({
       workbox: {
         // The shell, the ONNX runtime, catalogs, images, models and indexes: the demo works offline.
         globPatterns: ['**/*.{html,js,css,wasm,json,png,svg,onnx,bin,idx,md}'],
-        // Per-user vectors are fetched one at a time for the chosen user, never all at once.
-        globIgnores: ['**/*.map', '**/users/**'],
+        // Not precached: per-user vectors (one is fetched for the chosen user), the CLIP vision tower (the
+        // indexes are built offline; the page encodes text only) and web-llm (only with model files).
+        // They are cached at runtime when used.
+        globIgnores: ['**/*.map', '**/users/**', '**/vision_model*.onnx', '**/web-llm-*.js'],
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) => /\/users\/[^/]+\.bin$|vision_model[^/]*\.onnx$|\/web-llm-[^/]+\.js$/.test(url.pathname),
+            handler: 'CacheFirst',
+            options: { cacheName: 'on-demand', expiration: { maxEntries: 64 } },
+          },
+        ],
         maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,

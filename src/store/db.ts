@@ -246,18 +246,80 @@ export class Store {
     await guarded(() => this.db.put('turns', ChatTurnSchema.parse(turn)));
   }
 
-  /** The user's turns in order; corrupt records are quarantined and skipped. */
+  /** The user's last `limit` turns in order; corrupt records are quarantined and skipped. */
   async listTurns(userId: string, limit = 500): Promise<ChatTurn[]> {
     return guarded(async () => {
       const range = IDBKeyRange.bound([userId, -Infinity], [userId, Infinity]);
-      const raws = await this.db.getAllFromIndex('turns', 'byUser', range);
+      // One request for the whole range (a cursor would cost a round trip per record), then the newest.
+      const raws = (await this.db.getAllFromIndex('turns', 'byUser', range)).slice(-limit) as unknown[];
       const out: ChatTurn[] = [];
-      for (const raw of raws.slice(-limit)) {
+      for (const raw of raws) {
         const r = ChatTurnSchema.safeParse(raw);
         if (r.success) out.push(r.data);
         else await this.quarantine('turns', String((raw as { id?: unknown }).id), raw, r.error.issues[0]?.message ?? 'invalid');
       }
       return out;
+    });
+  }
+
+  /** The start of a chat turn in one transaction: the message is stored (pending) and the intent read. */
+  async beginTurn(turn: ChatTurn): Promise<Intent | null> {
+    const checked = ChatTurnSchema.parse(turn);
+    const raw = await guarded(async () => {
+      const tx = this.db.transaction(['turns', 'intents'], 'readwrite', { durability: 'relaxed' });
+      const [, value] = await Promise.all([tx.objectStore('turns').put(checked), tx.objectStore('intents').get(checked.userId), tx.done]);
+      return value as unknown;
+    });
+    if (raw === undefined) return null;
+    const parsed = IntentSchema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    return this.getIntent(checked.userId); // quarantines it
+  }
+
+  /**
+   * The end of a chat turn in one transaction: the intent update (as updateIntent) and the turn
+   * records, so a crash or a full disk never leaves a reply without its intent or the other way round.
+   */
+  async commitTurn(
+    userId: string,
+    update: (previous: Intent | null) => Intent | null,
+    /** Called after `update`, synchronously (what the turns say may depend on the merge). */
+    turns: () => readonly ChatTurn[],
+  ): Promise<Intent | null> {
+    return guarded(async () => {
+      // Relaxed durability: the OS may hold the write briefly; a crash of the machine (not the tab) in that
+      // window can lose the turn, which Chromium's default also allows. It saves a disk flush per turn.
+      const tx = this.db.transaction(['intents', 'turns', 'quarantine'], 'readwrite', { durability: 'relaxed' });
+      tx.done.catch(() => {}); // an abort below is reported by the error that caused it
+      const raw: unknown = await tx.objectStore('intents').get(userId);
+      let previous: Intent | null = null;
+      if (raw !== undefined) {
+        const parsed = IntentSchema.safeParse(raw);
+        if (parsed.success) previous = parsed.data;
+        else {
+          await tx.objectStore('quarantine').add({
+            store: 'intents', key: userId, value: raw, problem: parsed.error.issues[0]?.message ?? 'invalid', at: Date.now(),
+          });
+        }
+      }
+      try {
+        // Everything is validated before the first write; any failure aborts the transaction as a whole.
+        const next = update(previous);
+        if (next && next.userId !== userId) throw new StoreError('unknown', `Refusing to store an intent for "${next.userId}" under "${userId}"`);
+        const checkedIntent = next ? parseIntent(next) : null;
+        const checkedTurns = turns().map((t) => ChatTurnSchema.parse(t));
+        if (checkedIntent) await tx.objectStore('intents').put(checkedIntent);
+        for (const t of checkedTurns) await tx.objectStore('turns').put(t);
+        await tx.done;
+        return checkedIntent ?? previous;
+      } catch (err) {
+        try {
+          tx.abort();
+        } catch {
+          /* already finished */
+        }
+        throw err;
+      }
     });
   }
 

@@ -32,11 +32,14 @@ export class ModelMissingError extends Error {
   override name = 'ModelMissingError';
 }
 
+/** WebGPU when the browser gives a hardware adapter; WASM otherwise (a software adapter is slower than WASM SIMD). */
 async function pickDevice(): Promise<Device> {
-  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<{ info?: { isFallbackAdapter?: boolean }; isFallbackAdapter?: boolean } | null> } }).gpu;
   if (!gpu) return 'wasm';
   try {
-    return (await gpu.requestAdapter()) ? 'webgpu' : 'wasm';
+    const adapter = await gpu.requestAdapter();
+    if (!adapter) return 'wasm';
+    return adapter.info?.isFallbackAdapter ?? adapter.isFallbackAdapter ? 'wasm' : 'webgpu';
   } catch {
     return 'wasm';
   }

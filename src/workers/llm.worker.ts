@@ -9,7 +9,7 @@ import { createLexiconGuard } from '../core/safety/lexicon.ts';
 import { createModelGuard } from '../core/safety/model.ts';
 import { type TextGuard, understandTurn, type UnderstandingEngine } from '../core/understand.ts';
 import { ChangeChannel, CONTEXT_ID } from '../store/channel.ts';
-import { openStore, type Store } from '../store/db.ts';
+import { type ChatTurn, openStore, type Store } from '../store/db.ts';
 import type { LlmEngine } from '../core/llm/engine.ts';
 import { loadLlm } from './llm-loader.ts';
 import { CatalogSource, fetchJson } from './catalog-source.ts';
@@ -117,6 +117,10 @@ export interface TurnResult {
   intent: Intent | null;
   intentChanged: boolean;
   engine: string;
+  /** The user turn and the reply as stored, so the page need not read them back. */
+  turns: ChatTurn[];
+  /** Milliseconds in the worker: IndexedDB writes and reads, and the understanding DAG. */
+  timings: { store: number; understand: number };
   note?: string;
 }
 
@@ -152,10 +156,11 @@ const api = {
 
   async handleTurn(requestId: number, req: TurnRequest): Promise<TurnResult> {
     return withRequest(requestId, async (signal) => {
+      const t0 = performance.now();
       const store = await getStore();
       const text = req.text.slice(0, MAX_MESSAGE_CHARS);
       const createdAt = Date.now();
-      await store.putTurn({ id: req.turnId, userId: req.userId, role: 'user', text, createdAt, status: 'pending' });
+      const previous = await store.beginTurn({ id: req.turnId, userId: req.userId, role: 'user', text, createdAt, status: 'pending' });
       channel.announce({ type: 'turns-changed', userId: req.userId, origin: CONTEXT_ID });
       let eng = await engineFor(req.catalogId);
       if (forcedReply !== null) {
@@ -163,7 +168,7 @@ const api = {
         forcedReply = null;
         eng = { ...eng, name: eng.name, extract: eng.extract.bind(eng), blockedReply: eng.blockedReply.bind(eng), reply: () => text };
       }
-      const previous = await store.getIntent(req.userId);
+      const t1 = performance.now();
       let outcome;
       try {
         outcome = await understandTurn(text, {
@@ -177,39 +182,45 @@ const api = {
         });
         throw err;
       }
-      let intent = previous;
+      const t2 = performance.now();
       let intentChanged = false;
       let note: string | undefined;
-      // A blocked reply does not make the (safe) request unusable: the intent still follows it.
-      if (outcome.kind === 'understood' || outcome.kind === 'blocked-output') {
-        let rejection: string | undefined;
-        intent = await store.updateIntent(req.userId, (prev) => {
-          const merged = mergeIntent(prev ?? emptyIntent(req.userId, createdAt), outcome.extraction, req.turnId, Date.now());
-          if (!merged.accepted) rejection = merged.reason;
-          intentChanged = merged.accepted && merged.intent !== prev && (prev !== null || merged.intent.turn > 0);
-          return intentChanged ? merged.intent : null;
-        });
-        note = rejection;
-      } else if (outcome.kind === 'blocked-input') {
+      let stored: ChatTurn[] = [];
+      if (outcome.kind === 'blocked-input') {
         note = `Blocked by the safety check (${outcome.categories.join(', ') || 'unsafe'}); not used for recommendations.`;
       } else if (outcome.kind === 'failed') {
         note = `Not understood: ${outcome.error}`;
       }
-      const status = outcome.kind === 'understood' ? 'ok' : outcome.kind === 'failed' ? 'failed' : 'blocked';
-      await store.putTurn({
-        id: req.turnId, userId: req.userId, role: 'user', text, createdAt, status: outcome.kind === 'blocked-output' ? 'ok' : status,
-        engine: outcome.engine, ...(note ? { note } : {}), ...('extraction' in outcome ? { task: outcome.extraction.task } : {}),
-      });
       const replyTurnId = `${req.turnId}:reply`;
-      await store.putTurn({
-        id: replyTurnId, userId: req.userId, role: 'assistant', text: outcome.reply, createdAt: Math.max(Date.now(), createdAt + 1),
-        status: outcome.kind === 'blocked-output' ? 'blocked' : 'ok', replyTo: req.turnId, engine: outcome.engine,
-      });
+      const status = outcome.kind === 'understood' || outcome.kind === 'blocked-output' ? 'ok' : outcome.kind === 'failed' ? 'failed' : 'blocked';
+      // One transaction: the merged intent and both turns are stored together or not at all.
+      const intent = await store.commitTurn(
+        req.userId,
+        (prev) => {
+          // A blocked reply does not make the (safe) request unusable: the intent still follows it.
+          if (outcome.kind !== 'understood' && outcome.kind !== 'blocked-output') return null;
+          const merged = mergeIntent(prev ?? emptyIntent(req.userId, createdAt), outcome.extraction, req.turnId, Date.now());
+          if (!merged.accepted) note = merged.reason;
+          intentChanged = merged.accepted && merged.intent !== prev && (prev !== null || merged.intent.turn > 0);
+          return intentChanged ? merged.intent : null;
+        },
+        () => (stored = [
+          {
+            id: req.turnId, userId: req.userId, role: 'user', text, createdAt, status,
+            engine: outcome.engine, ...(note ? { note } : {}), ...('extraction' in outcome ? { task: outcome.extraction.task } : {}),
+          },
+          {
+            id: replyTurnId, userId: req.userId, role: 'assistant', text: outcome.reply, createdAt: Math.max(Date.now(), createdAt + 1),
+            status: outcome.kind === 'blocked-output' ? 'blocked' : 'ok', replyTo: req.turnId, engine: outcome.engine,
+          },
+        ]),
+      );
+      const timings = { store: t1 - t0 + (performance.now() - t2), understand: t2 - t1 };
       if (intentChanged && intent) {
         channel.announce({ type: 'intent-changed', userId: req.userId, updatedAt: intent.updatedAt, origin: CONTEXT_ID });
       }
       channel.announce({ type: 'turns-changed', userId: req.userId, origin: CONTEXT_ID });
-      return { kind: outcome.kind, reply: outcome.reply, replyTurnId, intent, intentChanged, engine: outcome.engine, ...(note ? { note } : {}) };
+      return { kind: outcome.kind, reply: outcome.reply, replyTurnId, intent, intentChanged, engine: outcome.engine, turns: stored, timings, ...(note ? { note } : {}) };
     });
   },
 

@@ -102,6 +102,31 @@ describe('intents', () => {
   });
 });
 
+describe('commitTurn', () => {
+  test('stores the merged intent and the turns together', async () => {
+    const s = await openStore({ name });
+    const out = await s.commitTurn('u1', () => intentWith('u1', 'cats'), () => [turn('a', 1, 'show cats'), { ...turn('a:reply', 2, 'Here are cats.'), role: 'assistant' as const }]);
+    expect(out?.keyPhrases[0]?.text).toBe('cats');
+    expect((await s.listTurns('u1')).map((t) => t.text)).toEqual(['show cats', 'Here are cats.']);
+    s.close();
+  });
+
+  test('an invalid turn record aborts the whole commit: no intent without its turns', async () => {
+    const s = await openStore({ name });
+    await expect(s.commitTurn('u1', () => intentWith('u1', 'cats'), () => [turn('a', 1), { ...turn('b', 2), role: 'robot' as never }])).rejects.toBeInstanceOf(StoreError);
+    expect(await s.getIntent('u1')).toBeNull();
+    expect(await s.listTurns('u1')).toEqual([]);
+    s.close();
+  });
+
+  test('listTurns returns only the newest `limit` turns, in order', async () => {
+    const s = await openStore({ name });
+    for (let i = 0; i < 30; i++) await s.putTurn(turn(`t${i}`, i, `m${i}`));
+    expect((await s.listTurns('u1', 5)).map((t) => t.text)).toEqual(['m25', 'm26', 'm27', 'm28', 'm29']);
+    s.close();
+  });
+});
+
 describe('turns, events, logs, vectors, settings', () => {
   test('turns list in time order per user; corrupt ones are quarantined and skipped', async () => {
     const s = await openStore({ name });
