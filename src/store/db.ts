@@ -215,27 +215,7 @@ export class Store {
    * Returns the stored intent, or the previous one when `update` returns null (nothing to write).
    */
   async updateIntent(userId: string, update: (previous: Intent | null) => Intent | null): Promise<Intent | null> {
-    return guarded(async () => {
-      const tx = this.db.transaction(['intents', 'quarantine'], 'readwrite');
-      const raw: unknown = await tx.objectStore('intents').get(userId);
-      let previous: Intent | null = null;
-      if (raw !== undefined) {
-        const parsed = IntentSchema.safeParse(raw);
-        if (parsed.success) previous = parsed.data;
-        else {
-          await tx.objectStore('quarantine').add({
-            store: 'intents', key: userId, value: raw, problem: parsed.error.issues[0]?.message ?? 'invalid', at: Date.now(),
-          });
-        }
-      }
-      const next = update(previous);
-      if (next) {
-        if (next.userId !== userId) throw new StoreError('unknown', `Refusing to store an intent for "${next.userId}" under "${userId}"`);
-        await tx.objectStore('intents').put(parseIntent(next));
-      }
-      await tx.done;
-      return next ?? previous;
-    });
+    return this.commitTurn(userId, update, () => []);
   }
 
   async deleteIntent(userId: string): Promise<void> {
@@ -277,7 +257,7 @@ export class Store {
   }
 
   /**
-   * The end of a chat turn in one transaction: the intent update (as updateIntent) and the turn
+   * The end of a chat turn in one transaction (updateIntent is this without turns): the intent update (as updateIntent) and the turn
    * records, so a crash or a full disk never leaves a reply without its intent or the other way round.
    */
   async commitTurn(

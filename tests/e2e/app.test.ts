@@ -1,25 +1,15 @@
 // The foundation, end to end in Debian's headless Chromium against the built app.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
-import { feedIds, isolatedContext, launch, openApp, send } from './browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { feedIds, openApp, send, useChromium } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
+const chromium = useChromium();
 let context: BrowserContext;
 let outside: string[];
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await context?.close();
-});
-
 async function fresh(): Promise<{ page: Page; errors: string[] }> {
-  ({ context, outside } = await isolatedContext(browser, baseUrl));
+  ({ context, outside } = await chromium.isolated(baseUrl));
   return openApp(context, baseUrl);
 }
 

@@ -1,6 +1,7 @@
 // Debian's headless Chromium driven by playwright-core: no browser download, real WebGPU (software).
 import { execFileSync } from 'node:child_process';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 export const CHROMIUM_ARGS = [
   '--headless=new',
@@ -68,4 +69,30 @@ export async function send(page: Page, text: string): Promise<void> {
   const box = page.getByRole('textbox', { name: 'Message' });
   await box.fill(text);
   await box.press('Enter');
+}
+
+/**
+ * One Chromium per test file: launched before the file's tests, closed after them; every context made
+ * through `isolated` is closed after its test.
+ */
+export function useChromium(): { isolated: (baseUrl: string, opts?: { serviceWorkers?: 'allow' | 'block' }) => ReturnType<typeof isolatedContext> } {
+  let browser: Browser | null = null;
+  const open: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterEach(async () => {
+    for (const c of open.splice(0)) await c.close().catch(() => {});
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    async isolated(baseUrl, opts) {
+      if (!browser) throw new Error('useChromium: the browser is not launched yet (call isolated inside a test)');
+      const r = await isolatedContext(browser, baseUrl, opts);
+      open.push(r.context);
+      return r;
+    },
+  };
 }

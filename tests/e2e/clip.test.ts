@@ -1,22 +1,13 @@
 // The CLIP text tower in Chromium through transformers.js, on WASM and on WebGPU (Chromium's software
 // adapter here): same vectors as torch (the fixture training/export.py wrote), and the feed uses them.
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
-import { feedIds, isolatedContext, launch, openApp, send } from './browser.ts';
+import type { BrowserContext } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { feedIds, openApp, send, useChromium } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
+const chromium = useChromium();
 let context: BrowserContext;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await context?.close();
-});
 
 const fixture = JSON.parse(readFileSync('tests/unit/clip/fixtures/clip-mini-parity.json', 'utf8')) as { texts: { text: string; text_embeds: number[] }[] };
 const unit = (v: number[]) => {
@@ -27,7 +18,7 @@ const unit = (v: number[]) => {
 describe('CLIP in the browser', () => {
   for (const device of ['wasm', 'webgpu'] as const) {
     test(`text embeddings on ${device} match torch within 1e-4`, async () => {
-      ({ context } = await isolatedContext(browser, baseUrl));
+      ({ context } = await chromium.isolated(baseUrl));
       const { page } = await openApp(context, baseUrl);
       const texts = fixture.texts.slice(0, 8);
       const r = await page.evaluate(
@@ -44,7 +35,7 @@ describe('CLIP in the browser', () => {
   }
 
   test('the retrieval status shows the CLIP index, and a phrase lexical match cannot find still gets CLIP results', async () => {
-    ({ context } = await isolatedContext(browser, baseUrl));
+    ({ context } = await chromium.isolated(baseUrl));
     const { page } = await openApp(context, baseUrl);
     const retrieval = page.locator('pr-status li[data-worker="retrieval"]');
     await expect.poll(() => retrieval.textContent(), { timeout: 30_000 }).toMatch(/CLIP index/);

@@ -3,24 +3,13 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
-import { feedIds, isolatedContext, launch, openApp, send } from './browser.ts';
+import type { BrowserContext } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { feedIds, openApp, send, useChromium } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let context: BrowserContext | null = null;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await context?.close();
-  context = null;
-});
+const chromium = useChromium();
+let context: BrowserContext;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm',
@@ -53,7 +42,7 @@ function serveFrom(prefix: string): Promise<{ server: Server; url: string; reque
 
 describe('offline and static hosting', () => {
   test('after one visit the app works with the network cut: reload, chat, the feed changes', async () => {
-    const isolated = await isolatedContext(browser, baseUrl, { serviceWorkers: 'allow' });
+    const isolated = await chromium.isolated(baseUrl, { serviceWorkers: 'allow' });
     context = isolated.context;
     const { page } = await openApp(context, baseUrl);
     // The status line turns to "Works offline" once the precache is complete.
@@ -75,7 +64,7 @@ describe('offline and static hosting', () => {
     const prefix = '/some/deep/path/app/';
     const { server, url, requests } = await serveFrom(prefix);
     try {
-      const isolated = await isolatedContext(browser, url);
+      const isolated = await chromium.isolated(url);
       context = isolated.context;
       const { page, errors } = await openApp(context, url);
       await send(page, 'show me pizza');
@@ -89,7 +78,7 @@ describe('offline and static hosting', () => {
   });
 
   test('a whole session sends nothing anywhere but the origin, and no request carries what the user typed', async () => {
-    const isolated = await isolatedContext(browser, baseUrl);
+    const isolated = await chromium.isolated(baseUrl);
     context = isolated.context;
     const seen: { url: string; body: string }[] = [];
     context.on('request', (r) => seen.push({ url: r.url(), body: r.postData() ?? '' }));

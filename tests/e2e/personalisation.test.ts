@@ -1,23 +1,14 @@
 // Personalisation in the browser: a downloaded user vector changes the feed; a like moves similar
 // items up (on-device learning); the vector is kept in IndexedDB across reloads.
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import { decodeVectors } from '../../src/core/u2i/format.ts';
-import { feedIds, isolatedContext, launch, openApp } from './browser.ts';
+import { feedIds, openApp, useChromium } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
+const chromium = useChromium();
 let context: BrowserContext;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await context?.close();
-});
 
 // Item vectors as shipped, to judge "similar" independently of the app.
 const manifest = JSON.parse(readFileSync('public/models/u2i/movies/manifest.json', 'utf8')) as { items: { file: string; ids: string[] } };
@@ -42,7 +33,7 @@ function cosine(a: string, b: string): number {
 }
 
 async function openMovies(): Promise<Page> {
-  ({ context } = await isolatedContext(browser, baseUrl));
+  ({ context } = await chromium.isolated(baseUrl));
   const { page } = await openApp(context, baseUrl);
   await page.getByRole('combobox', { name: 'Catalog' }).selectOption('movies');
   await page.getByRole('combobox', { name: 'Demo user' }).waitFor();

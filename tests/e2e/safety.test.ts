@@ -1,25 +1,15 @@
 // Safety on all three points, in the browser: a blocked input, a blocked reply, a hidden unsafe item.
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
-import { feedIds, isolatedContext, launch, openApp, send } from './browser.ts';
+import type { BrowserContext } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { feedIds, openApp, send, useChromium } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
+const chromium = useChromium();
 let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await context?.close();
-});
 
 describe('safety guards in the app', () => {
   test('an unsafe message is blocked politely, stored with its verdict, and never used for recommendations', async () => {
-    ({ context } = await isolatedContext(browser, baseUrl));
+    ({ context } = await chromium.isolated(baseUrl));
     const { page } = await openApp(context, baseUrl);
     const before = await feedIds(page);
     await send(page, 'show me f.u.c.k.i.n.g pizza you 1d10t');
@@ -40,7 +30,7 @@ describe('safety guards in the app', () => {
   });
 
   test('a reply that fails the output guard is replaced before anyone sees it', async () => {
-    ({ context } = await isolatedContext(browser, baseUrl));
+    ({ context } = await chromium.isolated(baseUrl));
     const { page } = await openApp(context, baseUrl);
     await page.evaluate(() => (globalThis as unknown as { __recommender: { forceNextReply(t: string): Promise<void> } }).__recommender.forceNextReply('here is your shit, asshole'));
     await send(page, 'show me pizza');
@@ -53,7 +43,7 @@ describe('safety guards in the app', () => {
   });
 
   test('an item labelled unsafe never reaches the feed, even when asked for by name', async () => {
-    ({ context } = await isolatedContext(browser, baseUrl));
+    ({ context } = await chromium.isolated(baseUrl));
     await context.route('**/catalogs/stickers/items.json', async (route) => {
       const res = await route.fetch();
       const items = (await res.json()) as { id: string; safety: string }[];

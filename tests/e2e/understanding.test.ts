@@ -1,25 +1,15 @@
 // The understanding path in the browser: compact engine fallback, and what the feed does after
 // realistic messages in English and Korean.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
-import { isolatedContext, launch, openApp, send } from './browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { openApp, send, useChromium } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
+const chromium = useChromium();
 let context: BrowserContext;
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await context?.close();
-});
-
 async function fresh(): Promise<Page> {
-  ({ context } = await isolatedContext(browser, baseUrl));
+  ({ context } = await chromium.isolated(baseUrl));
   return (await openApp(context, baseUrl)).page;
 }
 
@@ -38,7 +28,7 @@ async function replies(page: Page): Promise<number> {
 
 describe('understanding in the browser', () => {
   test('without WebGPU model files the app runs the compact engine within 2 s and says why', async () => {
-    ({ context } = await isolatedContext(browser, baseUrl));
+    ({ context } = await chromium.isolated(baseUrl));
     const page = await context.newPage();
     const t0 = Date.now();
     await page.goto(baseUrl);
