@@ -1,4 +1,5 @@
 // Benchmark pieces shared by the Node runner (run.ts) and the Chromium page (browser/main.ts):
+import { rng } from '../../src/core/random.ts';
 // no Node or DOM imports here.
 import { encodeIndex, type Quantisation } from '../../src/core/index/format.ts';
 import type { SearchKernel } from '../../src/core/index/kernel.ts';
@@ -7,16 +8,7 @@ import { VectorIndex } from '../../src/core/index/vector-index.ts';
 export const KS = [10, 100] as const;
 export const now = (): number => performance.now();
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng } from '../../src/core/random.ts';
 
 /** Seeded Gaussian unit vectors, `count` x `dim`, in the given memory (shared memory for the voy worker). */
 export function unitVectors(count: number, dim: number, seed: number, alloc = (bytes: number): ArrayBufferLike => new ArrayBuffer(bytes)): Float32Array {

@@ -1,4 +1,5 @@
 // The model guard without the LLM: a logistic regression over hashed character n-grams of the
+import { rng } from '../random.ts';
 // normalised text (see normalize.ts: leet, jamo, spacing and invisible characters are undone
 // before features are taken). Trained offline by tools/train-safety-model.ts; weights ship as a
 // small JSON file (int8-quantised, base64). Pure and synchronous.
@@ -131,17 +132,7 @@ export interface TrainOptions {
   seed: number;
 }
 
-/** Deterministic PRNG (mulberry32) for shuffling. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng } from '../random.ts';
 
 /** Logistic regression by SGD with L2 (lazy, per touched weight) and class-balanced loss. */
 export function trainLogistic(examples: readonly TrainingExample[], opt: TrainOptions): { w: Float32Array; bias: number } {

@@ -1,16 +1,7 @@
 // Seeded random vectors for the index tests (no files: every test builds what it needs).
+import { rng } from '../../../src/core/random.ts';
 
-/** mulberry32: small, seedable, good enough for test data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng } from '../../../src/core/random.ts';
 
 export function gaussian(rand: () => number): number {
   const u = Math.max(rand(), 1e-12);
