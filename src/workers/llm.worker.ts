@@ -68,6 +68,14 @@ function compactFor(catalogId: string): Promise<UnderstandingEngine> {
 
 let llmDetail = 'Understanding runs on this device.';
 
+/** The last intent this worker stored or read per user. Another tab's write announces itself and clears it. */
+const knownIntents = new Map<string, Intent | null>();
+channel.subscribe((m) => {
+  if (m.origin === CONTEXT_ID) return;
+  if (m.type === 'intent-changed') knownIntents.delete(m.userId);
+  if (m.type === 'data-cleared') knownIntents.clear();
+});
+
 /** The lexicon + model guard, always on; the LLM guard joins when the LLM is up. */
 let safetyPromise: Promise<SafetyGuard> | null = null;
 function safetyGuard(): Promise<SafetyGuard> {
@@ -154,14 +162,22 @@ const api = {
     }
   },
 
-  async handleTurn(requestId: number, req: TurnRequest): Promise<TurnResult> {
+  /**
+   * One chat turn. `onIntent`, when given, hears the merged intent as soon as it is known, before it
+   * is durably stored, so the feed can follow at once; the returned result carries the stored one
+   * (which differs only if another tab changed the intent in the meantime).
+   */
+  async handleTurn(requestId: number, req: TurnRequest, onIntent?: (intent: Intent) => void): Promise<TurnResult> {
     return withRequest(requestId, async (signal) => {
       const t0 = performance.now();
       const store = await getStore();
       const text = req.text.slice(0, MAX_MESSAGE_CHARS);
       const createdAt = Date.now();
-      const previous = await store.beginTurn({ id: req.turnId, userId: req.userId, role: 'user', text, createdAt, status: 'pending' });
-      channel.announce({ type: 'turns-changed', userId: req.userId, origin: CONTEXT_ID });
+      // The message is stored first (nothing typed is lost); the understanding does not wait for the
+      // disk when this worker already knows the user's intent from the previous turn.
+      const begin = store.beginTurn({ id: req.turnId, userId: req.userId, role: 'user', text, createdAt, status: 'pending' });
+      begin.then(() => channel.announce({ type: 'turns-changed', userId: req.userId, origin: CONTEXT_ID }), () => {});
+      const previous = knownIntents.has(req.userId) ? knownIntents.get(req.userId)! : await begin;
       let eng = await engineFor(req.catalogId);
       if (forcedReply !== null) {
         const text = forcedReply;
@@ -183,6 +199,11 @@ const api = {
         throw err;
       }
       const t2 = performance.now();
+      if (onIntent && (outcome.kind === 'understood' || outcome.kind === 'blocked-output')) {
+        const early = mergeIntent(previous ?? emptyIntent(req.userId, createdAt), outcome.extraction, req.turnId, Date.now());
+        if (early.accepted && early.intent !== previous) onIntent(early.intent);
+      }
+      await begin;
       let intentChanged = false;
       let note: string | undefined;
       let stored: ChatTurn[] = [];
@@ -215,6 +236,7 @@ const api = {
           },
         ]),
       );
+      knownIntents.set(req.userId, intent);
       const timings = { store: t1 - t0 + (performance.now() - t2), understand: t2 - t1 };
       if (intentChanged && intent) {
         channel.announce({ type: 'intent-changed', userId: req.userId, updatedAt: intent.updatedAt, origin: CONTEXT_ID });
