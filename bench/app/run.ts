@@ -153,13 +153,29 @@ async function main(): Promise<void> {
       rows.push({ what: `delivery path: stored intent -> feed of 24 (${catalogId})${count ? '' : ' [no intent]'}`, n: ms.length, p50: pct(ms, 50), p95: pct(ms, 95), unit: 'ms', target: catalogId === 'synth-10k' ? 'p95 <= 16' : '-' });
     }
 
+    // CLIP text encoding in the encoder worker, per phrase, on WASM and on WebGPU (a software adapter here).
+    for (const device of ['wasm', 'webgpu'] as const) {
+      const ms = await page.evaluate(async ({ device, n }) => {
+        const rec = (globalThis as unknown as { __recommender: { encodeTexts(m: string, t: string[], d: string): Promise<unknown> } }).__recommender;
+        await rec.encodeTexts('clip-mini', ['warm up'], device);
+        const out: number[] = [];
+        for (let i = 0; i < n; i++) {
+          const t = performance.now();
+          await rec.encodeTexts('clip-mini', [`phrase number ${i}`], device);
+          out.push(performance.now() - t);
+        }
+        return out;
+      }, { device, n: quick ? 10 : 40 });
+      rows.push({ what: `CLIP text encoding, one phrase (${device}${device === 'webgpu' ? ', software adapter' : ''})`, n: ms.length, p50: pct(ms, 50), p95: pct(ms, 95), unit: 'ms', target: '-' });
+    }
+
     // Memory after 200 turns (stickers).
     await page.evaluate(() => (globalThis as unknown as { __recommender: { selectCatalog(id: string): Promise<void> } }).__recommender.selectCatalog('stickers'));
     await measure(page, quick ? 50 : 200, turnTexts);
     const cdp = await ctx.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
-    facts.push(`Main-thread JS heap after ${quick ? 70 : 260} turns (after GC): ${(heap.usedSize / 1e6).toFixed(1)} MB used of ${(heap.totalSize / 1e6).toFixed(1)} MB. Workers' heaps are separate and not included.`);
+    facts.push(`Main-thread JS heap after ${quick ? 70 : 260} turns (after GC): ${(heap.usedSize / 1e6).toFixed(1)} MB used of ${(heap.totalSize / 1e6).toFixed(1)} MB. Workers' heaps and WASM memories (index kernel, ONNX runtime) are separate and not measured here.`);
     await ctx.close();
   } finally {
     await browser.close();
