@@ -6,6 +6,19 @@ import type { FeedCard } from '../workers/retrieval.worker.ts';
 
 type Kind = 'like' | 'skip' | 'click' | 'dwell';
 
+/** A stable hue per category name. */
+function hueOf(category: string): number {
+  let h = 0;
+  for (let i = 0; i < category.length; i++) h = (h * 31 + category.charCodeAt(i)) % 360;
+  return h;
+}
+
+/** Up to two initials of a title, skipping leading articles ("The Matrix" -> "M"). */
+function initials(title: string): string {
+  const words = title.replace(/[^\p{L}\p{N} ]/gu, ' ').split(/\s+/).filter((w) => w && !/^(the|a|an)$/i.test(w));
+  return words.slice(0, 2).map((w) => w[0]!.toUpperCase()).join('') || '?';
+}
+
 @customElement('pr-feed')
 export class FeedView extends LitElement {
   static override styles = css`
@@ -17,6 +30,9 @@ export class FeedView extends LitElement {
     .thumb { width: 100%; aspect-ratio: 1; display: grid; place-items: center; background: #f2f3f6; border-radius: 0.5rem; border: none; padding: 0; cursor: pointer; }
     .thumb img { width: 64px; height: 64px; image-rendering: auto; }
     .glyph { font-size: 3rem; }
+    /* Items without a picture (films): a tile coloured by category with the title's initials. */
+    .tile { width: 100%; height: 100%; display: grid; place-items: center; border-radius: 0.5rem; font-size: 2.2rem; font-weight: 700; letter-spacing: 0.05em;
+      color: hsl(var(--hue) 45% 25%); background: linear-gradient(135deg, hsl(var(--hue) 70% 88%), hsl(var(--hue) 60% 75%)); }
     .title { font-size: 0.88rem; font-weight: 600; overflow-wrap: anywhere; }
     .sub { font-size: 0.75rem; opacity: 0.7; }
     .why { font-size: 0.72rem; opacity: 0.75; }
@@ -91,10 +107,14 @@ export class FeedView extends LitElement {
       <button class="thumb" aria-label=${`Open ${title}`} @click=${() => this.show(c)}>
         ${c.imageUrl
           ? html`<img src=${c.imageUrl} alt=${title} width="64" height="64" loading="lazy" decoding="async" />`
-          : html`<span class="glyph" aria-hidden="true">${c.glyph ?? '?'}</span>`}
+          : c.glyph
+            ? html`<span class="glyph" aria-hidden="true">${c.glyph}</span>`
+            : html`<span class="tile" aria-hidden="true" style=${`--hue:${hueOf(c.category)}`}>${initials(title)}</span>`}
       </button>
       <span class="title">${title}</span>
-      ${c.localTitle && c.localTitle !== c.title ? html`<span class="sub">${c.title}</span>` : html`<span></span>`}
+      ${c.localTitle && c.localTitle !== c.title
+        ? html`<span class="sub">${c.title}</span>`
+        : c.subtitle ? html`<span class="sub">${c.subtitle}</span>` : html`<span></span>`}
       <span class="why">${c.why}</span>
       <span class="actions">
         <button aria-pressed=${liked ? 'true' : 'false'} aria-label=${`Like ${title}`} @click=${() => this.like(c.id)}>Like</button>

@@ -162,6 +162,11 @@ function getCatalog(id: string): Promise<LoadedCatalog> {
   return p;
 }
 
+function subtitleOf(it: CatalogItem, manifest: CatalogManifest, language: string): string {
+  const label = (c: string) => manifest.categoryLabels[c]?.[language] ?? manifest.categoryLabels[c]?.en ?? c;
+  return [it.year ? String(it.year) : '', [...new Set([it.category, ...it.categories])].slice(0, 3).map(label).join(', ')].filter(Boolean).join(' · ');
+}
+
 /** What the feed needs to draw one item. */
 export interface FeedCard extends FeedEntry {
   title: string;
@@ -170,6 +175,8 @@ export interface FeedCard extends FeedEntry {
   imageUrl?: string;
   glyph?: string;
   category: string;
+  /** A short line under the title for items without a picture: year and category name ("1979 · horror"). */
+  subtitle?: string;
 }
 
 export interface QueryVector {
@@ -298,6 +305,7 @@ const api = {
           ...(local ? { localTitle: local } : {}),
           ...(it.image ? { imageUrl: new URL(it.image, cat.baseUrl).href } : {}),
           ...(it.glyph ? { glyph: it.glyph } : {}),
+          ...(!it.image && !it.glyph ? { subtitle: subtitleOf(it, cat.manifest, req.language ?? 'en') } : {}),
         };
       });
     });
