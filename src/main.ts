@@ -21,6 +21,9 @@ if ('serviceWorker' in navigator && import.meta.env.PROD) {
     onOfflineReady: () => recommender.setOffline('ready'),
     onRegisterError: () => recommender.setOffline('error'),
   });
+  // A service worker activates only once its precache is complete. `ready` also covers a page that was
+  // reloaded while the first install was still downloading (the install event went to the old page).
+  void navigator.serviceWorker.ready.then(() => recommender.setOffline('ready'));
 } else {
   recommender.setOffline('unsupported');
 }

@@ -17,12 +17,15 @@ const TYPES: Record<string, string> = {
 };
 
 /** A plain static file server (no SPA fallback, no rewrites) that mounts dist/ under a sub-path. */
-function serveFrom(prefix: string): Promise<{ server: Server; url: string; requests: string[] }> {
+function serveFrom(prefix: string, stall?: (path: string) => number): Promise<{ server: Server; url: string; requests: string[] }> {
   const root = join(process.cwd(), 'dist');
   const requests: string[] = [];
-  const server = createServer((req, res) => {
+  const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requests.push(path);
+    // A slow network for chosen files: the response starts only after this many milliseconds.
+    const wait = stall?.(path) ?? 0;
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     if (!path.startsWith(prefix)) {
       res.writeHead(404).end();
       return;
@@ -59,6 +62,41 @@ describe('offline and static hosting', () => {
     await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
     expect(isolated.outside).toEqual([]);
   });
+
+  test('a reload in the middle of the model and index downloads leaves nothing half-cached', async () => {
+    // The first requests for the CLIP model and the index stall; the page reloads while they hang.
+    const seen = new Map<string, number>();
+    const { server, url } = await serveFrom('/app/', (path) => {
+      if (!/text_model\.onnx$|index\.bin$/.test(path)) return 0;
+      const n = (seen.get(path) ?? 0) + 1;
+      seen.set(path, n);
+      return n === 1 ? 4000 : 0;
+    });
+    try {
+      const isolated = await chromium.isolated(url, { serviceWorkers: 'allow' });
+      context = isolated.context;
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.waitForTimeout(1500); // the service worker's precache and the index are mid-download
+      await page.reload();
+      await page.getByRole('list', { name: 'Recommendations' }).getByRole('listitem').first().waitFor({ timeout: 30_000 });
+      await expect.poll(() => page.locator('pr-app').locator('.offline').textContent(), { timeout: 120_000 }).toBe('Works offline');
+      // Offline now: everything must come whole from the cache.
+      await context.setOffline(true);
+      await page.reload();
+      const retrieval = page.locator('pr-status li[data-worker="retrieval"]');
+      await expect.poll(() => retrieval.textContent(), { timeout: 30_000 }).toMatch(/CLIP index .*ready/s);
+      const phrase = 'zyxwv';
+      await send(page, `show me ${phrase}`);
+      // Only the CLIP source can answer this phrase: the cached model and index are whole.
+      await expect
+        .poll(() => page.getByRole('list', { name: 'Recommendations' }).getByRole('listitem').first().locator('.why').textContent(), { timeout: 60_000 })
+        .toMatch(new RegExp(phrase));
+      expect(isolated.outside).toEqual([]);
+    } finally {
+      server.close();
+    }
+  }, 240_000);
 
   test('dist/ works from a sub-path on a plain static server', async () => {
     const prefix = '/some/deep/path/app/';
