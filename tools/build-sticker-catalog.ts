@@ -116,6 +116,7 @@ const manifest: CatalogManifest = {
     file: 'LICENSE.md',
   },
   languages: ['en', 'ko'],
+  categoryKeywords: {},
   categoryLabels: Object.fromEntries(
     enMessages.groups.map((g) => [
       g.key,

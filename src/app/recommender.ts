@@ -182,13 +182,12 @@ export class Recommender extends EventTarget {
         const model = info.index.model;
         const have: QueryVector[] = [];
         const missing: string[] = [];
-        let modelId = '';
         for (const p of phrases) {
           const hit = this.vectors.get(`${model}\n${p.text}`);
           if (hit) have.push({ text: p.text, weight: p.weight, vector: hit });
           else missing.push(p.text);
         }
-        modelId = this.vectorModelId.get(model) ?? '';
+        const modelId = this.vectorModelId.get(model);
         if (have.length > 0 && modelId) queries = { modelId, vectors: have };
         if (missing.length > 0) this.encodeInBackground(model, missing);
       }

@@ -2,13 +2,41 @@
 // catalog has (lexical match of the intent, CLIP text-to-item similarity, the user's U2I vector,
 // popularity), fused per source, exclusions applied (disliked, unsafe, seen), diversified, explained.
 import type { CatalogItem } from './catalog.ts';
-import type { FeedEntry, FeedSource } from './feed.ts';
 import type { Candidate, FusionWeights, Normalisation } from './fusion/fuse.ts';
 import { DEFAULT_FUSION_WEIGHTS, rankCandidates } from './fusion/rank.ts';
 import { type LikedItem, phraseCandidates, popularCandidates, similarCandidates, u2iCandidates } from './fusion/sources.ts';
 import type { Intent } from './intent.ts';
 import { dislikedItems, type LexicalIndex, positivePhrases, scorePhrases } from './lexical.ts';
 import type { VectorMatrix } from './u2i/format.ts';
+
+export const FEED_SOURCES = ['lexical', 'intent', 'u2i', 'similar', 'popular', 'fresh'] as const;
+export type FeedSource = (typeof FEED_SOURCES)[number];
+
+export interface FeedEntry {
+  id: string;
+  score: number;
+  source: FeedSource;
+  /** One line a user can read: why this item is here. */
+  why: string;
+}
+
+/** What every request on the same catalog shares: computed once per items array, not per feed. */
+interface Prepared {
+  unsafe: ReadonlySet<number>;
+  popularity: Float32Array;
+  rowOfId: ReadonlyMap<string, number>;
+}
+const prepared = new WeakMap<readonly CatalogItem[], Prepared>();
+function prepare(items: readonly CatalogItem[]): Prepared {
+  let p = prepared.get(items);
+  if (!p) {
+    const unsafe = new Set<number>();
+    items.forEach((it, i) => it.safety === 'unsafe' && unsafe.add(i));
+    p = { unsafe, popularity: Float32Array.from(items, (it) => it.popularity), rowOfId: new Map(items.map((it, i) => [it.id, i])) };
+    prepared.set(items, p);
+  }
+  return p;
+}
 
 /** CLIP hits for the intent's phrases, by item index, with the phrase that scored best. */
 export interface IntentHit {
@@ -37,13 +65,13 @@ const POOL = 4;
 
 export function deliver(req: DeliveryRequest): FeedEntry[] {
   const { items, lexical, intent, k } = req;
+  const { unsafe, popularity, rowOfId } = prepare(items);
   const disliked = intent ? dislikedItems(lexical, intent) : new Set<number>();
-  const unsafe = new Set<number>();
   const seen = new Set<number>();
-  items.forEach((it, i) => {
-    if (it.safety === 'unsafe') unsafe.add(i);
-    if (req.exclude?.has(it.id)) seen.add(i);
-  });
+  for (const id of req.exclude ?? []) {
+    const i = rowOfId.get(id);
+    if (i !== undefined) seen.add(i);
+  }
   const blocked = new Set<number>([...disliked, ...unsafe, ...seen]);
 
   const candidates: Candidate[] = [];
@@ -56,7 +84,7 @@ export function deliver(req: DeliveryRequest): FeedEntry[] {
     candidates.push(...u2iCandidates({ user: req.u2i.user, items: req.u2i.items, k: k * POOL, exclude: blocked, ...(req.u2i.liked ? { liked: req.u2i.liked } : {}) }));
     if (req.u2i.liked?.length) candidates.push(...similarCandidates({ items: req.u2i.items, liked: req.u2i.liked.slice(-5), k: k * POOL, exclude: blocked }));
   }
-  candidates.push(...popularCandidates(items.map((it) => it.popularity), k * POOL, blocked));
+  candidates.push(...popularCandidates(popularity, k * POOL, blocked));
 
   const { items: ranked } = rankCandidates({
     candidates, k, weights: req.weights ?? DEFAULT_FUSION_WEIGHTS, exclusions: { disliked, unsafe, seen },

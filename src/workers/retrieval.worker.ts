@@ -3,10 +3,9 @@
 // their embedding indexes, and searches the index with the query vectors the encoder made.
 import * as Comlink from 'comlink';
 import type { CatalogItem, CatalogList, CatalogManifest } from '../core/catalog.ts';
-import { deliver, type DeliveryRequest, type IntentHit } from '../core/delivery.ts';
+import { deliver, type DeliveryRequest, type FeedEntry, type IntentHit } from '../core/delivery.ts';
 import { type DemoUser, parseItemVectors, parseU2iManifest, parseUserVector, type U2iManifest, userVectorPath, type VectorMatrix } from '../core/u2i/format.ts';
 import { DEFAULT_ONLINE_LEARNING_RATE, type EngagementSignal, updateUserVector } from '../core/u2i/online.ts';
-import type { FeedEntry } from '../core/feed.ts';
 import { createSearchKernel, type SearchKernel } from '../core/index/kernel.ts';
 import { VectorIndex } from '../core/index/vector-index.ts';
 import type { Intent } from '../core/intent.ts';

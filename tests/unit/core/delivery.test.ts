@@ -1,24 +1,15 @@
 // The fused delivery path on the real sticker catalog: lexical + CLIP-like intent hits + U2I + popularity.
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { type CatalogItem, parseCatalogItems, parseCatalogManifest } from '../../../src/core/catalog.ts';
+import type { CatalogItem } from '../../../src/core/catalog.ts';
 import { deliver } from '../../../src/core/delivery.ts';
-import { emptyIntent, type Intent, mergeIntent, type TurnExtraction } from '../../../src/core/intent.ts';
 import { buildLexicalIndex, type LexicalIndex } from '../../../src/core/lexical.ts';
+import { intentOf, loadStickers } from './stickers.ts';
 
-const dir = 'public/models/catalogs/stickers';
 let items: CatalogItem[];
 let lexical: LexicalIndex;
 beforeAll(() => {
-  const manifest = parseCatalogManifest(JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')));
-  items = parseCatalogItems(JSON.parse(readFileSync(`${dir}/items.json`, 'utf8')), manifest);
-  lexical = buildLexicalIndex(items, manifest);
+  ({ items, lexical } = loadStickers());
 });
-function intentOf(p: Partial<TurnExtraction>): Intent {
-  const r = mergeIntent(emptyIntent('u', 0), { keyPhrases: [], likes: [], dislikes: [], task: 'more_like', language: 'en', safety: { verdict: 'safe', categories: [] }, ...p }, 't', 1);
-  if (!r.accepted) throw new Error(r.reason);
-  return r.intent;
-}
 const idx = (id: string) => items.findIndex((i) => i.id === id);
 const cat = (id: string) => items[idx(id)]!.category;
 
