@@ -25,6 +25,7 @@ import torch.nn.functional as F
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from model import ClipMini, ClipMiniConfig, normalise_pixels  # noqa: E402
 from train import Corpus, recall_at, tensors  # noqa: E402
+from quantise import fake_quantise_text  # noqa: E402
 
 KS = (1, 5, 10)
 BATCH = 256
@@ -101,6 +102,8 @@ def main() -> None:
     ap.add_argument('--data', default=None)
     ap.add_argument('--split', default='test', choices=('test', 'val'))
     ap.add_argument('--json', default=None)
+    ap.add_argument('--text-dtype', default='fp32', choices=('fp32', 'int8'),
+                    help='int8: evaluate the text tower as shipped (weight-only int8, training/quantise.py)')
     args = ap.parse_args()
     torch.set_num_threads(1)
     rows: list[tuple[str, dict]] = []
@@ -118,6 +121,9 @@ def main() -> None:
         model = ClipMini(ClipMiniConfig.from_dict(ck['config']))
         model.load_state_dict(ck['state_dict'])
         name = f"{ck['args']['temperature']} ({ck['steps']} steps, {ck['seconds'] / 60:.1f} min)"
+        if args.text_dtype == 'int8':
+            fake_quantise_text(model)
+            name += ', text tower int8'
         rows.append((name, evaluate(model, corpus, args.split)))
     print(table(rows))
     if args.json:

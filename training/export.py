@@ -28,6 +28,7 @@ from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from data_prep import CATALOG_DIR, fit_square  # noqa: E402
+from quantise import fake_quantise_text, int8_initializers  # noqa: E402
 from model import IMAGE_MEAN, IMAGE_STD, ClipMini, ClipMiniConfig, TextExport, VisionExport, normalise_pixels  # noqa: E402
 from wordpiece import WordPieceTokenizer  # noqa: E402
 
@@ -99,7 +100,7 @@ def load_model(checkpoint: Path) -> tuple[ClipMini, dict]:
     return model, ck
 
 
-def export_onnx(model: ClipMini, onnx_dir: Path) -> None:
+def export_onnx(model: ClipMini, onnx_dir: Path, quantise_text: bool) -> None:
     onnx_dir.mkdir(parents=True, exist_ok=True)
     # torch 1.13's exporter warns about shape inference of constants and tracing of Python ints; the
     # graphs are checked below and by the parity test, so these warnings only hide real errors.
@@ -119,6 +120,10 @@ def export_onnx(model: ClipMini, onnx_dir: Path) -> None:
                       input_names=['pixel_values'], output_names=['image_embeds'],
                       dynamic_axes={'pixel_values': {0: 'batch_size'}, 'image_embeds': {0: 'batch_size'}},
                       opset_version=OPSET, do_constant_folding=True)
+    if quantise_text:
+        rewritten = int8_initializers(str(onnx_dir / 'text_model.onnx'))
+        if len(rewritten) < 2:
+            raise SystemExit(f'text tower: expected int8 weights after fake quantisation, rewrote only {rewritten}')
     for name in ('text_model.onnx', 'vision_model.onnx'):
         onnx.checker.check_model(onnx.load(str(onnx_dir / name)), full_check=True)
     model.eval()  # export restores the wrappers' previous mode on the shared submodules
@@ -146,8 +151,9 @@ def parity_fixture(model: ClipMini, tok: WordPieceTokenizer, model_id: str) -> d
     ids, mask = tok.batch(texts)
     text_embeds = model.text(torch.tensor(ids), torch.tensor(mask))
     images = []
+    catalog = {it['id']: it for it in json.loads((CATALOG_DIR / 'items.json').read_text())}
     for code in PARITY_IMAGES:
-        path = CATALOG_DIR / 'images' / f'{code}.png'
+        path = CATALOG_DIR / catalog[code]['image']
         with Image.open(path) as im:
             arr = fit_square(im, model.cfg.image_size)
         emb = model.vision(normalise_pixels(torch.from_numpy(np.array(arr))[None]))[0]
@@ -172,8 +178,12 @@ def main() -> None:
     ap.add_argument('--out', default=str(REPO / 'public/models/clip-mini'))
     ap.add_argument('--fixture', default=str(REPO / 'tests/unit/clip/fixtures/clip-mini-parity.json'))
     ap.add_argument('--name', default='clip-mini')
+    ap.add_argument('--text-dtype', default='int8', choices=('int8', 'fp32'),
+                    help='int8: weight-only int8 text tower (training/quantise.py), the shipped default')
     args = ap.parse_args()
     model, ck = load_model(Path(args.checkpoint))
+    if args.text_dtype == 'int8':
+        fake_quantise_text(model)  # before the fixture too: torch and ONNX then compute the same model
     data = Path(args.data or ck['args']['data'])
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -184,7 +194,7 @@ def main() -> None:
         shutil.copyfile(data / f, out / f)
     (out / 'config.json').write_text(json.dumps(hf_config(model.cfg, args.name), indent=1) + '\n')
     (out / 'preprocessor_config.json').write_text(json.dumps(preprocessor_config(model.cfg), indent=1) + '\n')
-    export_onnx(model, out / 'onnx')
+    export_onnx(model, out / 'onnx', args.text_dtype == 'int8')
     fixture = Path(args.fixture)
     fixture.parent.mkdir(parents=True, exist_ok=True)
     fx = parity_fixture(model, tok, args.name)
