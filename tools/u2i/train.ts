@@ -15,7 +15,8 @@ import { trainBpr, mfScorer, type BprConfig, type MfModel } from './bpr';
 import { itemsOf, loadMovieLensData, MIN_RATINGS, SPLIT_SEED, TEST_FRACTION, VALIDATION_FRACTION } from './dataset';
 import { evaluateRanking, pairedBootstrapCi, type RankingMetrics, type UserScorer } from './metrics';
 import { createRng } from './random';
-import { writeMoviesCatalog, writeU2iVectors } from './export';
+import { U2I_SHIPPED_DTYPE, writeMoviesCatalog, writeU2iVectors } from './export';
+import { decodeVectors, encodeVectors } from '../../src/core/u2i/format.ts';
 import { machineLine, runTimeLine, writeResultsSection } from './results';
 
 const K = 20;
@@ -72,13 +73,20 @@ const pop = evaluate(popularityScorer(train, nItems).scorer, train, held);
 const knn = evaluate(itemKnnScorer(buildItemKnn(train, nItems, { neighbours: bestKnn.neighbours, shrink: KNN_SHRINK }), train), train, held);
 const bprRuns: RankingMetrics[] = [];
 let trainSeconds = 0;
+let shippedDtype: RankingMetrics | undefined;
 for (const seed of TEST_SEEDS) {
   const t = Date.now();
   const m = trainBpr(train, nItems, { ...BASE, dim: bestBpr.dim, epochs: bestBpr.epochs, seed });
   trainSeconds = (Date.now() - t) / 1000;
   bprRuns.push(evaluate(mfScorer(m), train, held));
+  // The same model as the page reads it: vectors rounded to the shipped dtype.
+  if (seed === TEST_SEEDS[0]) shippedDtype = evaluate(mfScorer(roundModel(m, U2I_SHIPPED_DTYPE)), train, held);
 }
 log(`test: pop ${fmt(pop.recall)}, kNN ${fmt(knn.recall)}, BPR ${bprRuns.map((r) => fmt(r.recall)).join(' ')}`);
+function roundModel(m: MfModel, dtype: 'float16' | 'float32'): MfModel {
+  const round = (data: Float32Array, rows: number) => decodeVectors(encodeVectors('items', { dim: m.dim, rows, data }, dtype)).data;
+  return { ...m, users: round(m.users, m.nUsers), items: round(m.items, m.nItems) };
+}
 const meanSd = (xs: number[]) => {
   const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
   const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, xs.length - 1));
@@ -126,6 +134,8 @@ Settings chosen on a validation split (the last ${VALIDATION_FRACTION * 100}% of
 | Popularity | rating counts in training | ${fmt(pop.recall)} | ${fmt(pop.ndcg)} |
 | Item-kNN | cosine, ${bestKnn.neighbours} neighbours, shrink ${KNN_SHRINK} | ${fmt(knn.recall)} | ${fmt(knn.ndcg)} |
 | BPR-MF (U2I) | dim ${bestBpr.dim}, ${bestBpr.epochs} epochs, lr ${BASE.learningRate} decaying linearly to ${Number((BASE.learningRate * (BASE.finalLearningRateFraction ?? 1)).toPrecision(3))}, L2 ${BASE.reg}; seeds ${TEST_SEEDS.join(', ')} (mean ± sd) | ${meanSd(bprRuns.map((r) => r.recall))} | ${meanSd(bprRuns.map((r) => r.ndcg))} |
+
+Shipped precision: the page reads ${U2I_SHIPPED_DTYPE} vectors. BPR seed 1 scored with its vectors rounded to ${U2I_SHIPPED_DTYPE}: Recall@20 ${fmt(shippedDtype!.recall)}, NDCG@20 ${fmt(shippedDtype!.ndcg)} (float32: ${fmt(bpr1.recall)}, ${fmt(bpr1.ndcg)}).
 
 Paired bootstrap over users (2,000 resamples), 95% interval of the difference, BPR seed 1 minus baseline:
 - Recall@20: BPR - item-kNN [${ci(bpr1.perUserRecall, knn.perUserRecall)}]; BPR - popularity [${ci(bpr1.perUserRecall, pop.perUserRecall)}]
