@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { preview } from 'vite';
 import { CHROMIUM_ARGS, chromiumPath } from '../../tests/e2e/browser.ts';
 
@@ -175,7 +175,15 @@ async function main(): Promise<void> {
     const cdp = await ctx.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
-    facts.push(`Main-thread JS heap after ${quick ? 70 : 260} turns (after GC): ${(heap.usedSize / 1e6).toFixed(1)} MB used of ${(heap.totalSize / 1e6).toFixed(1)} MB. Workers' heaps and WASM memories (index kernel, ONNX runtime) are separate and not measured here.`);
+    facts.push(`Main-thread JS heap after ${quick ? 70 : 260} turns (after GC): ${(heap.usedSize / 1e6).toFixed(1)} MB used of ${(heap.totalSize / 1e6).toFixed(1)} MB.`);
+    // Workers: WASM linear memory as each worker counts it (src/workers/memory-probe.ts), and each
+    // worker's JS heap through the DevTools protocol (a browser session attached to the worker targets).
+    const wasm = await page.evaluate(() => (globalThis as unknown as { __recommender: { wasmMemory(): Promise<Record<string, { memories: number; bytes: number }>> } }).__recommender.wasmMemory());
+    const heaps = await workerHeaps(browser);
+    for (const [name, w] of Object.entries(wasm)) {
+      const h = heaps.find((x) => x.url.includes(`${name}.worker`));
+      facts.push(`${name} worker after the same turns: WASM linear memory ${(w.bytes / 1e6).toFixed(1)} MB in ${w.memories} memor${w.memories === 1 ? 'y' : 'ies'}; JS heap ${h ? `${(h.used / 1e6).toFixed(1)} MB used of ${(h.total / 1e6).toFixed(1)} MB (after GC)` : 'not reachable'}.`);
+    }
     await ctx.close();
   } finally {
     await browser.close();
@@ -189,6 +197,33 @@ async function main(): Promise<void> {
   const md = `# App benchmarks\n\nCommand: \`npx tsx bench/app/run.ts${quick ? ' --quick' : ''}\`\nDate: ${new Date().toISOString().slice(0, 10)}\nMachine: ${machine}\n\n${header}\n${table}\n\n${facts.map((f) => `- ${f}`).join('\n')}\n`;
   console.log(`\n${md}`);
   if (!quick) writeFileSync(join(root, 'bench', 'RESULTS-app.md'), md);
+}
+
+/** JS heap of every dedicated worker, via a browser-level DevTools session attached to each worker target. */
+async function workerHeaps(browser: Browser): Promise<{ url: string; used: number; total: number }[]> {
+  const cdp = await browser.newBrowserCDPSession();
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+  const out: { url: string; used: number; total: number }[] = [];
+  let next = 1;
+  const pending = new Map<number, (r: unknown) => void>();
+  cdp.on('Target.receivedMessageFromTarget', (e: { message: string }) => {
+    const msg = JSON.parse(e.message) as { id?: number; result?: unknown };
+    if (msg.id !== undefined) pending.get(msg.id)?.(msg.result);
+  });
+  for (const t of targetInfos.filter((x) => x.type === 'worker')) {
+    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: t.targetId, flatten: false })) as { sessionId: string };
+    const call = (method: string) => new Promise<unknown>((resolve) => {
+      const id = next++;
+      pending.set(id, resolve);
+      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+    });
+    await call('HeapProfiler.collectGarbage');
+    const h = (await call('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
+    out.push({ url: t.url, used: h.usedSize, total: h.totalSize });
+    await cdp.send('Target.detachFromTarget', { sessionId });
+  }
+  await cdp.detach();
+  return out;
 }
 
 async function measure(page: Page, n: number, texts: string[]): Promise<number[]> {

@@ -426,6 +426,12 @@ export class Recommender extends EventTarget {
     return { modelId: r.modelId, device: r.device, vectors: r.vectors.map((v) => Array.from(v)) };
   }
 
+  /** Diagnostics and the app benchmark: committed WebAssembly memory per worker, in bytes. */
+  async wasmMemory(): Promise<Record<WorkerName, { memories: number; bytes: number }>> {
+    const [llm, encoder, retrieval] = await Promise.all([this.llm.api.memory(), this.encoder.api.memory(), this.retrieval.api.memory()]);
+    return { llm, encoder, retrieval };
+  }
+
   /** Test hook: the next reply is this text (to exercise the output guard). */
   async forceNextReply(text: string): Promise<void> {
     await this.llm.call((r) => r.forceNextReply(text));

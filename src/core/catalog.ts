@@ -28,6 +28,10 @@ export const CatalogItemSchema = z
     /** Finer categories (emoji subgroup, extra genres). */
     categories: z.array(z.string().max(64)).max(32).default([]),
     image: relativePath.optional(),
+    /** A video file (webm/mp4) for video items; `image` is then its poster frame. */
+    video: relativePath.optional(),
+    /** Video length in seconds. */
+    duration: z.number().min(0).max(86_400).optional(),
     /** The text shown in place of an image, or beside it (the emoji character). */
     glyph: z.string().max(32).optional(),
     year: z.number().int().optional(),
@@ -57,8 +61,10 @@ export const CatalogManifestSchema = z
         dim: z.number().int().positive(),
         checksum: z.string().min(1),
         sizeBytes: z.number().int().positive(),
-        /** What was embedded: the item images (vision tower) or their descriptions (text tower). */
-        source: z.enum(['image', 'text']).default('image'),
+        /** What was embedded: the item images (vision tower), their descriptions (text tower), or video keyframes. */
+        source: z.enum(['image', 'text', 'video']).default('image'),
+        /** For video indexes: how keyframe vectors became one vector per video. */
+        pooling: z.enum(['mean', 'temporal']).optional(),
         /** Category names in bit order, for category masks at search time. */
         categories: z.array(z.string()).max(32).default([]),
       })

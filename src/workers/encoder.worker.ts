@@ -1,5 +1,6 @@
 // CLIP text encoder (transformers.js). Loaded lazily, once per model, on WebGPU when the browser gives
 // an adapter and on WASM otherwise. Model files come from this site only (no hub, no CDN).
+import { wasmMemoryReport } from './memory-probe.ts'; // first: it wraps WebAssembly before anything instantiates
 import * as Comlink from 'comlink';
 import type { StatusListener, WorkerStatus } from '../core/status.ts';
 import { z } from 'zod';
@@ -121,6 +122,8 @@ function getEncoder(modelId: string, forceDevice?: Device): Promise<TextEncoder>
 }
 
 const api = {
+  /** Linear memory of the WebAssembly modules this worker runs (see memory-probe.ts). */
+  memory: wasmMemoryReport,
   init(listener: StatusListener, modelsBaseUrl: string): void {
     onStatus = listener;
     modelsBase = new URL(modelsBaseUrl);

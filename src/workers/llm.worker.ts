@@ -1,5 +1,6 @@
 // The understanding path: a chat turn in; turns, intent and announcements out. Thin: the logic is in
 // core/understand.ts (the DAG) and core/intent.ts (validation and merge).
+import { wasmMemoryReport } from './memory-probe.ts'; // first: it wraps WebAssembly before anything instantiates
 import * as Comlink from 'comlink';
 import { createCompactEngine } from '../core/extract/engine.ts';
 import { emptyIntent, type Intent, mergeIntent } from '../core/intent.ts';
@@ -135,6 +136,8 @@ export interface TurnResult {
 const MAX_MESSAGE_CHARS = 4000;
 
 const api = {
+  /** Linear memory of the WebAssembly modules this worker runs (see memory-probe.ts). */
+  memory: wasmMemoryReport,
   init(listener: StatusListener, modelsBaseUrl: string, catalogId: string): void {
     onStatus = listener;
     catalogs = new CatalogSource(new URL(modelsBaseUrl));

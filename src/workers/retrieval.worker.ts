@@ -1,6 +1,7 @@
 // The delivery path: catalogs in memory, a stored intent in, a ranked feed out, in milliseconds.
 // Thin: fusion and ranking are core/delivery.ts; this file fetches, validates and caches catalogs and
 // their embedding indexes, and searches the index with the query vectors the encoder made.
+import { wasmMemoryReport } from './memory-probe.ts'; // first: it wraps WebAssembly before anything instantiates
 import * as Comlink from 'comlink';
 import type { CatalogItem, CatalogList, CatalogManifest } from '../core/catalog.ts';
 import { deliver, type DeliveryRequest, type FeedEntry, type IntentHit } from '../core/delivery.ts';
@@ -215,6 +216,8 @@ export interface CatalogInfo {
 }
 
 const api = {
+  /** Linear memory of the WebAssembly modules this worker runs (see memory-probe.ts). */
+  memory: wasmMemoryReport,
   init(listener: StatusListener, modelsBaseUrl: string): void {
     onStatus = listener;
     catalogSource = new CatalogSource(new URL(modelsBaseUrl));
