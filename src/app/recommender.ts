@@ -6,16 +6,28 @@ import type { CatalogList } from '../core/catalog.ts';
 import type { Intent } from '../core/intent.ts';
 import type { WorkerName, WorkerStatus } from '../core/status.ts';
 import { ChangeChannel, CONTEXT_ID } from '../store/channel.ts';
-import { type ChatTurn, deleteStore, type EngagementKind, openStore, type Store, StoreError } from '../store/db.ts';
+import { type ChatTurn, deleteStore, type EngagementKind, openStore, type Store, StoreError, type UserVideo } from '../store/db.ts';
+import { ingestVideo, VideoIngestError } from './video-ingest.ts';
+import { poolMean } from '../core/video/pool.ts';
 import type { EncoderApi } from '../workers/encoder.worker.ts';
 import type { LlmApi } from '../workers/llm.worker.ts';
-import type { CatalogInfo, FeedCard, QueryVector, RankRequest, RetrievalApi } from '../workers/retrieval.worker.ts';
+import { type CatalogInfo, type FeedCard, LOCAL_VIDEOS_ID, type QueryVector, type RankRequest, type RetrievalApi } from '../workers/retrieval.worker.ts';
 import { positivePhrases } from '../core/lexical.ts';
 import type { DemoUser } from '../core/u2i/format.ts';
 import { isAbortError, WorkerHost } from './worker-host.ts';
 import * as Comlink from 'comlink';
 
 export const FEED_SIZE = 24;
+/** The CLIP model that embeds the videos a user adds (its vision tower), and searches them (its text tower). */
+export const LOCAL_VIDEO_MODEL = 'clip-mini';
+/** The largest video file accepted (it is kept in IndexedDB, on this device). */
+export const MAX_VIDEO_BYTES = 200 * 1024 * 1024;
+
+export interface VideoTask {
+  name: string;
+  stage: 'reading' | 'embedding' | 'saving' | 'done' | 'failed';
+  detail?: string;
+}
 
 export interface AppState {
   phase: 'booting' | 'ready' | 'error';
@@ -35,6 +47,10 @@ export interface AppState {
   u2i: { demoUsers: DemoUser[]; selected: string | null; source: 'downloaded' | 'on-device' | null } | null;
   /** Whether the service worker has cached everything needed to work with no network. */
   offline: 'unknown' | 'caching' | 'ready' | 'unsupported' | 'error';
+  /** The last video the user added: where it is in the pipeline, or why it failed. */
+  videoTask: VideoTask | null;
+  /** How many videos the user has added on this device. */
+  videoCount: number;
 }
 
 const initialStatus = (worker: WorkerName): WorkerStatus => ({ worker, state: 'idle', engine: '-', device: '-' });
@@ -58,6 +74,8 @@ export class Recommender extends EventTarget {
     banner: null,
     offline: 'unknown',
     u2i: null,
+    videoTask: null,
+    videoCount: 0,
   };
 
   private store: Store | null = null;
@@ -122,6 +140,8 @@ export class Recommender extends EventTarget {
         if (this.state.intent?.updatedAt !== m.updatedAt) void this.reloadIntent();
       } else if (m.type === 'turns-changed' && m.userId === this.state.userId) {
         void this.reloadTurns();
+      } else if (m.type === 'videos-changed' && m.userId === this.state.userId) {
+        void this.loadLocalVideos().then(() => (this.state.catalogId === LOCAL_VIDEOS_ID ? this.refreshFeed() : undefined));
       } else if (m.type === 'data-cleared') {
         this.set({ banner: 'Your data was deleted in another tab. Reload to start fresh.' });
       }
@@ -133,8 +153,11 @@ export class Recommender extends EventTarget {
         this.store.getIntent(this.state.userId),
         this.retrieval.call((r) => r.listCatalogs()),
       ]);
-      const catalogId = catalogs.catalogs.some((c) => c.id === this.state.catalogId) ? this.state.catalogId : catalogs.default;
-      this.set({ turns, intent, catalogs, catalogId, phase: 'ready' });
+      this.set({ turns, intent, catalogs });
+      await this.loadLocalVideos();
+      const known = this.state.catalogs!.catalogs.some((c) => c.id === this.state.catalogId);
+      const catalogId = known ? this.state.catalogId : catalogs.default;
+      this.set({ catalogId, phase: 'ready' });
       await this.loadPersonalisation();
     } catch (err) {
       this.set({ phase: 'error', banner: `The app could not start: ${err instanceof Error ? err.message : String(err)}` });
@@ -203,10 +226,14 @@ export class Recommender extends EventTarget {
       this.set({ feed, feedMs: performance.now() - started });
       this.recordImpressions(feed.map((c) => c.id));
       if (intent && intent.keyPhrases.length > 0 && this.store) {
-        void this.store.addSearchLog({
-          userId: this.state.userId, catalogId: this.state.catalogId,
-          query: intent.keyPhrases.map((p) => p.text).join(', '), shown: feed.map((c) => c.id), at: Date.now(),
-        }).catch(() => {});
+        const shown = feed.map((c) => c.id);
+        const query = intent.keyPhrases.map((p) => p.text).join(', ');
+        const key = `${this.state.catalogId}\n${query}\n${shown.join(',')}`;
+        if (key !== this.lastSearch?.key) {
+          const entry: { key: string; id: Promise<number | null> } = { key, id: Promise.resolve(null) };
+          entry.id = this.store.addSearchLog({ userId: this.state.userId, catalogId: this.state.catalogId, query, shown, at: Date.now() }).catch(() => null);
+          this.lastSearch = entry;
+        }
       }
     } catch (err) {
       if (isAbortError(err)) return;
@@ -215,6 +242,8 @@ export class Recommender extends EventTarget {
   }
 
   private readonly vectorModelId = new Map<string, string>();
+  /** The search the feed on screen answers (its log record), so that a click on it is logged with it. */
+  private lastSearch: { key: string; id: Promise<number | null> } | null = null;
 
   /** Models whose encoder failed to load in this session: not retried on every feed. */
   private readonly encoderFailed = new Set<string>();
@@ -395,12 +424,89 @@ export class Recommender extends EventTarget {
         ...(dwellMs !== undefined ? { dwellMs: Math.round(dwellMs) } : {}),
       });
       if (kind === 'like') this.likedIds.push(itemId);
+      if (kind === 'click' && this.lastSearch) {
+        const id = await this.lastSearch.id;
+        if (id !== null) await this.store?.setSearchClick(id, itemId);
+      }
       if (kind === 'skip') this.set({ feed: this.state.feed.filter((c) => c.id !== itemId) });
       await this.learn(itemId, kind);
       if (this.userVector && (kind === 'like' || kind === 'skip')) await this.refreshFeed();
     } catch (err) {
       this.set({ banner: err instanceof Error ? err.message : String(err) });
     }
+  }
+
+  // --- Videos the user adds: decoded, embedded and stored on this device, searchable by text. ---
+  private videoUrls: string[] = [];
+
+  /** (Re)builds the "Your videos" catalog from IndexedDB; it is listed once the user has a video. */
+  private async loadLocalVideos(): Promise<void> {
+    if (!this.store || !this.state.catalogs) return;
+    const videos = await this.store.listVideos(this.state.userId);
+    for (const u of this.videoUrls) URL.revokeObjectURL(u);
+    this.videoUrls = [];
+    const modelId = videos.at(-1)?.modelId ?? '';
+    const usable = videos.filter((v) => v.modelId === modelId);
+    const local = usable.map((v) => {
+      const imageUrl = URL.createObjectURL(v.poster);
+      const videoUrl = URL.createObjectURL(v.file);
+      this.videoUrls.push(imageUrl, videoUrl);
+      return { id: v.id, title: v.name, duration: v.duration, vector: v.vector, keyframes: v.keyframes.map((k) => ({ t: k.t, vector: k.vector })), imageUrl, videoUrl };
+    });
+    await this.retrieval.call((r) => r.setLocalVideos(local, modelId));
+    const others = this.state.catalogs.catalogs.filter((c) => c.id !== LOCAL_VIDEOS_ID);
+    const list = videos.length > 0 ? [...others, { id: LOCAL_VIDEOS_ID, name: `Your videos (${videos.length})`, manifest: 'local.json' }] : others;
+    this.catalogInfo = null;
+    this.set({ catalogs: { ...this.state.catalogs, catalogs: list }, videoCount: videos.length });
+  }
+
+  /**
+   * Adds a video from the user's device: decoded in the page, keyframes picked where the motion and
+   * the cuts are, embedded by the CLIP vision tower in the encoder worker, pooled into one vector and
+   * stored in IndexedDB with the file. Then the "Your videos" catalog opens, searchable by text.
+   * Nothing is uploaded. Any failure is reported and leaves the stored videos as they were.
+   */
+  async addVideo(file: File): Promise<boolean> {
+    if (!this.store) return false;
+    const name = file.name || 'video';
+    const fail = (detail: string) => {
+      this.set({ videoTask: { name, stage: 'failed', detail } });
+      return false;
+    };
+    if (file.size > MAX_VIDEO_BYTES) return fail(`The file is ${(file.size / 1e6).toFixed(0)} MB; videos up to ${MAX_VIDEO_BYTES / 1024 / 1024} MB can be added.`);
+    try {
+      this.set({ videoTask: { name, stage: 'reading', detail: 'Finding the keyframes (on this device)…' } });
+      const ingested = await ingestVideo(file);
+      this.set({ videoTask: { name, stage: 'embedding', detail: `${ingested.keyframes.length} keyframes of ${ingested.analysed} analysed frames; embedding them…` } });
+      const { modelId, vectors } = await this.encoder.call((r, id) => r.encodeImages(id, LOCAL_VIDEO_MODEL, ingested.pictures.map((p) => ({ ...p }))));
+      const vector = poolMean(vectors);
+      this.set({ videoTask: { name, stage: 'saving' } });
+      const record: UserVideo = {
+        id: `v-${newId()}`, userId: this.state.userId, name, addedAt: Date.now(), duration: ingested.duration,
+        file, poster: ingested.poster, modelId, pooling: 'mean', vector: new Float32Array(vector),
+        keyframes: ingested.keyframes.map((k, i) => ({ t: k.t, reason: k.reason, vector: new Float32Array(vectors[i]!) })),
+      };
+      await this.store.putVideo(record);
+      this.channel.announce({ type: 'videos-changed', userId: this.state.userId, origin: CONTEXT_ID });
+      await this.loadLocalVideos();
+      this.set({ videoTask: { name, stage: 'done', detail: `Added: ${ingested.keyframes.length} keyframes (${ingested.keyframes.map((k) => `${k.t.toFixed(1)} s ${k.reason}`).join(', ')}). Ask for what is in it.` } });
+      if (this.state.catalogId === LOCAL_VIDEOS_ID) await this.refreshFeed();
+      else await this.selectCatalog(LOCAL_VIDEOS_ID);
+      return true;
+    } catch (err) {
+      if (err instanceof VideoIngestError) return fail(`This video could not be read: ${err.message}.`);
+      if (err instanceof StoreError) return fail(`${err.message} The video was not added.`);
+      return fail(`The video could not be added: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  async removeVideo(id: string): Promise<void> {
+    if (!this.store) return;
+    await this.store.deleteVideo(id);
+    this.channel.announce({ type: 'videos-changed', userId: this.state.userId, origin: CONTEXT_ID });
+    await this.loadLocalVideos();
+    if (this.state.videoCount === 0 && this.state.catalogId === LOCAL_VIDEOS_ID) await this.selectCatalog(this.state.catalogs?.default ?? 'stickers');
+    else if (this.state.catalogId === LOCAL_VIDEOS_ID) await this.refreshFeed();
   }
 
   /** Everything this app stored about the user on this device, as JSON (for "Export my data"). */

@@ -8,6 +8,7 @@ export const ChangeMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('intent-changed'), userId: z.string(), updatedAt: z.number(), origin: z.string() }),
   z.object({ type: z.literal('turns-changed'), userId: z.string(), origin: z.string() }),
   z.object({ type: z.literal('data-cleared'), origin: z.string() }),
+  z.object({ type: z.literal('videos-changed'), userId: z.string(), origin: z.string() }),
 ]);
 export type ChangeMessage = z.infer<typeof ChangeMessageSchema>;
 

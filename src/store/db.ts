@@ -7,7 +7,7 @@ import { type Intent, IntentSchema, parseIntent } from '../core/intent.ts';
 
 // Changing DB_NAME abandons every user's stored data: never rename; add a migration instead.
 export const DB_NAME = 'private-recommender';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export const ENGAGEMENT_KINDS = ['impression', 'click', 'like', 'skip', 'dwell'] as const;
 export type EngagementKind = (typeof ENGAGEMENT_KINDS)[number];
@@ -63,6 +63,26 @@ export const SearchLogSchema = z.object({
 });
 export type SearchLog = z.infer<typeof SearchLogSchema>;
 
+/** A video the user added on this device: the file itself, its poster, and its CLIP vectors. */
+export const UserVideoSchema = z.object({
+  id: z.string().min(1).max(64),
+  userId: z.string().min(1),
+  /** The file name the user gave it (shown as its title). */
+  name: z.string().min(1).max(256),
+  addedAt: z.number(),
+  duration: z.number().min(0),
+  file: z.instanceof(Blob),
+  poster: z.instanceof(Blob),
+  /** The model that made the vectors (name@hash); vectors from another model are re-made, not mixed. */
+  modelId: z.string().min(1),
+  pooling: z.enum(['mean', 'temporal']),
+  /** The pooled, unit-length vector the video is searched by. */
+  vector: z.instanceof(Float32Array),
+  /** Keyframes: time, why it was picked, its own vector (for "jump to the moment"). */
+  keyframes: z.array(z.object({ t: z.number().min(0), reason: z.string().max(16), vector: z.instanceof(Float32Array) })).min(1).max(64),
+});
+export type UserVideo = z.infer<typeof UserVideoSchema>;
+
 export interface QuarantinedRecord {
   id?: number;
   store: string;
@@ -79,6 +99,7 @@ interface RecommenderDB extends DBSchema {
   userVectors: { key: [string, string]; value: UserVectorRecord };
   searchLogs: { key: number; value: SearchLog; indexes: { byUser: [string, number] } };
   settings: { key: string; value: unknown };
+  videos: { key: string; value: UserVideo; indexes: { byUser: [string, number] } };
   quarantine: { key: number; value: QuarantinedRecord };
 }
 
@@ -108,6 +129,11 @@ const MIGRATIONS: Record<number, (db: RecommenderDatabase, tx: UpgradeTx) => voi
     }
     if (!db.objectStoreNames.contains('settings')) db.createObjectStore('settings');
     if (!db.objectStoreNames.contains('quarantine')) db.createObjectStore('quarantine', { keyPath: 'id', autoIncrement: true });
+  },
+  2: (db) => {
+    if (!db.objectStoreNames.contains('videos')) {
+      db.createObjectStore('videos', { keyPath: 'id' }).createIndex('byUser', ['userId', 'addedAt']);
+    }
   },
 };
 
@@ -350,6 +376,38 @@ export class Store {
     return guarded(() => this.db.add('searchLogs', SearchLogSchema.parse(log)));
   }
 
+  /** Records which item of a logged search the user opened (the first click counts). */
+  async setSearchClick(id: number, itemId: string): Promise<void> {
+    await guarded(async () => {
+      const tx = this.db.transaction('searchLogs', 'readwrite');
+      const log = await tx.store.get(id);
+      if (log && log.clicked === undefined && log.shown.includes(itemId)) await tx.store.put({ ...log, clicked: itemId });
+      await tx.done;
+    });
+  }
+
+  async putVideo(video: UserVideo): Promise<void> {
+    await guarded(() => this.db.put('videos', UserVideoSchema.parse(video)));
+  }
+
+  async deleteVideo(id: string): Promise<void> {
+    await guarded(() => this.db.delete('videos', id));
+  }
+
+  /** The user's videos, oldest first; a record that does not parse is quarantined and skipped. */
+  async listVideos(userId: string): Promise<UserVideo[]> {
+    return guarded(async () => {
+      const range = IDBKeyRange.bound([userId, -Infinity], [userId, Infinity]);
+      const out: UserVideo[] = [];
+      for (const raw of (await this.db.getAllFromIndex('videos', 'byUser', range)) as unknown[]) {
+        const r = UserVideoSchema.safeParse(raw);
+        if (r.success) out.push(r.data);
+        else await this.quarantine('videos', String((raw as { id?: unknown }).id), raw, r.error.issues[0]?.message ?? 'invalid');
+      }
+      return out;
+    });
+  }
+
   async listSearchLogs(userId: string): Promise<SearchLog[]> {
     return guarded(async () => {
       const range = IDBKeyRange.bound([userId, -Infinity], [userId, Infinity]);
@@ -375,13 +433,14 @@ export class Store {
   }
 
   private async quarantine(
-    store: 'intents' | 'turns' | 'userVectors', key: string, value: unknown, problem: string,
+    store: 'intents' | 'turns' | 'userVectors' | 'videos', key: string, value: unknown, problem: string,
   ): Promise<void> {
     const tx = this.db.transaction([store, 'quarantine'], 'readwrite');
     await tx.objectStore('quarantine').add({ store, key, value, problem, at: Date.now() });
     // The record moves: kept in quarantine (exportable), gone from the store that could not parse it.
     if (store === 'intents') await tx.objectStore('intents').delete(key);
     if (store === 'turns') await tx.objectStore('turns').delete(key);
+    if (store === 'videos') await tx.objectStore('videos').delete(key);
     await tx.done;
   }
 
@@ -394,6 +453,11 @@ export class Store {
     const vectors = (await guarded(() => this.db.getAll('userVectors')))
       .filter((v) => v.userId === userId)
       .map((v) => ({ ...v, vector: Array.from(v.vector) }));
-    return { exportedAt: new Date().toISOString(), dbVersion: DB_VERSION, userId, intent, turns, events, searchLogs, userVectors: vectors, quarantine };
+    // Videos: what was derived from them (the files themselves stay where the user has them).
+    const videos = (await this.listVideos(userId)).map(({ file, poster, vector, keyframes, ...v }) => ({
+      ...v, fileBytes: file.size, fileType: file.type, vector: Array.from(vector),
+      keyframes: keyframes.map((k) => ({ t: k.t, reason: k.reason, vector: Array.from(k.vector) })),
+    }));
+    return { exportedAt: new Date().toISOString(), dbVersion: DB_VERSION, userId, intent, turns, events, searchLogs, userVectors: vectors, videos, quarantine };
   }
 }

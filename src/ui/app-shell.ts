@@ -2,7 +2,7 @@
 // inspector and the status bar. It re-renders from the Recommender's state on every change.
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { AppState, Recommender } from '../app/recommender.ts';
+import type { AppState, Recommender, VideoTask } from '../app/recommender.ts';
 import './chat-panel.ts';
 import './feed-view.ts';
 import './intent-inspector.ts';
@@ -16,10 +16,18 @@ const OFFLINE_LABEL: Record<AppState['offline'], string> = {
   error: 'Offline use unavailable',
 };
 
+const VIDEO_STAGE: Record<VideoTask['stage'], string> = {
+  reading: 'reading the video…',
+  embedding: 'embedding the keyframes…',
+  saving: 'saving on this device…',
+  done: 'ready.',
+  failed: 'not added.',
+};
+
 @customElement('pr-app')
 export class AppShell extends LitElement {
   static override styles = css`
-    :host { display: grid; grid-template-rows: auto auto 1fr auto; height: 100vh; box-sizing: border-box; }
+    :host { display: grid; grid-template-rows: auto auto auto 1fr auto; height: 100vh; box-sizing: border-box; }
     header { display: flex; align-items: center; gap: 1rem; padding: 0.6rem 1rem; border-bottom: 1px solid #d9dce1; flex-wrap: wrap; }
     h1 { font-size: 1.05rem; margin: 0; font-weight: 650; }
     .privacy, .offline { font-size: 0.8rem; opacity: 0.75; }
@@ -30,7 +38,13 @@ export class AppShell extends LitElement {
     button.link { background: none; border: none; color: inherit; text-decoration: underline; cursor: pointer; font: inherit; font-size: 0.8rem; opacity: 0.8; }
     .banner { margin: 0; padding: 0.5rem 1rem; background: #fff4d6; color: #4a3a00; border-bottom: 1px solid #e8d38e; display: flex; gap: 1rem; align-items: center; }
     .banner button { margin-left: auto; }
-    main { display: grid; grid-template-columns: minmax(280px, 2fr) 3fr; min-height: 0; }
+    main { display: grid; grid-template-columns: minmax(280px, 2fr) 3fr; min-height: 0; position: relative; }
+    main.dropping::after { content: 'Drop the video to make it searchable (it stays on this device)'; position: absolute; inset: 0.5rem; display: grid; place-items: center;
+      border: 3px dashed #2f6fde; border-radius: 1rem; background: rgb(47 111 222 / 0.08); font-weight: 600; pointer-events: none; }
+    .video-task { margin: 0; padding: 0.35rem 1rem; font-size: 0.8rem; border-bottom: 1px solid #d9dce1; }
+    .video-task[data-stage='failed'] { background: #fde8e8; color: #7a1f1f; }
+    .video-task[data-stage='done'] { color: #1f7a3a; }
+    input[type='file'] { display: none; }
     .left { display: grid; grid-template-rows: 1fr auto; min-height: 0; border-right: 1px solid #d9dce1; }
     pr-feed { min-height: 0; overflow: auto; }
     @media (max-width: 760px) {
@@ -46,6 +60,7 @@ export class AppShell extends LitElement {
 
   @property({ attribute: false }) recommender: Recommender | null = null;
   @state() private s: AppState | null = null;
+  @state() private dropping = false;
   private readonly onChange = (): void => {
     this.s = this.recommender?.state ?? null;
   };
@@ -91,13 +106,21 @@ export class AppShell extends LitElement {
               </select></label>
               ${s.u2i.source === 'on-device' ? html`<span class="privacy">profile refined on this device</span>` : nothing}`
           : nothing}
+        <button class="link" @click=${() => (this.renderRoot.querySelector('input[type=file]') as HTMLInputElement).click()}>Add a video</button>
+        <input type="file" accept="video/*" aria-label="Add a video" @change=${(e: Event) => this.pick(rec, e)} />
         <button class="link" @click=${() => void this.exportData(rec)}>Export my data</button>
         <button class="link" @click=${() => this.forget(rec)}>Delete my data</button>
       </header>
       ${s.banner
         ? html`<p class="banner" role="alert">${s.banner}<button @click=${() => rec.dismissBanner()}>Dismiss</button></p>`
         : html`<span></span>`}
-      <main>
+      ${s.videoTask
+        ? html`<p class="video-task" role="status" data-stage=${s.videoTask.stage}>${s.videoTask.name}: ${VIDEO_STAGE[s.videoTask.stage]}${s.videoTask.detail ? html` ${s.videoTask.detail}` : nothing}</p>`
+        : html`<span></span>`}
+      <main class=${this.dropping ? 'dropping' : ''}
+        @dragover=${(e: DragEvent) => this.dragOver(e)}
+        @dragleave=${() => (this.dropping = false)}
+        @drop=${(e: DragEvent) => this.drop(rec, e)}>
         <div class="left">
           <pr-chat .turns=${s.turns} .busy=${s.busy} .disabled=${s.phase !== 'ready'} @send=${(e: CustomEvent<string>) => void rec.send(e.detail)}></pr-chat>
           <pr-intent .intent=${s.intent} @clear=${() => void rec.clearIntent()}></pr-intent>
@@ -113,6 +136,26 @@ export class AppShell extends LitElement {
       </main>
       <pr-status .statuses=${s.statuses}></pr-status>
     `;
+  }
+
+  private dragOver(e: DragEvent): void {
+    if (![...(e.dataTransfer?.types ?? [])].includes('Files')) return;
+    e.preventDefault();
+    this.dropping = true;
+  }
+
+  private drop(rec: Recommender, e: DragEvent): void {
+    e.preventDefault();
+    this.dropping = false;
+    const file = [...(e.dataTransfer?.files ?? [])].find((f) => f.type.startsWith('video/')) ?? e.dataTransfer?.files[0];
+    if (file) void rec.addVideo(file);
+  }
+
+  private pick(rec: Recommender, e: Event): void {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) void rec.addVideo(file);
   }
 
   private async exportData(rec: Recommender): Promise<void> {

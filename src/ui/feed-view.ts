@@ -27,7 +27,7 @@ export class FeedView extends LitElement {
     .timing { font-size: 0.75rem; font-weight: 400; opacity: 0.65; }
     ul { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 0.7rem; }
     li { background: white; border: 1px solid #dde0e5; border-radius: 0.7rem; padding: 0.6rem; display: grid; grid-template-rows: auto auto 1fr auto; gap: 0.3rem; }
-    .thumb { width: 100%; aspect-ratio: 1; display: grid; place-items: center; background: #f2f3f6; border-radius: 0.5rem; border: none; padding: 0; cursor: pointer; }
+    .thumb { position: relative; width: 100%; aspect-ratio: 1; display: grid; place-items: center; background: #f2f3f6; border-radius: 0.5rem; border: none; padding: 0; cursor: pointer; }
     .thumb img { width: 64px; height: 64px; image-rendering: auto; }
     .glyph { font-size: 3rem; }
     /* Items without a picture (films): a tile coloured by category with the title's initials. */
@@ -42,6 +42,8 @@ export class FeedView extends LitElement {
     .empty { opacity: 0.7; }
     dialog { border: none; border-radius: 0.8rem; padding: 1.2rem; max-width: min(26rem, 90vw); text-align: center; }
     dialog img { width: 160px; height: 160px; }
+    dialog video { width: min(240px, 70vw); aspect-ratio: 1; background: #000; border-radius: 0.5rem; }
+    .play { position: absolute; font-size: 1.4rem; opacity: 0.85; }
     dialog .glyph { font-size: 8rem; }
     dialog h3 { margin: 0.6rem 0 0.2rem; }
     dialog p { margin: 0.3rem 0; font-size: 0.85rem; opacity: 0.8; }
@@ -73,7 +75,11 @@ export class FeedView extends LitElement {
       </ul>
       <dialog aria-label=${this.open ? (this.open.localTitle ?? this.open.title) : 'Item'} @close=${this.onClose}>
         ${this.open
-          ? html`${this.open.imageUrl
+          ? html`${this.open.videoUrl
+                ? html`<video src=${this.open.videoUrl} controls autoplay muted playsinline width="240"
+                    @loadedmetadata=${(e: Event) => this.seekTo(e.target as HTMLVideoElement)}></video>
+                  ${this.open.startAt !== undefined ? html`<p class="moment">Starts at the best moment: ${this.open.startAt.toFixed(1)} s</p>` : nothing}`
+                : this.open.imageUrl
                 ? html`<img src=${this.open.imageUrl} alt="" width="160" height="160" />`
                 : html`<span class="glyph" aria-hidden="true">${this.open.glyph ?? '?'}</span>`}
               <h3>${this.open.localTitle ?? this.open.title}</h3>
@@ -83,6 +89,12 @@ export class FeedView extends LitElement {
         <form method="dialog"><button>Close</button></form>
       </dialog>
     `;
+  }
+
+  /** "Jump to the moment": a video opens at the keyframe that best matches the query. */
+  private seekTo(v: HTMLVideoElement): void {
+    const t = this.open?.startAt;
+    if (t !== undefined && Number.isFinite(v.duration)) v.currentTime = Math.min(t, Math.max(0, v.duration - 0.05));
   }
 
   private show(c: FeedCard): void {
@@ -105,6 +117,7 @@ export class FeedView extends LitElement {
     const liked = this.liked.has(c.id);
     return html`<li role="listitem" data-item-id=${c.id} data-category=${c.category}>
       <button class="thumb" aria-label=${`Open ${title}`} @click=${() => this.show(c)}>
+        ${c.videoUrl ? html`<span class="play" aria-hidden="true">▶</span>` : nothing}
         ${c.imageUrl
           ? html`<img src=${c.imageUrl} alt=${title} width="64" height="64" loading="lazy" decoding="async" />`
           : c.glyph

@@ -1,4 +1,4 @@
-// CLIP text encoder (transformers.js). Loaded lazily, once per model, on WebGPU when the browser gives
+// CLIP encoders (transformers.js): the text tower for queries, the vision tower for videos the user adds. Loaded lazily, once per model, on WebGPU when the browser gives
 // an adapter and on WASM otherwise. Model files come from this site only (no hub, no CDN).
 import { wasmMemoryReport } from './memory-probe.ts'; // first: it wraps WebAssembly before anything instantiates
 import * as Comlink from 'comlink';
@@ -24,6 +24,20 @@ let onStatus: StatusListener | null = null;
 let modelsBase: URL | null = null;
 let libPromise: Promise<Transformers> | null = null;
 const encoders = new Map<string, Promise<TextEncoder>>();
+const imageEncoders = new Map<string, Promise<ImageEncoder>>();
+
+/** RGBA pixels (a canvas ImageData), opaque or flattened by the caller. */
+export interface Picture {
+  data: Uint8ClampedArray;
+  width: number;
+  height: number;
+}
+
+interface ImageEncoder {
+  modelId: string;
+  device: Device;
+  encode(pictures: Picture[]): Promise<Float32Array[]>;
+}
 
 function report(s: Omit<WorkerStatus, 'worker'>): void {
   onStatus?.({ worker: 'encoder', ...s });
@@ -64,6 +78,71 @@ function loadLib(): Promise<Transformers> {
   return libPromise;
 }
 
+function unitRows(data: Float32Array, rows: number, dim: number): Float32Array[] {
+  return Array.from({ length: rows }, (_, i) => {
+    const v = data.slice(i * dim, (i + 1) * dim);
+    let n = 0;
+    for (const x of v) n += x * x;
+    n = Math.sqrt(n) || 1;
+    for (let j = 0; j < v.length; j++) v[j]! /= n;
+    return v;
+  });
+}
+
+async function identityOf(modelId: string): Promise<string> {
+  const r = await fetch(new URL(`${modelId}/identity.json`, modelsBase!));
+  if (!r.ok) throw new ModelMissingError(`The CLIP model "${modelId}" has no identity.json (HTTP ${r.status}): build an index with it first`);
+  return IdentitySchema.parse(await r.json()).modelId;
+}
+
+/** The vision tower, for videos the user adds (the shipped indexes were embedded offline). Loaded on first use. */
+function getImageEncoder(modelId: string): Promise<ImageEncoder> {
+  let p = imageEncoders.get(modelId);
+  if (!p) {
+    p = (async () => {
+      const lib = await loadLib();
+      const device = await pickDevice();
+      report({ state: 'loading', engine: `transformers.js ${modelId} (vision)`, device, detail: `Loading the ${modelId} vision tower` });
+      try {
+        const identity = await identityOf(modelId);
+        const processor = await lib.AutoProcessor.from_pretrained(modelId);
+        const model = await lib.CLIPVisionModelWithProjection.from_pretrained(modelId, { device, dtype: 'fp32' });
+        report({ state: 'ready', engine: `transformers.js ${modelId}`, device });
+        return {
+          modelId: identity, device,
+          async encode(pictures: Picture[]) {
+            const images = pictures.map((pic) => {
+              if (pic.data.length !== pic.width * pic.height * 4) throw new Error(`picture ${pic.width}x${pic.height} has ${pic.data.length} bytes, not RGBA`);
+              const rgb = new Uint8ClampedArray(pic.width * pic.height * 3);
+              for (let i = 0, j = 0; i < rgb.length; i += 3, j += 4) {
+                // Flatten on white, as the catalog images were (training/data_prep.py, tools/build-index.ts).
+                const a = pic.data[j + 3]! / 255;
+                rgb[i] = pic.data[j]! * a + 255 * (1 - a);
+                rgb[i + 1] = pic.data[j + 1]! * a + 255 * (1 - a);
+                rgb[i + 2] = pic.data[j + 2]! * a + 255 * (1 - a);
+              }
+              return new lib.RawImage(rgb, pic.width, pic.height, 3);
+            });
+            const inputs = await processor(images);
+            const { image_embeds } = (await model(inputs)) as { image_embeds: { dims: number[]; data: Float32Array } };
+            return unitRows(image_embeds.data, pictures.length, image_embeds.dims.at(-1)!);
+          },
+        };
+      } catch (err) {
+        if (err instanceof ModelMissingError) throw err;
+        if (/not found|404|Could not locate/i.test(String(err))) throw new ModelMissingError(`The vision tower of "${modelId}" is not available (${String((err as Error).message ?? err)})`);
+        throw err;
+      }
+    })();
+    p.catch((err: unknown) => {
+      imageEncoders.delete(modelId);
+      report({ state: 'error', engine: 'transformers.js', device: '-', detail: (err as Error).message ?? String(err) });
+    });
+    imageEncoders.set(modelId, p);
+  }
+  return p;
+}
+
 function getEncoder(modelId: string, forceDevice?: Device): Promise<TextEncoder> {
   const key = `${modelId}|${forceDevice ?? 'auto'}`;
   let p = encoders.get(key);
@@ -79,10 +158,7 @@ function getEncoder(modelId: string, forceDevice?: Device): Promise<TextEncoder>
         }
       };
       try {
-        const identity = await fetch(new URL(`${modelId}/identity.json`, modelsBase!)).then(async (r) => {
-          if (!r.ok) throw new ModelMissingError(`The CLIP model "${modelId}" has no identity.json (HTTP ${r.status}): build an index with it first`);
-          return IdentitySchema.parse(await r.json()).modelId;
-        });
+        const identity = await identityOf(modelId);
         const tokenizer = await lib.AutoTokenizer.from_pretrained(modelId);
         const model = await lib.CLIPTextModelWithProjection.from_pretrained(modelId, { device, dtype: 'fp32', progress_callback: progress });
         report({ state: 'ready', engine: `transformers.js ${modelId}`, device });
@@ -91,16 +167,7 @@ function getEncoder(modelId: string, forceDevice?: Device): Promise<TextEncoder>
           async encode(texts: string[]) {
             const inputs = tokenizer(texts, { padding: true, truncation: true });
             const { text_embeds } = await model(inputs);
-            const dim = text_embeds.dims.at(-1) as number;
-            const data = text_embeds.data as Float32Array;
-            return texts.map((_, i) => {
-              const v = data.slice(i * dim, (i + 1) * dim);
-              let n = 0;
-              for (const x of v) n += x * x;
-              n = Math.sqrt(n) || 1;
-              for (let j = 0; j < v.length; j++) v[j]! /= n;
-              return v;
-            });
+            return unitRows(text_embeds.data as Float32Array, texts.length, text_embeds.dims.at(-1) as number);
           },
         };
       } catch (err) {
@@ -136,6 +203,16 @@ const api = {
       const enc = await getEncoder(modelName, device);
       signal.throwIfAborted();
       const vectors = await enc.encode(texts);
+      return Comlink.transfer({ modelId: enc.modelId, device: enc.device, vectors }, vectors.map((v) => v.buffer as ArrayBuffer));
+    });
+  },
+
+  /** Unit-length image embeddings (vision tower) of RGBA pictures, e.g. a video's keyframes. */
+  async encodeImages(requestId: number, modelName: string, pictures: Picture[]): Promise<{ modelId: string; device: string; vectors: Float32Array[] }> {
+    return withRequest(requestId, async (signal) => {
+      const enc = await getImageEncoder(modelName);
+      signal.throwIfAborted();
+      const vectors = await enc.encode(pictures);
       return Comlink.transfer({ modelId: enc.modelId, device: enc.device, vectors }, vectors.map((v) => v.buffer as ArrayBuffer));
     });
   },

@@ -42,7 +42,17 @@ const ITEM_NOUNS: Record<string, { en: string; ko: string }> = {
   products: { en: 'products', ko: '상품' },
 };
 
-function compactFor(catalogId: string): Promise<UnderstandingEngine> {
+/**
+ * The catalog whose vocabulary the compact engine reads. The user's own videos have no words (file
+ * names), so their requests are read with the sticker vocabulary: the things the CLIP model was
+ * trained to see.
+ */
+function vocabularyOf(catalogId: string): string {
+  return catalogId === 'my-videos' ? 'stickers' : catalogId;
+}
+
+function compactFor(requested: string): Promise<UnderstandingEngine> {
+  const catalogId = vocabularyOf(requested);
   let p = compactEngines.get(catalogId);
   if (!p) {
     if (!catalogs) throw new Error('llm worker used before init');

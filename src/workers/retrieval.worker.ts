@@ -9,6 +9,8 @@ import { type DemoUser, parseItemVectors, parseU2iManifest, parseUserVector, typ
 import { DEFAULT_ONLINE_LEARNING_RATE, type EngagementSignal, updateUserVector } from '../core/u2i/online.ts';
 import { createSearchKernel, type SearchKernel } from '../core/index/kernel.ts';
 import { VectorIndex } from '../core/index/vector-index.ts';
+import { CATALOG_FORMAT_VERSION } from '../core/catalog.ts';
+import { encodeIndex, fileChecksum, INDEX_FORMAT_VERSION } from '../core/index/format.ts';
 import type { Intent } from '../core/intent.ts';
 import { buildLexicalIndex, type LexicalIndex } from '../core/lexical.ts';
 import type { StatusListener, WorkerStatus } from '../core/status.ts';
@@ -30,6 +32,23 @@ interface LoadedCatalog {
   /** For each index row, the item's position in `items`. */
   itemOfRow: Int32Array | null;
   indexError: string | null;
+  /** Items that live on this device (the user's videos): object URLs made by the page, by item id. */
+  localUrls?: Map<string, { imageUrl: string; videoUrl: string }>;
+  /** Per-item keyframes for "jump to the moment": time and unit vector. */
+  moments?: Map<string, { t: number; vector: Float32Array }[]>;
+}
+
+/** The catalog of videos the user added on this device: built in memory, never fetched. */
+export const LOCAL_VIDEOS_ID = 'my-videos';
+
+export interface LocalVideo {
+  id: string;
+  title: string;
+  duration: number;
+  vector: Float32Array;
+  keyframes: { t: number; vector: Float32Array }[];
+  imageUrl: string;
+  videoUrl: string;
 }
 
 let kernelPromise: Promise<SearchKernel> | null = null;
@@ -115,6 +134,25 @@ function intentHits(cat: LoadedCatalog, queries: QueryVector[], k: number): Inte
   return [...best.values()];
 }
 
+/** The keyframe whose vector best matches the query phrases: where a video should start playing. */
+function bestMoment(cat: LoadedCatalog, itemId: string, queries: QueryVector[]): number | undefined {
+  const ks = cat.moments?.get(itemId);
+  if (!ks || ks.length < 2 || queries.length === 0) return undefined;
+  let best = -Infinity;
+  let at: number | undefined;
+  for (const k of ks) {
+    for (const q of queries) {
+      let s = 0;
+      for (let j = 0; j < q.vector.length; j++) s += q.vector[j]! * k.vector[j]!;
+      if (s > best) {
+        best = s;
+        at = k.t;
+      }
+    }
+  }
+  return at;
+}
+
 let onStatus: StatusListener | null = null;
 let catalogSource: CatalogSource | null = null;
 /** The lexicon guard, so that an unsafe intent never becomes a query (built once, in the background). */
@@ -173,6 +211,9 @@ export interface FeedCard extends FeedEntry {
   /** Localised title when the user's language has one. */
   localTitle?: string;
   imageUrl?: string;
+  /** Video items: the file to play, and the moment that best matches the query (seconds). */
+  videoUrl?: string;
+  startAt?: number;
   glyph?: string;
   category: string;
   /** A short line under the title for items without a picture: year and category name ("1979 · horror"). */
@@ -257,6 +298,42 @@ const api = {
     return Comlink.transfer(next, [next.buffer as ArrayBuffer]);
   },
 
+  /**
+   * Replaces the catalog of the user's own videos (built in memory from what the page stored in
+   * IndexedDB). Vectors must come from `modelId`, the model the queries are encoded with.
+   */
+  async setLocalVideos(videos: LocalVideo[], modelId: string): Promise<number> {
+    kernelPromise ??= createSearchKernel();
+    const kernel = await kernelPromise;
+    const dim = videos[0]?.vector.length ?? 0;
+    const items: CatalogItem[] = videos.map((v) => ({
+      id: v.id, title: v.title, titles: {}, tags: {}, category: 'your-videos', categories: [], duration: v.duration, safety: 'safe', popularity: 0,
+    }));
+    const manifest: CatalogManifest = {
+      formatVersion: CATALOG_FORMAT_VERSION, id: LOCAL_VIDEOS_ID, name: 'Your videos (this device)', kind: 'videos', itemCount: items.length, items: 'local.json',
+      licence: { summary: 'Videos you added; they stay on this device.', file: 'LICENSE.md' }, languages: ['en', 'ko'],
+      categoryLabels: { 'your-videos': { en: 'your videos', ko: '내 동영상' } }, categoryKeywords: {},
+    };
+    let index: VectorIndex | null = null;
+    if (videos.length > 0) {
+      if (videos.some((v) => v.vector.length !== dim)) throw new Error('the stored videos have vectors of different sizes');
+      const vectors = new Float32Array(videos.length * dim);
+      videos.forEach((v, i) => vectors.set(v.vector, i * dim));
+      const bytes = encodeIndex({ dim, vectors, ids: videos.map((v) => v.id), quantisation: 'f32', metric: 'ip', modelId });
+      index = VectorIndex.fromBytes(bytes, { kernel });
+      manifest.index = { file: 'local.bin', formatVersion: INDEX_FORMAT_VERSION, modelId, dim, checksum: fileChecksum(bytes).toString(16), sizeBytes: bytes.byteLength, source: 'video', pooling: 'mean', categories: [] };
+    }
+    const rowOfId = new Map(items.map((it, i) => [it.id, i]));
+    const cat: LoadedCatalog = {
+      manifest, baseUrl: new URL(source().modelsBase), items, byId: new Map(items.map((it) => [it.id, it])), rowOfId,
+      lexical: buildLexicalIndex(items, manifest), index, itemOfRow: index ? Int32Array.from(items.map((_, i) => i)) : null, indexError: null,
+      localUrls: new Map(videos.map((v) => [v.id, { imageUrl: v.imageUrl, videoUrl: v.videoUrl }])),
+      moments: new Map(videos.map((v) => [v.id, v.keyframes])),
+    };
+    catalogs.set(LOCAL_VIDEOS_ID, Promise.resolve(cat));
+    return items.length;
+  },
+
   async catalogInfo(catalogId: string): Promise<CatalogInfo> {
     const cat = await getCatalog(catalogId);
     const idx = cat.manifest.index;
@@ -299,15 +376,22 @@ const api = {
         items: cat.items, lexical: cat.lexical, intent, k: req.k, intentHits: hits, ...(u2i ? { u2i } : {}),
         ...(req.exclude ? { exclude: new Set(req.exclude) } : {}),
       });
+      const phrases = req.queries?.vectors ?? [];
       return entries.map((e) => {
         const it = cat.byId.get(e.id)!;
         const local = req.language ? it.titles[req.language] : undefined;
+        const own = cat.localUrls?.get(e.id);
+        const startAt = bestMoment(cat, e.id, phrases);
         return {
           ...e, title: it.title, category: it.category,
           ...(local ? { localTitle: local } : {}),
+          ...(own ? { imageUrl: own.imageUrl, videoUrl: own.videoUrl } : {}),
           ...(it.image ? { imageUrl: new URL(it.image, cat.baseUrl).href } : {}),
+          ...(it.video ? { videoUrl: new URL(it.video, cat.baseUrl).href } : {}),
+          ...(startAt !== undefined ? { startAt } : {}),
           ...(it.glyph ? { glyph: it.glyph } : {}),
-          ...(!it.image && !it.glyph ? { subtitle: subtitleOf(it, cat.manifest, req.language ?? 'en') } : {}),
+          ...(!it.image && !it.glyph && !own ? { subtitle: subtitleOf(it, cat.manifest, req.language ?? 'en') } : {}),
+          ...(it.duration !== undefined ? { subtitle: `${it.duration.toFixed(1)} s video` } : {}),
         };
       });
     });

@@ -41,7 +41,7 @@ describe('the app shell', () => {
     await expect.poll(() => page.locator('pr-status li[data-worker="llm"]').getAttribute('data-state')).toBe('ready');
     // Two catalogs: the chooser lists both.
     const chooser = page.getByRole('combobox', { name: 'Catalog' });
-    expect(await chooser.locator('option').allTextContents()).toEqual(['Stickers', 'Movies (MovieLens)']);
+    expect(await chooser.locator('option').allTextContents()).toEqual(['Stickers', 'Movies (MovieLens)', 'Videos (generated clips)']);
     expect(await chooser.inputValue()).toBe('stickers');
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);

@@ -26,10 +26,10 @@ function intentWith(userId: string, phrase: string, turnId = 't1'): Intent {
 const turn = (id: string, createdAt: number, text = 'hello'): ChatTurn => ({ id, userId: 'u1', role: 'user', text, createdAt, status: 'ok' });
 
 describe('schema and migrations', () => {
-  test('version 1 creates every store with its indexes', async () => {
+  test('a new database gets every store with its indexes', async () => {
     const s = await openStore({ name });
     expect(s.db.version).toBe(DB_VERSION);
-    expect([...s.db.objectStoreNames].sort()).toEqual(['events', 'intents', 'quarantine', 'searchLogs', 'settings', 'turns', 'userVectors']);
+    expect([...s.db.objectStoreNames].sort()).toEqual(['events', 'intents', 'quarantine', 'searchLogs', 'settings', 'turns', 'userVectors', 'videos']);
     const tx = s.db.transaction(['turns', 'events']);
     expect([...tx.objectStore('turns').indexNames]).toEqual(['byUser']);
     expect([...tx.objectStore('events').indexNames].sort()).toEqual(['byItem', 'byUser']);
@@ -44,6 +44,53 @@ describe('schema and migrations', () => {
     await new Promise((r) => setTimeout(r, 0));
     const s = await openStore({ name });
     expect((await s.getIntent('u1'))?.keyPhrases[0]?.text).toBe('cats');
+    expect([...s.db.objectStoreNames]).toContain('videos'); // version 2
+    s.close();
+  });
+});
+
+describe('videos (version 2)', () => {
+  const video = (id: string, addedAt: number) => ({
+    id, userId: 'u1', name: `${id}.webm`, addedAt, duration: 4.5,
+    file: new Blob([new Uint8Array([26, 69, 223, 163])], { type: 'video/webm' }), poster: new Blob([new Uint8Array(8)], { type: 'image/webp' }),
+    modelId: 'clip-mini@abc', pooling: 'mean' as const, vector: new Float32Array([0.6, 0.8]),
+    keyframes: [{ t: 0, reason: 'first', vector: new Float32Array([1, 0]) }, { t: 2, reason: 'cut', vector: new Float32Array([0, 1]) }],
+  });
+
+  test('round-trip in time order, per user; export carries the derived data, not the file', async () => {
+    const s = await openStore({ name });
+    await s.putVideo(video('b', 2));
+    await s.putVideo(video('a', 1));
+    await s.putVideo({ ...video('c', 3), userId: 'u2' });
+    const list = await s.listVideos('u1');
+    expect(list.map((v) => v.id)).toEqual(['a', 'b']);
+    expect(Array.from(list[0]!.keyframes[1]!.vector)).toEqual([0, 1]);
+    const exported = (await s.exportUser('u1')) as { videos: { id: string; fileBytes: number; vector: number[]; file?: unknown }[] };
+    expect(exported.videos.map((v) => v.id)).toEqual(['a', 'b']);
+    expect(exported.videos[0]).toMatchObject({ fileBytes: 4, vector: [expect.closeTo(0.6, 6), expect.closeTo(0.8, 6)] });
+    expect(exported.videos[0]!.file).toBeUndefined();
+    await s.deleteVideo('a');
+    expect((await s.listVideos('u1')).map((v) => v.id)).toEqual(['b']);
+    s.close();
+  });
+
+  test('a video without keyframes is refused; a corrupt stored one is quarantined and skipped', async () => {
+    const s = await openStore({ name });
+    await expect(s.putVideo({ ...video('x', 1), keyframes: [] })).rejects.toThrow();
+    await s.db.put('videos', { ...video('y', 2), vector: [1, 2] } as never);
+    expect(await s.listVideos('u1')).toEqual([]);
+    expect((await s.listQuarantine()).map((q) => [q.store, q.key])).toEqual([['videos', 'y']]);
+    s.close();
+  });
+
+  test('the click on a logged search is recorded once, and only for an item that was shown', async () => {
+    const s = await openStore({ name });
+    const id = await s.addSearchLog({ userId: 'u1', catalogId: 'stickers', query: 'cats', shown: ['1F431', '1F408'], at: 1 });
+    await s.setSearchClick(id, 'nope');
+    expect((await s.listSearchLogs('u1'))[0]!.clicked).toBeUndefined();
+    await s.setSearchClick(id, '1F408');
+    await s.setSearchClick(id, '1F431');
+    expect((await s.listSearchLogs('u1'))[0]!.clicked).toBe('1F408');
     s.close();
   });
 });
