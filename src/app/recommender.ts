@@ -199,7 +199,8 @@ export class Recommender extends EventTarget {
     const intent = this.state.intent;
     try {
       const info = await this.info();
-      const phrases = intent ? positivePhrases(intent) : [];
+      // Wanted phrases search the index; disliked ones find items that look like what is not wanted.
+      const phrases = intent ? [...positivePhrases(intent), ...intent.dislikes.map((p) => ({ text: p.text, weight: p.weight }))] : [];
       let queries: RankRequest['queries'];
       if (info.index && phrases.length > 0) {
         const model = info.index.model;

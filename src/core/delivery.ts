@@ -54,10 +54,43 @@ export interface DeliveryRequest {
   exclude?: ReadonlySet<string>;
   /** CLIP text-to-item hits for the intent (the retrieval worker searched the index). */
   intentHits?: readonly IntentHit[];
+  /** Items whose picture matches a disliked phrase (see pictureDislikes): excluded like lexical dislikes. */
+  dislikedByPicture?: Iterable<number>;
   /** The user's U2I vector and the catalog's item vectors (rows aligned with `items`). */
   u2i?: { user: Float32Array; items: VectorMatrix; liked?: readonly LikedItem[] };
   weights?: FusionWeights;
   normalisation?: Normalisation;
+}
+
+/** One phrase's nearest items in the embedding index, best first: raw cosine scores. */
+export interface PhraseHits {
+  hits: readonly { item: number; score: number }[];
+  /** True when `hits` holds every item of the catalog (a small catalog). */
+  complete: boolean;
+}
+
+/**
+ * "No cats" for items that have no words, only pictures (videos, the user's own files): an item is
+ * disliked when it is among the `top` nearest items of a disliked phrase AND provably closer to that
+ * phrase than to every wanted phrase. For a wanted phrase whose hit list does not contain the item,
+ * the item's score is at most the list's last score, so it counts only if the disliked score beats
+ * that bound; otherwise the item is kept (when in doubt, keep: a wrong exclusion hides a good item).
+ */
+export function pictureDislikes(dislikes: readonly PhraseHits[], wanted: readonly PhraseHits[], top: number): Set<number> {
+  const out = new Set<number>();
+  const wantedScore = wanted.map((w) => new Map(w.hits.map((h) => [h.item, h.score])));
+  for (const d of dislikes) {
+    for (const h of d.hits.slice(0, top)) {
+      const closerToDislike = wanted.every((w, i) => {
+        const s = wantedScore[i]!.get(h.item);
+        if (s !== undefined) return h.score > s;
+        if (w.complete || w.hits.length === 0) return true;
+        return h.score > w.hits[w.hits.length - 1]!.score;
+      });
+      if (closerToDislike) out.add(h.item);
+    }
+  }
+  return out;
 }
 
 /** How many candidates each source proposes, relative to k: enough for exclusions and diversity. */
@@ -67,6 +100,7 @@ export function deliver(req: DeliveryRequest): FeedEntry[] {
   const { items, lexical, intent, k } = req;
   const { unsafe, popularity, rowOfId } = prepare(items);
   const disliked = intent ? dislikedItems(lexical, intent) : new Set<number>();
+  for (const i of req.dislikedByPicture ?? []) disliked.add(i);
   const seen = new Set<number>();
   for (const id of req.exclude ?? []) {
     const i = rowOfId.get(id);

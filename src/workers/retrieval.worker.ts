@@ -4,7 +4,7 @@
 import { wasmMemoryReport } from './memory-probe.ts'; // first: it wraps WebAssembly before anything instantiates
 import * as Comlink from 'comlink';
 import type { CatalogItem, CatalogList, CatalogManifest } from '../core/catalog.ts';
-import { deliver, type DeliveryRequest, type FeedEntry, type IntentHit } from '../core/delivery.ts';
+import { deliver, type DeliveryRequest, type FeedEntry, type IntentHit, pictureDislikes } from '../core/delivery.ts';
 import { type DemoUser, parseItemVectors, parseU2iManifest, parseUserVector, type U2iManifest, userVectorPath, type VectorMatrix } from '../core/u2i/format.ts';
 import { DEFAULT_ONLINE_LEARNING_RATE, type EngagementSignal, updateUserVector } from '../core/u2i/online.ts';
 import { createSearchKernel, type SearchKernel } from '../core/index/kernel.ts';
@@ -132,6 +132,21 @@ function intentHits(cat: LoadedCatalog, queries: QueryVector[], k: number): Inte
     }
   });
   return [...best.values()];
+}
+
+/**
+ * Items that look like what the user does not want (pictureDislikes): the nearest 1% of the catalog
+ * (at least one item) to a disliked phrase, when closer to it than to every wanted phrase.
+ */
+function dislikesByPicture(cat: LoadedCatalog, wanted: QueryVector[], dislikes: QueryVector[], k: number): Set<number> {
+  const index = cat.index!;
+  const toHits = (lists: { row: number; score: number }[][]) => lists.map((hits) => ({
+    hits: hits.flatMap((h) => (cat.itemOfRow![h.row]! >= 0 ? [{ item: cat.itemOfRow![h.row]!, score: h.score }] : [])),
+    complete: hits.length >= index.count,
+  }));
+  const top = Math.max(1, Math.round(index.count * 0.01));
+  const wantedHits = wanted.length > 0 ? toHits(index.searchEach(wanted.map((q) => q.vector), k)) : [];
+  return pictureDislikes(toHits(index.searchEach(dislikes.map((q) => q.vector), top)), wantedHits, top);
 }
 
 /** The keyframe whose vector best matches the query phrases: where a video should start playing. */
@@ -352,12 +367,17 @@ const api = {
       signal.throwIfAborted();
       // Only vectors of phrases still in the (safe) intent, from the model the index was built with.
       let hits: IntentHit[] = [];
+      let dislikedByPicture: Set<number> | undefined;
       if (intent && req.queries && cat.index) {
         if (req.queries.modelId !== cat.index.modelId) {
           report({ state: 'error', engine: 'lexical', device: 'js', detail: `The index of ${cat.manifest.id} was built by ${cat.index.modelId}, but the encoder runs ${req.queries.modelId}: rebuild the index. Using lexical match.` });
         } else {
           const allowed = new Set([...intent.keyPhrases, ...intent.likes].map((p) => p.text.toLocaleLowerCase()));
-          hits = intentHits(cat, req.queries.vectors.filter((q) => allowed.has(q.text.toLocaleLowerCase())), req.k * 4);
+          const unwanted = new Set(intent.dislikes.map((p) => p.text.toLocaleLowerCase()));
+          const wanted = req.queries.vectors.filter((q) => allowed.has(q.text.toLocaleLowerCase()));
+          hits = intentHits(cat, wanted, req.k * 4);
+          const dislikes = req.queries.vectors.filter((q) => unwanted.has(q.text.toLocaleLowerCase()) && !allowed.has(q.text.toLocaleLowerCase()));
+          if (dislikes.length > 0) dislikedByPicture = dislikesByPicture(cat, wanted, dislikes, req.k * 4);
         }
       }
       let u2i: DeliveryRequest['u2i'];
@@ -374,6 +394,7 @@ const api = {
       signal.throwIfAborted();
       const entries = deliver({
         items: cat.items, lexical: cat.lexical, intent, k: req.k, intentHits: hits, ...(u2i ? { u2i } : {}),
+        ...(dislikedByPicture ? { dislikedByPicture } : {}),
         ...(req.exclude ? { exclude: new Set(req.exclude) } : {}),
       });
       const phrases = req.queries?.vectors ?? [];

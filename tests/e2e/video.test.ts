@@ -62,6 +62,8 @@ describe('videos', () => {
     await expect.poll(() => firstTitle(page), { timeout: 30_000 }).toBe('clip-a.webm');
     await send(page, 'no cats, I want a banana');
     await expect.poll(() => firstTitle(page), { timeout: 30_000 }).toBe('clip-b.webm');
+    // "No cats" hides the clip that looks like a cat, though no word of it says "cat".
+    await expect.poll(() => page.locator('pr-feed .title').allTextContents(), { timeout: 30_000 }).toEqual(['clip-b.webm', 'clip-c.webm']);
 
     await page.reload();
     await page.getByRole('list', { name: 'Recommendations' }).getByRole('listitem').first().waitFor({ timeout: 60_000 });

@@ -1,7 +1,7 @@
 // The fused delivery path on the real sticker catalog: lexical + CLIP-like intent hits + U2I + popularity.
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { CatalogItem } from '../../../src/core/catalog.ts';
-import { deliver } from '../../../src/core/delivery.ts';
+import { deliver, pictureDislikes } from '../../../src/core/delivery.ts';
 import { buildLexicalIndex, type LexicalIndex } from '../../../src/core/lexical.ts';
 import { intentOf, loadStickers } from './stickers.ts';
 
@@ -59,5 +59,33 @@ describe('deliver', () => {
     expect(feed[0]!.why).toMatch(/taste|liked/);
     const cold = deliver({ items, lexical, intent: null, k: 10 });
     expect(cold.every((e) => e.source === 'popular')).toBe(true);
+  });
+});
+
+describe('pictureDislikes: "no cats" for items that only have pictures', () => {
+  const hits = (pairs: [number, number][], complete = false) => ({ hits: pairs.map(([item, score]) => ({ item, score })), complete });
+
+  test('an item near the disliked phrase and nearer to it than to the wanted one is disliked', () => {
+    // Item 0 looks like a cat, item 1 like a banana; the user says "no cats, a banana".
+    const cat = hits([[0, 0.31], [1, 0.12], [2, 0.05]], true);
+    const banana = hits([[1, 0.33], [0, 0.28], [2, 0.02]], true);
+    expect([...pictureDislikes([cat], [banana], 1)]).toEqual([0]);
+  });
+
+  test('an item closer to a wanted phrase than to the disliked one is kept', () => {
+    const cat = hits([[0, 0.31]], false);
+    const wanted = hits([[0, 0.4], [5, 0.2]], false);
+    expect(pictureDislikes([cat], [wanted], 1).size).toBe(0);
+  });
+
+  test('outside the wanted hits, only a disliked score above the last wanted score proves it; otherwise keep', () => {
+    const wanted = hits([[7, 0.5], [8, 0.3]], false);
+    expect([...pictureDislikes([hits([[3, 0.35]])], [wanted], 1)]).toEqual([3]);
+    expect(pictureDislikes([hits([[3, 0.25]])], [wanted], 1).size).toBe(0);
+  });
+
+  test('only the `top` nearest items of a disliked phrase can be disliked; no wanted phrase means near is enough', () => {
+    const cat = hits([[0, 0.3], [1, 0.29], [2, 0.1]], true);
+    expect([...pictureDislikes([cat], [], 2)].sort()).toEqual([0, 1]);
   });
 });
