@@ -59,7 +59,7 @@ function rows(data: ArrayLike<number>, dim: number): number[][] {
   return out;
 }
 
-/** What the index builder does with a catalog PNG: flatten alpha on white, 3-channel RGB. */
+/** What the index builder does with a catalog image: flatten alpha on white, 3-channel RGB. */
 async function readFlattened(file: string): Promise<RawImage> {
   const { data, info } = await sharp(file)
     .flatten({ background: '#ffffff' })
@@ -124,7 +124,7 @@ describe(`clip-mini in transformers.js (${join(ROOT, MODEL_ID)})`, () => {
     expect(worst).toBeLessThan(PARITY_MAX_ABS);
   });
 
-  it('embeds the catalog PNG files read with sharp (flattened on white) like torch does', async () => {
+  it('embeds the catalog image files (WebP) read with sharp (flattened on white) like torch does', async () => {
     for (const im of fixture.images) {
       const image = await readFlattened(im.file);
       const expected = Buffer.from(im.rgb_base64, 'base64');

@@ -19,7 +19,7 @@ describe('the shipped sticker catalog', () => {
     expect(new Set(items.map((i) => i.id)).size).toBe(1911);
     expect(byId('1F355').title).toBe('pizza');
     expect(byId('1F355').titles.ko).toBeTruthy();
-    expect(items.every((i) => i.image && /^images\/[0-9A-F-]+\.png$/.test(i.image))).toBe(true);
+    expect(items.every((i) => i.image && /^images\/[0-9A-F-]+\.webp$/.test(i.image))).toBe(true);
     expect(items.filter((i) => (i.tags.ko?.length ?? 0) > 0).length).toBeGreaterThan(1800);
   });
 });
