@@ -9,6 +9,8 @@ import { ChangeChannel, CONTEXT_ID } from '../store/channel.ts';
 import { type ChatTurn, deleteStore, type EngagementKind, openStore, type Store, StoreError, type UserVideo } from '../store/db.ts';
 import { ingestVideo, VideoIngestError } from './video-ingest.ts';
 import { poolMean } from '../core/video/pool.ts';
+import { applyAdapter, parseAdapter, type TextAdapter } from '../core/preference/adapter.ts';
+import { toJsonl } from '../core/preference/clicklog.ts';
 import type { EncoderApi } from '../workers/encoder.worker.ts';
 import type { LlmApi } from '../workers/llm.worker.ts';
 import { type CatalogInfo, type FeedCard, LOCAL_VIDEOS_ID, type QueryVector, type RankRequest, type RetrievalApi } from '../workers/retrieval.worker.ts';
@@ -51,9 +53,18 @@ export interface AppState {
   videoTask: VideoTask | null;
   /** How many videos the user has added on this device. */
   videoCount: number;
+  /** Preference-tuned search: the CLIP query passes through the adapter trained on labelled pairs. */
+  preference: { enabled: boolean; model: string | null; error: string | null };
 }
 
 const initialStatus = (worker: WorkerName): WorkerStatus => ({ worker, state: 'idle', engine: '-', device: '-' });
+
+function unit(v: Float32Array): Float32Array {
+  let n = 0;
+  for (const x of v) n += x * x;
+  n = Math.sqrt(n) || 1;
+  return v.map((x) => x / n);
+}
 
 function newId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -76,6 +87,7 @@ export class Recommender extends EventTarget {
     u2i: null,
     videoTask: null,
     videoCount: 0,
+    preference: { enabled: false, model: null, error: null },
   };
 
   private store: Store | null = null;
@@ -108,7 +120,8 @@ export class Recommender extends EventTarget {
         await this.store.putSetting('userId', userId);
       }
       const catalogId = (await this.store.getSetting('catalogId', z.string())) ?? '';
-      this.set({ userId, catalogId });
+      const preferenceOn = (await this.store.getSetting('preferenceTuned', z.boolean())) ?? false;
+      this.set({ userId, catalogId, preference: { ...this.state.preference, enabled: preferenceOn } });
     } catch (err) {
       this.set({ phase: 'error', banner: err instanceof StoreError ? err.message : `Could not open local storage: ${String(err)}` });
       return;
@@ -206,9 +219,10 @@ export class Recommender extends EventTarget {
         const model = info.index.model;
         const have: QueryVector[] = [];
         const missing: string[] = [];
+        const adapter = this.state.preference.enabled ? await this.loadAdapter(model) : null;
         for (const p of phrases) {
           const hit = this.vectors.get(`${model}\n${p.text}`);
-          if (hit) have.push({ text: p.text, weight: p.weight, vector: hit });
+          if (hit) have.push({ text: p.text, weight: p.weight, vector: adapter ? unit(applyAdapter(adapter, hit)) : hit });
           else missing.push(p.text);
         }
         const modelId = this.vectorModelId.get(model);
@@ -508,6 +522,50 @@ export class Recommender extends EventTarget {
     await this.loadLocalVideos();
     if (this.state.videoCount === 0 && this.state.catalogId === LOCAL_VIDEOS_ID) await this.selectCatalog(this.state.catalogs?.default ?? 'stickers');
     else if (this.state.catalogId === LOCAL_VIDEOS_ID) await this.refreshFeed();
+  }
+
+  // --- Preference-tuned search (opt-in): a low-rank adapter on the CLIP query, trained on labelled pairs. ---
+  private adapters = new Map<string, Promise<TextAdapter>>();
+
+  /** The shipped adapter for `model`, checked against the encoder's identity; null (and the reason shown) when unusable. */
+  private async loadAdapter(model: string): Promise<TextAdapter | null> {
+    let p = this.adapters.get(model);
+    if (!p) {
+      p = (async () => {
+        const [identity, json] = await Promise.all(
+          [`${model}/identity.json`, 'preference/adapter.json'].map(async (f) => {
+            const r = await fetch(new URL(f, this.modelsBaseUrl));
+            if (!r.ok) throw new Error(`${f}: HTTP ${r.status}`);
+            return r.json() as Promise<unknown>;
+          }),
+        );
+        const modelId = z.object({ modelId: z.string() }).parse(identity).modelId;
+        const dim = z.object({ dim: z.number() }).parse(json).dim;
+        return parseAdapter(json, { modelId, dim });
+      })();
+      this.adapters.set(model, p);
+    }
+    try {
+      const a = await p;
+      if (this.state.preference.model !== a.baseModel || this.state.preference.error) this.set({ preference: { ...this.state.preference, model: a.baseModel, error: null } });
+      return a;
+    } catch (err) {
+      const error = `Preference tuning is unavailable: ${err instanceof Error ? err.message : String(err)}`;
+      if (this.state.preference.error !== error) this.set({ preference: { ...this.state.preference, error } });
+      return null;
+    }
+  }
+
+  async setPreferenceTuned(enabled: boolean): Promise<void> {
+    this.set({ preference: { ...this.state.preference, enabled } });
+    await this.store?.putSetting('preferenceTuned', enabled);
+    await this.refreshFeed();
+  }
+
+  /** The search log (query, shown items, clicked item) as JSONL, for preference training; no user id. */
+  async exportSearchLog(): Promise<string> {
+    if (!this.store) throw new Error('Local storage is not open.');
+    return toJsonl(await this.store.listSearchLogs(this.state.userId));
   }
 
   /** Everything this app stored about the user on this device, as JSON (for "Export my data"). */

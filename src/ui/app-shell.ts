@@ -16,6 +16,14 @@ const OFFLINE_LABEL: Record<AppState['offline'], string> = {
   error: 'Offline use unavailable',
 };
 
+function download(text: string, type: string, name: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([text], { type }));
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
 const VIDEO_STAGE: Record<VideoTask['stage'], string> = {
   reading: 'reading the video…',
   embedding: 'embedding the keyframes…',
@@ -108,7 +116,11 @@ export class AppShell extends LitElement {
           : nothing}
         <button class="link" @click=${() => (this.renderRoot.querySelector('input[type=file]') as HTMLInputElement).click()}>Add a video</button>
         <input type="file" accept="video/*" aria-label="Add a video" @change=${(e: Event) => this.pick(rec, e)} />
+        <label title=${s.preference.error ?? 'The CLIP query passes through an adapter trained on labelled preference pairs (training/RESULTS-preference.md)'}>
+          <input type="checkbox" .checked=${s.preference.enabled} @change=${(e: Event) => void rec.setPreferenceTuned((e.target as HTMLInputElement).checked)} />
+          Preference-tuned search</label>
         <button class="link" @click=${() => void this.exportData(rec)}>Export my data</button>
+        <button class="link" @click=${() => void this.exportSearchLog(rec)}>Export search log</button>
         <button class="link" @click=${() => this.forget(rec)}>Delete my data</button>
       </header>
       ${s.banner
@@ -159,12 +171,12 @@ export class AppShell extends LitElement {
   }
 
   private async exportData(rec: Recommender): Promise<void> {
-    const json = await rec.exportData();
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-    a.download = `private-recommender-${new Date().toISOString().slice(0, 10)}.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    download(await rec.exportData(), 'application/json', `private-recommender-${new Date().toISOString().slice(0, 10)}.json`);
+  }
+
+  /** Search log as JSONL (query, shown, clicked): what training/preference.py reads with --clicks. */
+  private async exportSearchLog(rec: Recommender): Promise<void> {
+    download(await rec.exportSearchLog(), 'application/x-ndjson', `search-log-${new Date().toISOString().slice(0, 10)}.jsonl`);
   }
 
   private forget(rec: Recommender): void {

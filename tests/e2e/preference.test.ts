@@ -1,0 +1,63 @@
+// Human preference in the browser: the search log records the query, the items shown and the one the
+// user opened, and exports as the JSONL that training/preference.py reads; preference-tuned search
+// (opt-in) passes the CLIP query through the shipped adapter, checked against the encoder's model.
+import { readFileSync } from 'node:fs';
+import { describe, expect, inject, test } from 'vitest';
+import { parseJsonl } from '../../src/core/preference/clicklog.ts';
+import { feedIds, openApp, send, useChromium } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+const chromium = useChromium();
+const modelId = (JSON.parse(readFileSync('public/models/clip-mini/identity.json', 'utf8')) as { modelId: string }).modelId;
+
+type Rec = { __recommender: { exportSearchLog(): Promise<string>; state: { preference: { enabled: boolean; model: string | null; error: string | null } } } };
+
+/** The feed once it has stopped changing (the CLIP phrase vectors are encoded in the background). */
+async function settledFeed(page: import('playwright-core').Page): Promise<string[]> {
+  let last = '';
+  for (let i = 0; i < 30; i++) {
+    await page.waitForTimeout(1000);
+    const now = (await feedIds(page)).join();
+    if (now && now === last) return now.split(',');
+    last = now;
+  }
+  throw new Error('the feed kept changing for 30 s');
+}
+
+describe('preference', () => {
+  test('a search and a click are logged on the device and export as JSONL', async () => {
+    const { context, outside } = await chromium.isolated(baseUrl);
+    const { page } = await openApp(context, baseUrl);
+    await send(page, 'I want happy faces');
+    await expect.poll(async () => (await feedIds(page))[0], { timeout: 30_000 }).toMatch(/^1F6/);
+    const ids = await feedIds(page);
+    const card = page.getByRole('list', { name: 'Recommendations' }).getByRole('listitem').nth(2);
+    await card.getByRole('button', { name: /^Open/ }).click();
+    await page.locator('pr-feed dialog').getByRole('button', { name: 'Close' }).click();
+    const jsonl = await page.evaluate(() => (globalThis as unknown as Rec).__recommender.exportSearchLog());
+    const records = parseJsonl(jsonl);
+    const clicked = records.filter((r) => r.clicked);
+    expect(clicked).toHaveLength(1);
+    expect(clicked[0]).toMatchObject({ catalogId: 'stickers', clicked: ids[2] });
+    expect(clicked[0]!.query).toMatch(/happy/);
+    expect(clicked[0]!.shown).toContain(ids[2]);
+    expect(jsonl).not.toMatch(/userId|local-/); // the export names no user
+    expect(outside).toEqual([]);
+  });
+
+  test('preference-tuned search is off by default; turned on, it loads the adapter for this model and re-ranks; it stays on after a reload', async () => {
+    const { context } = await chromium.isolated(baseUrl);
+    const { page } = await openApp(context, baseUrl);
+    const toggle = page.getByRole('checkbox', { name: 'Preference-tuned search' });
+    expect(await toggle.isChecked()).toBe(false);
+    await send(page, 'something to celebrate a birthday');
+    const before = await settledFeed(page); // after the phrase vectors arrived and the feed re-ranked
+    await toggle.check();
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as Rec).__recommender.state.preference), { timeout: 30_000 })
+      .toEqual({ enabled: true, model: modelId, error: null });
+    await expect.poll(async () => (await feedIds(page)).join(), { timeout: 30_000 }).not.toBe(before.join());
+    await page.reload();
+    await page.getByRole('list', { name: 'Recommendations' }).getByRole('listitem').first().waitFor({ timeout: 60_000 });
+    expect(await page.getByRole('checkbox', { name: 'Preference-tuned search' }).isChecked()).toBe(true);
+  });
+});
