@@ -37,10 +37,10 @@ export default defineConfig({
       },
       workbox: {
         // The shell, the ONNX runtime, catalogs, images, models and indexes: the demo works offline.
-        globPatterns: ['**/*.{html,js,css,wasm,json,png,svg,onnx,bin,idx,md}'],
+        globPatterns: ['**/*.{html,js,css,wasm,json,png,webp,webm,svg,onnx,bin,idx,md}'],
         // Not precached: per-user vectors (one is fetched for the chosen user), the CLIP vision tower (the
-        // indexes are built offline; the page encodes text only) and web-llm (only with model files).
-        // They are cached at runtime when used.
+        // shipped indexes are built offline; the page needs it only when the user adds a video, 2.8 MB)
+        // and web-llm (only with model files). They are cached at runtime when first used.
         globIgnores: ['**/*.map', '**/users/**', '**/vision_model*.onnx', '**/web-llm-*.js'],
         runtimeCaching: [
           {

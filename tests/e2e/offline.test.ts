@@ -13,7 +13,7 @@ let context: BrowserContext;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm',
-  '.png': 'image/png', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json', '.css': 'text/css', '.onnx': 'application/octet-stream',
+  '.png': 'image/png', '.webp': 'image/webp', '.webm': 'video/webm', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json', '.css': 'text/css', '.onnx': 'application/octet-stream',
 };
 
 /** A plain static file server (no SPA fallback, no rewrites) that mounts dist/ under a sub-path. */
