@@ -70,6 +70,8 @@ export const CatalogManifestSchema = z
       })
       .strict()
       .optional(),
+    /** Video catalogs: per-video keyframes (time, reason, vector) for "jump to the moment" (see VideoKeyframesSchema). */
+    keyframes: relativePath.optional(),
     licence: z.object({ summary: z.string().min(1), file: relativePath }).strict(),
     languages: z.array(z.string()).min(1),
     /** Human names of categories per language, so "food" or "음식" can match a whole category. */
@@ -117,4 +119,26 @@ export function parseCatalogItems(data: unknown, manifest: CatalogManifest): Cat
     seen.add(it.id);
   }
   return items;
+}
+
+/** keyframes.json of a video catalog: the keyframes of each video with their CLIP vectors. */
+export const VideoKeyframesSchema = z.object({
+  formatVersion: z.literal(1),
+  modelId: z.string().min(1),
+  dim: z.number().int().positive(),
+  videos: z.array(z.object({
+    id: z.string().min(1),
+    keyframes: z.array(z.object({ t: z.number().min(0), reason: z.string(), vector: z.string().min(1) })).min(1),
+  })),
+});
+export type VideoKeyframes = z.infer<typeof VideoKeyframesSchema>;
+
+/** Decodes a base64 little-endian float32 vector and checks its length. */
+export function decodeVectorBase64(b64: string, dim: number): Float32Array {
+  const bin = atob(b64);
+  if (bin.length !== dim * 4) throw new Error(`a keyframe vector has ${bin.length} bytes, expected ${dim * 4}`);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  const view = new DataView(bytes.buffer);
+  return Float32Array.from({ length: dim }, (_, j) => view.getFloat32(j * 4, true));
 }

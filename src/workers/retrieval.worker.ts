@@ -9,7 +9,7 @@ import { type DemoUser, parseItemVectors, parseU2iManifest, parseUserVector, typ
 import { DEFAULT_ONLINE_LEARNING_RATE, type EngagementSignal, updateUserVector } from '../core/u2i/online.ts';
 import { createSearchKernel, type SearchKernel } from '../core/index/kernel.ts';
 import { VectorIndex } from '../core/index/vector-index.ts';
-import { CATALOG_FORMAT_VERSION } from '../core/catalog.ts';
+import { CATALOG_FORMAT_VERSION, decodeVectorBase64, VideoKeyframesSchema } from '../core/catalog.ts';
 import { encodeIndex, fileChecksum, INDEX_FORMAT_VERSION } from '../core/index/format.ts';
 import type { Intent } from '../core/intent.ts';
 import { buildLexicalIndex, type LexicalIndex } from '../core/lexical.ts';
@@ -115,6 +115,16 @@ async function loadIndex(cat: LoadedCatalog): Promise<void> {
   }
 }
 
+/** A video catalog's keyframes, for "jump to the moment"; without them videos simply start at 0. */
+async function loadMoments(cat: LoadedCatalog, file: string): Promise<void> {
+  try {
+    const kf = VideoKeyframesSchema.parse(await fetchJson(new URL(file, cat.baseUrl), 'video keyframes'));
+    cat.moments = new Map(kf.videos.map((v) => [v.id, v.keyframes.map((k) => ({ t: k.t, vector: decodeVectorBase64(k.vector, kf.dim) }))]));
+  } catch (err) {
+    report({ state: 'ready', engine: 'lexical', device: 'js', detail: `Video keyframes unavailable (${err instanceof Error ? err.message : String(err)}); videos start at the beginning.` });
+  }
+}
+
 /** CLIP hits for the intent's phrases: one scan with every phrase, each hit keeping its best phrase. */
 function intentHits(cat: LoadedCatalog, queries: QueryVector[], k: number): IntentHit[] {
   const index = cat.index;
@@ -204,6 +214,7 @@ function getCatalog(id: string): Promise<LoadedCatalog> {
       report({ state: 'ready', engine: 'lexical', device: 'js', detail: `${manifest.name}: ${items.length} items` });
       const cat: LoadedCatalog = { manifest, baseUrl, items, byId: new Map(items.map((it) => [it.id, it])), rowOfId, lexical, index: null, itemOfRow: null, indexError: null };
       void loadIndex(cat);
+      if (manifest.keyframes) void loadMoments(cat, manifest.keyframes);
       return cat;
     })();
     p.catch((err: unknown) => {
