@@ -41,7 +41,8 @@ export default defineConfig({
         // Not precached: per-user vectors (one is fetched for the chosen user), the CLIP vision tower (the
         // shipped indexes are built offline; the page needs it only when the user adds a video, 2.8 MB)
         // and web-llm (only with model files). They are cached at runtime when first used.
-        globIgnores: ['**/*.map', '**/users/**', '**/vision_model*.onnx', '**/web-llm-*.js'],
+        // video-pool: the temporal pooling model is used by the catalog tool only (see tools/build-video-catalog.ts).
+        globIgnores: ['**/*.map', '**/users/**', '**/vision_model*.onnx', '**/web-llm-*.js', '**/video-pool/**'],
         runtimeCaching: [
           {
             urlPattern: ({ url }) => /\/users\/[^/]+\.bin$|vision_model[^/]*\.onnx$|\/web-llm-[^/]+\.js$/.test(url.pathname),

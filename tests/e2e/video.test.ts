@@ -44,9 +44,15 @@ describe('videos', () => {
     await expect.poll(async () => (await feedIds(page)).length, { timeout: 30_000 }).toBe(20);
     await send(page, 'show me a cat');
     await expect.poll(async () => (await feedIds(page)).slice(0, 3), { timeout: 30_000 }).toContain('v01-cat');
+    // Once the phrase vector is in, the card knows the keyframe that matches "cat" best.
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __recommender: { state: { feed: { id: string; startAt?: number }[] } } })
+      .__recommender.state.feed.find((c) => c.id === 'v01-cat')?.startAt), { timeout: 30_000 }).toBeDefined();
     await page.getByRole('button', { name: /^Open Cat, then cow/ }).click();
     const video = page.locator('pr-feed dialog video');
     await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState >= 2 && v.videoWidth === 128), { timeout: 15_000 }).toBe(true);
+    // The clip shows the cat first and cuts to a cow at 3 s: the best moment for "cat" is before the cut.
+    const moment = Number((await page.locator('pr-feed dialog .moment').textContent())?.match(/([\d.]+) s/)?.[1]);
+    expect(moment).toBeLessThan(3);
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);
   });
