@@ -9,8 +9,8 @@ import { ChangeChannel, CONTEXT_ID } from '../store/channel.ts';
 import { type ChatTurn, deleteStore, type EngagementKind, openStore, type Store, StoreError, type UserVideo } from '../store/db.ts';
 import { ingestVideo, VideoIngestError } from './video-ingest.ts';
 import { poolMean } from '../core/video/pool.ts';
-import { applyAdapter, parseAdapter, type TextAdapter } from '../core/preference/adapter.ts';
-import { toJsonl } from '../core/preference/clicklog.ts';
+import { adapterToJson, applyAdapter, parseAdapter, type TextAdapter, trainAdapterOnClicks } from '../core/preference/adapter.ts';
+import { clicksToPairs, toJsonl } from '../core/preference/clicklog.ts';
 import type { EncoderApi } from '../workers/encoder.worker.ts';
 import type { LlmApi } from '../workers/llm.worker.ts';
 import { type CatalogInfo, type FeedCard, LOCAL_VIDEOS_ID, type QueryVector, type RankRequest, type RetrievalApi } from '../workers/retrieval.worker.ts';
@@ -24,6 +24,9 @@ export const FEED_SIZE = 24;
 export const LOCAL_VIDEO_MODEL = 'clip-mini';
 /** The largest video file accepted (it is kept in IndexedDB, on this device). */
 export const MAX_VIDEO_BYTES = 200 * 1024 * 1024;
+
+/** SGD settings for learning from one click (src/core/preference/adapter.ts; lr as in its unit tests). */
+export const ON_DEVICE_PREFERENCE_TRAINING = { lr: 0.02, epochs: 10, l2: 1e-4 } as const;
 
 export interface VideoTask {
   name: string;
@@ -54,10 +57,20 @@ export interface AppState {
   /** How many videos the user has added on this device. */
   videoCount: number;
   /** Preference-tuned search: the CLIP query passes through the adapter trained on labelled pairs. */
-  preference: { enabled: boolean; model: string | null; error: string | null };
+  preference: { enabled: boolean; model: string | null; error: string | null; learnedFrom: number };
 }
 
 const initialStatus = (worker: WorkerName): WorkerStatus => ({ worker, state: 'idle', engine: '-', device: '-' });
+
+interface LoggedSearch {
+  key: string;
+  catalogId: string;
+  query: string;
+  shown: string[];
+  /** The CLIP query vector of the search (mean of its wanted phrases, before any adapter). */
+  vector?: Float32Array;
+  id: Promise<number | null>;
+}
 
 function unit(v: Float32Array): Float32Array {
   let n = 0;
@@ -87,7 +100,7 @@ export class Recommender extends EventTarget {
     u2i: null,
     videoTask: null,
     videoCount: 0,
-    preference: { enabled: false, model: null, error: null },
+    preference: { enabled: false, model: null, error: null, learnedFrom: 0 },
   };
 
   private store: Store | null = null;
@@ -215,16 +228,22 @@ export class Recommender extends EventTarget {
       // Wanted phrases search the index; disliked ones find items that look like what is not wanted.
       const phrases = intent ? [...positivePhrases(intent), ...intent.dislikes.map((p) => ({ text: p.text, weight: p.weight }))] : [];
       let queries: RankRequest['queries'];
+      let searchVector: Float32Array | undefined;
       if (info.index && phrases.length > 0) {
         const model = info.index.model;
         const have: QueryVector[] = [];
         const missing: string[] = [];
         const adapter = this.state.preference.enabled ? await this.loadAdapter(model) : null;
+        const wanted = new Set(intent ? positivePhrases(intent).map((p) => p.text) : []);
+        const raw: Float32Array[] = [];
         for (const p of phrases) {
           const hit = this.vectors.get(`${model}\n${p.text}`);
           if (hit) have.push({ text: p.text, weight: p.weight, vector: adapter ? unit(applyAdapter(adapter, hit)) : hit });
           else missing.push(p.text);
+          if (hit && wanted.has(p.text)) raw.push(hit);
         }
+        // The query as the encoder saw it (before any adapter): what on-device preference learning trains on.
+        if (raw.length > 0) searchVector = unit(raw.reduce((acc, v) => acc.map((x, j) => x + v[j]!), new Float32Array(raw[0]!.length)));
         const modelId = this.vectorModelId.get(model);
         if (have.length > 0 && modelId) queries = { modelId, vectors: have };
         if (missing.length > 0) this.encodeInBackground(model, missing);
@@ -245,9 +264,11 @@ export class Recommender extends EventTarget {
         const query = intent.keyPhrases.map((p) => p.text).join(', ');
         const key = `${this.state.catalogId}\n${query}\n${shown.join(',')}`;
         if (key !== this.lastSearch?.key) {
-          const entry: { key: string; id: Promise<number | null> } = { key, id: Promise.resolve(null) };
+          const entry: LoggedSearch = { key, catalogId: this.state.catalogId, query, shown, ...(searchVector ? { vector: searchVector } : {}), id: Promise.resolve(null) };
           entry.id = this.store.addSearchLog({ userId: this.state.userId, catalogId: this.state.catalogId, query, shown, at: Date.now() }).catch(() => null);
           this.lastSearch = entry;
+        } else if (searchVector && !this.lastSearch.vector) {
+          this.lastSearch.vector = searchVector;
         }
       }
     } catch (err) {
@@ -258,7 +279,7 @@ export class Recommender extends EventTarget {
 
   private readonly vectorModelId = new Map<string, string>();
   /** The search the feed on screen answers (its log record), so that a click on it is logged with it. */
-  private lastSearch: { key: string; id: Promise<number | null> } | null = null;
+  private lastSearch: LoggedSearch | null = null;
 
   /** Models whose encoder failed to load in this session: not retried on every feed. */
   private readonly encoderFailed = new Set<string>();
@@ -440,8 +461,10 @@ export class Recommender extends EventTarget {
       });
       if (kind === 'like') this.likedIds.push(itemId);
       if (kind === 'click' && this.lastSearch) {
-        const id = await this.lastSearch.id;
+        const search = this.lastSearch;
+        const id = await search.id;
         if (id !== null) await this.store?.setSearchClick(id, itemId);
+        if (this.state.preference.enabled) await this.learnPreference(search, itemId);
       }
       if (kind === 'skip') this.set({ feed: this.state.feed.filter((c) => c.id !== itemId) });
       await this.learn(itemId, kind);
@@ -541,7 +564,19 @@ export class Recommender extends EventTarget {
         );
         const modelId = z.object({ modelId: z.string() }).parse(identity).modelId;
         const dim = z.object({ dim: z.number() }).parse(json).dim;
-        return parseAdapter(json, { modelId, dim });
+        const shipped = parseAdapter(json, { modelId, dim });
+        // This device's adapter, if clicks have trained one for this model; a stale or corrupt one is ignored.
+        const mine = await this.store?.getSetting(`preferenceAdapter:${modelId}`, z.object({ adapter: z.unknown(), learnedFrom: z.number().int().min(0) }));
+        if (mine) {
+          try {
+            const a = parseAdapter(mine.adapter, { modelId, dim });
+            this.set({ preference: { ...this.state.preference, learnedFrom: mine.learnedFrom } });
+            return a;
+          } catch {
+            /* fall back to the shipped adapter */
+          }
+        }
+        return shipped;
       })();
       this.adapters.set(model, p);
     }
@@ -554,6 +589,33 @@ export class Recommender extends EventTarget {
       if (this.state.preference.error !== error) this.set({ preference: { ...this.state.preference, error } });
       return null;
     }
+  }
+
+  /**
+   * On-device preference learning: a click on the n-th result of a search is a pairwise example
+   * (skip-above: the clicked item over each item shown above it). The adapter in use takes a few SGD
+   * steps on it and is kept in IndexedDB for this model; nothing leaves the device.
+   */
+  private async learnPreference(search: LoggedSearch, clicked: string): Promise<void> {
+    const model = this.catalogInfo?.id === search.catalogId ? this.catalogInfo.index?.model : undefined;
+    if (!model || !search.vector || !this.store) return;
+    const pairs = clicksToPairs({ query: search.query, catalogId: search.catalogId, shown: search.shown, clicked, at: 0 });
+    if (pairs.length === 0) return;
+    const adapter = await this.loadAdapter(model);
+    if (!adapter) return;
+    const ids = [clicked, ...pairs.map((p) => p.rejected)];
+    const vecs = await this.retrieval.call((r) => r.itemVectors(search.catalogId, ids));
+    const preferred = vecs[0];
+    if (!preferred) return;
+    const examples = pairs.flatMap((p, i) => {
+      const rejected = vecs[i + 1];
+      return rejected ? [{ q: search.vector!, preferred, rejected }] : [];
+    });
+    const next = trainAdapterOnClicks(adapter, examples, ON_DEVICE_PREFERENCE_TRAINING);
+    const learnedFrom = this.state.preference.learnedFrom + 1;
+    await this.store.putSetting(`preferenceAdapter:${adapter.baseModel}`, { adapter: adapterToJson(next), learnedFrom });
+    this.adapters.set(model, Promise.resolve(next));
+    this.set({ preference: { ...this.state.preference, learnedFrom } });
   }
 
   async setPreferenceTuned(enabled: boolean): Promise<void> {

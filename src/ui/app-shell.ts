@@ -118,7 +118,7 @@ export class AppShell extends LitElement {
         <input type="file" accept="video/*" aria-label="Add a video" @change=${(e: Event) => this.pick(rec, e)} />
         <label title=${s.preference.error ?? 'The CLIP query passes through an adapter trained on labelled preference pairs (training/RESULTS-preference.md)'}>
           <input type="checkbox" .checked=${s.preference.enabled} @change=${(e: Event) => void rec.setPreferenceTuned((e.target as HTMLInputElement).checked)} />
-          Preference-tuned search</label>
+          Preference-tuned search${s.preference.enabled && s.preference.learnedFrom > 0 ? html`<span class="privacy">(learned from ${s.preference.learnedFrom} click${s.preference.learnedFrom === 1 ? '' : 's'} here)</span>` : nothing}</label>
         <button class="link" @click=${() => void this.exportData(rec)}>Export my data</button>
         <button class="link" @click=${() => void this.exportSearchLog(rec)}>Export search log</button>
         <button class="link" @click=${() => this.forget(rec)}>Delete my data</button>

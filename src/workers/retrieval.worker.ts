@@ -360,6 +360,21 @@ const api = {
     return items.length;
   },
 
+  /** Unit-length index vectors of the given items (null for an item the index does not have). */
+  async itemVectors(catalogId: string, ids: string[]): Promise<(Float32Array | null)[]> {
+    const cat = await getCatalog(catalogId);
+    const index = cat.index;
+    return ids.map((id) => {
+      const row = index?.rowOf(id);
+      if (!index || row === undefined) return null;
+      const v = index.vectorAt(row);
+      let n = 0;
+      for (const x of v) n += x * x;
+      n = Math.sqrt(n);
+      return n > 0 ? v.map((x) => x / n) : null;
+    });
+  },
+
   async catalogInfo(catalogId: string): Promise<CatalogInfo> {
     const cat = await getCatalog(catalogId);
     const idx = cat.manifest.index;

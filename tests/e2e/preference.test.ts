@@ -10,7 +10,7 @@ const baseUrl = inject('baseUrl');
 const chromium = useChromium();
 const modelId = (JSON.parse(readFileSync('public/models/clip-mini/identity.json', 'utf8')) as { modelId: string }).modelId;
 
-type Rec = { __recommender: { exportSearchLog(): Promise<string>; state: { preference: { enabled: boolean; model: string | null; error: string | null } } } };
+type Rec = { __recommender: { exportSearchLog(): Promise<string>; state: { preference: { enabled: boolean; model: string | null; error: string | null; learnedFrom: number } } } };
 
 /** The feed once it has stopped changing (the CLIP phrase vectors are encoded in the background). */
 async function settledFeed(page: import('playwright-core').Page): Promise<string[]> {
@@ -45,7 +45,7 @@ describe('preference', () => {
     expect(outside).toEqual([]);
   });
 
-  test('preference-tuned search is off by default; turned on, it loads the adapter for this model and re-ranks; it stays on after a reload', async () => {
+  test('preference-tuned search is off by default; turned on, it re-ranks, learns from a click on this device, and keeps both after a reload', async () => {
     const { context } = await chromium.isolated(baseUrl);
     const { page } = await openApp(context, baseUrl);
     const toggle = page.getByRole('checkbox', { name: 'Preference-tuned search' });
@@ -54,10 +54,18 @@ describe('preference', () => {
     const before = await settledFeed(page); // after the phrase vectors arrived and the feed re-ranked
     await toggle.check();
     await expect.poll(() => page.evaluate(() => (globalThis as unknown as Rec).__recommender.state.preference), { timeout: 30_000 })
-      .toEqual({ enabled: true, model: modelId, error: null });
+      .toEqual({ enabled: true, model: modelId, error: null, learnedFrom: 0 });
     await expect.poll(async () => (await feedIds(page)).join(), { timeout: 30_000 }).not.toBe(before.join());
+    // A click on the fourth result teaches this device's adapter (the clicked item over the three above it).
+    await settledFeed(page);
+    await page.getByRole('list', { name: 'Recommendations' }).getByRole('listitem').nth(3).getByRole('button', { name: /^Open/ }).click();
+    await page.locator('pr-feed dialog').getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as Rec).__recommender.state.preference.learnedFrom), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.getByText('(learned from 1 click here)').count()).toBe(1);
     await page.reload();
     await page.getByRole('list', { name: 'Recommendations' }).getByRole('listitem').first().waitFor({ timeout: 60_000 });
     expect(await page.getByRole('checkbox', { name: 'Preference-tuned search' }).isChecked()).toBe(true);
+    // The learned adapter is what this device uses after a reload.
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as Rec).__recommender.state.preference.learnedFrom), { timeout: 30_000 }).toBe(1);
   });
 });

@@ -92,6 +92,24 @@ export class VectorIndex {
     return this.bound.memoryBytes + this.idOffsets.byteLength + this.idBlob.byteLength;
   }
 
+  /**
+   * The stored vector of a row (dim floats): exact for f32 and f16 files; for int8 files the f16 copy
+   * when the file has one, else code x scale (within half a quantisation step per element).
+   */
+  vectorAt(row: number): Float32Array {
+    if (!Number.isInteger(row) || row < 0 || row >= this.count) throw new RangeError(`row ${row} outside 0..${this.count - 1}`);
+    const sec = this.bound.sections();
+    const at = row * this.bound.stride;
+    if (sec.values) return sec.values.slice(at, at + this.dim);
+    if (sec.rescoreF16) {
+      const table = float16Table();
+      return Float32Array.from(sec.rescoreF16.subarray(at, at + this.dim), (b) => table[b]!);
+    }
+    const codes = sec.codes!;
+    const scale = sec.scales![row]!;
+    return Float32Array.from(codes.subarray(at, at + this.dim), (c) => c * scale);
+  }
+
   idAt(row: number): string {
     if (!Number.isInteger(row) || row < 0 || row >= this.count) throw new RangeError(`row ${row} outside 0..${this.count - 1}`);
     return utf8.decode(this.idBlob.subarray(this.idOffsets[row]!, this.idOffsets[row + 1]!));
