@@ -458,6 +458,9 @@ export class Store {
       ...v, fileBytes: file.size, fileType: file.type, vector: Array.from(vector),
       keyframes: keyframes.map((k) => ({ t: k.t, reason: k.reason, vector: Array.from(k.vector) })),
     }));
-    return { exportedAt: new Date().toISOString(), dbVersion: DB_VERSION, userId, intent, turns, events, searchLogs, userVectors: vectors, videos, quarantine };
+    // Adapters this device trained from the user's clicks (preference-tuned search), per model.
+    const adapterKeys = (await guarded(() => this.db.getAllKeys('settings'))).filter((k) => k.startsWith('preferenceAdapter:'));
+    const preferenceAdapters = Object.fromEntries(await Promise.all(adapterKeys.map(async (k) => [k.slice('preferenceAdapter:'.length), await this.db.get('settings', k)])));
+    return { exportedAt: new Date().toISOString(), dbVersion: DB_VERSION, userId, intent, turns, events, searchLogs, userVectors: vectors, videos, preferenceAdapters, quarantine };
   }
 }

@@ -69,6 +69,9 @@ describe('videos (version 2)', () => {
     expect(exported.videos.map((v) => v.id)).toEqual(['a', 'b']);
     expect(exported.videos[0]).toMatchObject({ fileBytes: 4, vector: [expect.closeTo(0.6, 6), expect.closeTo(0.8, 6)] });
     expect(exported.videos[0]!.file).toBeUndefined();
+    await s.putSetting('preferenceAdapter:clip-mini@abc', { learnedFrom: 2, adapter: { format: 'clip-text-adapter' } });
+    await s.putSetting('catalogId', 'stickers');
+    expect((await s.exportUser('u1')).preferenceAdapters).toEqual({ 'clip-mini@abc': { learnedFrom: 2, adapter: { format: 'clip-text-adapter' } } });
     await s.deleteVideo('a');
     expect((await s.listVideos('u1')).map((v) => v.id)).toEqual(['b']);
     s.close();
