@@ -180,16 +180,18 @@ export class Recommender extends EventTarget {
         this.retrieval.call((r) => r.listCatalogs()),
       ]);
       this.set({ turns, intent, catalogs });
-      await this.loadLocalVideos();
+      // The user's videos are read before the first feed only when that feed is theirs; otherwise after it.
+      const videosFirst = this.state.catalogId === LOCAL_VIDEOS_ID;
+      if (videosFirst) await this.loadLocalVideos();
       const known = this.state.catalogs!.catalogs.some((c) => c.id === this.state.catalogId);
       const catalogId = known ? this.state.catalogId : catalogs.default;
       this.set({ catalogId, phase: 'ready' });
       await this.loadPersonalisation();
+      await this.refreshFeed();
+      if (!videosFirst) await this.loadLocalVideos();
     } catch (err) {
       this.set({ phase: 'error', banner: `The app could not start: ${err instanceof Error ? err.message : String(err)}` });
-      return;
     }
-    await this.refreshFeed();
   }
 
   private async reloadIntent(): Promise<void> {
@@ -481,6 +483,7 @@ export class Recommender extends EventTarget {
   private async loadLocalVideos(): Promise<void> {
     if (!this.store || !this.state.catalogs) return;
     const videos = await this.store.listVideos(this.state.userId);
+    if (videos.length === 0 && this.state.videoCount === 0) return; // nothing to build, nothing listed
     for (const u of this.videoUrls) URL.revokeObjectURL(u);
     this.videoUrls = [];
     const modelId = videos.at(-1)?.modelId ?? '';

@@ -202,8 +202,27 @@ function getList(): Promise<CatalogList> {
   return source().list();
 }
 
+/**
+ * Catalogs kept in memory at once. Switching back to an evicted catalog fetches it again (from the
+ * service worker's cache when offline); the user's own videos are built here, not fetched, so they stay.
+ */
+export const RESIDENT_CATALOGS = 3;
+
+function touch(id: string): void {
+  const p = catalogs.get(id);
+  if (!p) return;
+  catalogs.delete(id); // Map order = recency of use
+  catalogs.set(id, p);
+  const fetched = [...catalogs.keys()].filter((k) => k !== LOCAL_VIDEOS_ID);
+  for (const old of fetched.slice(0, Math.max(0, fetched.length - RESIDENT_CATALOGS))) {
+    catalogs.delete(old);
+    u2is.delete(old);
+  }
+}
+
 function getCatalog(id: string): Promise<LoadedCatalog> {
   let p = catalogs.get(id);
+  if (p) touch(id);
   if (!p) {
     p = (async () => {
       const { manifest, baseUrl, items } = await source().load(id, (m) =>
@@ -222,6 +241,7 @@ function getCatalog(id: string): Promise<LoadedCatalog> {
       report({ state: 'error', engine: 'lexical', device: 'js', detail: String(err instanceof Error ? err.message : err) });
     });
     catalogs.set(id, p);
+    touch(id);
   }
   return p;
 }
