@@ -42,7 +42,8 @@ export default defineConfig({
         // shipped indexes are built offline; the page needs it only when the user adds a video, 2.8 MB)
         // and web-llm (only with model files). They are cached at runtime when first used.
         // video-pool: the temporal pooling model is used by the catalog tool only (see tools/build-video-catalog.ts).
-        globIgnores: ['**/*.map', '**/users/**', '**/vision_model*.onnx', '**/web-llm-*.js', '**/video-pool/**'],
+        // models/llm: web-llm keeps its weights in its own Cache Storage when it loads them (hundreds of MB).
+        globIgnores: ['**/*.map', '**/users/**', '**/vision_model*.onnx', '**/web-llm-*.js', '**/video-pool/**', '**/models/llm/**'],
         runtimeCaching: [
           {
             urlPattern: ({ url }) => /\/users\/[^/]+\.bin$|vision_model[^/]*\.onnx$|\/web-llm-[^/]+\.js$/.test(url.pathname),

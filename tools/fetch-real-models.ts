@@ -87,7 +87,7 @@ function checkModelId(id: string): void {
   }
 }
 
-async function download(
+export async function download(
   url: string,
   dest: string,
   file: string,
@@ -106,7 +106,7 @@ async function download(
     throw new FetchModelError(
       'unreachable',
       `cannot reach ${new URL(url).origin} (${why}). Fetching real models needs the internet or a mirror ` +
-        `(--endpoint or HF_ENDPOINT); offline, use the shipped demo model public/models/clip-mini.`,
+        `(--endpoint or HF_ENDPOINT); offline, the app runs on the shipped demo models (clip-mini, the compact engine).`,
       { cause: err },
     );
   }
