@@ -1,6 +1,6 @@
 // Starts web-llm when this device can run it and the site has the model files; otherwise says why.
 // Same-origin only: model weights live under models/llm/<model_id>/resolve/main/ and the compiled model
-// libraries under models/llm/libs/ (tools/fetch-real-models.ts puts them there where the internet is
+// libraries under models/llm/libs/ (tools/fetch-llm.ts puts them there where the internet is
 // reachable), so the page's Content-Security-Policy never has to allow another host.
 import { z } from 'zod';
 import { type ChatEngineLike, createLlmEngine, type LlmEngine } from '../core/llm/engine.ts';
