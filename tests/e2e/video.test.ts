@@ -83,6 +83,15 @@ describe('videos', () => {
     expect(outside).toEqual([]);
   });
 
+  test('a second tab lists the video added in the first', async () => {
+    const { context } = await chromium.isolated(baseUrl);
+    const { page: a } = await openApp(context, baseUrl);
+    const { page: b } = await openApp(context, baseUrl);
+    expect(await addVideo(a, files.cat)).toMatch(/ready\./);
+    await expect.poll(() => b.getByRole('combobox', { name: 'Catalog' }).locator('option').allTextContents(), { timeout: 15_000 })
+      .toContainEqual('Your videos (1)');
+  });
+
   test('a file that is not a playable video is refused with the reason, and nothing is added', async () => {
     const { context } = await chromium.isolated(baseUrl);
     const { page } = await openApp(context, baseUrl);
