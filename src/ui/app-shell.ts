@@ -144,6 +144,9 @@ export class AppShell extends LitElement {
           .language=${s.intent?.language ?? 'en'}
           @engage=${(e: CustomEvent<{ id: string; kind: 'like' | 'skip' | 'click' | 'dwell'; dwellMs?: number }>) =>
             void rec.engage(e.detail.id, e.detail.kind, e.detail.dwellMs)}
+          @remove=${(e: CustomEvent<string>) => {
+            if (confirm('Remove this video from this device? Its file and vectors are deleted.')) void rec.removeVideo(e.detail);
+          }}
         ></pr-feed>
       </main>
       <pr-status .statuses=${s.statuses}></pr-status>

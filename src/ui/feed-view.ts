@@ -132,6 +132,9 @@ export class FeedView extends LitElement {
       <span class="actions">
         <button aria-pressed=${liked ? 'true' : 'false'} aria-label=${`Like ${title}`} @click=${() => this.like(c.id)}>Like</button>
         <button aria-label=${`Not for me: ${title}`} @click=${() => this.emit(c.id, 'skip')}>Not for me</button>
+        ${c.own
+          ? html`<button aria-label=${`Remove ${title} from this device`} @click=${() => this.dispatchEvent(new CustomEvent('remove', { detail: c.id, bubbles: true, composed: true }))}>Remove</button>`
+          : nothing}
       </span>
     </li>`;
   }

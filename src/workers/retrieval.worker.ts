@@ -259,6 +259,8 @@ export interface FeedCard extends FeedEntry {
   imageUrl?: string;
   /** Video items: the file to play, and the moment that best matches the query (seconds). */
   videoUrl?: string;
+  /** The user's own item (a video they added): it can be removed from this device. */
+  own?: boolean;
   startAt?: number;
   glyph?: string;
   category: string;
@@ -452,7 +454,7 @@ const api = {
         return {
           ...e, title: it.title, category: it.category,
           ...(local ? { localTitle: local } : {}),
-          ...(own ? { imageUrl: own.imageUrl, videoUrl: own.videoUrl } : {}),
+          ...(own ? { imageUrl: own.imageUrl, videoUrl: own.videoUrl, own: true } : {}),
           ...(it.image ? { imageUrl: new URL(it.image, cat.baseUrl).href } : {}),
           ...(it.video ? { videoUrl: new URL(it.video, cat.baseUrl).href } : {}),
           ...(startAt !== undefined ? { startAt } : {}),

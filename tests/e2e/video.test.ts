@@ -83,6 +83,19 @@ describe('videos', () => {
     expect(outside).toEqual([]);
   });
 
+  test('a video the user added can be removed: file, vectors and the catalog entry go', async () => {
+    const { context } = await chromium.isolated(baseUrl);
+    const { page } = await openApp(context, baseUrl);
+    expect(await addVideo(page, files.car)).toMatch(/ready\./);
+    await expect.poll(async () => (await feedIds(page)).length).toBe(1);
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Remove clip-c.webm from this device' }).click();
+    await expect.poll(() => page.getByRole('combobox', { name: 'Catalog' }).inputValue()).toBe('stickers');
+    expect(await page.getByRole('combobox', { name: 'Catalog' }).locator('option').allTextContents()).not.toContainEqual(expect.stringMatching(/Your videos/));
+    const stored = JSON.parse(await page.evaluate(() => (globalThis as unknown as { __recommender: { exportData(): Promise<string> } }).__recommender.exportData())) as { videos: unknown[] };
+    expect(stored.videos).toEqual([]);
+  });
+
   test('a second tab lists the video added in the first', async () => {
     const { context } = await chromium.isolated(baseUrl);
     const { page: a } = await openApp(context, baseUrl);
