@@ -1,6 +1,7 @@
 // Transparent lexical retrieval: the intent's key phrases and likes matched against item titles,
 // tags and category names, in every language the catalog has. One retrieval source among others;
 // every score comes with the field and word that produced it, so the feed can say why.
+import MiniSearch from 'minisearch';
 import type { CatalogItem, CatalogManifest } from './catalog.ts';
 import type { Intent } from './intent.ts';
 import { isHangul, matchTokens } from './text.ts';
@@ -17,6 +18,14 @@ const PREFIX_FACTOR = 0.6;
  */
 export const CATEGORY_BONUS = 0.3;
 const MIN_PREFIX_CHARS = 2;
+/**
+ * A query word the catalog does not have ("cats", "bananna") may be a slip for one it has: up to one
+ * edit per 4 characters away (MiniSearch's fuzzy term search over the vocabulary) counts this much.
+ * Measured in bench/RESULTS-lexical.md (tools/eval-lexical.ts).
+ */
+const FUZZY_FACTOR = 0.5;
+const FUZZY_MIN_CHARS = 4;
+const FUZZY_MAX_TERMS = 3;
 
 interface Posting {
   item: number;
@@ -86,8 +95,26 @@ function lowerBound(sorted: readonly string[], key: string): number {
   return lo;
 }
 
-/** Postings for one query token: exact, plus prefix matches for Korean (no spaces between words). */
-function lookup(index: LexicalIndex, token: string): { posting: Posting; factor: number }[] {
+/** The vocabulary as a MiniSearch index of terms, built on the first word that needs it. */
+const termIndexes = new WeakMap<LexicalIndex, MiniSearch<{ id: number; term: string }>>();
+
+/** Vocabulary terms within edit distance of a word the catalog does not have, closest first. */
+function fuzzyTerms(index: LexicalIndex, token: string): string[] {
+  if (token.length < FUZZY_MIN_CHARS || isHangul(token)) return [];
+  let terms = termIndexes.get(index);
+  if (!terms) {
+    terms = new MiniSearch<{ id: number; term: string }>({ fields: ['term'], storeFields: ['term'], tokenize: (t) => [t], processTerm: (t) => t });
+    terms.addAll(index.vocabulary.map((term, id) => ({ id, term })));
+    termIndexes.set(index, terms);
+  }
+  return terms.search(token, { fuzzy: 0.25, prefix: false }).slice(0, FUZZY_MAX_TERMS).map((r) => r.term as string);
+}
+
+/**
+ * Postings for one query token: exact, plus prefix matches for Korean (no spaces between words), and
+ * for a word with neither, the nearest spellings the catalog has.
+ */
+function lookup(index: LexicalIndex, token: string, fuzzy: boolean): { posting: Posting; factor: number }[] {
   const out: { posting: Posting; factor: number }[] = [];
   for (const p of index.postings.get(token) ?? []) out.push({ posting: p, factor: 1 });
   if (isHangul(token) && token.length >= MIN_PREFIX_CHARS) {
@@ -98,6 +125,9 @@ function lookup(index: LexicalIndex, token: string): { posting: Posting; factor:
       for (const p of index.postings.get(v) ?? []) out.push({ posting: p, factor: PREFIX_FACTOR });
     }
   }
+  if (out.length === 0 && fuzzy) {
+    for (const v of fuzzyTerms(index, token)) for (const p of index.postings.get(v) ?? []) out.push({ posting: p, factor: FUZZY_FACTOR });
+  }
   return out;
 }
 
@@ -105,7 +135,13 @@ function lookup(index: LexicalIndex, token: string): { posting: Posting; factor:
  * Scores items for a set of weighted phrases. A phrase of several words scores an item by the mean
  * over its words of the best field match, so "street food" prefers items matching both words.
  */
-export function scorePhrases(index: LexicalIndex, phrases: readonly { text: string; weight: number }[]): Map<number, LexicalHit> {
+export function scorePhrases(
+  index: LexicalIndex,
+  phrases: readonly { text: string; weight: number }[],
+  /** Also match near spellings of words the catalog does not have (not for dislikes: exclusions stay exact). */
+  options: { fuzzy?: boolean } = {},
+): Map<number, LexicalHit> {
+  const fuzzy = options.fuzzy ?? true;
   const hits = new Map<number, LexicalHit>();
   for (const phrase of phrases) {
     const tokens = [...new Set(matchTokens(phrase.text))];
@@ -113,7 +149,7 @@ export function scorePhrases(index: LexicalIndex, phrases: readonly { text: stri
     const perItem = new Map<number, { sum: number; matched: string }>();
     for (const tok of tokens) {
       const best = new Map<number, { s: number; word: string }>();
-      for (const { posting, factor } of lookup(index, tok)) {
+      for (const { posting, factor } of lookup(index, tok, fuzzy)) {
         const bonus = posting.inCategory && posting.field !== 'category' ? CATEGORY_BONUS : 0;
         const s = (FIELD_WEIGHTS[posting.field] + bonus) * factor;
         const prev = best.get(posting.item);
@@ -154,7 +190,7 @@ export function positivePhrases(intent: Intent): { text: string; weight: number 
 /** Items the user said they do not want: any item matching a disliked phrase in its title or tags. */
 export function dislikedItems(index: LexicalIndex, intent: Intent): Set<number> {
   const out = new Set<number>();
-  const hits = scorePhrases(index, intent.dislikes.map((d) => ({ text: d.text, weight: 1 })));
+  const hits = scorePhrases(index, intent.dislikes.map((d) => ({ text: d.text, weight: 1 })), { fuzzy: false });
   // A dislike excludes on any full match, a category included ("no animals"); a Korean prefix match
   // must hit a tag or title to count, so a short word cannot wipe out a whole category.
   const threshold = FIELD_WEIGHTS.tag * PREFIX_FACTOR - 1e-9;

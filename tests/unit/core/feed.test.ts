@@ -39,6 +39,16 @@ describe('lexical ranking', () => {
     expect(cats(food).filter((c) => c === 'food-drink').length).toBeGreaterThanOrEqual(9);
   });
 
+  test('a misspelled or inflected word the catalog does not have finds its nearest spelling; a dislike never does', () => {
+    const ids = (text: string) => deliver({ items, lexical, intent: intentOf({ keyPhrases: [{ text, weight: 1 }] }), k: 5 }).map((e) => e.id);
+    expect(ids('bananna')).toContain('1F34C'); // banana
+    expect(ids('pizzas')).toContain('1F355'); // pizza
+    expect(ids('xqzvwk')).not.toContain('1F34C');
+    // "no bananna" does not hide bananas: exclusions need the word itself.
+    const feed = deliver({ items, lexical, intent: intentOf({ keyPhrases: [{ text: 'fruit', weight: 1 }], dislikes: ['bananna'] }), k: 40 });
+    expect(feed.map((e) => e.id)).toContain('1F34C');
+  });
+
   test('a phrase of several words prefers items matching all of them', () => {
     const hits = [...scorePhrases(lexical, [{ text: 'red apple', weight: 1 }]).values()].sort((a, b) => b.score - a.score);
     expect(byId(items[hits[0]!.item]!.id).title).toBe('red apple');
