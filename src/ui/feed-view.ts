@@ -43,7 +43,7 @@ export class FeedView extends LitElement {
     dialog { border: none; border-radius: 0.8rem; padding: 1.2rem; max-width: min(26rem, 90vw); text-align: center; }
     dialog img { width: 160px; height: 160px; }
     dialog video { width: min(240px, 70vw); aspect-ratio: 1; background: #000; border-radius: 0.5rem; }
-    .play { position: absolute; font-size: 1.4rem; opacity: 0.85; }
+    .play { position: absolute; right: 0.4rem; bottom: 0.3rem; font-size: 0.9rem; opacity: 0.75; }
     dialog .glyph { font-size: 8rem; }
     dialog h3 { margin: 0.6rem 0 0.2rem; }
     dialog p { margin: 0.3rem 0; font-size: 0.85rem; opacity: 0.8; }

@@ -41,10 +41,11 @@ describe('CLIP in the browser', () => {
     await expect.poll(() => retrieval.textContent(), { timeout: 30_000 }).toMatch(/CLIP index/);
     const before = await feedIds(page);
     await send(page, 'show me zyxwv');
-    // No item has that word: lexical finds nothing; once the phrase is encoded the CLIP source fills the feed.
+    // No item has that word: lexical finds nothing; once the phrase is encoded the CLIP source fills the
+    // feed, and the card says it was found by its picture.
     await expect
       .poll(async () => page.getByRole('list', { name: 'Recommendations' }).getByRole('listitem').first().locator('.why').textContent(), { timeout: 60_000 })
-      .toMatch(/zyxwv/);
+      .toMatch(/looks like 'zyxwv'/);
     expect(await feedIds(page)).not.toEqual(before);
   });
 });

@@ -12,6 +12,8 @@ export function reasonText(reason: Reason): string {
   switch (reason.kind) {
     case 'said':
       return `because you said '${quote(reason.phrase)}'`;
+    case 'looks':
+      return reason.close ? `looks like '${quote(reason.phrase)}'` : `the nearest picture to '${quote(reason.phrase)}'`;
     case 'liked':
       return `because you liked ${quote(reason.title)}`;
     case 'category':
@@ -35,6 +37,12 @@ const SOURCE_REASON: Readonly<Record<Contribution['source'], Reason>> = Object.f
   fresh: { kind: 'fresh' },
 });
 
+/**
+ * A CLIP match at least this share of the best CLIP match is said to look like the phrase; below it, the
+ * item is only the nearest picture left (in a small catalog every item is some CLIP match).
+ */
+export const CLOSE_PICTURE_SHARE = 0.8;
+
 /** The explanation of a fused item: the reason of its largest weighted contribution. */
 export function explainItem(item: Pick<FusedItem, 'contributions'>): string {
   let best: Contribution | undefined;
@@ -44,5 +52,9 @@ export function explainItem(item: Pick<FusedItem, 'contributions'>): string {
     if (!best || v > best.weight * best.normalised || (v === best.weight * best.normalised && c.reason && !best.reason)) best = c;
   }
   if (!best) return reasonText({ kind: 'taste' });
+  // What the user said found this item by its picture, not by its words: say so, and how closely.
+  if (best.source === 'intent' && best.reason?.kind === 'said') {
+    return reasonText({ kind: 'looks', phrase: best.reason.phrase, close: best.normalised >= CLOSE_PICTURE_SHARE });
+  }
   return reasonText(best.reason ?? SOURCE_REASON[best.source]);
 }

@@ -9,6 +9,8 @@ export type FusionSource = (typeof FUSION_SOURCES)[number];
 /** Why a source proposed an item, in words the explanation can use. */
 export type Reason =
   | { readonly kind: 'said'; readonly phrase: string }
+  /** The item's picture matches the phrase (the CLIP source): closely, or only best among what is left. */
+  | { readonly kind: 'looks'; readonly phrase: string; readonly close: boolean }
   | { readonly kind: 'liked'; readonly title: string }
   | { readonly kind: 'category'; readonly label: string }
   | { readonly kind: 'taste' }

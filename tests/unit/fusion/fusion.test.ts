@@ -118,6 +118,13 @@ describe('explanations and the ranking pipeline', () => {
     expect(explainItem({ contributions: [{ source: 'popular', normalised: 1, weight: 1 }] })).toBe('popular with everyone');
   });
 
+  it('a CLIP match says the picture looks like the phrase, or is only the nearest picture left', () => {
+    const clip = (normalised: number) => ({ contributions: [{ source: 'intent' as const, normalised, weight: 0.25, reason: { kind: 'said' as const, phrase: 'cat' } }] });
+    expect(explainItem(clip(1))).toBe("looks like 'cat'");
+    expect(explainItem(clip(0.8))).toBe("looks like 'cat'");
+    expect(explainItem(clip(0.3))).toBe("the nearest picture to 'cat'");
+  });
+
   it('fuses, excludes, diversifies and explains in one call', () => {
     const vectors = { dim: 2, rows: 5, data: Float32Array.from([1, 0, 1, 0, 0.99, 0.01, 0, 1, 0.7, 0.7]) };
     const { items, removed } = rankCandidates({
