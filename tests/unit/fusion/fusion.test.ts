@@ -121,8 +121,8 @@ describe('explanations and the ranking pipeline', () => {
   it('a CLIP match says the picture looks like the phrase, or is only the nearest picture left', () => {
     const clip = (normalised: number) => ({ contributions: [{ source: 'intent' as const, normalised, weight: 0.25, reason: { kind: 'said' as const, phrase: 'cat' } }] });
     expect(explainItem(clip(1))).toBe("looks like 'cat'");
-    expect(explainItem(clip(0.8))).toBe("looks like 'cat'");
-    expect(explainItem(clip(0.3))).toBe("the nearest picture to 'cat'");
+    expect(explainItem(clip(0.95))).toBe("looks like 'cat'");
+    expect(explainItem(clip(0.8))).toBe("the nearest picture to 'cat'");
   });
 
   it('fuses, excludes, diversifies and explains in one call', () => {
