@@ -45,7 +45,8 @@ describe('CLIP in the browser', () => {
     // feed, and the card says it was found by its picture.
     await expect
       .poll(async () => page.getByRole('list', { name: 'Recommendations' }).getByRole('listitem').first().locator('.why').textContent(), { timeout: 60_000 })
-      .toMatch(/looks like 'zyxwv'/);
+      .toMatch(/picture to 'zyxwv'|looks like 'zyxwv'/);
+    expect(await page.locator('pr-feed .why').allTextContents()).toContainEqual("looks like 'zyxwv'");
     expect(await feedIds(page)).not.toEqual(before);
   });
 });
