@@ -4,7 +4,7 @@
 import { wasmMemoryReport } from './memory-probe.ts'; // first: it wraps WebAssembly before anything instantiates
 import * as Comlink from 'comlink';
 import type { CatalogItem, CatalogList, CatalogManifest } from '../core/catalog.ts';
-import { deliver, type DeliveryRequest, type FeedEntry, type IntentHit, pictureDislikes } from '../core/delivery.ts';
+import { deliver, type DeliveryRequest, type FeedEntry, type IntentHit, type PhraseHits, pictureDislikes } from '../core/delivery.ts';
 import { type DemoUser, parseItemVectors, parseU2iManifest, parseUserVector, type U2iManifest, userVectorPath, type VectorMatrix } from '../core/u2i/format.ts';
 import { DEFAULT_ONLINE_LEARNING_RATE, type EngagementSignal, updateUserVector } from '../core/u2i/online.ts';
 import { createSearchKernel, type SearchKernel } from '../core/index/kernel.ts';
@@ -125,20 +125,25 @@ async function loadMoments(cat: LoadedCatalog, file: string): Promise<void> {
   }
 }
 
-/** CLIP hits for the intent's phrases: one scan with every phrase, each hit keeping its best phrase. */
-function intentHits(cat: LoadedCatalog, queries: QueryVector[], k: number): IntentHit[] {
+/** Each phrase's nearest items in the catalog's index (one scan for all phrases), by item position. */
+function phraseHits(cat: LoadedCatalog, queries: readonly QueryVector[], k: number): PhraseHits[] {
   const index = cat.index;
   if (!index || !cat.itemOfRow || queries.length === 0) return [];
-  const lists = index.searchEach(queries.map((q) => q.vector), k);
+  return index.searchEach(queries.map((q) => q.vector), k).map((hits) => ({
+    hits: hits.flatMap((h) => (cat.itemOfRow![h.row]! >= 0 ? [{ item: cat.itemOfRow![h.row]!, score: h.score }] : [])),
+    complete: hits.length >= index.count,
+  }));
+}
+
+/** CLIP hits for the intent's phrases, each hit keeping its best phrase (weight x score). */
+function intentHits(queries: readonly QueryVector[], lists: readonly PhraseHits[]): IntentHit[] {
   const best = new Map<number, IntentHit>();
-  lists.forEach((hits, qi) => {
+  lists.forEach(({ hits }, qi) => {
     const q = queries[qi]!;
     for (const h of hits) {
-      const item = cat.itemOfRow![h.row]!;
-      if (item < 0) continue;
       const score = q.weight * h.score;
-      const prev = best.get(item);
-      if (!prev || score > prev.score) best.set(item, { item, score, because: [{ phrase: q.text }] });
+      const prev = best.get(h.item);
+      if (!prev || score > prev.score) best.set(h.item, { item: h.item, score, because: [{ phrase: q.text }] });
     }
   });
   return [...best.values()];
@@ -148,15 +153,9 @@ function intentHits(cat: LoadedCatalog, queries: QueryVector[], k: number): Inte
  * Items that look like what the user does not want (pictureDislikes): the nearest 1% of the catalog
  * (at least one item) to a disliked phrase, when closer to it than to every wanted phrase.
  */
-function dislikesByPicture(cat: LoadedCatalog, wanted: QueryVector[], dislikes: QueryVector[], k: number): Set<number> {
-  const index = cat.index!;
-  const toHits = (lists: { row: number; score: number }[][]) => lists.map((hits) => ({
-    hits: hits.flatMap((h) => (cat.itemOfRow![h.row]! >= 0 ? [{ item: cat.itemOfRow![h.row]!, score: h.score }] : [])),
-    complete: hits.length >= index.count,
-  }));
-  const top = Math.max(1, Math.round(index.count * 0.01));
-  const wantedHits = wanted.length > 0 ? toHits(index.searchEach(wanted.map((q) => q.vector), k)) : [];
-  return pictureDislikes(toHits(index.searchEach(dislikes.map((q) => q.vector), top)), wantedHits, top);
+function dislikesByPicture(cat: LoadedCatalog, wanted: readonly PhraseHits[], dislikes: readonly QueryVector[]): Set<number> {
+  const top = Math.max(1, Math.round(cat.index!.count * 0.01));
+  return pictureDislikes(phraseHits(cat, dislikes, top), wanted, top);
 }
 
 /** The keyframe whose vector best matches the query phrases: where a video should start playing. */
@@ -415,6 +414,7 @@ const api = {
       signal.throwIfAborted();
       // Only vectors of phrases still in the (safe) intent, from the model the index was built with.
       let hits: IntentHit[] = [];
+      let wanted: QueryVector[] = [];
       let dislikedByPicture: Set<number> | undefined;
       if (intent && req.queries && cat.index) {
         if (req.queries.modelId !== cat.index.modelId) {
@@ -422,10 +422,11 @@ const api = {
         } else {
           const allowed = new Set([...intent.keyPhrases, ...intent.likes].map((p) => p.text.toLocaleLowerCase()));
           const unwanted = new Set(intent.dislikes.map((p) => p.text.toLocaleLowerCase()));
-          const wanted = req.queries.vectors.filter((q) => allowed.has(q.text.toLocaleLowerCase()));
-          hits = intentHits(cat, wanted, req.k * 4);
+          wanted = req.queries.vectors.filter((q) => allowed.has(q.text.toLocaleLowerCase()));
+          const wantedHits = phraseHits(cat, wanted, req.k * 4);
+          hits = intentHits(wanted, wantedHits);
           const dislikes = req.queries.vectors.filter((q) => unwanted.has(q.text.toLocaleLowerCase()) && !allowed.has(q.text.toLocaleLowerCase()));
-          if (dislikes.length > 0) dislikedByPicture = dislikesByPicture(cat, wanted, dislikes, req.k * 4);
+          if (dislikes.length > 0) dislikedByPicture = dislikesByPicture(cat, wantedHits, dislikes);
         }
       }
       let u2i: DeliveryRequest['u2i'];
@@ -445,12 +446,13 @@ const api = {
         ...(dislikedByPicture ? { dislikedByPicture } : {}),
         ...(req.exclude ? { exclude: new Set(req.exclude) } : {}),
       });
-      const phrases = req.queries?.vectors ?? [];
       return entries.map((e) => {
         const it = cat.byId.get(e.id)!;
         const local = req.language ? it.titles[req.language] : undefined;
         const own = cat.localUrls?.get(e.id);
-        const startAt = bestMoment(cat, e.id, phrases);
+        const startAt = bestMoment(cat, e.id, req.queries?.vectors ?? []);
+        const subtitle = it.duration !== undefined ? `${it.duration.toFixed(1)} s video`
+          : !it.image && !it.glyph ? subtitleOf(it, cat.manifest, req.language ?? 'en') : undefined;
         return {
           ...e, title: it.title, category: it.category,
           ...(local ? { localTitle: local } : {}),
@@ -459,8 +461,7 @@ const api = {
           ...(it.video ? { videoUrl: new URL(it.video, cat.baseUrl).href } : {}),
           ...(startAt !== undefined ? { startAt } : {}),
           ...(it.glyph ? { glyph: it.glyph } : {}),
-          ...(!it.image && !it.glyph && !own ? { subtitle: subtitleOf(it, cat.manifest, req.language ?? 'en') } : {}),
-          ...(it.duration !== undefined ? { subtitle: `${it.duration.toFixed(1)} s video` } : {}),
+          ...(subtitle ? { subtitle } : {}),
         };
       });
     });
