@@ -9,6 +9,7 @@ import { type DemoUser, parseItemVectors, parseU2iManifest, parseUserVector, typ
 import { DEFAULT_ONLINE_LEARNING_RATE, type EngagementSignal, updateUserVector } from '../core/u2i/online.ts';
 import { createSearchKernel, type SearchKernel } from '../core/index/kernel.ts';
 import { VectorIndex } from '../core/index/vector-index.ts';
+import { bestMoment, type VideoMoment } from '../core/video/moment.ts';
 import { CATALOG_FORMAT_VERSION, decodeVectorBase64, VideoKeyframesSchema } from '../core/catalog.ts';
 import { encodeIndex, fileChecksum, INDEX_FORMAT_VERSION } from '../core/index/format.ts';
 import type { Intent } from '../core/intent.ts';
@@ -35,7 +36,7 @@ interface LoadedCatalog {
   /** Items that live on this device (the user's videos): object URLs made by the page, by item id. */
   localUrls?: Map<string, { imageUrl: string; videoUrl: string }>;
   /** Per-item keyframes for "jump to the moment": time and unit vector. */
-  moments?: Map<string, { t: number; vector: Float32Array }[]>;
+  moments?: Map<string, VideoMoment[]>;
 }
 
 /** The catalog of videos the user added on this device: built in memory, never fetched. */
@@ -156,25 +157,6 @@ function intentHits(queries: readonly QueryVector[], lists: readonly PhraseHits[
 function dislikesByPicture(cat: LoadedCatalog, wanted: readonly PhraseHits[], dislikes: readonly QueryVector[]): Set<number> {
   const top = Math.max(1, Math.round(cat.index!.count * 0.01));
   return pictureDislikes(phraseHits(cat, dislikes, top), wanted, top);
-}
-
-/** The keyframe whose vector best matches the query phrases: where a video should start playing. */
-function bestMoment(cat: LoadedCatalog, itemId: string, queries: QueryVector[]): number | undefined {
-  const ks = cat.moments?.get(itemId);
-  if (!ks || ks.length < 2 || queries.length === 0) return undefined;
-  let best = -Infinity;
-  let at: number | undefined;
-  for (const k of ks) {
-    for (const q of queries) {
-      let s = 0;
-      for (let j = 0; j < q.vector.length; j++) s += q.vector[j]! * k.vector[j]!;
-      if (s > best) {
-        best = s;
-        at = k.t;
-      }
-    }
-  }
-  return at;
 }
 
 let onStatus: StatusListener | null = null;
@@ -446,11 +428,13 @@ const api = {
         ...(dislikedByPicture ? { dislikedByPicture } : {}),
         ...(req.exclude ? { exclude: new Set(req.exclude) } : {}),
       });
+      const wantedVectors = wanted.map((q) => q.vector);
       return entries.map((e) => {
         const it = cat.byId.get(e.id)!;
         const local = req.language ? it.titles[req.language] : undefined;
         const own = cat.localUrls?.get(e.id);
-        const startAt = bestMoment(cat, e.id, req.queries?.vectors ?? []);
+        // A video opens where it looks most like what is wanted (disliked phrases do not count).
+        const startAt = bestMoment(cat.moments?.get(e.id), wantedVectors);
         const subtitle = it.duration !== undefined ? `${it.duration.toFixed(1)} s video`
           : !it.image && !it.glyph ? subtitleOf(it, cat.manifest, req.language ?? 'en') : undefined;
         return {
