@@ -9,6 +9,7 @@ import { ChangeChannel, CONTEXT_ID } from '../store/channel.ts';
 import { type ChatTurn, deleteStore, type EngagementKind, openStore, type Store, StoreError, type UserVideo } from '../store/db.ts';
 import { ingestVideo, VideoIngestError } from './video-ingest.ts';
 import { poolMean } from '../core/video/pool.ts';
+import { normalised } from '../core/vector.ts';
 import { adapterToJson, applyAdapter, parseAdapter, type TextAdapter, trainAdapterOnClicks } from '../core/preference/adapter.ts';
 import { clicksToPairs, toJsonl } from '../core/preference/clicklog.ts';
 import type { EncoderApi } from '../workers/encoder.worker.ts';
@@ -70,13 +71,6 @@ interface LoggedSearch {
   /** The CLIP query vector of the search (mean of its wanted phrases, before any adapter). */
   vector?: Float32Array;
   id: Promise<number | null>;
-}
-
-function unit(v: Float32Array): Float32Array {
-  let n = 0;
-  for (const x of v) n += x * x;
-  n = Math.sqrt(n) || 1;
-  return v.map((x) => x / n);
 }
 
 function newId(): string {
@@ -240,12 +234,12 @@ export class Recommender extends EventTarget {
         const raw: Float32Array[] = [];
         for (const p of phrases) {
           const hit = this.vectors.get(`${model}\n${p.text}`);
-          if (hit) have.push({ text: p.text, weight: p.weight, vector: adapter ? unit(applyAdapter(adapter, hit)) : hit });
+          if (hit) have.push({ text: p.text, weight: p.weight, vector: adapter ? normalised(applyAdapter(adapter, hit)) : hit });
           else missing.push(p.text);
           if (hit && wanted.has(p.text)) raw.push(hit);
         }
         // The query as the encoder saw it (before any adapter): what on-device preference learning trains on.
-        if (raw.length > 0) searchVector = unit(raw.reduce((acc, v) => acc.map((x, j) => x + v[j]!), new Float32Array(raw[0]!.length)));
+        if (raw.length > 0) searchVector = normalised(raw.reduce((acc, v) => acc.map((x, j) => x + v[j]!), new Float32Array(raw[0]!.length)));
         const modelId = this.vectorModelId.get(model);
         if (have.length > 0 && modelId) queries = { modelId, vectors: have };
         if (missing.length > 0) this.encodeInBackground(model, missing);

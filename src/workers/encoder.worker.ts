@@ -5,6 +5,7 @@ import * as Comlink from 'comlink';
 import type { StatusListener, WorkerStatus } from '../core/status.ts';
 import { z } from 'zod';
 import { cancel, crashSoon, withRequest } from './requests.ts';
+import { normalised } from '../core/vector.ts';
 
 const IdentitySchema = z.object({ modelId: z.string().min(1) });
 // The ONNX runtime's WASM binary, bundled by Vite: the default is a CDN, which breaks offline use.
@@ -79,14 +80,7 @@ function loadLib(): Promise<Transformers> {
 }
 
 function unitRows(data: Float32Array, rows: number, dim: number): Float32Array[] {
-  return Array.from({ length: rows }, (_, i) => {
-    const v = data.slice(i * dim, (i + 1) * dim);
-    let n = 0;
-    for (const x of v) n += x * x;
-    n = Math.sqrt(n) || 1;
-    for (let j = 0; j < v.length; j++) v[j]! /= n;
-    return v;
-  });
+  return Array.from({ length: rows }, (_, i) => normalised(data.subarray(i * dim, (i + 1) * dim)));
 }
 
 async function identityOf(modelId: string): Promise<string> {

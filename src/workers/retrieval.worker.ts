@@ -10,6 +10,7 @@ import { DEFAULT_ONLINE_LEARNING_RATE, type EngagementSignal, updateUserVector }
 import { createSearchKernel, type SearchKernel } from '../core/index/kernel.ts';
 import { VectorIndex } from '../core/index/vector-index.ts';
 import { bestMoment, type VideoMoment } from '../core/video/moment.ts';
+import { normalised } from '../core/vector.ts';
 import { CATALOG_FORMAT_VERSION, decodeVectorBase64, VideoKeyframesSchema } from '../core/catalog.ts';
 import { encodeIndex, fileChecksum, INDEX_FORMAT_VERSION } from '../core/index/format.ts';
 import type { Intent } from '../core/intent.ts';
@@ -371,10 +372,7 @@ const api = {
       const row = index?.rowOf(id);
       if (!index || row === undefined) return null;
       const v = index.vectorAt(row);
-      let n = 0;
-      for (const x of v) n += x * x;
-      n = Math.sqrt(n);
-      return n > 0 ? v.map((x) => x / n) : null;
+      return v.some((x) => x !== 0) ? normalised(v) : null;
     });
   },
 

@@ -1,23 +1,12 @@
 // Text-to-video recall on a small catalog: each clip's main subject label is the query, the clip
 // itself the one right answer. Ranks by cosine over whole-video vectors (mean-pooled keyframes, or a
 // single middle frame), so poolings can be compared on the same queries.
+import { cosine } from '../../src/core/vector.ts';
 
 export interface RecallQuery {
   readonly text: string;
   /** Row of the clip that should come first. */
   readonly target: number;
-}
-
-function cosine(a: Float32Array, b: Float32Array): number {
-  let d = 0;
-  let na = 0;
-  let nb = 0;
-  for (let j = 0; j < a.length; j++) {
-    d += a[j]! * b[j]!;
-    na += a[j]! * a[j]!;
-    nb += b[j]! * b[j]!;
-  }
-  return d / Math.sqrt(na * nb);
 }
 
 /** 1-based rank of `target` among `rows` for `query` (ties count against the target). */

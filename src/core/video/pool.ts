@@ -1,5 +1,6 @@
 // Pooling: keyframe vectors of one video -> one vector for the index. Mean pooling is the baseline;
 // a trained temporal model (frame order matters) plugs in through the same `VideoPooling` signature.
+import { normalised } from '../vector.ts';
 
 export class PoolingInputError extends Error {
   override readonly name = 'PoolingInputError';
@@ -11,14 +12,12 @@ export type VideoPooling = (vectors: readonly Float32Array[], times?: readonly n
 export const VIDEO_POOLINGS = ['mean', 'temporal'] as const;
 export type VideoPoolingName = (typeof VIDEO_POOLINGS)[number];
 
+/** normalised(), refusing a vector that has no direction (zero, or not finite). */
 export function l2Normalise(v: Float32Array): Float32Array {
   let s = 0;
   for (let j = 0; j < v.length; j++) s += v[j]! * v[j]!;
   if (!(s > 0) || !Number.isFinite(s)) throw new PoolingInputError('cannot normalise a zero or non-finite vector');
-  const inv = 1 / Math.sqrt(s);
-  const out = new Float32Array(v.length);
-  for (let j = 0; j < v.length; j++) out[j] = v[j]! * inv;
-  return out;
+  return normalised(v);
 }
 
 /**
