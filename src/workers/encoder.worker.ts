@@ -89,97 +89,92 @@ async function identityOf(modelId: string): Promise<string> {
   return IdentitySchema.parse(await r.json()).modelId;
 }
 
-/** The vision tower, for videos the user adds (the shipped indexes were embedded offline). Loaded on first use. */
-function getImageEncoder(modelId: string): Promise<ImageEncoder> {
-  let p = imageEncoders.get(modelId);
+/** transformers.js's "file not found" (in any of its forms) as a ModelMissingError naming what is missing. */
+function asModelMissing(err: unknown, what: string): unknown {
+  if (err instanceof ModelMissingError) return err;
+  const name = (err as { name?: string }).name ?? '';
+  if (name === 'ModelFileNotFoundError' || /not found|404|Could not locate/i.test(String(err))) {
+    return new ModelMissingError(`${what} (${String((err as Error).message ?? err)})`);
+  }
+  return err;
+}
+
+/**
+ * Loads once per key and shares the promise; a failed load is reported, forgotten (the next call
+ * tries again) and rethrown with a missing file named as such.
+ */
+function loadOnce<T>(cache: Map<string, Promise<T>>, key: string, missing: string, failedState: WorkerStatus['state'], load: () => Promise<T>): Promise<T> {
+  let p = cache.get(key);
   if (!p) {
-    p = (async () => {
-      const lib = await loadLib();
-      const device = await pickDevice();
-      report({ state: 'loading', engine: `transformers.js ${modelId} (vision)`, device, detail: `Loading the ${modelId} vision tower` });
-      try {
-        const identity = await identityOf(modelId);
-        const processor = await lib.AutoProcessor.from_pretrained(modelId);
-        const model = await lib.CLIPVisionModelWithProjection.from_pretrained(modelId, { device, dtype: 'fp32' });
-        report({ state: 'ready', engine: `transformers.js ${modelId}`, device });
-        return {
-          modelId: identity, device,
-          async encode(pictures: Picture[]) {
-            const images = pictures.map((pic) => {
-              if (pic.data.length !== pic.width * pic.height * 4) throw new Error(`picture ${pic.width}x${pic.height} has ${pic.data.length} bytes, not RGBA`);
-              const rgb = new Uint8ClampedArray(pic.width * pic.height * 3);
-              for (let i = 0, j = 0; i < rgb.length; i += 3, j += 4) {
-                // Flatten on white, as the catalog images were (training/data_prep.py, tools/build-index.ts).
-                const a = pic.data[j + 3]! / 255;
-                rgb[i] = pic.data[j]! * a + 255 * (1 - a);
-                rgb[i + 1] = pic.data[j + 1]! * a + 255 * (1 - a);
-                rgb[i + 2] = pic.data[j + 2]! * a + 255 * (1 - a);
-              }
-              return new lib.RawImage(rgb, pic.width, pic.height, 3);
-            });
-            const inputs = await processor(images);
-            const { image_embeds } = (await model(inputs)) as { image_embeds: { dims: number[]; data: Float32Array } };
-            return unitRows(image_embeds.data, pictures.length, image_embeds.dims.at(-1)!);
-          },
-        };
-      } catch (err) {
-        if (err instanceof ModelMissingError) throw err;
-        if (/not found|404|Could not locate/i.test(String(err))) throw new ModelMissingError(`The vision tower of "${modelId}" is not available (${String((err as Error).message ?? err)})`);
-        throw err;
-      }
-    })();
-    p.catch((err: unknown) => {
-      imageEncoders.delete(modelId);
-      report({ state: 'error', engine: 'transformers.js', device: '-', detail: (err as Error).message ?? String(err) });
+    p = load().catch((err: unknown) => {
+      throw asModelMissing(err, missing);
     });
-    imageEncoders.set(modelId, p);
+    p.catch((err: unknown) => {
+      cache.delete(key);
+      report({ state: failedState, engine: 'transformers.js', device: '-', detail: (err as Error).message ?? String(err) });
+    });
+    cache.set(key, p);
   }
   return p;
 }
 
+/** The vision tower, for videos the user adds (the shipped indexes were embedded offline). Loaded on first use. */
+function getImageEncoder(modelId: string): Promise<ImageEncoder> {
+  return loadOnce(imageEncoders, modelId, `The vision tower of "${modelId}" is not available`, 'error', async () => {
+    const lib = await loadLib();
+    const device = await pickDevice();
+    report({ state: 'loading', engine: `transformers.js ${modelId} (vision)`, device, detail: `Loading the ${modelId} vision tower` });
+    const identity = await identityOf(modelId);
+    const processor = await lib.AutoProcessor.from_pretrained(modelId);
+    const model = await lib.CLIPVisionModelWithProjection.from_pretrained(modelId, { device, dtype: 'fp32' });
+    report({ state: 'ready', engine: `transformers.js ${modelId}`, device });
+    return {
+      modelId: identity, device,
+      async encode(pictures: Picture[]) {
+        const images = pictures.map((pic) => {
+          if (pic.data.length !== pic.width * pic.height * 4) throw new Error(`picture ${pic.width}x${pic.height} has ${pic.data.length} bytes, not RGBA`);
+          const rgb = new Uint8ClampedArray(pic.width * pic.height * 3);
+          for (let i = 0, j = 0; i < rgb.length; i += 3, j += 4) {
+            // Flatten on white, as the catalog images were (training/data_prep.py, tools/build-index.ts).
+            const a = pic.data[j + 3]! / 255;
+            rgb[i] = pic.data[j]! * a + 255 * (1 - a);
+            rgb[i + 1] = pic.data[j + 1]! * a + 255 * (1 - a);
+            rgb[i + 2] = pic.data[j + 2]! * a + 255 * (1 - a);
+          }
+          return new lib.RawImage(rgb, pic.width, pic.height, 3);
+        });
+        const inputs = await processor(images);
+        const { image_embeds } = (await model(inputs)) as { image_embeds: { dims: number[]; data: Float32Array } };
+        return unitRows(image_embeds.data, pictures.length, image_embeds.dims.at(-1)!);
+      },
+    };
+  });
+}
+
 function getEncoder(modelId: string, forceDevice?: Device): Promise<TextEncoder> {
-  const key = `${modelId}|${forceDevice ?? 'auto'}`;
-  let p = encoders.get(key);
-  if (!p) {
-    p = (async () => {
-      const lib = await loadLib();
-      const device = forceDevice ?? (await pickDevice());
-      report({ state: 'loading', engine: `transformers.js ${modelId}`, device, detail: `Loading ${modelId}` });
-      const progress = (e: { status?: string; file?: string; loaded?: number; total?: number }) => {
-        if (e.status === 'progress' && e.file) {
-          report({ state: 'loading', engine: `transformers.js ${modelId}`, device,
-            progress: { label: e.file, loadedBytes: e.loaded ?? 0, totalBytes: e.total ?? 0 } });
-        }
-      };
-      try {
-        const identity = await identityOf(modelId);
-        const tokenizer = await lib.AutoTokenizer.from_pretrained(modelId);
-        const model = await lib.CLIPTextModelWithProjection.from_pretrained(modelId, { device, dtype: 'fp32', progress_callback: progress });
-        report({ state: 'ready', engine: `transformers.js ${modelId}`, device });
-        return {
-          modelId: identity, device,
-          async encode(texts: string[]) {
-            const inputs = tokenizer(texts, { padding: true, truncation: true });
-            const { text_embeds } = await model(inputs);
-            return unitRows(text_embeds.data as Float32Array, texts.length, text_embeds.dims.at(-1) as number);
-          },
-        };
-      } catch (err) {
-        if (err instanceof ModelMissingError) throw err;
-        const name = (err as { name?: string }).name ?? '';
-        if (name === 'ModelFileNotFoundError' || /not found|404|Could not locate/i.test(String(err))) {
-          throw new ModelMissingError(`The CLIP model "${modelId}" is not shipped with this site (${String((err as Error).message ?? err)})`);
-        }
-        throw err;
+  return loadOnce(encoders, `${modelId}|${forceDevice ?? 'auto'}`, `The CLIP model "${modelId}" is not shipped with this site`, 'unavailable', async () => {
+    const lib = await loadLib();
+    const device = forceDevice ?? (await pickDevice());
+    report({ state: 'loading', engine: `transformers.js ${modelId}`, device, detail: `Loading ${modelId}` });
+    const progress = (e: { status?: string; file?: string; loaded?: number; total?: number }) => {
+      if (e.status === 'progress' && e.file) {
+        report({ state: 'loading', engine: `transformers.js ${modelId}`, device,
+          progress: { label: e.file, loadedBytes: e.loaded ?? 0, totalBytes: e.total ?? 0 } });
       }
-    })();
-    p.catch((err: unknown) => {
-      encoders.delete(key);
-      report({ state: 'unavailable', engine: 'transformers.js', device: '-', detail: (err as Error).message ?? String(err) });
-    });
-    encoders.set(key, p);
-  }
-  return p;
+    };
+    const identity = await identityOf(modelId);
+    const tokenizer = await lib.AutoTokenizer.from_pretrained(modelId);
+    const model = await lib.CLIPTextModelWithProjection.from_pretrained(modelId, { device, dtype: 'fp32', progress_callback: progress });
+    report({ state: 'ready', engine: `transformers.js ${modelId}`, device });
+    return {
+      modelId: identity, device,
+      async encode(texts: string[]) {
+        const inputs = tokenizer(texts, { padding: true, truncation: true });
+        const { text_embeds } = await model(inputs);
+        return unitRows(text_embeds.data as Float32Array, texts.length, text_embeds.dims.at(-1) as number);
+      },
+    };
+  });
 }
 
 const api = {
