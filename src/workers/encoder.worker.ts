@@ -85,8 +85,13 @@ function unitRows(data: Float32Array, rows: number, dim: number): Float32Array[]
 
 async function identityOf(modelId: string): Promise<string> {
   const r = await fetch(new URL(`${modelId}/identity.json`, modelsBase!));
-  if (!r.ok) throw new ModelMissingError(`The CLIP model "${modelId}" has no identity.json (HTTP ${r.status}): build an index with it first`);
-  return IdentitySchema.parse(await r.json()).modelId;
+  const missing = (why: string) => new ModelMissingError(`The CLIP model "${modelId}" has no identity.json (${why}): build an index with it first`);
+  if (!r.ok) throw missing(`HTTP ${r.status}`);
+  // A static host with a fallback page answers a missing file with 200 and its index.html.
+  if (/html/i.test(r.headers.get('content-type') ?? '')) throw missing('the server answered with a web page');
+  const parsed = IdentitySchema.safeParse(await r.json().catch(() => null));
+  if (!parsed.success) throw missing('not a valid identity file');
+  return parsed.data.modelId;
 }
 
 /** transformers.js's "file not found" (in any of its forms) as a ModelMissingError naming what is missing. */

@@ -34,6 +34,17 @@ describe('CLIP in the browser', () => {
     });
   }
 
+  test('a model the site does not ship fails with a reason, and the encoder says so; the shipped one still works', async () => {
+    ({ context } = await chromium.isolated(baseUrl));
+    const { page } = await openApp(context, baseUrl);
+    type Rec = { __recommender: { encodeTexts(m: string, t: string[]): Promise<{ vectors: number[][] }> } };
+    const err = await page.evaluate(() => (globalThis as unknown as Rec).__recommender.encodeTexts('no-such-model', ['cat']).then(() => 'resolved', (e: Error) => e.message));
+    expect(err).toMatch(/"no-such-model" has no identity\.json/);
+    await expect.poll(() => page.locator('pr-status li[data-worker="encoder"]').textContent()).toMatch(/no-such-model/);
+    const ok = await page.evaluate(() => (globalThis as unknown as Rec).__recommender.encodeTexts('clip-mini', ['cat']));
+    expect(ok.vectors[0]).toHaveLength(256);
+  });
+
   test('the retrieval status shows the CLIP index, and a phrase lexical match cannot find still gets CLIP results', async () => {
     ({ context } = await chromium.isolated(baseUrl));
     const { page } = await openApp(context, baseUrl);
