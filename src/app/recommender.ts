@@ -2,7 +2,7 @@
 // renders, and wires the two paths together. Components read `state` and call methods; they never
 // talk to workers or IndexedDB themselves.
 import { z } from 'zod';
-import type { CatalogList } from '../core/catalog.ts';
+import { type CatalogList, LOCAL_VIDEOS_ID } from '../core/catalog.ts';
 import type { Intent } from '../core/intent.ts';
 import type { WorkerName, WorkerStatus } from '../core/status.ts';
 import { ChangeChannel, CONTEXT_ID } from '../store/channel.ts';
@@ -14,7 +14,7 @@ import { adapterToJson, applyAdapter, parseAdapter, type TextAdapter, trainAdapt
 import { clicksToPairs, toJsonl } from '../core/preference/clicklog.ts';
 import type { EncoderApi } from '../workers/encoder.worker.ts';
 import type { LlmApi } from '../workers/llm.worker.ts';
-import { type CatalogInfo, type FeedCard, LOCAL_VIDEOS_ID, type QueryVector, type RankRequest, type RetrievalApi } from '../workers/retrieval.worker.ts';
+import type { CatalogInfo, FeedCard, QueryVector, RankRequest, RetrievalApi } from '../workers/retrieval.worker.ts';
 import { positivePhrases } from '../core/lexical.ts';
 import type { DemoUser } from '../core/u2i/format.ts';
 import { isAbortError, WorkerHost } from './worker-host.ts';

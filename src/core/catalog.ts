@@ -4,6 +4,9 @@ import { z } from 'zod';
 
 export const CATALOG_FORMAT_VERSION = 1;
 
+/** The catalog of videos the user added on this device: built in memory by the retrieval worker, never fetched. */
+export const LOCAL_VIDEOS_ID = 'my-videos';
+
 export const CATALOG_KINDS = ['stickers', 'movies', 'videos', 'products'] as const;
 export type CatalogKind = (typeof CATALOG_KINDS)[number];
 

@@ -2,6 +2,7 @@
 // core/understand.ts (the DAG) and core/intent.ts (validation and merge).
 import { wasmMemoryReport } from './memory-probe.ts'; // first: it wraps WebAssembly before anything instantiates
 import * as Comlink from 'comlink';
+import { LOCAL_VIDEOS_ID } from '../core/catalog.ts';
 import { createCompactEngine } from '../core/extract/engine.ts';
 import { emptyIntent, type Intent, mergeIntent } from '../core/intent.ts';
 import type { StatusListener, WorkerStatus } from '../core/status.ts';
@@ -48,7 +49,7 @@ const ITEM_NOUNS: Record<string, { en: string; ko: string }> = {
  * trained to see.
  */
 function vocabularyOf(catalogId: string): string {
-  return catalogId === 'my-videos' ? 'stickers' : catalogId;
+  return catalogId === LOCAL_VIDEOS_ID ? 'stickers' : catalogId;
 }
 
 function compactFor(requested: string): Promise<UnderstandingEngine> {

@@ -11,7 +11,7 @@ import { createSearchKernel, type SearchKernel } from '../core/index/kernel.ts';
 import { VectorIndex } from '../core/index/vector-index.ts';
 import { bestMoment, type VideoMoment } from '../core/video/moment.ts';
 import { normalised } from '../core/vector.ts';
-import { CATALOG_FORMAT_VERSION, decodeVectorBase64, VideoKeyframesSchema } from '../core/catalog.ts';
+import { CATALOG_FORMAT_VERSION, decodeVectorBase64, LOCAL_VIDEOS_ID, VideoKeyframesSchema } from '../core/catalog.ts';
 import { encodeIndex, fileChecksum, INDEX_FORMAT_VERSION } from '../core/index/format.ts';
 import type { Intent } from '../core/intent.ts';
 import { buildLexicalIndex, type LexicalIndex } from '../core/lexical.ts';
@@ -40,8 +40,6 @@ interface LoadedCatalog {
   moments?: Map<string, VideoMoment[]>;
 }
 
-/** The catalog of videos the user added on this device: built in memory, never fetched. */
-export const LOCAL_VIDEOS_ID = 'my-videos';
 
 export interface LocalVideo {
   id: string;
