@@ -15,13 +15,10 @@ import {
 import sharp from 'sharp';
 import { parseCatalogItems, parseCatalogManifest } from '../src/core/catalog.ts';
 import { encodeIndex, fileChecksum, INDEX_FORMAT_VERSION, type Quantisation } from '../src/core/index/format.ts';
+import { cliFlags } from './cli.ts';
 import { modelIdOf } from './model-id.ts';
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i++) {
-  const a = process.argv[i]!;
-  if (a.startsWith('--')) args.set(a.slice(2), process.argv[i + 1] && !process.argv[i + 1]!.startsWith('--') ? process.argv[++i]! : 'true');
-}
+const args = cliFlags();
 const root = process.cwd();
 const modelsDir = args.get('models') ?? join(root, 'public', 'models');
 const catalogId = args.get('catalog') ?? 'stickers';

@@ -7,42 +7,15 @@
 // Item id = the emoji's hexcode in emojibase. Run: npm run catalog:stickers
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import sharp from 'sharp';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLexiconGuard } from '../src/core/safety/lexicon.ts';
+import { datasource, type DatasourceEntry, en, type EmojibaseEntry, enMessages, imageDir, ko, koMessages } from './emoji-sources.ts';
 import { CATALOG_FORMAT_VERSION, type CatalogItem, type CatalogManifest, parseCatalogItems, parseCatalogManifest } from '../src/core/catalog.ts';
 
-const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'public/models/catalogs/stickers');
 
-interface EmojibaseEntry {
-  label: string;
-  hexcode: string;
-  emoji: string;
-  tags?: string[];
-  group?: number;
-  subgroup?: number;
-  order?: number;
-}
-interface DatasourceEntry {
-  unified: string;
-  non_qualified: string | null;
-  image: string;
-  has_img_google: boolean;
-}
-interface Messages {
-  groups: { key: string; message: string; order: number }[];
-  subgroups: { key: string; message: string; order: number }[];
-}
-
-const en: EmojibaseEntry[] = require('emojibase-data/en/data.json');
-const ko: EmojibaseEntry[] = require('emojibase-data/ko/data.json');
-const enMessages: Messages = require('emojibase-data/en/messages.json');
-const koMessages: Messages = require('emojibase-data/ko/messages.json');
-const datasource: DatasourceEntry[] = require('emoji-datasource-google/emoji.json');
-const imageDir = join(dirname(require.resolve('emoji-datasource-google/package.json')), 'img/google/64');
 
 const enByHex = new Map(en.map((e) => [e.hexcode, e]));
 const koByHex = new Map(ko.map((e) => [e.hexcode, e]));

@@ -11,8 +11,7 @@
 // keyframes.json, manifest.json, LICENSE.md} and prints text-to-video recall (mean pooling vs one
 // middle frame) for each clip's main subject, in English and Korean.
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import {
   AutoProcessor, AutoTokenizer, CLIPTextModelWithProjection, CLIPVisionModelWithProjection, env, RawImage, type Tensor,
 } from '@huggingface/transformers';
@@ -23,16 +22,13 @@ import { selectKeyframesAdaptive, selectKeyframesConstant } from '../src/core/vi
 import { l2Normalise, poolMean, VIDEO_POOLINGS, type VideoPoolingName } from '../src/core/video/pool.ts';
 import { TemporalPoolConfigSchema, temporalInputs } from '../src/core/video/temporal.ts';
 import * as ort from 'onnxruntime-node';
+import { cliFlags } from './cli.ts';
+import { datasource, en, type EmojibaseEntry, enMessages, imageDir, ko, koMessages } from './emoji-sources.ts';
 import { modelIdOf } from './model-id.ts';
 import { clipInputSize, decodeGrayFrames, extractRgbFrames, generateClip, probeVideo, type ClipSegment, type SegmentKind } from './video/ffmpeg.ts';
 import { rankOf, summarise } from './video/recall.ts';
 
-const require = createRequire(import.meta.url);
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i++) {
-  const a = process.argv[i]!;
-  if (a.startsWith('--')) args.set(a.slice(2), process.argv[i + 1] && !process.argv[i + 1]!.startsWith('--') ? process.argv[++i]! : 'true');
-}
+const args = cliFlags();
 const root = process.cwd();
 const modelsDir = args.get('models') ?? join(root, 'public', 'models');
 const modelName = args.get('model') ?? 'clip-mini';
@@ -93,15 +89,6 @@ const CLIPS: [string, string | null][] = [
   ['1F6B2', '1F382'], ['1F680', '1F34A'], ['2708', '1F682'], ['1F3B8', '1F6A2'],
 ];
 
-interface EmojibaseEntry { label: string; hexcode: string; emoji: string; tags?: string[]; group?: number }
-interface Messages { groups: { key: string; message: string; order: number }[] }
-interface DatasourceEntry { unified: string; image: string; has_img_google: boolean }
-const en: EmojibaseEntry[] = require('emojibase-data/en/data.json');
-const ko: EmojibaseEntry[] = require('emojibase-data/ko/data.json');
-const enMessages: Messages = require('emojibase-data/en/messages.json');
-const koMessages: Messages = require('emojibase-data/ko/messages.json');
-const datasource: DatasourceEntry[] = require('emoji-datasource-google/emoji.json');
-const imageDir = join(dirname(require.resolve('emoji-datasource-google/package.json')), 'img/google/64');
 
 interface Subject { hex: string; en: EmojibaseEntry; ko: EmojibaseEntry | undefined; png: string; group: string }
 function subject(hex: string): Subject {
@@ -173,7 +160,6 @@ async function main(): Promise<void> {
 
   const items: CatalogItem[] = [];
   const records: { id: string; duration: number; keyframes: { t: number; reason: string; vector: string }[]; middle: { t: number; vector: string } }[] = [];
-  const pooled: Float32Array[] = [];
   const means: Float32Array[] = [];
   const temporals: Float32Array[] = [];
   const middles: Float32Array[] = [];
@@ -216,7 +202,6 @@ async function main(): Promise<void> {
     const kfVecs = vecs.slice(0, keyframes.length).map(l2Normalise);
     means.push(poolMean(kfVecs));
     temporals.push(await temporal(kfVecs, keyframes.map((kf) => kf.t), clip.durationS));
-    pooled.push(POOLING === 'temporal' ? temporals.at(-1)! : means.at(-1)!);
     middles.push(l2Normalise(vecs[vecs.length - 1]!));
 
     const [poster] = await extractRgbFrames(clip.path, [keyframes[0]!.t], { width: CLIP_SIZE, height: CLIP_SIZE, leadS: lead });
@@ -260,7 +245,7 @@ async function main(): Promise<void> {
   // Index: one pooled vector per clip, f32 (20 rows: exact scores cost nothing).
   const cats = [...new Set(items.map((it) => it.category))].slice(0, 32);
   const vectors = new Float32Array(items.length * dim);
-  pooled.forEach((v, i) => vectors.set(v, i * dim));
+  (POOLING === 'temporal' ? temporals : means).forEach((v, i) => vectors.set(v, i * dim));
   const categories = new Uint32Array(items.map((it) => (1 << cats.indexOf(it.category)) >>> 0));
   const bytes = encodeIndex({ dim, vectors, ids: items.map((it) => it.id), quantisation: 'f32', metric: 'cosine', modelId, categories });
   await writeFile(join(outDir, 'index.bin'), bytes);

@@ -4,6 +4,7 @@
 // Builds bench/index/browser/ with Vite into a temp folder, serves it cross-origin isolated (precise
 // timers), and runs every engine of every config as its own bounded call in the page's main thread
 // (one core). Same data, engines and table as run.ts.
+import { cliFlags } from '../../tools/cli.ts';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { mkdtempSync } from 'node:fs';
@@ -14,8 +15,7 @@ import { build } from 'vite';
 import { chromium, type Page } from 'playwright-core';
 import { ALL_ENGINES, TABLE_HEAD, tableRow, type EngineName, type Row } from './common.ts';
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
+const args = cliFlags();
 const list = (key: string, def: string): string[] => (args.get(key) ?? def).split(',').filter(Boolean);
 const dims = list('dims', '256,512').map(Number);
 const sizes = list('sizes', '10000,100000').map(Number);

@@ -4,6 +4,7 @@
 // Single thread (voy runs in a worker thread only so that it can be stopped at its budget). Vectors and
 // queries: seeded Gaussian, normalised (cosine). Ground truth for recall: float64 brute force over the
 // float32 vectors. Prints one markdown table row per engine and config. Chromium: run-chromium.ts.
+import { cliFlags } from '../../tools/cli.ts';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -13,8 +14,7 @@ import {
   type EngineName, type FileCache, type OurEngine, type Row,
 } from './common.ts';
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
+const args = cliFlags();
 const list = (key: string, def: string): string[] => (args.get(key) ?? def).split(',').filter(Boolean);
 const dims = list('dims', '256,512').map(Number);
 const sizes = list('sizes', '10000,100000').map(Number);
