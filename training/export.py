@@ -100,6 +100,13 @@ def load_model(checkpoint: Path) -> tuple[ClipMini, dict]:
     return model, ck
 
 
+def load_shipped_model(checkpoint: Path) -> ClipMini:
+    """The checkpoint as the app runs it: text tower with weight-only int8 weights (the default export)."""
+    model, _ = load_model(checkpoint)
+    fake_quantise_text(model)
+    return model
+
+
 def export_onnx(model: ClipMini, onnx_dir: Path, quantise_text: bool) -> None:
     onnx_dir.mkdir(parents=True, exist_ok=True)
     # torch 1.13's exporter warns about shape inference of constants and tracing of Python ints; the

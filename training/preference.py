@@ -41,9 +41,10 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from model import ClipMini, ClipMiniConfig, normalise_pixels  # noqa: E402
-from quantise import fake_quantise_text  # noqa: E402
-from train import Corpus, recall_at, tensors  # noqa: E402
+from model import ClipMini, normalise_pixels  # noqa: E402
+from evaluate import embed_texts  # noqa: E402
+from export import load_shipped_model  # noqa: E402
+from train import Corpus, recall_at  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 CHECKPOINT = REPO / 'training/out/schedule-s2/checkpoint.pt'
@@ -71,24 +72,13 @@ MAX_RECALL_DROP_PTS = 2.0
 # ----------------------------------------------------------------------------------------------- embeddings
 
 def load_model() -> tuple[ClipMini, Corpus]:
-    ck = torch.load(CHECKPOINT, map_location='cpu')
-    model = ClipMini(ClipMiniConfig.from_dict(ck['config']))
-    model.load_state_dict(ck['state_dict'])
-    fake_quantise_text(model)  # the text tower exactly as shipped (weight-only int8, training/quantise.py)
-    model.eval()
-    return model, Corpus(DATA)
+    return load_shipped_model(CHECKPOINT), Corpus(DATA)
 
 
 @torch.no_grad()
 def embed_rows(model: ClipMini, corpus: Corpus, rows: list[int]) -> torch.Tensor:
     r = torch.tensor(rows)
     out = [model.vision(normalise_pixels(corpus.images[r[i:i + BATCH]])) for i in range(0, len(r), BATCH)]
-    return F.normalize(torch.cat(out), dim=-1)
-
-
-@torch.no_grad()
-def embed_texts(model: ClipMini, corpus: Corpus, texts: list[str]) -> torch.Tensor:
-    out = [model.text(*tensors(corpus.tok, texts[i:i + BATCH])) for i in range(0, len(texts), BATCH)]
     return F.normalize(torch.cat(out), dim=-1)
 
 

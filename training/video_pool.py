@@ -51,8 +51,8 @@ from PIL import Image
 from torch import nn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from model import Block, ClipMini, ClipMiniConfig, Dense, normalise_pixels  # noqa: E402
-from quantise import fake_quantise_text  # noqa: E402
+from model import Block, ClipMini, Dense, normalise_pixels  # noqa: E402
+from export import load_shipped_model  # noqa: E402
 from train import recall_at, sample_caption, tensors  # noqa: E402
 from wordpiece import WordPieceTokenizer  # noqa: E402
 
@@ -610,11 +610,7 @@ def main() -> None:
 
     t_start = time.time()
     log(f'== {time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime())} UTC: {command}')
-    ck = torch.load(CHECKPOINT, map_location='cpu')
-    clip = ClipMini(ClipMiniConfig.from_dict(ck['config']))
-    clip.load_state_dict(ck['state_dict'])
-    clip.eval()
-    fake_quantise_text(clip)  # the shipped text tower is weight-only int8 (training/quantise.py, export.py)
+    clip = load_shipped_model(CHECKPOINT)  # the shipped text tower is weight-only int8 (training/quantise.py)
     tok = WordPieceTokenizer.load(DATA)
     model_id = json.loads(IDENTITY.read_text())['modelId']
     parity = clip_parity(clip, tok)
