@@ -39,7 +39,7 @@ export default defineConfig({
         // The shell, the ONNX runtime, catalogs, images, models and indexes: the demo works offline.
         globPatterns: ['**/*.{html,js,css,wasm,json,png,webp,webm,svg,onnx,bin,idx,md}'],
         // Not precached: per-user vectors (one is fetched for the chosen user), the CLIP vision tower (the
-        // shipped indexes are built offline; the page needs it only when the user adds a video, 2.8 MB)
+        // shipped indexes are built offline; the page needs it only when the user adds a video, 2.6 MB gzip)
         // and web-llm (only with model files). They are cached at runtime when first used.
         // video-pool: the temporal pooling model is used by the catalog tool only (see tools/build-video-catalog.ts).
         // models/llm: web-llm keeps its weights in its own Cache Storage when it loads them (hundreds of MB).

@@ -41,7 +41,7 @@ const SOURCE_REASON: Readonly<Record<Contribution['source'], Reason>> = Object.f
  * A CLIP match at least this share of the best CLIP match is said to look like the phrase; below it, the
  * item is only the nearest picture left (in a small catalog every item is some CLIP match). High because
  * the demo model's cosines are compressed: for "cat" on the generated clips, a hamburger clip still
- * scored 0.8 of the cat clip.
+ * scored at least 0.8 of the cat clip (it was called "looks like 'cat'" with 0.8 as the threshold).
  */
 export const CLOSE_PICTURE_SHARE = 0.95;
 
