@@ -1,5 +1,26 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { SECURITY_HEADERS, SW_HEADERS_SCRIPT, serviceWorkerHeadersScript } from './tools/csp.ts';
+
+/**
+ * The site's security headers (tools/csp.ts) on every response of `vite preview` (`npm start`, the e2e
+ * server), and the script that makes the service worker add them to what it serves.
+ */
+function securityHeaders(): Plugin {
+  return {
+    name: 'security-headers',
+    configurePreviewServer(server) {
+      // Registered before Vite's own middlewares: static files, the SPA fallback and 404s alike.
+      server.middlewares.use((_req, res, next) => {
+        for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+        next();
+      });
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: SW_HEADERS_SCRIPT, source: serviceWorkerHeadersScript() });
+    },
+  };
+}
 
 // A static site: relative base so dist/ can be hosted under any path, ES-module workers (comlink +
 // transformers.js need module workers), and a service worker that precaches everything the demo
@@ -21,6 +42,7 @@ export default defineConfig({
     rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'web-llm', test: /[\\/]@mlc-ai[\\/]web-llm[\\/]/ }] } } },
   },
   plugins: [
+    securityHeaders(),
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: null, // registered in src/main.ts, which reports offline readiness in the status bar
@@ -36,6 +58,8 @@ export default defineConfig({
         icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
       },
       workbox: {
+        // Adds the CSP (tools/csp.ts) to every response the service worker serves; see securityHeaders().
+        importScripts: [SW_HEADERS_SCRIPT],
         // The shell, the ONNX runtime, catalogs, images, models and indexes: the demo works offline.
         globPatterns: ['**/*.{html,js,css,wasm,json,png,webp,webm,svg,onnx,bin,idx,md}'],
         // Not precached: per-user vectors (one is fetched for the chosen user), the CLIP vision tower (the

@@ -1,4 +1,5 @@
 // Boots the shell: one Recommender controller (workers + store) and the <pr-app> element that renders it.
+import './core/zod-config.ts'; // first: zod jitless before any schema is built (no eval under the CSP)
 import { registerSW } from 'virtual:pwa-register';
 import { Recommender } from './app/recommender.ts';
 import './ui/app-shell.ts';

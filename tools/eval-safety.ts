@@ -1,15 +1,18 @@
 // Evaluates the safety guards on the labelled golden sets (tests/golden/safety/*.jsonl):
 // precision / recall / F1 per language, recall per obfuscation type, false-positive rate on benign
-// and near-miss text, and time per message. Prints a table; --write also writes RESULTS.md.
+// and near-miss text, time per message, and refusals of the shipped catalogs' titles and tags (benign
+// by construction; tools/safety/false-positives.ts lists them). Prints a table; --write also writes RESULTS.md.
 // Usage: npx tsx tools/eval-safety.ts [--write] [--misses] [--audit-dict /usr/share/dict/words]
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { DROPPED } from '../src/core/safety/curation.ts';
 import { createSafetyGuard } from '../src/core/safety/guard.ts';
-import { compileLexicon, createLexiconGuard } from '../src/core/safety/lexicon.ts';
+import { createLexiconGuard } from '../src/core/safety/lexicon.ts';
 import { createModelGuard } from '../src/core/safety/model.ts';
+import { compileLexicon } from './safety/compile-lexicon.ts';
+import { DROPPED } from './safety/curation.ts';
+import { catalogNames, catalogTexts } from './safety/false-positives.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const GOLDEN = join(ROOT, 'tests/golden/safety');
@@ -142,14 +145,30 @@ const lines: string[] = [];
 evaluate('Lexicon guard (always on)', rows, (t) => lexicon.check(t).verdict === 'unsafe', lines, args.includes('--misses'));
 const modelPath = join(MODEL_DIR, 'model.json');
 let modelNote = 'model.json not built: run `npx tsx tools/train-safety-model.ts`.';
+const catalogRows: string[] = ['| catalog | titles and tags | lexicon | model alone | combined guard as shipped |', '| --- | ---: | ---: | ---: | ---: |'];
+let shipped: Classify = (t) => lexicon.check(t).verdict === 'unsafe';
+let modelAlone: Classify | undefined;
 if (existsSync(modelPath)) {
   const weights = JSON.parse(readFileSync(modelPath, 'utf8')) as unknown;
   const model = createModelGuard(weights);
-  evaluate(`Model guard alone (char n-gram logistic regression, threshold ${model.threshold})`, rows, (t) => model.score(t) >= model.threshold, lines, args.includes('--misses'));
+  modelAlone = (t) => model.score(t) >= model.threshold;
+  evaluate(`Model guard alone (char n-gram logistic regression, threshold ${model.threshold}, role ${model.role})`, rows, modelAlone, lines, args.includes('--misses'));
   const combined = createSafetyGuard({ lexicon, model });
-  evaluate('Combined guard (lexicon, then model)', rows, (t) => combined.check(t).verdict === 'unsafe', lines, args.includes('--misses'));
-  modelNote = `model.json: ${model.featureCount} hashed features, trained on ${model.trainedOn}.`;
+  shipped = (t) => combined.check(t).verdict === 'unsafe';
+  const title = model.role === 'guard' ? 'Combined guard as shipped (lexicon, then model)' : 'Combined guard as shipped (lexicon only: the model is "measured-only" and refuses nothing)';
+  evaluate(title, rows, shipped, lines, args.includes('--misses'));
+  modelNote = `model.json: ${model.featureCount} hashed features, role ${model.role}, trained on ${model.trainedOn}.`;
 }
+const totals = [0, 0, 0, 0];
+for (const catalog of catalogNames()) {
+  const texts = catalogTexts(catalog, true);
+  const counts = [texts.length, texts.filter((t) => lexicon.check(t).verdict === 'unsafe').length, modelAlone ? texts.filter(modelAlone).length : 0, texts.filter(shipped).length];
+  counts.forEach((c, i) => (totals[i]! += c));
+  catalogRows.push(`| ${catalog} | ${counts.join(' | ')} |`);
+}
+const pct = (n: number): string => `${n} (${((n / totals[0]!) * 100).toFixed(2)} %)`;
+catalogRows.push(`| all | ${totals[0]} | ${pct(totals[1]!)} | ${pct(totals[2]!)} | ${pct(totals[3]!)} |`);
+lines.push('### Benign refusals on the shipped catalogs (public/models/catalogs/*/items.json titles and tags, all languages)', '', ...catalogRows, '');
 const table = lines.join('\n');
 console.log(table);
 console.log(`lexicon: ${lexicon.termCount} entries, guard built in ${lexBuildMs.toFixed(1)} ms. ${modelNote}`);
@@ -164,7 +183,7 @@ if (args.includes('--write')) {
 
 Command: \`npx tsx tools/eval-safety.ts --write\`
 Machine: shared 2-core VM (${cpu}), no GPU, Node ${process.version}; single-threaded; load average at the start of the run ${load0.toFixed(1)} (the VM is shared with other jobs, so times are upper bounds).
-Date: 2026-11-29 (measured ${new Date().toISOString()}).
+Date: 2026-11-30 (measured ${new Date().toISOString()}).
 Golden sets: ${rows.length} hand-written chat messages (${rows.filter((r) => r.lang === 'en').length} en, ${rows.filter((r) => r.lang === 'ko').length} ko) in tests/golden/safety/*.jsonl, never used
 for training (tools/train-safety-model.ts removes any generated sentence that normalises like a golden one and asserts none is left).
 - "tuning" set (en.jsonl, ko.jsonl, ${rows.filter((r) => r.set === 'tuning').length} messages): written first; the lexicon's normaliser and curation were then
@@ -175,7 +194,8 @@ for training (tools/train-safety-model.ts removes any generated sentence that no
   allow/drop lists found by the model-training diagnostics (e.g. "raped", "coons" had been allowed by mistake) and the
   model's threshold policy; the holdout rows of the lexicon table were the same before and after.
 Both were written by the same engineer who curated the lists, which still biases the near-miss results upward.
-Targets: recall >= 0.95 on obfuscated unsafe, FPR <= 0.01 on benign, < 1 ms per message (lexicon).
+Targets: recall >= 0.95 on obfuscated unsafe, FPR <= 0.01 on benign, < 1 ms per message (lexicon); at most 0.1 % of the
+shipped catalogs' titles and tags refused (issue 17, item 6).
 Counts in brackets are hits/total. "near-miss" = benign text built around words that contain or look like a listed entry.
 
 ${table}
@@ -191,9 +211,17 @@ ${modelNote}
   Korean typed on an English keyboard beyond the listed forms ("qudtls" = 병신), "77" for ㄲ.
 - Word boundaries: "pussy willow" is blocked (not on the allow list). Splits inside a word with spaces ("fu ck") are not
   joined on purpose: "push it" / "pen is" would become false positives.
-- The model (char n-gram logistic regression) adds little on these sets: it only generalises to spellings close to
-  listed entries; recall on entries it never saw in training is a few percent (see the training output). The LLM
-  guard (when web-llm is up) is the intended second stage.
+- The model (char n-gram logistic regression) did not earn its place (issue 17, item 6). At the old threshold 0.982 it
+  refused 35 catalog titles (27 movie titles such as "The Big Chill", "Jersey Girl", "Big"; 8 sticker names such as
+  "shower", "thread", "beaver", "입") and added one golden-set hit over the lexicon (ko-088 "개새77ㅣ야"). Its threshold is now
+  chosen so that at most 0.1 % of held-out benign sentences plus every catalog title and tag score above it (0.9966);
+  there, its recall on entries never seen in training is 0.011 against the 0.1 a guard needs, so the build marks it
+  "measured-only": it ships for measurement and the combined guard does not consult it. The LLM guard (when web-llm
+  is up) is the second stage.
+- Catalog titles that contain a listed word ("The Bank Dick", "Jackass Number Two", "Zack and Miri Make a Porno") are
+  refused by the lexicon unless the app passes the catalog's titles as allowed phrases
+  (\`createLexiconGuard(data, { allow: titles })\`; one-word titles such as "Dick" stay refused). The table above is
+  without them. "M*A*S*H" was refused as "a(s)s": masks between single letters are now separators, not hidden letters.
 - "꺼져" (get lost) is not listed alone because "불이 꺼져요" (the light goes out) is everyday Korean.
 
 ## Curation: entries dropped from the source lists and why

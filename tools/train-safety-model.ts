@@ -4,10 +4,14 @@
 // Usage: npx tsx tools/train-safety-model.ts [--lexicon-only] [--seed N]
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileLexicon, createLexiconGuard, type LexiconData } from '../src/core/safety/lexicon.ts';
-import { encodeBase64, MODEL_FORMAT, MODEL_VERSION, quantize, rng, type TrainingExample, trainLogistic, createModelGuard, type ModelWeights } from '../src/core/safety/model.ts';
+import { rng } from '../src/core/random.ts';
+import { createLexiconGuard, type LexiconData } from '../src/core/safety/lexicon.ts';
+import { MODEL_FORMAT, MODEL_VERSION, createModelGuard, type ModelWeights } from '../src/core/safety/model.ts';
 import { skeleton } from '../src/core/safety/normalize.ts';
-import { DROPPED } from '../src/core/safety/curation.ts';
+import { compileLexicon } from './safety/compile-lexicon.ts';
+import { DROPPED } from './safety/curation.ts';
+import { catalogNames, catalogTexts } from './safety/false-positives.ts';
+import { encodeBase64, quantize, type TrainingExample, trainLogistic } from './safety/train-model.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const OUT_DIR = join(ROOT, 'public/models/safety');
@@ -247,8 +251,20 @@ function generate(lex: LexiconData, seed: number, golden: Set<string>, goldenTex
 }
 
 const MODEL_DIM = 1 << 16;
-/** The model only adds to the lexicon, so it is held to a stricter false-positive rate than the target. */
-const MAX_VALID_FPR = 0.003;
+/**
+ * Benign refusals allowed at the threshold, over held-out benign sentences plus every shipped catalog
+ * title and tag (issue 17: at most 0.1 %; the previous 0.3 % over generated sentences alone refused
+ * 46 catalog titles, "The Big Chill" and "shower" among them).
+ */
+const MAX_BENIGN_FPR = 0.001;
+/** Highest threshold the policy may pick: scores saturate near 1 and the int8 weights blur beyond this. */
+const MAX_THRESHOLD = 0.9999;
+/**
+ * The model ships as a guard only if, at that threshold, it catches at least this share of held-out
+ * sentences with entries it never saw in training (what it adds to the lexicon); otherwise it ships
+ * "measured-only" and refuses nothing. Measured 2026-11-30: 0.031 at 0.982, which earned no place.
+ */
+const MIN_GUARD_RECALL = 0.1;
 
 function trainModel(lex: LexiconData, seed: number): void {
   const goldenDir = join(ROOT, 'tests/golden/safety');
@@ -267,29 +283,34 @@ function trainModel(lex: LexiconData, seed: number): void {
   const { w, bias } = trainLogistic([...train, ...validUnsafe], opts);
   const q = quantize(w);
   const draft: ModelWeights = {
-    format: MODEL_FORMAT, version: MODEL_VERSION, dim: MODEL_DIM, bias, scale: q.scale, weights: encodeBase64(q.bytes), threshold: 0.5,
+    format: MODEL_FORMAT, version: MODEL_VERSION, dim: MODEL_DIM, bias, scale: q.scale, weights: encodeBase64(q.bytes), threshold: 0.5, role: 'guard',
     trainedOn: `${train.length} template-generated examples (seed ${seed})`, license: 'Derived from naughty-words (CC-BY-4.0) and badwords-ko (MIT); see LICENSE.md',
   };
-  // Threshold: the lowest score that keeps the false-positive rate on held-out benign sentences under 1 %.
+  // Threshold: the lowest score that keeps benign refusals under MAX_BENIGN_FPR, over held-out benign
+  // sentences and the catalogs' own titles and tags (never trained on; those the lexicon refuses are its business).
   const guard = createModelGuard(draft);
-  const scoredBenign = validBenign.map((e) => ({ text: e.text, s: guard.score(e.text) })).sort((a, b) => b.s - a.s);
-  console.log(`highest-scoring held-out benign sentences: ${scoredBenign.slice(0, 6).map((b) => `${JSON.stringify(b.text)} ${b.s.toFixed(3)}`).join(', ')}`);
+  const lexiconGuard = createLexiconGuard(lex);
+  const catalog = catalogNames().flatMap((c) => catalogTexts(c, true)).filter((t) => lexiconGuard.check(t).verdict === 'safe');
+  const scoredBenign = [...validBenign.map((e) => e.text), ...catalog].map((text) => ({ text, s: guard.score(text) })).sort((a, b) => b.s - a.s);
+  console.log(`highest-scoring benign texts: ${scoredBenign.slice(0, 8).map((b) => `${JSON.stringify(b.text)} ${b.s.toFixed(4)}`).join(', ')}`);
   const benignScores = scoredBenign.map((b) => b.s);
-  const cut = benignScores[Math.floor(benignScores.length * MAX_VALID_FPR)] ?? 0.5;
-  const threshold = Math.min(0.99, Math.max(0.5, Math.round((cut + 0.005) * 1000) / 1000));
+  const cut = benignScores[Math.floor(benignScores.length * MAX_BENIGN_FPR)] ?? 0.5;
+  const threshold = Math.min(MAX_THRESHOLD, Math.max(0.5, Math.ceil(cut * 10000) / 10000));
   const pq = quantize(probe.w);
   const probeGuard = createModelGuard({ ...draft, bias: probe.bias, scale: pq.scale, weights: encodeBase64(pq.bytes) });
   const recall = validUnsafe.filter((e) => probeGuard.score(e.text) >= threshold).length / validUnsafe.length;
   const fpr = benignScores.filter((s) => s >= threshold).length / benignScores.length;
+  const role = recall >= MIN_GUARD_RECALL ? 'guard' : 'measured-only';
   const model: ModelWeights = {
     ...draft,
     threshold,
-    trainedOn: `${draft.trainedOn}; held-out check (npx tsx tools/train-safety-model.ts, 2-core VM, 2026-11-29): threshold ${threshold} keeps FPR ${fpr.toFixed(4)} on ${benignScores.length} held-out benign sentences, recall ${recall.toFixed(3)} on ${validUnsafe.length} sentences with entries never seen in training`,
+    role,
+    trainedOn: `${draft.trainedOn}; held-out check (npx tsx tools/train-safety-model.ts, 2-core VM, 2026-11-30): threshold ${threshold} keeps FPR ${fpr.toFixed(4)} on ${benignScores.length} benign texts (${validBenign.length} held-out sentences + ${catalog.length} catalog titles and tags), recall ${recall.toFixed(3)} on ${validUnsafe.length} sentences with entries never seen in training; role ${role} (a guard needs recall >= ${MIN_GUARD_RECALL})`,
   };
   const json = JSON.stringify(model);
   writeFileSync(join(OUT_DIR, 'model.json'), json + '\n');
   console.log(`model.json: ${train.length} training / ${valid.length} held-out examples, dim ${MODEL_DIM}, ${json.length} bytes, trained in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  console.log(`held-out: threshold ${threshold}; recall on entries never seen in training ${recall.toFixed(3)} (${validUnsafe.length} sentences); FPR on held-out benign sentences ${fpr.toFixed(4)} (${benignScores.length})`);
+  console.log(`held-out: threshold ${threshold}; recall on entries never seen in training ${recall.toFixed(3)} (${validUnsafe.length} sentences); FPR on benign texts ${fpr.toFixed(4)} (${benignScores.length}); role ${role}`);
 }
 
 const args = process.argv.slice(2);

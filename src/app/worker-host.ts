@@ -26,6 +26,8 @@ export interface WorkerHostOptions<T> {
   create: () => Worker;
   /** Runs after each (re)start: register status callbacks, pass configuration. */
   setup: (remote: Comlink.Remote<T>) => Promise<void>;
+  /** Runs after a restart's setup (not the first start): re-wire what the dead worker was connected to. */
+  onRestart?: () => void;
   onStatus: (status: WorkerStatus) => void;
 }
 
@@ -58,6 +60,7 @@ export class WorkerHost<T extends Cancellable> {
     this.worker.addEventListener('messageerror', () => this.handleCrash('a message could not be deserialised'));
     this.ready = this.opts.setup(this.remote);
     this.ready.catch((err: unknown) => this.handleCrash(`setup failed: ${String(err)}`));
+    if (this.restarts.length > 0) void this.ready.then(() => this.opts.onRestart?.(), () => {});
   }
 
   private handleCrash(reason: string): void {

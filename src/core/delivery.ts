@@ -1,21 +1,26 @@
-// The delivery path's final step, pure and synchronous: candidates from every retrieval source the
-// catalog has (lexical match of the intent, CLIP text-to-item similarity, the user's U2I vector,
-// popularity), fused per source, exclusions applied (disliked, unsafe, seen), diversified, explained.
+// The delivery path's final step, pure and synchronous: candidates from every retrieval source in the
+// registry (fusion/registry.ts: lexical match of the intent, CLIP text-to-item similarity, the user's
+// U2I vector, items like the liked ones, popularity), fused per source, penalties and exclusions
+// applied (disliked, unsafe, seen), diversified, explained.
 import type { CatalogItem } from './catalog.ts';
-import type { Candidate, FusionWeights, Normalisation } from './fusion/fuse.ts';
-import { DEFAULT_FUSION_WEIGHTS, rankCandidates } from './fusion/rank.ts';
-import { type LikedItem, phraseCandidates, popularCandidates, similarCandidates, u2iCandidates } from './fusion/sources.ts';
+import type { FusionWeights, Normalisation } from './fusion/fuse.ts';
+import { rankCandidates } from './fusion/rank.ts';
+import { DEFAULT_FUSION_WEIGHTS, DEFAULT_NORMALISATIONS, DEFAULT_SOURCES, normalisationsOf, SOURCE_IDS, type SourceId, weightsOf } from './fusion/registry.ts';
+import type { IntentHit, RetrievalSource, SessionInput, SourceContext, U2iInput } from './fusion/retrieval-source.ts';
 import type { Intent } from './intent.ts';
-import { dislikedItems, type LexicalIndex, positivePhrases, scorePhrases } from './lexical.ts';
-import type { VectorMatrix } from './u2i/format.ts';
+import { aboveClipFloor } from './fusion/sources/clip.ts';
+import { dislikedItems, type LexicalIndex, positivePhrases } from './lexical.ts';
 
-export const FEED_SOURCES = ['lexical', 'intent', 'u2i', 'similar', 'popular', 'fresh'] as const;
-export type FeedSource = (typeof FEED_SOURCES)[number];
+export type { IntentHit } from './fusion/retrieval-source.ts';
 
-export interface FeedEntry {
+/** The sources a feed entry can come from: the registry's ids, in its order. */
+export const FEED_SOURCES: readonly FeedSource[] = SOURCE_IDS;
+export type FeedSource = SourceId;
+
+export interface FeedEntry<S extends string = FeedSource> {
   id: string;
   score: number;
-  source: FeedSource;
+  source: S;
   /** One line a user can read: why this item is here. */
   why: string;
 }
@@ -38,14 +43,7 @@ function prepare(items: readonly CatalogItem[]): Prepared {
   return p;
 }
 
-/** CLIP hits for the intent's phrases, by item index, with the phrase that scored best. */
-export interface IntentHit {
-  item: number;
-  score: number;
-  because: { phrase: string }[];
-}
-
-export interface DeliveryRequest {
+export interface DeliveryRequest<S extends string = FeedSource> {
   items: readonly CatalogItem[];
   lexical: LexicalIndex;
   intent: Intent | null;
@@ -54,12 +52,25 @@ export interface DeliveryRequest {
   exclude?: ReadonlySet<string>;
   /** CLIP text-to-item hits for the intent (the retrieval worker searched the index). */
   intentHits?: readonly IntentHit[];
+  /**
+   * The CLIP model's calibrated "no match" cosine (public/models/<model>/calibration.json,
+   * noMatchFloor): intent hits below it are dropped before the CLIP source sees them. Default: none.
+   */
+  clipFloor?: number;
   /** Items whose picture matches a disliked phrase (see pictureDislikes): excluded like lexical dislikes. */
   dislikedByPicture?: Iterable<number>;
   /** The user's U2I vector and the catalog's item vectors (rows aligned with `items`). */
-  u2i?: { user: Float32Array; items: VectorMatrix; liked?: readonly LikedItem[] };
-  weights?: FusionWeights;
+  u2i?: U2iInput;
+  /** The user's session vector in the catalog's item space, for a session source. */
+  session?: SessionInput;
+  /** Multiplicative down-weight per item index, in [0, 1], applied to the fused score. */
+  penalties?: ReadonlyMap<number, number>;
+  /** Default: each source's weight from its row. */
+  weights?: FusionWeights<S>;
+  /** One method for every source (a tool's sweep); default: each source's own from its row. */
   normalisation?: Normalisation;
+  /** The sources to ask, in order; default DEFAULT_SOURCES. A new source is a row added here or there. */
+  sources?: readonly RetrievalSource<S>[];
 }
 
 /** One phrase's nearest items in the embedding index, best first: raw cosine scores. */
@@ -96,7 +107,7 @@ export function pictureDislikes(dislikes: readonly PhraseHits[], wanted: readonl
 /** How many candidates each source proposes, relative to k: enough for exclusions and diversity. */
 const POOL = 4;
 
-export function deliver(req: DeliveryRequest): FeedEntry[] {
+export function deliver<S extends string = FeedSource>(req: DeliveryRequest<S>): FeedEntry<S>[] {
   const { items, lexical, intent, k } = req;
   const { unsafe, popularity, rowOfId } = prepare(items);
   const disliked = intent ? dislikedItems(lexical, intent) : new Set<number>();
@@ -108,26 +119,27 @@ export function deliver(req: DeliveryRequest): FeedEntry[] {
   }
   const blocked = new Set<number>([...disliked, ...unsafe, ...seen]);
 
-  const candidates: Candidate[] = [];
-  if (intent) {
-    const lexicalHits = [...scorePhrases(lexical, positivePhrases(intent)).values()].sort((a, b) => b.score - a.score || a.item - b.item);
-    candidates.push(...phraseCandidates('lexical', lexicalHits.slice(0, k * POOL * 2), blocked));
-  }
-  if (req.intentHits?.length) candidates.push(...phraseCandidates('intent', req.intentHits, blocked));
-  if (req.u2i) {
-    candidates.push(...u2iCandidates({ user: req.u2i.user, items: req.u2i.items, k: k * POOL, exclude: blocked, ...(req.u2i.liked ? { liked: req.u2i.liked } : {}) }));
-    if (req.u2i.liked?.length) candidates.push(...similarCandidates({ items: req.u2i.items, liked: req.u2i.liked.slice(-5), k: k * POOL, exclude: blocked }));
-  }
-  candidates.push(...popularCandidates(popularity, k * POOL, blocked));
+  // Without sources of its own, the request's S is FeedSource (its default) and these are its rows.
+  const sources = req.sources ?? (DEFAULT_SOURCES as unknown as readonly RetrievalSource<S>[]);
+  const isDefault = req.sources === undefined;
+  const context: SourceContext = {
+    items, lexical, intent, k, pool: k * POOL, popularity, blocked,
+    intentHits: aboveClipFloor(req.intentHits ?? [], req.clipFloor, intent ? new Map(positivePhrases(intent).map((p) => [p.text.toLocaleLowerCase(), p.weight])) : undefined),
+    ...(req.u2i ? { u2i: req.u2i } : {}),
+    ...(req.session ? { session: req.session } : {}),
+  };
+  const candidates = sources.flatMap((s) => s.candidates(context));
 
-  const { items: ranked } = rankCandidates({
-    candidates, k, weights: req.weights ?? DEFAULT_FUSION_WEIGHTS, exclusions: { disliked, unsafe, seen },
-    ...(req.normalisation ? { normalisation: req.normalisation } : {}),
+  const { items: ranked } = rankCandidates<S>({
+    candidates, k, sources, exclusions: { disliked, unsafe, seen },
+    weights: req.weights ?? (isDefault ? (DEFAULT_FUSION_WEIGHTS as FusionWeights<S>) : weightsOf(sources)),
+    normalisation: req.normalisation ?? (isDefault ? (DEFAULT_NORMALISATIONS as Readonly<Record<S, Normalisation>>) : normalisationsOf(sources)),
+    ...(req.penalties ? { penalties: req.penalties } : {}),
     ...(req.u2i ? { diversity: { vectors: req.u2i.items } } : {}),
   });
   return ranked.map((r) => {
     const top = [...r.contributions].sort((a, b) => b.normalised * b.weight - a.normalised * a.weight)[0];
-    const source: FeedSource = (top?.source ?? 'popular') as FeedSource;
+    const source = top?.source ?? ('popular' as S);
     return { id: items[r.itemIndex]!.id, score: r.score, source, why: r.explanation };
   });
 }

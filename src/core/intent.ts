@@ -3,7 +3,8 @@
 // unsafe extraction never overwrites a good stored intent.
 import { z } from 'zod';
 
-export const INTENT_SCHEMA_VERSION = 1;
+/** 2 added `information` (places, dates, occasions, people), knowledge `expansions` and `refinements`. */
+export const INTENT_SCHEMA_VERSION = 2;
 
 /** The closed set of tasks the task selector chooses from. */
 export const TASKS = [
@@ -52,6 +53,48 @@ export const InterestSchema = z.object({
 });
 export type Interest = z.infer<typeof InterestSchema>;
 
+const MAX_EXPANSIONS = 24;
+const MAX_REFINEMENTS = 8;
+const MAX_FACTS = 16;
+const reasonText = z.string().trim().min(1).max(120);
+
+/** A related concept the knowledge layer added for a phrase the user said (never above that phrase). */
+export const ExpansionSchema = z.object({
+  text: phraseText,
+  weight,
+  /** Why, with provenance, as a person reads it: "Seoul → South Korea". */
+  reason: reasonText,
+  /** The user's phrase it came from. */
+  from: phraseText,
+  lastTurn: z.number().int().min(0),
+  /** Catalog items the knowledge layer links to it directly (a country's flag). */
+  itemIds: z.array(z.string().min(1).max(64)).max(8).optional(),
+});
+export type Expansion = z.infer<typeof ExpansionSchema>;
+
+/** A place the user mentioned, with the country it is in. */
+export const PlaceSchema = z.object({
+  text: phraseText,
+  country: z.string().trim().min(1).max(64),
+  countryCode: z.string().regex(/^[A-Z]{2}$/),
+  lastTurn: z.number().int().min(0),
+});
+export type Place = z.infer<typeof PlaceSchema>;
+
+const FactSchema = z.object({ text: phraseText, lastTurn: z.number().int().min(0) });
+export type Fact = z.infer<typeof FactSchema>;
+
+/** "Information" from the extraction DAG: what the user told about their situation. */
+export const InformationSchema = z.object({
+  places: z.array(PlaceSchema).max(MAX_FACTS),
+  dates: z.array(FactSchema).max(MAX_FACTS),
+  occasions: z.array(FactSchema).max(MAX_FACTS),
+  people: z.array(FactSchema).max(MAX_FACTS),
+});
+export type Information = z.infer<typeof InformationSchema>;
+export const INFORMATION_KINDS = ['places', 'dates', 'occasions', 'people'] as const;
+export type InformationKind = (typeof INFORMATION_KINDS)[number];
+
 export const SafetySchema = z.object({
   verdict: z.enum(SAFETY_VERDICTS),
   categories: z.array(z.string().max(32)).max(8),
@@ -72,9 +115,31 @@ export const IntentSchema = z
     language: z.enum(LANGUAGES),
     safety: SafetySchema,
     sourceTurnIds: z.array(z.string().min(1).max(64)).max(MAX_SOURCE_TURNS),
+    information: InformationSchema,
+    expansions: z.array(ExpansionSchema).max(MAX_EXPANSIONS),
+    /** "Only the ones that fly": narrows the current topic (an intersection, not a new search). */
+    refinements: z.array(KeyPhraseSchema).max(MAX_REFINEMENTS),
   })
   .strict();
 export type Intent = z.infer<typeof IntentSchema>;
+
+const EMPTY_INFORMATION: Information = Object.freeze({ places: [], dates: [], occasions: [], people: [] }) as unknown as Information;
+
+/**
+ * Migrations of stored intents, MIGRATE[v] taking version v to v+1. An intent from an older app
+ * version is upgraded when read, never discarded; append a step for each new version.
+ */
+const MIGRATE: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  1: (old) => ({ ...old, schemaVersion: 2, information: { places: [], dates: [], occasions: [], people: [] }, expansions: [], refinements: [] }),
+};
+
+/** Brings a stored record of an older schema version up to INTENT_SCHEMA_VERSION (a newer one is left as is). */
+export function migrateIntent(data: unknown): unknown {
+  if (typeof data !== 'object' || data === null) return data;
+  let record = data as Record<string, unknown>;
+  for (let v = record.schemaVersion; typeof v === 'number' && v < INTENT_SCHEMA_VERSION && MIGRATE[v]; v = record.schemaVersion) record = MIGRATE[v]!(record);
+  return record;
+}
 
 /**
  * What one chat turn yields after the extraction DAG and task selection, before it is merged.
@@ -90,6 +155,16 @@ export const TurnExtractionSchema = z
     task: z.enum(TASKS),
     language: z.enum(LANGUAGES),
     safety: SafetySchema,
+    /** Optional nodes of the DAG (information extraction, knowledge expansion, undo): engines may omit them. */
+    information: z.object({
+      places: z.array(PlaceSchema.omit({ lastTurn: true })).max(MAX_FACTS),
+      dates: z.array(phraseText).max(MAX_FACTS),
+      occasions: z.array(phraseText).max(MAX_FACTS),
+      people: z.array(phraseText).max(MAX_FACTS),
+    }).strict().optional(),
+    expansions: z.array(ExpansionSchema.omit({ lastTurn: true })).max(MAX_EXPANSIONS).optional(),
+    /** Dislikes this turn takes back ("cats are fine now"). */
+    undo: z.array(phraseText).max(MAX_INTERESTS).optional(),
   })
   .strict();
 export type TurnExtraction = z.infer<typeof TurnExtractionSchema>;
@@ -110,7 +185,7 @@ function describeIssues(error: z.ZodError): string[] {
 
 /** Parses untrusted data (an IndexedDB record, a message) as an Intent, or throws IntentValidationError. */
 export function parseIntent(data: unknown): Intent {
-  const result = IntentSchema.safeParse(data);
+  const result = IntentSchema.safeParse(migrateIntent(data));
   if (!result.success) {
     const issues = describeIssues(result.error);
     throw new IntentValidationError(`Invalid intent: ${issues.slice(0, 3).join('; ')}`, issues);
@@ -141,6 +216,9 @@ export function emptyIntent(userId: string, now: number): Intent {
     language: 'unknown',
     safety: { verdict: 'safe', categories: [] },
     sourceTurnIds: [],
+    information: { places: [], dates: [], occasions: [], people: [] },
+    expansions: [],
+    refinements: [],
   };
 }
 
@@ -201,28 +279,48 @@ export function mergeIntent(
   if (extraction.safety.verdict === 'unsafe') {
     return { accepted: false, intent: previous, reason: 'unsafe turn: not used for recommendations' };
   }
-  if (extraction.task === 'chit_chat' && extraction.keyPhrases.length === 0 &&
-      extraction.likes.length === 0 && extraction.dislikes.length === 0) {
+  const info = extraction.information;
+  const saysSomething = extraction.keyPhrases.length + extraction.likes.length + extraction.dislikes.length + (extraction.undo?.length ?? 0) +
+    (info ? info.places.length + info.dates.length + info.occasions.length + info.people.length : 0) > 0;
+  if (extraction.task === 'chit_chat' && !saysSomething) {
     // Nothing to learn; keep the intent (and its timestamps) as it was.
     return { accepted: true, intent: previous };
   }
 
   const turn = previous.turn + 1;
   const base = extraction.task === 'start_over' ? emptyIntent(previous.userId, now) : previous;
-  let keyPhrases = extraction.task === 'new_topic' ? [] : decayed(base.keyPhrases, turn);
-  let likes = extraction.task === 'new_topic' ? [] : decayed(base.likes, turn);
+  const fresh = extraction.task === 'new_topic';
+  // "Only the ones that fly": this turn's phrases narrow the topic instead of replacing or joining it.
+  const refining = extraction.task === 'refine' && base.keyPhrases.length > 0 && extraction.keyPhrases.length > 0;
+  let keyPhrases = fresh ? [] : decayed(base.keyPhrases, turn);
+  let likes = fresh ? [] : decayed(base.likes, turn);
   let dislikes = [...base.dislikes];
+  let expansions = fresh ? [] : decayed(base.expansions, turn);
+  // A refinement holds while the topic does; a new topic or new phrases asked for plainly end it.
+  let refinements = fresh || (!refining && extraction.keyPhrases.length > 0) ? [] : decayed(base.refinements, turn);
 
-  for (const p of extraction.keyPhrases) keyPhrases = upsert(keyPhrases, p.text, p.weight, turn);
+  if (refining) for (const p of extraction.keyPhrases) refinements = upsert(refinements, p.text, p.weight, turn);
+  else for (const p of extraction.keyPhrases) keyPhrases = upsert(keyPhrases, p.text, p.weight, turn);
   for (const text of extraction.likes) {
     likes = upsert(likes, text, 1, turn);
     dislikes = dislikes.filter((d) => key(d.text) !== key(text)); // a like contradicts a dislike
   }
+  for (const text of extraction.undo ?? []) dislikes = dislikes.filter((d) => key(d.text) !== key(text));
   for (const text of extraction.dislikes) {
     dislikes = upsert(dislikes, text, 1, turn);
     likes = likes.filter((l) => key(l.text) !== key(text));
     keyPhrases = keyPhrases.filter((p) => key(p.text) !== key(text));
   }
+  for (const e of extraction.expansions ?? []) {
+    const k = key(e.text);
+    const prev = expansions.find((x) => key(x.text) === k);
+    if (!prev || prev.weight <= e.weight) expansions = [...expansions.filter((x) => x !== prev), { ...e, lastTurn: turn }];
+  }
+  // Expansion never outranks what was said, and nothing disliked comes back through it.
+  const said = new Set([...keyPhrases, ...likes, ...refinements].map((p) => key(p.text)));
+  const disliked = new Set(dislikes.map((d) => key(d.text)));
+  expansions = expansions.filter((e) => !said.has(key(e.text)) && !disliked.has(key(e.text)) && !disliked.has(key(e.from)));
+  const information = mergeInformation(fresh ? EMPTY_INFORMATION : base.information, info, turn);
 
   const intent: Intent = {
     schemaVersion: INTENT_SCHEMA_VERSION,
@@ -236,7 +334,40 @@ export function mergeIntent(
     language: extraction.language,
     safety: extraction.safety,
     sourceTurnIds: [...base.sourceTurnIds, turnId].slice(-MAX_SOURCE_TURNS),
+    information,
+    expansions: expansions.sort(byWeight).slice(0, MAX_EXPANSIONS),
+    refinements: refinements.sort(byWeight).slice(0, MAX_REFINEMENTS),
   };
   // Re-validate the result: the merge itself must never produce an invalid record.
   return { accepted: true, intent: parseIntent(intent) };
+}
+
+/** Facts are kept (newest mention last), not decayed: the user removes them in the intent inspector. */
+function mergeInformation(old: Information, add: TurnExtraction['information'], turn: number): Information {
+  if (!add) return old;
+  const facts = (list: Fact[], texts: readonly string[]) => {
+    const keep = list.filter((f) => !texts.some((t) => key(t) === key(f.text)));
+    return [...keep, ...texts.map((text) => ({ text, lastTurn: turn }))].slice(-MAX_FACTS);
+  };
+  const places = [...old.places.filter((p) => !add.places.some((a) => key(a.text) === key(p.text))), ...add.places.map((p) => ({ ...p, lastTurn: turn }))].slice(-MAX_FACTS);
+  return { places, dates: facts(old.dates, add.dates), occasions: facts(old.occasions, add.occasions), people: facts(old.people, add.people) };
+}
+
+/** What the intent inspector can remove on its own: one remembered phrase, fact or place. */
+export const FORGETTABLE = ['keyPhrases', 'likes', 'dislikes', 'expansions', 'refinements', ...INFORMATION_KINDS] as const;
+export type Forgettable = (typeof FORGETTABLE)[number];
+
+/** The intent without one remembered thing (by its text); expansions that came from it go with it. */
+export function forgetInIntent(intent: Intent, kind: Forgettable, text: string, now: number): Intent {
+  const k = key(text);
+  const next: Intent = { ...intent, updatedAt: now, information: { ...intent.information } };
+  if ((INFORMATION_KINDS as readonly string[]).includes(kind)) {
+    const ik = kind as InformationKind;
+    next.information = { ...intent.information, [ik]: (intent.information[ik] as { text: string }[]).filter((f) => key(f.text) !== k) } as Information;
+  } else {
+    const pk = kind as 'keyPhrases' | 'likes' | 'dislikes' | 'expansions' | 'refinements';
+    (next as unknown as Record<string, unknown>)[pk] = (intent[pk] as { text: string }[]).filter((p) => key(p.text) !== k);
+  }
+  if (kind !== 'expansions') next.expansions = next.expansions.filter((e) => key(e.from) !== k);
+  return parseIntent(next);
 }

@@ -1,178 +1,350 @@
 // Transparent lexical retrieval: the intent's key phrases and likes matched against item titles,
 // tags and category names, in every language the catalog has. One retrieval source among others;
-// every score comes with the field and word that produced it, so the feed can say why.
+// every score comes with the phrase (and the item text) that produced it, so the feed can say why.
+//
+// Wanted phrases are scored by MiniSearch (BM25+ with field boosts, prefix and fuzzy term matching),
+// which finds words as people type them ("cats", "bannana", "고양이가"); measured against the former
+// hand-written matcher in bench/RESULTS-lexical.md (`npx tsx tools/eval-lexical.ts`). Exclusions
+// (dislikedItems) stay exact: they use the same index with exact terms only (and Korean prefixes of
+// a tag or title), so "no cats" never hides "catalogue" by fuzziness.
 import MiniSearch from 'minisearch';
 import type { CatalogItem, CatalogManifest } from './catalog.ts';
 import type { Intent } from './intent.ts';
-import { isHangul, matchTokens } from './text.ts';
+import { stemKorean } from './lang/ko/stem.ts';
+import { isHangul, matchTokens, normalizeText, stemEnglish, stripKoreanParticle } from './text.ts';
 
 /** How much a match in each field counts; a tag is what the item is about, a title word a bit more. */
 export const FIELD_WEIGHTS = { title: 1, tag: 0.8, category: 0.5 } as const;
-type Field = keyof typeof FIELD_WEIGHTS;
-/** A Korean query word may match the start of a longer tag ("고양이" in "고양이얼굴"): counts this much. */
+type FieldKind = keyof typeof FIELD_WEIGHTS;
+/** A Korean query word may match the start of a longer tag ("고양이" in "고양이얼굴"): counts this much (exclusions). */
 const PREFIX_FACTOR = 0.6;
 /**
- * An item matched by a title or tag word whose category also carries the word ("food" on a mango in
- * "food & drink") is about that thing more surely than one matched by a tag alone (a shrimp tagged
- * "food" in "animals & nature"): it gets this much on top of its best field.
+ * Exclusions: an item matched by a title or tag word whose category also carries the word ("food" on
+ * a mango in "food & drink") is about that thing more surely than one matched by a tag alone.
  */
 export const CATEGORY_BONUS = 0.3;
 const MIN_PREFIX_CHARS = 2;
-/**
- * A query word the catalog does not have ("cats", "bananna") may be a slip for one it has: up to one
- * edit per 4 characters away (MiniSearch's fuzzy term search over the vocabulary) counts this much.
- * Measured in bench/RESULTS-lexical.md (tools/eval-lexical.ts).
- */
+/** A phrase found only by near spellings (no word of it as typed) counts this much against the others. */
 const FUZZY_FACTOR = 0.5;
-const FUZZY_MIN_CHARS = 4;
-const FUZZY_MAX_TERMS = 3;
 
-interface Posting {
-  item: number;
-  /** The strongest field the token occurs in, and its text (for explanations). */
-  field: Field;
-  word: string;
-  /** The token also occurs in the item's category names. */
-  inCategory: boolean;
+/**
+ * How wanted phrases are matched. Chosen on the development half of tools/eval-lexical.ts (items
+ * with an even hash; the odd half is held out and reported in bench/RESULTS-lexical.md).
+ */
+export interface MatchTuning {
+  /** MiniSearch fuzzy distance as a share of the word's length (0: off), for words of `fuzzyMinChars` or more. */
+  readonly fuzzy: number;
+  readonly fuzzyMinChars: number;
+  /** Fuzzy matching for Hangul words too (one edit is a whole syllable). */
+  readonly fuzzyHangul: boolean;
+  /** Prefix matching: Korean words only, or every word of at least `prefixMinChars`. */
+  readonly prefix: 'korean' | 'all';
+  readonly prefixMinChars: number;
+  /** Korean query words stemmed by the Korean stemmer against the catalog's vocabulary. */
+  readonly koreanStemmer: boolean;
+  /** BM25+ length normalisation (MiniSearch's default 0.7), for `scoring: 'bm25'`. */
+  readonly bm25b: number;
+  /** 'fields': FIELD_WEIGHTS per matched word (shipped); 'bm25': MiniSearch's BM25+ score, normalised per phrase. */
+  readonly scoring: 'fields' | 'bm25';
 }
+
+export const DEFAULT_TUNING: MatchTuning = Object.freeze({
+  fuzzy: 0.2,
+  fuzzyMinChars: 4,
+  fuzzyHangul: true,
+  prefix: 'all',
+  prefixMinChars: 3,
+  koreanStemmer: true,
+  bm25b: 0.7,
+  scoring: 'fields',
+});
+
+type Doc = number;
 
 export interface LexicalIndex {
   readonly items: readonly CatalogItem[];
-  readonly postings: ReadonlyMap<string, readonly Posting[]>;
-  /** Vocabulary sorted, for prefix lookups. */
-  readonly vocabulary: readonly string[];
+  /** One MiniSearch document per item (id = item index), fields by kind and language. */
+  readonly search: MiniSearch<Doc>;
+  /** Each index field's kind ("title", "title.ko", "tags.en", "category"). */
+  readonly fieldKinds: ReadonlyMap<string, FieldKind>;
+  /** Every term of the catalog (the Korean stemmer's lexicon). */
+  readonly vocabulary: ReadonlySet<string>;
+  /** Category texts per item (id, labels, keywords), for explanations. */
+  readonly categoryTexts: (item: number) => string[];
+  readonly tuning: MatchTuning;
 }
+
+/** Splits a field value made of several texts. */
+const SEP = '\n';
 
 export function buildLexicalIndex(
   items: readonly CatalogItem[],
   manifest?: Pick<CatalogManifest, 'categoryLabels'> & Partial<Pick<CatalogManifest, 'categoryKeywords'>>,
+  tuning: Partial<MatchTuning> = {},
 ): LexicalIndex {
-  const postings = new Map<string, Posting[]>();
-  const add = (token: string, item: number, field: Field, word: string) => {
-    let list = postings.get(token);
-    if (!list) postings.set(token, (list = []));
-    const last = list[list.length - 1];
-    // One posting per (item, token): keep the strongest field, remember a category occurrence.
-    if (last && last.item === item) {
-      if (field === 'category') last.inCategory = true;
-      if (FIELD_WEIGHTS[field] > FIELD_WEIGHTS[last.field]) list[list.length - 1] = { ...last, field, word };
-      return;
+  const titleLangs = new Set<string>();
+  const tagLangs = new Set<string>();
+  for (const it of items) {
+    for (const l of Object.keys(it.titles)) titleLangs.add(l);
+    for (const l of Object.keys(it.tags)) tagLangs.add(l);
+  }
+  const fieldKinds = new Map<string, FieldKind>([['title', 'title']]);
+  for (const l of [...titleLangs].sort()) fieldKinds.set(`title.${l}`, 'title');
+  for (const l of [...tagLangs].sort()) fieldKinds.set(`tags.${l}`, 'tag');
+  fieldKinds.set('category', 'category');
+
+  // Category texts are shared by every item of a category: built and tokenised once per category.
+  const categoryCache = new Map<string, string[]>();
+  const categoryOf = (c: string): string[] => {
+    let texts = categoryCache.get(c);
+    if (!texts) {
+      texts = [c.replace(/-/g, ' ')];
+      for (const l of Object.values(manifest?.categoryLabels?.[c] ?? {})) texts.push(l);
+      for (const ws of Object.values(manifest?.categoryKeywords?.[c] ?? {})) texts.push(...ws);
+      categoryCache.set(c, texts);
     }
-    list.push({ item, field, word, inCategory: field === 'category' });
+    return texts;
   };
-  items.forEach((it, i) => {
-    const fields: [Field, string][] = [['title', it.title]];
-    for (const t of Object.values(it.titles)) fields.push(['title', t]);
-    for (const tags of Object.values(it.tags)) for (const t of tags) fields.push(['tag', t]);
-    // The item's categories (a sticker's group and subgroup, a film's genres) by id, label and keywords.
-    for (const c of [it.category, ...it.categories]) {
-      fields.push(['category', c.replace(/-/g, ' ')]);
-      for (const l of Object.values(manifest?.categoryLabels?.[c] ?? {})) fields.push(['category', l]);
-      for (const ws of Object.values(manifest?.categoryKeywords?.[c] ?? {})) for (const w of ws) fields.push(['category', w]);
+  const categoryTexts = (i: number) => {
+    const it = items[i]!;
+    return [it.category, ...it.categories].flatMap(categoryOf);
+  };
+
+  // Tokens per distinct text: tags and category names repeat across items, so most are cache hits.
+  const tokenCache = new Map<string, string[]>();
+  const vocabulary = new Set<string>();
+  const tokensOf = (text: string): string[] => {
+    let toks = tokenCache.get(text);
+    if (!toks) {
+      toks = matchTokens(text);
+      tokenCache.set(text, toks);
+      for (const t of toks) vocabulary.add(t);
     }
-    // Strongest field first so the per-item dedupe keeps it.
-    fields.sort((a, b) => FIELD_WEIGHTS[b[0]] - FIELD_WEIGHTS[a[0]]);
-    for (const [field, text] of fields) for (const tok of matchTokens(text)) add(tok, i, field, text);
+    return toks;
+  };
+
+  const extractField = (i: Doc, field: string): string | undefined => {
+    if (field === 'id') return i as unknown as string;
+    const it = items[i]!;
+    if (field === 'title') return it.title;
+    if (field === 'category') return [it.category, ...it.categories].join(SEP);
+    const lang = field.slice(field.indexOf('.') + 1);
+    if (field.startsWith('title.')) {
+      const t = it.titles[lang];
+      return t && t !== it.title ? t : undefined;
+    }
+    const tags = it.tags[lang];
+    return tags && tags.length ? tags.join(SEP) : undefined;
+  };
+  const search = new MiniSearch<Doc>({
+    fields: [...fieldKinds.keys()],
+    storeFields: [],
+    extractField,
+    stringifyField: (v) => v,
+    tokenize: (text, field) => {
+      if (field === 'category') return text.split(SEP).flatMap((c) => categoryOf(c).flatMap(tokensOf));
+      return text.includes(SEP) ? text.split(SEP).flatMap(tokensOf) : tokensOf(text);
+    },
+    processTerm: (t) => t,
   });
-  return { items, postings, vocabulary: [...postings.keys()].sort() };
+  search.addAll(items.map((_, i) => i));
+  return { items, search, fieldKinds, vocabulary, categoryTexts, tuning: { ...DEFAULT_TUNING, ...tuning } };
+}
+
+/** The query's words as the index keys them; Korean words through the stemmer when tuned so. */
+function queryTerms(index: LexicalIndex, text: string, tuning: MatchTuning): string[] {
+  const out: string[] = [];
+  for (const raw of normalizeText(text).split(/[^\p{L}\p{N}]+/u)) {
+    if (!raw) continue;
+    let t: string;
+    if (isHangul(raw) && tuning.koreanStemmer) {
+      // The stemmer finds the noun against the catalog's terms ("고양이가" -> "고양이", "물을" -> "물",
+      // which the particle rule alone keeps whole), then the noun is keyed as the stored side keys it.
+      const s = stemKorean(raw, index.vocabulary);
+      t = stripKoreanParticle(s.known && s.stem.length > 0 ? s.stem : raw);
+    } else t = stripKoreanParticle(stemEnglish(raw));
+    if (!out.includes(t)) out.push(t);
+  }
+  return out;
+}
+
+/** Why an item matched: the user's phrase, and (computed when read) the item text it matched. */
+class Because {
+  #matched: string | undefined;
+  constructor(
+    readonly phrase: string,
+    private readonly index: LexicalIndex,
+    private readonly item: number,
+    private readonly term: string,
+    private readonly field: string,
+  ) {}
+
+  /** The title, tag or category name of the item that carries the matched word. */
+  get matched(): string {
+    if (this.#matched === undefined) this.#matched = matchedText(this.index, this.item, this.term, this.field);
+    return this.#matched;
+  }
+
+  toJSON(): { phrase: string; matched: string } {
+    return { phrase: this.phrase, matched: this.matched };
+  }
+}
+
+function matchedText(index: LexicalIndex, item: number, term: string, field: string): string {
+  const it = index.items[item]!;
+  if (field === 'title') return it.title;
+  const lang = field.slice(field.indexOf('.') + 1);
+  if (field.startsWith('title.')) return it.titles[lang] ?? it.title;
+  const texts = field === 'category' ? index.categoryTexts(item) : (it.tags[lang] ?? []);
+  return texts.find((t) => matchTokens(t).includes(term)) ?? texts.find((t) => matchTokens(t).some((w) => w.startsWith(term))) ?? texts[0] ?? it.title;
 }
 
 export interface LexicalHit {
   item: number;
   score: number;
-  /** The query phrase and the item text it matched, strongest first. */
-  because: { phrase: string; matched: string }[];
+  /** The query phrase and the item text it matched, longest phrase first. */
+  because: { readonly phrase: string; readonly matched: string }[];
 }
 
-function lowerBound(sorted: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < key) lo = mid + 1;
-    else hi = mid;
+/** Levenshtein distance, for telling which word of a phrase a near spelling came from. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
   }
-  return lo;
+  return prev[b.length]!;
 }
 
-/** The vocabulary as a MiniSearch index of terms, built on the first word that needs it. */
-const termIndexes = new WeakMap<LexicalIndex, MiniSearch<{ id: number; term: string }>>();
-
-/** Vocabulary terms within edit distance of a word the catalog does not have, closest first. */
-function fuzzyTerms(index: LexicalIndex, token: string): string[] {
-  if (token.length < FUZZY_MIN_CHARS || isHangul(token)) return [];
-  let terms = termIndexes.get(index);
-  if (!terms) {
-    terms = new MiniSearch<{ id: number; term: string }>({ fields: ['term'], storeFields: ['term'], tokenize: (t) => [t], processTerm: (t) => t });
-    terms.addAll(index.vocabulary.map((term, id) => ({ id, term })));
-    termIndexes.set(index, terms);
-  }
-  return terms.search(token, { fuzzy: 0.25, prefix: false }).slice(0, FUZZY_MAX_TERMS).map((r) => r.term as string);
+/** How surely an index term stands for a query word: the word itself, a longer word it starts, a near spelling. */
+function termFactor(query: string, term: string): number {
+  if (term === query) return 1;
+  if (term.startsWith(query)) return PREFIX_FACTOR;
+  return FUZZY_FACTOR;
 }
 
 /**
- * Postings for one query token: exact, plus prefix matches for Korean (no spaces between words), and
- * for a word with neither, the nearest spellings the catalog has.
- */
-function lookup(index: LexicalIndex, token: string, fuzzy: boolean): { posting: Posting; factor: number }[] {
-  const out: { posting: Posting; factor: number }[] = [];
-  for (const p of index.postings.get(token) ?? []) out.push({ posting: p, factor: 1 });
-  if (isHangul(token) && token.length >= MIN_PREFIX_CHARS) {
-    for (let i = lowerBound(index.vocabulary, token); i < index.vocabulary.length; i++) {
-      const v = index.vocabulary[i]!;
-      if (!v.startsWith(token)) break;
-      if (v === token) continue;
-      for (const p of index.postings.get(v) ?? []) out.push({ posting: p, factor: PREFIX_FACTOR });
-    }
-  }
-  if (out.length === 0 && fuzzy) {
-    for (const v of fuzzyTerms(index, token)) for (const p of index.postings.get(v) ?? []) out.push({ posting: p, factor: FUZZY_FACTOR });
-  }
-  return out;
-}
-
-/**
- * Scores items for a set of weighted phrases. A phrase of several words scores an item by the mean
- * over its words of the best field match, so "street food" prefers items matching both words.
+ * Scores items for a set of weighted phrases. MiniSearch finds the items and the index terms each
+ * word of a phrase reaches (itself; the longer words it starts; near spellings within the tuned edit
+ * distance); an item scores, per word, the best field weight that word reaches (FIELD_WEIGHTS, plus
+ * CATEGORY_BONUS when the item's category carries it too), times how surely the term stands for the
+ * word (1, PREFIX_FACTOR, FUZZY_FACTOR), averaged over the phrase's words, so "street food" prefers
+ * items matching both; times the phrase's weight, summed over phrases. With `scoring: 'bm25'`
+ * (measured in tools/eval-lexical.ts, not shipped) MiniSearch's own BM25+ score is used instead.
  */
 export function scorePhrases(
   index: LexicalIndex,
   phrases: readonly { text: string; weight: number }[],
-  /** Also match near spellings of words the catalog does not have (not for dislikes: exclusions stay exact). */
+  /** Also match near spellings and prefixes of words (not for dislikes: exclusions stay exact). */
   options: { fuzzy?: boolean } = {},
 ): Map<number, LexicalHit> {
-  const fuzzy = options.fuzzy ?? true;
+  if (options.fuzzy === false) return exactScores(index, phrases);
+  const tuning = index.tuning;
+  const boost: Record<string, number> = {};
+  for (const [f, kind] of index.fieldKinds) boost[f] = FIELD_WEIGHTS[kind];
+  const hits = new Map<number, LexicalHit>();
+  for (const phrase of phrases) {
+    const terms = queryTerms(index, phrase.text, tuning);
+    if (terms.length === 0) continue;
+    const results = index.search.search(phrase.text, {
+      tokenize: () => terms,
+      processTerm: (t) => t,
+      boost,
+      bm25: { k: 1.2, b: tuning.bm25b, d: 0.5 },
+      prefix: (t) => (isHangul(t) ? t.length >= MIN_PREFIX_CHARS : tuning.prefix === 'all' && t.length >= tuning.prefixMinChars),
+      fuzzy: (t) => (tuning.fuzzy > 0 && t.length >= tuning.fuzzyMinChars && (tuning.fuzzyHangul || !isHangul(t)) ? tuning.fuzzy : false),
+    });
+    if (results.length === 0) continue;
+    let scale = phrase.weight;
+    if (tuning.scoring === 'bm25') {
+      let covered = 0;
+      let exact = false;
+      for (const r of results) {
+        covered = Math.max(covered, r.queryTerms.length);
+        if (!exact) for (const t of terms) if (r.match[t]) exact = true;
+      }
+      scale = (phrase.weight * (covered / terms.length) * (exact ? 1 : FUZZY_FACTOR)) / results[0]!.score;
+    }
+    const perWord = new Float64Array(terms.length);
+    for (const r of results) {
+      const item = r.id as number;
+      perWord.fill(0);
+      let best = { s: -1, term: '', field: 'title' };
+      for (const [term, fields] of Object.entries(r.match)) {
+        // The phrase word this index term stands for: itself, the word it starts, or the nearest.
+        let q = terms.indexOf(term);
+        if (q < 0) q = terms.findIndex((t) => term.startsWith(t));
+        if (q < 0) q = terms.length === 1 ? 0 : terms.reduce((bi, t, i) => (editDistance(t, term) < editDistance(terms[bi]!, term) ? i : bi), 0);
+        const factor = termFactor(terms[q]!, term);
+        const inCategory = fields.includes('category');
+        for (const f of fields) {
+          const kind = index.fieldKinds.get(f) ?? 'category';
+          const s = (FIELD_WEIGHTS[kind] + (inCategory && kind !== 'category' ? CATEGORY_BONUS : 0)) * factor;
+          if (s > perWord[q]!) perWord[q] = s;
+          if (s > best.s) best = { s, term, field: f };
+        }
+      }
+      let sum = 0;
+      for (const x of perWord) sum += x;
+      const s = tuning.scoring === 'bm25' ? r.score * scale : (scale * sum) / terms.length;
+      const because = new Because(phrase.text, index, item, best.term, best.field);
+      const hit = hits.get(item);
+      if (hit) {
+        hit.score += s;
+        hit.because.push(because);
+      } else hits.set(item, { item, score: s, because: [because] });
+    }
+  }
+  for (const h of hits.values()) if (h.because.length > 1) h.because.sort((a, b) => b.phrase.length - a.phrase.length);
+  return hits;
+}
+
+/**
+ * Exact scoring (exclusions): a phrase scores an item by the mean over its words of the best field
+ * the word occurs in as such (a Korean word also as the start of a longer word, at PREFIX_FACTOR).
+ */
+function exactScores(index: LexicalIndex, phrases: readonly { text: string; weight: number }[]): Map<number, LexicalHit> {
   const hits = new Map<number, LexicalHit>();
   for (const phrase of phrases) {
     const tokens = [...new Set(matchTokens(phrase.text))];
     if (tokens.length === 0) continue;
-    const perItem = new Map<number, { sum: number; matched: string }>();
+    const perItem = new Map<number, { sum: number; term: string; field: string }>();
     for (const tok of tokens) {
-      const best = new Map<number, { s: number; word: string }>();
-      for (const { posting, factor } of lookup(index, tok, fuzzy)) {
-        const bonus = posting.inCategory && posting.field !== 'category' ? CATEGORY_BONUS : 0;
-        const s = (FIELD_WEIGHTS[posting.field] + bonus) * factor;
-        const prev = best.get(posting.item);
-        if (!prev || s > prev.s) best.set(posting.item, { s, word: posting.word });
-      }
-      for (const [item, { s, word }] of best) {
+      const results = index.search.search(tok, {
+        tokenize: () => [tok],
+        processTerm: (t) => t,
+        prefix: isHangul(tok) && tok.length >= MIN_PREFIX_CHARS,
+        fuzzy: false,
+      });
+      for (const r of results) {
+        let best = { s: 0, term: '', field: '' };
+        for (const [term, fields] of Object.entries(r.match)) {
+          const factor = term === tok ? 1 : PREFIX_FACTOR;
+          const inCategory = fields.includes('category');
+          for (const f of fields) {
+            const kind = index.fieldKinds.get(f) ?? 'category';
+            const s = (FIELD_WEIGHTS[kind] + (inCategory && kind !== 'category' ? CATEGORY_BONUS : 0)) * factor;
+            if (s > best.s) best = { s, term, field: f };
+          }
+        }
+        const item = r.id as number;
         const acc = perItem.get(item);
-        if (acc) acc.sum += s;
-        else perItem.set(item, { sum: s, matched: word });
+        if (acc) acc.sum += best.s;
+        else perItem.set(item, { sum: best.s, term: best.term, field: best.field });
       }
     }
-    for (const [item, { sum, matched }] of perItem) {
+    for (const [item, { sum, term, field }] of perItem) {
       const s = (phrase.weight * sum) / tokens.length;
+      const because = new Because(phrase.text, index, item, term, field);
       const hit = hits.get(item);
       if (hit) {
         hit.score += s;
-        hit.because.push({ phrase: phrase.text, matched });
-      } else {
-        hits.set(item, { item, score: s, because: [{ phrase: phrase.text, matched }] });
-      }
+        hit.because.push(because);
+      } else hits.set(item, { item, score: s, because: [because] });
     }
   }
-  for (const h of hits.values()) h.because.sort((a, b) => b.phrase.length - a.phrase.length);
+  for (const h of hits.values()) if (h.because.length > 1) h.because.sort((a, b) => b.phrase.length - a.phrase.length);
   return hits;
 }
 

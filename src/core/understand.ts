@@ -1,5 +1,6 @@
 // The understanding path for one chat turn, engine-agnostic: input guard and extraction run
 // concurrently, the result is validated, and the reply passes the output guard before anyone sees it.
+// A model engine that cannot answer hands the turn to a fallback (the compact engine, the floor).
 import { type Intent, type Language, type TurnExtraction, parseTurnExtraction } from './intent.ts';
 
 export interface GuardVerdict {
@@ -13,9 +14,20 @@ export interface TextGuard {
   check(text: string, signal?: AbortSignal): Promise<GuardVerdict> | GuardVerdict;
 }
 
+/**
+ * What the knowledge layer found in this turn's message (knowledge/expand.ts `Expansion`s and
+ * knowledge/places.ts places, by shape, so core/ engines need not import the knowledge layer). Engines
+ * that can use it as context do ("Seoul is in South Korea"); the compact engine ignores it.
+ */
+export interface TurnContext {
+  readonly expansions: readonly { readonly text: string; readonly reason: string }[];
+  readonly places: readonly { readonly text: string; readonly country: string }[];
+}
+
 export interface ExtractContext {
   previous: Intent | null;
   signal?: AbortSignal;
+  context?: TurnContext;
 }
 
 export interface UnderstandingEngine {
@@ -27,11 +39,15 @@ export interface UnderstandingEngine {
   blockedReply(language: Language, seed: number): string;
 }
 
-export type TurnOutcome =
+export type TurnOutcome = (
   | { kind: 'understood'; extraction: TurnExtraction; reply: string; engine: string }
   | { kind: 'blocked-input'; reply: string; categories: string[]; engine: string }
   | { kind: 'blocked-output'; extraction: TurnExtraction; reply: string; engine: string }
-  | { kind: 'failed'; reply: string; error: string; engine: string };
+  | { kind: 'failed'; reply: string; error: string; engine: string }
+) & {
+  /** Set when the engine asked first could not answer and the fallback did (`engine` names the fallback). */
+  fallbackFrom?: { engine: string; error: string };
+};
 
 /** A stable small number from a string: picks reply variants without randomness. */
 export function seedOf(text: string): number {
@@ -40,49 +56,79 @@ export function seedOf(text: string): number {
   return h >>> 0;
 }
 
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
 export async function understandTurn(
   text: string,
   opts: {
     engine: UnderstandingEngine; inputGuard?: TextGuard; outputGuard?: TextGuard; previous: Intent | null; turnId: string; signal?: AbortSignal;
     /** A refusal for a blocked input or reply; defaults to the engine's own. */
     refusal?: (language: Language, where: 'input' | 'output', seed: number) => string;
+    /** The knowledge layer's findings for this message, handed to the engine's extraction. */
+    context?: TurnContext;
+    /**
+     * The floor (the compact engine): extracts and replies when `engine` fails to (a model error, a
+     * timeout, output still malformed after its repair, a language it does not support). Never used
+     * for an aborted turn.
+     */
+    fallback?: UnderstandingEngine;
   },
 ): Promise<TurnOutcome> {
-  const { engine, signal } = opts;
+  const { signal, fallback } = opts;
+  let engine = opts.engine;
+  let fallbackFrom: { engine: string; error: string } | undefined;
+  const fellBack = (err: unknown): boolean => {
+    if (!fallback || fallback === engine || signal?.aborted) return false;
+    fallbackFrom = { engine: engine.name, error: errorText(err) };
+    engine = fallback;
+    return true;
+  };
   const seed = seedOf(opts.turnId);
   const refusal = opts.refusal ?? ((lang: Language, _where: 'input' | 'output', sd: number) => engine.blockedReply(lang, sd));
   const guardPromise: Promise<GuardVerdict | null> = opts.inputGuard
     ? Promise.resolve(opts.inputGuard.check(text, signal))
     : Promise.resolve(null);
-  const extractionPromise = Promise.resolve()
-    .then(() => engine.extract(text, { previous: opts.previous, ...(signal ? { signal } : {}) }))
-    .then(parseTurnExtraction);
+  const ctx: ExtractContext = { previous: opts.previous, ...(signal ? { signal } : {}), ...(opts.context ? { context: opts.context } : {}) };
+  const extractWith = (e: UnderstandingEngine) => Promise.resolve().then(() => e.extract(text, ctx)).then(parseTurnExtraction);
+  const extractionPromise = extractWith(engine).catch((err: unknown) => {
+    if (!fellBack(err)) throw err;
+    return extractWith(engine);
+  });
   // Run both; a failed extraction must not hide a blocked input.
   const [guard, extracted] = await Promise.allSettled([guardPromise, extractionPromise]);
   signal?.throwIfAborted();
+  const tag = fallbackFrom ? { fallbackFrom } : {};
   const verdict = guard.status === 'fulfilled' ? guard.value : { verdict: 'unsafe' as const, categories: ['guard-error'] };
   const language: Language = extracted.status === 'fulfilled' ? extracted.value.language : 'unknown';
   if (verdict?.verdict === 'unsafe') {
-    return { kind: 'blocked-input', reply: refusal(language, 'input', seed), categories: verdict.categories, engine: engine.name };
+    return { kind: 'blocked-input', reply: refusal(language, 'input', seed), categories: verdict.categories, engine: engine.name, ...tag };
   }
   if (extracted.status === 'rejected') {
-    const error = extracted.reason instanceof Error ? extracted.reason.message : String(extracted.reason);
+    const error = errorText(extracted.reason);
     const reply = language === 'ko'
       ? '말씀을 잘 이해하지 못했어요. 다르게 말해 주시겠어요?'
       : "Sorry, I didn't quite get that. Could you say it another way?";
-    return { kind: 'failed', reply, error, engine: engine.name };
+    return { kind: 'failed', reply, error, engine: engine.name, ...tag };
   }
   const extraction: TurnExtraction = {
     ...extracted.value,
     safety: verdict ? { verdict: verdict.verdict, categories: verdict.categories } : extracted.value.safety,
   };
-  const reply = await engine.reply(extraction, { language: extraction.language, seed, ...(signal ? { signal } : {}) });
+  const replyCtx = { language: extraction.language, seed, ...(signal ? { signal } : {}) };
+  let reply: string;
+  try {
+    reply = await engine.reply(extraction, replyCtx);
+  } catch (err) {
+    if (!fellBack(err)) throw err;
+    reply = await engine.reply(extraction, replyCtx);
+  }
   signal?.throwIfAborted();
+  const done = fallbackFrom ? { fallbackFrom } : {};
   if (opts.outputGuard) {
     const out = await opts.outputGuard.check(reply, signal);
     if (out.verdict === 'unsafe') {
-      return { kind: 'blocked-output', extraction, reply: refusal(extraction.language, 'output', seed), engine: engine.name };
+      return { kind: 'blocked-output', extraction, reply: refusal(extraction.language, 'output', seed), engine: engine.name, ...done };
     }
   }
-  return { kind: 'understood', extraction, reply, engine: engine.name };
+  return { kind: 'understood', extraction, reply, engine: engine.name, ...done };
 }

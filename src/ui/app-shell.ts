@@ -5,6 +5,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { AppState, Recommender, VideoTask } from '../app/recommender.ts';
 import './chat-panel.ts';
 import './feed-view.ts';
+import type { ForgetRequest } from './intent-inspector.ts';
 import './intent-inspector.ts';
 import './status-bar.ts';
 
@@ -135,13 +136,16 @@ export class AppShell extends LitElement {
         @drop=${(e: DragEvent) => this.drop(rec, e)}>
         <div class="left">
           <pr-chat .turns=${s.turns} .busy=${s.busy} .disabled=${s.phase !== 'ready'} @send=${(e: CustomEvent<string>) => void rec.send(e.detail)}></pr-chat>
-          <pr-intent .intent=${s.intent} @clear=${() => void rec.clearIntent()}></pr-intent>
+          <pr-intent .intent=${s.intent} .memory=${s.memory} .turns=${s.turns} @clear=${() => void rec.clearIntent()}
+            @forget=${(e: CustomEvent<ForgetRequest>) => void this.forgetOne(rec, e.detail)}></pr-intent>
         </div>
         <pr-feed
           .cards=${s.feed}
           .phase=${s.phase}
           .feedMs=${s.feedMs}
           .language=${s.intent?.language ?? 'en'}
+          .likedIds=${s.memory.liked.map((m) => m.itemId)}
+          @undo-skip=${(e: CustomEvent<string>) => void rec.forgetAction(e.detail, 'skip')}
           @engage=${(e: CustomEvent<{ id: string; kind: 'like' | 'skip' | 'click' | 'dwell'; dwellMs?: number }>) =>
             void rec.engage(e.detail.id, e.detail.kind, e.detail.dwellMs)}
           @remove=${(e: CustomEvent<string>) => {
@@ -151,6 +155,12 @@ export class AppShell extends LitElement {
       </main>
       <pr-status .statuses=${s.statuses}></pr-status>
     `;
+  }
+
+  private forgetOne(rec: Recommender, r: ForgetRequest): Promise<void> {
+    if (r.kind === 'like-action') return rec.forgetAction(r.text, 'like');
+    if (r.kind === 'skip-action') return rec.forgetAction(r.text, 'skip');
+    return rec.forgetInIntent(r.kind, r.text);
   }
 
   private dragOver(e: DragEvent): void {

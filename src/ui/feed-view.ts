@@ -2,9 +2,12 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { FeedCard } from '../workers/retrieval.worker.ts';
+import type { FeedCard } from '../messages/retrieval.ts';
 
 type Kind = 'like' | 'skip' | 'click' | 'dwell';
+
+/** How long "Undo" stays offered after "Not for me" (the memory list can undo it later too). */
+const UNDO_SHOWN_MS = 8000;
 
 /** A stable hue per category name. */
 function hueOf(category: string): number {
@@ -25,6 +28,8 @@ export class FeedView extends LitElement {
     :host { display: block; padding: 0.8rem 1rem; }
     h2 { font-size: 0.95rem; margin: 0 0 0.6rem; font-weight: 600; display: flex; gap: 0.6rem; align-items: baseline; }
     .timing { font-size: 0.75rem; font-weight: 400; opacity: 0.65; }
+    .undo { margin: 0 0 0.6rem; padding: 0.35rem 0.6rem; background: #eef2f8; border-radius: 0.4rem; font-size: 0.82rem; display: flex; gap: 0.6rem; align-items: center; }
+    @media (prefers-color-scheme: dark) { .undo { background: #23272e; } }
     ul { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 0.7rem; }
     li { background: white; border: 1px solid #dde0e5; border-radius: 0.7rem; padding: 0.6rem; display: grid; grid-template-rows: auto auto 1fr auto; gap: 0.3rem; }
     .thumb { position: relative; width: 100%; aspect-ratio: 1; display: grid; place-items: center; background: #f2f3f6; border-radius: 0.5rem; border: none; padding: 0; cursor: pointer; }
@@ -57,7 +62,12 @@ export class FeedView extends LitElement {
   @property() phase: 'booting' | 'ready' | 'error' = 'booting';
   @property({ attribute: false }) feedMs: number | null = null;
   @property() language = 'en';
+  /** Items the user likes (from the worker's memory, plus likes just clicked). */
+  @property({ attribute: false }) likedIds: readonly string[] = [];
   private liked = new Set<string>();
+  /** The card just hidden with "Not for me", offered back for a few seconds. */
+  @state() private hiddenCard: { id: string; title: string } | null = null;
+  private hiddenTimer: ReturnType<typeof setTimeout> | undefined;
   @state() private open: FeedCard | null = null;
   private openedAt = 0;
   @query('dialog') private dialog!: HTMLDialogElement;
@@ -69,6 +79,10 @@ export class FeedView extends LitElement {
       </h2>
       ${this.cards.length === 0 && this.phase !== 'ready'
         ? html`<p class="empty">${this.phase === 'booting' ? 'Loading the catalog…' : 'The feed is unavailable.'}</p>`
+        : nothing}
+      ${this.hiddenCard
+        ? html`<p class="undo" role="status">Hidden “${this.hiddenCard.title}”; it will not come back.
+            <button @click=${() => this.undoSkip()}>Undo</button></p>`
         : nothing}
       <ul role="list" aria-label="Recommendations" aria-busy=${this.phase === 'booting' ? 'true' : 'false'}>
         ${repeat(this.cards, (c) => c.id, (c) => this.renderCard(c))}
@@ -114,7 +128,7 @@ export class FeedView extends LitElement {
 
   private renderCard(c: FeedCard) {
     const title = c.localTitle ?? c.title;
-    const liked = this.liked.has(c.id);
+    const liked = this.liked.has(c.id) || this.likedIds.includes(c.id);
     return html`<li role="listitem" data-item-id=${c.id} data-category=${c.category}>
       <button class="thumb" aria-label=${`Open ${title}`} @click=${() => this.show(c)}>
         ${c.videoUrl ? html`<span class="play" aria-hidden="true">▶</span>` : nothing}
@@ -131,12 +145,25 @@ export class FeedView extends LitElement {
       <span class="why">${c.why}</span>
       <span class="actions">
         <button aria-pressed=${liked ? 'true' : 'false'} aria-label=${`Like ${title}`} @click=${() => this.like(c.id)}>Like</button>
-        <button aria-label=${`Not for me: ${title}`} @click=${() => this.emit(c.id, 'skip')}>Not for me</button>
+        <button aria-label=${`Not for me: ${title}`} @click=${() => this.skip(c.id, title)}>Not for me</button>
         ${c.own
           ? html`<button aria-label=${`Remove ${title} from this device`} @click=${() => this.dispatchEvent(new CustomEvent('remove', { detail: c.id, bubbles: true, composed: true }))}>Remove</button>`
           : nothing}
       </span>
     </li>`;
+  }
+
+  private skip(id: string, title: string): void {
+    this.emit(id, 'skip');
+    this.hiddenCard = { id, title };
+    clearTimeout(this.hiddenTimer);
+    this.hiddenTimer = setTimeout(() => (this.hiddenCard = null), UNDO_SHOWN_MS);
+  }
+
+  private undoSkip(): void {
+    if (!this.hiddenCard) return;
+    this.dispatchEvent(new CustomEvent('undo-skip', { detail: this.hiddenCard.id, bubbles: true, composed: true }));
+    this.hiddenCard = null;
   }
 
   private like(id: string): void {

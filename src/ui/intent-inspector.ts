@@ -1,7 +1,38 @@
-// Shows what the app understood, as the stored intent JSON, and lets the user clear it.
+// "What I remember": everything the app keeps about what the user wants, each thing with where it
+// came from (the message that said it, or the card action, and when) and a button that forgets it
+// on its own; the stored intent JSON below for the curious; "Clear intent" for everything at once.
+// Renders what it is given and tells the shell what to forget; it never talks to a worker itself.
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Intent } from '../core/intent.ts';
+import type { Forgettable, Intent } from '../core/intent.ts';
+import type { EngagementMemory } from '../messages/retrieval.ts';
+import type { ChatTurn } from '../store/db.ts';
+
+export interface ForgetRequest {
+  /** An intent entry (phrase, fact, place) by its text, or a card action by item id. */
+  kind: Forgettable | 'like-action' | 'skip-action';
+  text: string;
+}
+
+interface Row {
+  kind: ForgetRequest['kind'];
+  text: string;
+  label: string;
+  source: string;
+}
+
+const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const GROUPS: { kind: Forgettable; title: string }[] = [
+  { kind: 'keyPhrases', title: 'Topics' },
+  { kind: 'refinements', title: 'Narrowed to' },
+  { kind: 'likes', title: 'You like' },
+  { kind: 'dislikes', title: 'Not for you' },
+  { kind: 'places', title: 'Places' },
+  { kind: 'dates', title: 'Dates' },
+  { kind: 'occasions', title: 'Occasions' },
+  { kind: 'people', title: 'People' },
+  { kind: 'expansions', title: 'Related (world knowledge)' },
+];
 
 @customElement('pr-intent')
 export class IntentInspector extends LitElement {
@@ -11,6 +42,11 @@ export class IntentInspector extends LitElement {
     summary { cursor: pointer; display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; }
     .chip { background: #e3ecfb; color: #173e82; border-radius: 1rem; padding: 0.05rem 0.5rem; }
     .chip.neg { background: #fbe6e3; color: #82231a; }
+    h3 { font-size: 0.8rem; margin: 0.5rem 0 0.2rem; }
+    ul { list-style: none; margin: 0; padding: 0; max-height: 16rem; overflow: auto; }
+    li { display: flex; gap: 0.5rem; align-items: baseline; padding: 0.1rem 0; }
+    li .what { font-weight: 600; }
+    li .src { opacity: 0.7; flex: 1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     pre { max-height: 14rem; overflow: auto; background: #f2f3f6; padding: 0.5rem; border-radius: 0.4rem; margin: 0.4rem 0; font-size: 0.75rem; }
     button { font: inherit; font-size: 0.8rem; }
     @media (prefers-color-scheme: dark) {
@@ -22,10 +58,48 @@ export class IntentInspector extends LitElement {
   `;
 
   @property({ attribute: false }) intent: Intent | null = null;
+  @property({ attribute: false }) memory: EngagementMemory = { liked: [], skipped: [] };
+  /** The conversation, to say which message a remembered thing came from. */
+  @property({ attribute: false }) turns: ChatTurn[] = [];
+
+  /** The message that last said something: turn counter -> the source turn's text. */
+  private saidIn(lastTurn: number): string {
+    const i = this.intent;
+    if (!i) return '';
+    const id = i.sourceTurnIds[i.sourceTurnIds.length - 1 - (i.turn - lastTurn)];
+    const t = id ? this.turns.find((x) => x.id === id) : undefined;
+    return t ? `from “${t.text.length > 60 ? `${t.text.slice(0, 59)}…` : t.text}” at ${time(t.createdAt)}` : 'from an earlier message';
+  }
+
+  private rows(): { title: string; rows: Row[] }[] {
+    const i = this.intent;
+    const out: { title: string; rows: Row[] }[] = [];
+    if (i) {
+      for (const g of GROUPS) {
+        const list = g.kind === 'places' || g.kind === 'dates' || g.kind === 'occasions' || g.kind === 'people' ? i.information[g.kind] : i[g.kind];
+        const rows = (list as { text: string; lastTurn: number; country?: string; reason?: string }[]).map((x) => ({
+          kind: g.kind, text: x.text,
+          label: x.country ? `${x.text} (${x.country})` : x.reason ? `${x.text}: ${x.reason}` : x.text,
+          source: this.saidIn(x.lastTurn),
+        }));
+        if (rows.length > 0) out.push({ title: g.title, rows });
+      }
+    }
+    const actions = (list: EngagementMemory['liked'], kind: 'like-action' | 'skip-action', verb: string) =>
+      list.map((m) => ({ kind, text: m.itemId, label: m.title, source: `${verb} on its card at ${time(m.at)}` }));
+    if (this.memory.liked.length > 0) out.push({ title: 'Cards you liked', rows: actions(this.memory.liked, 'like-action', 'liked') });
+    if (this.memory.skipped.length > 0) out.push({ title: 'Cards you said are not for you', rows: actions(this.memory.skipped, 'skip-action', '“not for me”') });
+    return out;
+  }
+
+  private forget(r: Row): void {
+    this.dispatchEvent(new CustomEvent<ForgetRequest>('forget', { detail: { kind: r.kind, text: r.text }, bubbles: true, composed: true }));
+  }
 
   override render() {
     const i = this.intent;
     const top = i ? [...i.keyPhrases].sort((a, b) => b.weight - a.weight).slice(0, 5) : [];
+    const groups = this.rows();
     return html`<details>
       <summary>
         <span>What I understood</span>
@@ -33,6 +107,16 @@ export class IntentInspector extends LitElement {
         ${(i?.dislikes ?? []).slice(0, 3).map((d) => html`<span class="chip neg">not ${d.text}</span>`)}
         ${i ? nothing : html`<span>(nothing yet)</span>`}
       </summary>
+      <section aria-label="What I remember">
+        ${groups.length === 0 ? html`<p>Nothing remembered yet.</p>` : nothing}
+        ${groups.map((g) => html`<h3>${g.title}</h3>
+          <ul aria-label=${g.title}>
+            ${g.rows.map((r) => html`<li>
+              <span class="what">${r.label}</span><span class="src">${r.source}</span>
+              <button aria-label=${`Forget ${r.label}`} @click=${() => this.forget(r)}>Forget</button>
+            </li>`)}
+          </ul>`)}
+      </section>
       <pre aria-label="Intent JSON">${i ? JSON.stringify(i, null, 2) : '{}'}</pre>
       <button ?disabled=${!i} @click=${() => this.dispatchEvent(new CustomEvent('clear', { bubbles: true, composed: true }))}>Clear intent</button>
     </details>`;

@@ -1,11 +1,15 @@
 // CLIP encoders (transformers.js): the text tower for queries, the vision tower for videos the user adds. Loaded lazily, once per model, on WebGPU when the browser gives
 // an adapter and on WASM otherwise. Model files come from this site only (no hub, no CDN).
 import { wasmMemoryReport } from './memory-probe.ts'; // first: it wraps WebAssembly before anything instantiates
+import '../core/zod-config.ts'; // before any zod schema is built: no `new Function` probe under the CSP
 import * as Comlink from 'comlink';
-import type { StatusListener, WorkerStatus } from '../core/status.ts';
+import type { WorkerStatus } from '../core/status.ts';
+import type { StatusListener, WorkerConfig } from '../messages/common.ts';
+import type { EncodedBatch, EncoderApi, Picture, TextEncoderPort } from '../messages/encoder.ts';
 import { z } from 'zod';
 import { cancel, crashSoon, withRequest } from './requests.ts';
 import { normalised } from '../core/vector.ts';
+import { assertModelName, assertSameOriginUrl } from '../core/same-origin.ts';
 
 const IdentitySchema = z.object({ modelId: z.string().min(1) });
 // The ONNX runtime's WASM binary, bundled by Vite: the default is a CDN, which breaks offline use.
@@ -27,13 +31,6 @@ let libPromise: Promise<Transformers> | null = null;
 const encoders = new Map<string, Promise<TextEncoder>>();
 const imageEncoders = new Map<string, Promise<ImageEncoder>>();
 
-/** RGBA pixels (a canvas ImageData), opaque or flattened by the caller. */
-export interface Picture {
-  data: Uint8ClampedArray;
-  width: number;
-  height: number;
-}
-
 interface ImageEncoder {
   modelId: string;
   device: Device;
@@ -50,7 +47,7 @@ export class ModelMissingError extends Error {
 
 /** WebGPU when the browser gives a hardware adapter; WASM otherwise (a software adapter is slower than WASM SIMD). */
 async function pickDevice(): Promise<Device> {
-  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<{ info?: { isFallbackAdapter?: boolean }; isFallbackAdapter?: boolean } | null> } }).gpu;
+  const gpu = (navigator as WorkerNavigator & { gpu?: { requestAdapter(): Promise<{ info?: { isFallbackAdapter?: boolean }; isFallbackAdapter?: boolean } | null> } }).gpu;
   if (!gpu) return 'wasm';
   try {
     const adapter = await gpu.requestAdapter();
@@ -125,6 +122,7 @@ function loadOnce<T>(cache: Map<string, Promise<T>>, key: string, missing: strin
 
 /** The vision tower, for videos the user adds (the shipped indexes were embedded offline). Loaded on first use. */
 function getImageEncoder(modelId: string): Promise<ImageEncoder> {
+  assertModelName(modelId);
   return loadOnce(imageEncoders, modelId, `The vision tower of "${modelId}" is not available`, 'error', async () => {
     const lib = await loadLib();
     const device = await pickDevice();
@@ -157,6 +155,7 @@ function getImageEncoder(modelId: string): Promise<ImageEncoder> {
 }
 
 function getEncoder(modelId: string, forceDevice?: Device): Promise<TextEncoder> {
+  assertModelName(modelId);
   return loadOnce(encoders, `${modelId}|${forceDevice ?? 'auto'}`, `The CLIP model "${modelId}" is not shipped with this site`, 'unavailable', async () => {
     const lib = await loadLib();
     const device = forceDevice ?? (await pickDevice());
@@ -182,27 +181,36 @@ function getEncoder(modelId: string, forceDevice?: Device): Promise<TextEncoder>
   });
 }
 
-const api = {
+/** Unit-length text embeddings, and the identity of the model that made them (transferred, not copied). */
+async function encodeTexts(modelName: string, texts: string[], device?: Device, signal?: AbortSignal): Promise<EncodedBatch> {
+  const enc = await getEncoder(modelName, device);
+  signal?.throwIfAborted();
+  const vectors = await enc.encode(texts);
+  return Comlink.transfer({ modelId: enc.modelId, device: enc.device, vectors }, vectors.map((v) => v.buffer as ArrayBuffer));
+}
+
+const api: EncoderApi = {
   /** Linear memory of the WebAssembly modules this worker runs (see memory-probe.ts). */
   memory: wasmMemoryReport,
-  init(listener: StatusListener, modelsBaseUrl: string): void {
+  init(listener: StatusListener, config: WorkerConfig): void {
     onStatus = listener;
-    modelsBase = new URL(modelsBaseUrl);
+    // Models come from this site only: a foreign base URL is refused, and model names are names, not URLs.
+    modelsBase = assertSameOriginUrl(config.modelsBaseUrl, self.location.href);
     report({ state: 'idle', engine: 'transformers.js CLIP', device: '-', detail: 'Loads when a catalog with an embedding index is searched.' });
   },
 
-  /** Unit-length text embeddings, and the identity of the model that made them. */
-  async encodeText(requestId: number, modelName: string, texts: string[], device?: Device): Promise<{ modelId: string; device: string; vectors: Float32Array[] }> {
-    return withRequest(requestId, async (signal) => {
-      const enc = await getEncoder(modelName, device);
-      signal.throwIfAborted();
-      const vectors = await enc.encode(texts);
-      return Comlink.transfer({ modelId: enc.modelId, device: enc.device, vectors }, vectors.map((v) => v.buffer as ArrayBuffer));
-    });
+  /** The retrieval worker's line to this encoder: text embeddings for the intent's phrases. */
+  connect(port: MessagePort): void {
+    const served: TextEncoderPort = { encodeText: (modelName, texts) => encodeTexts(modelName, texts) };
+    Comlink.expose(served, port);
+  },
+
+  async encodeText(requestId: number, modelName: string, texts: string[], device?: Device): Promise<EncodedBatch> {
+    return withRequest(requestId, (signal) => encodeTexts(modelName, texts, device, signal));
   },
 
   /** Unit-length image embeddings (vision tower) of RGBA pictures, e.g. a video's keyframes. */
-  async encodeImages(requestId: number, modelName: string, pictures: Picture[]): Promise<{ modelId: string; device: string; vectors: Float32Array[] }> {
+  async encodeImages(requestId: number, modelName: string, pictures: Picture[]): Promise<EncodedBatch> {
     return withRequest(requestId, async (signal) => {
       const enc = await getImageEncoder(modelName);
       signal.throwIfAborted();
@@ -218,5 +226,4 @@ const api = {
   },
 };
 
-export type EncoderApi = typeof api;
 Comlink.expose(api);

@@ -1,39 +1,59 @@
 // The understanding path: a chat turn in; turns, intent and announcements out. Thin: the logic is in
 // core/understand.ts (the DAG) and core/intent.ts (validation and merge).
 import { wasmMemoryReport } from './memory-probe.ts'; // first: it wraps WebAssembly before anything instantiates
+import '../core/zod-config.ts'; // before any zod schema is built: no `new Function` probe under the CSP
 import * as Comlink from 'comlink';
 import { LOCAL_VIDEOS_ID } from '../core/catalog.ts';
 import { createCompactEngine } from '../core/extract/engine.ts';
-import { emptyIntent, type Intent, mergeIntent } from '../core/intent.ts';
-import type { StatusListener, WorkerStatus } from '../core/status.ts';
+import { emptyIntent, type Forgettable, forgetInIntent, type Intent, mergeIntent } from '../core/intent.ts';
+import type { WorkerStatus } from '../core/status.ts';
+import type { StatusListener, WorkerConfig } from '../messages/common.ts';
+import type { IntentSink, LlmApi, TurnRequest, TurnResult } from '../messages/llm.ts';
 import { blockedReply, createSafetyGuard, type SafetyGuard } from '../core/safety/guard.ts';
 import { createLexiconGuard } from '../core/safety/lexicon.ts';
 import { createModelGuard } from '../core/safety/model.ts';
 import { type TextGuard, understandTurn, type UnderstandingEngine } from '../core/understand.ts';
-import { ChangeChannel, CONTEXT_ID } from '../store/channel.ts';
-import { type ChatTurn, openStore, type Store } from '../store/db.ts';
+import type { ChatTurn, Store } from '../store/db.ts';
+import { StoreConnection } from './store-connection.ts';
 import type { LlmEngine } from '../core/llm/engine.ts';
 import { loadLlm } from './llm-loader.ts';
+import { informationNode } from '../core/extract/information.ts';
+import { type KnowledgeBase, parseKnowledge } from '../core/knowledge/format.ts';
+import { assertSameOriginUrl } from '../core/same-origin.ts';
 import { CatalogSource, fetchJson } from './catalog-source.ts';
 import { cancel, crashSoon, withRequest } from './requests.ts';
 
 let onStatus: StatusListener | null = null;
-let storePromise: Promise<Store> | null = null;
 let catalogs: CatalogSource | null = null;
 /** The compact engine per catalog: its gazetteer is built from that catalog's vocabulary. */
 const compactEngines = new Map<string, Promise<UnderstandingEngine>>();
 /** The web-llm engine once loaded; until then (or without WebGPU) the compact engine answers. */
 let llm: LlmEngine | null = null;
 let llmStarted = false;
-const channel = new ChangeChannel();
+let config: WorkerConfig | null = null;
+/** The retrieval worker, told each new intent directly (the page hands out the port). */
+let sink: Comlink.Remote<IntentSink> | null = null;
 
 function report(s: Omit<WorkerStatus, 'worker'>): void {
   onStatus?.({ worker: 'llm', ...s });
 }
 
-function getStore(): Promise<Store> {
-  storePromise ??= openStore({ onVersionChange: () => (storePromise = null) });
-  return storePromise;
+let storeConnection: StoreConnection | null = null;
+let subscribed: Store | null = null;
+
+async function getStore(): Promise<Store> {
+  if (!config) throw new Error('llm worker used before init');
+  storeConnection ??= new StoreConnection(config.contextId);
+  const store = await storeConnection.get();
+  if (subscribed !== store) {
+    subscribed = store;
+    // Another tab's write makes what this worker remembers stale (this tab's own are not delivered).
+    store.subscribe((m) => {
+      if (m.type === 'intent-changed' || m.type === 'turn-committed') knownIntents.delete(m.userId);
+      if (m.type === 'data-cleared') knownIntents.clear();
+    });
+  }
+  return store;
 }
 
 const ITEM_NOUNS: Record<string, { en: string; ko: string }> = {
@@ -82,11 +102,29 @@ let llmDetail = 'Understanding runs on this device.';
 
 /** The last intent this worker stored or read per user. Another tab's write announces itself and clears it. */
 const knownIntents = new Map<string, Intent | null>();
-channel.subscribe((m) => {
-  if (m.origin === CONTEXT_ID) return;
-  if (m.type === 'intent-changed') knownIntents.delete(m.userId);
-  if (m.type === 'data-cleared') knownIntents.clear();
-});
+
+/**
+ * The knowledge layer (WordNet, CLDR, tzdata; public/models/knowledge/): loaded once in the background
+ * at start-up. A turn waits for it at most KNOWLEDGE_WAIT_MS; until it is in, turns are read without it.
+ */
+let knowledgePromise: Promise<KnowledgeBase | null> | null = null;
+let knowledge: KnowledgeBase | null = null;
+/** Longer than the parse takes once the file is cached (bench/RESULTS-knowledge.md), short enough for a first turn. */
+const KNOWLEDGE_WAIT_MS = 300;
+function loadKnowledge(): Promise<KnowledgeBase | null> {
+  if (!catalogs) throw new Error('llm worker used before init');
+  knowledgePromise ??= fetchJson(new URL('knowledge/knowledge.json', catalogs.modelsBase), 'knowledge layer')
+    .then((json) => (knowledge = parseKnowledge(json)))
+    .catch((err: unknown) => {
+      report({ state: 'ready', engine: llm?.name ?? 'compact', device: llm ? 'webgpu' : 'js', detail: `World knowledge unavailable (${err instanceof Error ? err.message : String(err)}); messages are read by their words only.` });
+      return null;
+    });
+  return knowledgePromise;
+}
+async function knowledgeWithin(ms: number): Promise<KnowledgeBase | null> {
+  if (knowledge) return knowledge;
+  return Promise.race([loadKnowledge(), new Promise<null>((r) => setTimeout(() => r(null), ms))]);
+}
 
 /** The lexicon + model guard, always on; the LLM guard joins when the LLM is up. */
 let safetyPromise: Promise<SafetyGuard> | null = null;
@@ -122,40 +160,22 @@ async function engineFor(catalogId: string): Promise<UnderstandingEngine> {
   return llm ?? compactFor(catalogId);
 }
 
-export interface TurnRequest {
-  userId: string;
-  catalogId: string;
-  turnId: string;
-  text: string;
-}
-
-export interface TurnResult {
-  kind: 'understood' | 'blocked-input' | 'blocked-output' | 'failed';
-  reply: string;
-  replyTurnId: string;
-  /** The stored intent after this turn (unchanged when the turn was not used). */
-  intent: Intent | null;
-  intentChanged: boolean;
-  engine: string;
-  /** The user turn and the reply as stored, so the page need not read them back. */
-  turns: ChatTurn[];
-  /** Milliseconds in the worker: IndexedDB writes and reads, and the understanding DAG. */
-  timings: { store: number; understand: number };
-  note?: string;
-}
-
 const MAX_MESSAGE_CHARS = 4000;
 
-const api = {
+const api: LlmApi = {
   /** Linear memory of the WebAssembly modules this worker runs (see memory-probe.ts). */
   memory: wasmMemoryReport,
-  init(listener: StatusListener, modelsBaseUrl: string, catalogId: string): void {
+  init(listener: StatusListener, cfg: WorkerConfig, catalogId: string): void {
     onStatus = listener;
+    config = cfg;
+    // Files come from this site only: a foreign base URL is refused before anything is fetched.
+    const modelsBaseUrl = assertSameOriginUrl(cfg.modelsBaseUrl, self.location.href).href;
     catalogs = new CatalogSource(new URL(modelsBaseUrl));
     report({ state: 'loading', engine: 'compact', device: 'js', detail: 'Checking for a language model' });
     void safetyGuard().catch((err: unknown) =>
       report({ state: 'error', engine: 'compact', device: 'js', detail: `The safety check could not load, so messages are refused: ${err instanceof Error ? err.message : String(err)}` }),
     );
+    void loadKnowledge();
     void compactFor(catalogId).catch((err: unknown) =>
       report({ state: 'error', engine: 'compact', device: 'js', detail: err instanceof Error ? err.message : String(err) }),
     );
@@ -176,12 +196,16 @@ const api = {
     }
   },
 
+  connect(port: MessagePort): void {
+    sink = Comlink.wrap<IntentSink>(port);
+  },
+
   /**
-   * One chat turn. `onIntent`, when given, hears the merged intent as soon as it is known, before it
-   * is durably stored, so the feed can follow at once; the returned result carries the stored one
-   * (which differs only if another tab changed the intent in the meantime).
+   * One chat turn. The retrieval worker hears the merged intent as soon as it is known, before it is
+   * durably stored, so the feed follows at once; the result carries the stored intent (which differs
+   * only if another tab changed it in the meantime, and then the retrieval worker is told again).
    */
-  async handleTurn(requestId: number, req: TurnRequest, onIntent?: (intent: Intent) => void): Promise<TurnResult> {
+  async handleTurn(requestId: number, req: TurnRequest): Promise<TurnResult> {
     return withRequest(requestId, async (signal) => {
       const t0 = performance.now();
       const store = await getStore();
@@ -190,7 +214,6 @@ const api = {
       // The message is stored first (nothing typed is lost); the understanding does not wait for the
       // disk when this worker already knows the user's intent from the previous turn.
       const begin = store.beginTurn({ id: req.turnId, userId: req.userId, role: 'user', text, createdAt, status: 'pending' });
-      begin.then(() => channel.announce({ type: 'turns-changed', userId: req.userId, origin: CONTEXT_ID }), () => {});
       const previous = knownIntents.has(req.userId) ? knownIntents.get(req.userId)! : await begin;
       let eng = await engineFor(req.catalogId);
       if (forcedReply !== null) {
@@ -212,10 +235,21 @@ const api = {
         });
         throw err;
       }
+      // The information node: places, dates, occasions, people, knowledge expansions and undo.
+      if (outcome.kind === 'understood' || outcome.kind === 'blocked-output') {
+        const kb = await knowledgeWithin(KNOWLEDGE_WAIT_MS);
+        outcome = { ...outcome, extraction: { ...outcome.extraction, ...informationNode({ text, extraction: outcome.extraction, previous, kb }) } };
+      }
       const t2 = performance.now();
-      if (onIntent && (outcome.kind === 'understood' || outcome.kind === 'blocked-output')) {
-        const early = mergeIntent(previous ?? emptyIntent(req.userId, createdAt), outcome.extraction, req.turnId, Date.now());
-        if (early.accepted && early.intent !== previous) onIntent(early.intent);
+      // One clock for the turn: the early intent and the stored one are equal unless another tab wrote between.
+      const mergedAt = Date.now();
+      let early: Intent | null = null;
+      if (outcome.kind === 'understood' || outcome.kind === 'blocked-output') {
+        const merged = mergeIntent(previous ?? emptyIntent(req.userId, createdAt), outcome.extraction, req.turnId, mergedAt);
+        if (merged.accepted && merged.intent !== previous) {
+          early = merged.intent;
+          void sink?.intentChanged(req.userId, early, req.turnId);
+        }
       }
       await begin;
       let intentChanged = false;
@@ -234,7 +268,7 @@ const api = {
         (prev) => {
           // A blocked reply does not make the (safe) request unusable: the intent still follows it.
           if (outcome.kind !== 'understood' && outcome.kind !== 'blocked-output') return null;
-          const merged = mergeIntent(prev ?? emptyIntent(req.userId, createdAt), outcome.extraction, req.turnId, Date.now());
+          const merged = mergeIntent(prev ?? emptyIntent(req.userId, createdAt), outcome.extraction, req.turnId, mergedAt);
           if (!merged.accepted) note = merged.reason;
           intentChanged = merged.accepted && merged.intent !== prev && (prev !== null || merged.intent.turn > 0);
           return intentChanged ? merged.intent : null;
@@ -252,12 +286,24 @@ const api = {
       );
       knownIntents.set(req.userId, intent);
       const timings = { store: t1 - t0 + (performance.now() - t2), understand: t2 - t1 };
-      if (intentChanged && intent) {
-        channel.announce({ type: 'intent-changed', userId: req.userId, updatedAt: intent.updatedAt, origin: CONTEXT_ID });
-      }
-      channel.announce({ type: 'turns-changed', userId: req.userId, origin: CONTEXT_ID });
+      // Another tab changed the intent between the early merge and the commit: the feed follows the stored one.
+      if (intentChanged && intent && JSON.stringify(intent) !== JSON.stringify(early)) void sink?.intentChanged(req.userId, intent, req.turnId);
       return { kind: outcome.kind, reply: outcome.reply, replyTurnId, intent, intentChanged, engine: outcome.engine, turns: stored, timings, ...(note ? { note } : {}) };
     });
+  },
+
+  /** Forgets the user's intent (the inspector's "clear"); the feed follows. */
+  async clearIntent(userId: string): Promise<void> {
+    await (await getStore()).deleteIntent(userId);
+    knownIntents.set(userId, null);
+    void sink?.intentChanged(userId, null, null);
+  },
+
+  async forget(userId: string, kind: Forgettable, text: string): Promise<void> {
+    const store = await getStore();
+    const intent = await store.updateIntent(userId, (prev) => (prev ? forgetInIntent(prev, kind, text, Date.now()) : null));
+    knownIntents.set(userId, intent);
+    void sink?.intentChanged(userId, intent, null);
   },
 
   cancel,
@@ -271,5 +317,4 @@ const api = {
   },
 };
 
-export type LlmApi = typeof api;
 Comlink.expose(api);

@@ -2,6 +2,7 @@
 // from data the app already has (the catalog's items and manifest) plus two small shipped files:
 // public/models/compact-engine/task-classifier.json and places.json. Pure and synchronous.
 import type { Language, TurnExtraction } from '../intent.ts';
+import { DEFAULT_PACK, isPackLanguage, LANGUAGE_PACKS, packFor } from '../lang/packs.ts';
 import type { UnderstandingEngine } from '../understand.ts';
 import { understandCompact, type CompactUnderstanding } from './extractor.ts';
 import { buildGazetteer, parsePlaceList, type Gazetteer, type GazetteerItem } from './gazetteer.ts';
@@ -29,14 +30,16 @@ export interface CompactEngine extends UnderstandingEngine {
 
 export const COMPACT_ENGINE_NAME = 'compact';
 
-const HANGUL = /[\uac00-\ud7a3]/;
-
-/** The reply language for an extraction: Korean and English as given; otherwise by the phrases' script. */
+/** The reply language for an extraction: a pack's language as given; otherwise the script of most phrases. */
 function replyLanguageOf(language: Language, x: TurnExtraction): ReplyLanguage {
-  if (language === 'ko' || language === 'en') return language;
+  if (isPackLanguage(language)) return language;
   const texts = [...x.keyPhrases.map((p) => p.text), ...x.likes, ...x.dislikes];
-  const ko = texts.filter((t) => HANGUL.test(t)).length;
-  return ko * 2 > texts.length && ko > 0 ? 'ko' : 'en';
+  for (const pack of LANGUAGE_PACKS) {
+    if (pack === DEFAULT_PACK) continue;
+    const n = texts.filter((t) => pack.detect.test(t)).length;
+    if (n * 2 > texts.length && n > 0) return pack.code;
+  }
+  return DEFAULT_PACK.code as ReplyLanguage;
 }
 
 export function createCompactEngine(resources: CompactEngineResources): CompactEngine {
@@ -50,8 +53,10 @@ export function createCompactEngine(resources: CompactEngineResources): CompactE
   const vocabulary = {
     items: resources.itemNoun ?? DEFAULT_REPLY_VOCABULARY.items,
     // Places the gazetteer ties to a country are proper names: "seoul" -> "Seoul".
-    display: (phrase: string, language: ReplyLanguage) =>
-      language === 'en' && gazetteer.lookup(phrase)?.country ? phrase.replace(/(^|[\s-])(\p{Ll})/gu, (_, a: string, b: string) => a + b.toUpperCase()) : phrase,
+    display: (phrase: string, language: ReplyLanguage) => {
+      const properName = packFor(language).reply.properName;
+      return properName && gazetteer.lookup(phrase)?.country ? properName(phrase) : phrase;
+    },
   };
   return {
     name: COMPACT_ENGINE_NAME,
@@ -66,7 +71,7 @@ export function createCompactEngine(resources: CompactEngineResources): CompactE
       return composeReply(extraction, replyLanguageOf(ctx.language, extraction), ctx.seed, vocabulary);
     },
     blockedReply(language, seed) {
-      return composeBlockedReply(language === 'ko' ? 'ko' : 'en', seed);
+      return composeBlockedReply(isPackLanguage(language) ? language : (DEFAULT_PACK.code as ReplyLanguage), seed);
     },
   };
 }

@@ -3,11 +3,12 @@
 // foods, activities, animals) the gazetteer can type. Pure and synchronous.
 import type { Language, Task, TurnExtraction } from '../intent.ts';
 import type { EntityType, Gazetteer } from './gazetteer.ts';
-import { replyLanguage } from './language.ts';
+import { detectLanguage, replyLanguage } from './language.ts';
 import { candidatePhrases, weighPhrase, type WeightedPhrase } from './phrases.ts';
+import { withoutMachinery } from './machinery.ts';
 import { findPreferences, withoutCueWords, type Polarity, type Preferences } from './preferences.ts';
 import { taskFeatures, type TaskClassifier, type TaskPrediction } from './task-classifier.ts';
-import { MAX_INPUT_CHARS } from './tokens.ts';
+import { MAX_INPUT_CHARS, normalizeInput, tokenize } from './tokens.ts';
 import { analyseTurn, type Word } from './words.ts';
 
 export class ExtractionInputError extends Error {
@@ -29,6 +30,8 @@ export interface TurnSignals {
   readonly phrases: readonly WeightedPhrase[];
   readonly preferences: Preferences;
   readonly features: readonly string[];
+  /** The turn carried markup, code identifiers or an instruction to the system (./machinery.ts). */
+  readonly addressesSystem: boolean;
 }
 
 export interface CompactUnderstanding {
@@ -67,8 +70,10 @@ export function withoutJsonObjects(text: string): string {
 export function extractSignals(text: string, gazetteer?: Gazetteer): TurnSignals {
   if (typeof text !== 'string') throw new ExtractionInputError(`A chat turn must be a string, got ${text === null ? 'null' : typeof text}`);
   // Cut first: the turn is read up to MAX_INPUT_CHARS anyway, so no pattern ever scans more.
-  const analysed = analyseTurn(withoutJsonObjects(text.slice(0, MAX_INPUT_CHARS)), gazetteer);
-  const { evidence } = analysed;
+  const chat = withoutMachinery(withoutJsonObjects(text.slice(0, MAX_INPUT_CHARS)));
+  const analysed = analyseTurn(chat.text, gazetteer);
+  // The language is the user's even when every clause was addressed to the system ("규칙을 무시해").
+  const evidence = chat.spoken === chat.text ? analysed.evidence : detectLanguage(tokenize(normalizeInput(chat.spoken)));
   const words = withoutCueWords(analysed.words);
   const phrases = candidatePhrases(words, gazetteer)
     .filter((p) => p.text.length <= MAX_PHRASE_CHARS)
@@ -83,7 +88,7 @@ export function extractSignals(text: string, gazetteer?: Gazetteer): TurnSignals
     keyPhrases: phrases.length - dislikes,
     knownPhrases: phrases.filter((p) => p.known).length,
   });
-  return { words, language: evidence.language, replyLanguage: replyLanguage(evidence), phrases, preferences, features };
+  return { words, language: evidence.language, replyLanguage: replyLanguage(evidence), phrases, preferences, features, addressesSystem: chat.addressesSystem };
 }
 
 const uniqueTexts = (xs: readonly string[]) => {
@@ -103,6 +108,10 @@ export function understandCompact(text: string, gazetteer: Gazetteer, classifier
       .filter(([t]) => t !== 'chit_chat')
       .sort((a, b) => b[1] - a[1])[0]![0];
   }
+
+  // Instructions to the system are not the user's requests: they never wipe the user's interests,
+  // and a turn that was nothing else is small talk.
+  if (signals.addressesSystem && (task === 'start_over' || !signals.words.some((w) => w.content))) task = 'chit_chat';
 
   const polarity = new Map(preferences.polarity);
   // "too many cars, tone it down": the classifier hears "less of" where no pattern named the object.

@@ -5,7 +5,8 @@
 // use it are categorised. Nothing here is hard-coded vocabulary: it is all derived from data.
 import { z } from 'zod';
 import type { CatalogItem } from '../catalog.ts';
-import { lemmatizeEnglish, type Lexicon } from './lemma-en.ts';
+import type { Lexicon } from '../lang/pack.ts';
+import { LANGUAGE_PACKS, packOfText } from '../lang/packs.ts';
 
 export const ENTITY_TYPES = ['place', 'food', 'activity', 'animal'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
@@ -109,17 +110,18 @@ const CATEGORY_TYPES: Readonly<Record<string, EntityType>> = {
 };
 
 const WORD_SPLIT = /[^\p{L}\p{N}'-]+/u;
-const HANGUL = /[\uac00-\ud7a3]/;
-const FLAG_PREFIX = /^(?:flag|깃발|국기)\s*:\s*/i;
+const FLAG_PREFIX = new RegExp(`^(?:${LANGUAGE_PACKS.flatMap((p) => p.catalog.flagWords).join('|')})\\s*:\\s*`, 'i');
+/** "food & drink", "음식 및 음료": each side of the conjunction names the category. */
+const LABEL_CONJUNCTION = new RegExp(`\\s*(?:&|,|${LANGUAGE_PACKS.map((p) => p.catalog.conjunction).join('|')})\\s*`, 'u');
 
-/** The gazetteer's key for a term: lower case, English words lemmatised, single spaces. */
+/** The gazetteer's key for a term: lower case, each word in its language pack's key form (English lemmas), single spaces. */
 export function gazetteerKey(term: string): string {
   return term
     .normalize('NFKC')
     .toLowerCase()
     .split(WORD_SPLIT)
     .filter((w) => w.length > 0)
-    .map((w) => (HANGUL.test(w) ? w : lemmatizeEnglish(w)))
+    .map((w) => packOfText(w).keyForm(w))
     .join(' ');
 }
 
@@ -178,8 +180,7 @@ export function buildGazetteer(source: GazetteerSource): Gazetteer {
   for (const [category, labels] of Object.entries(source.categoryLabels ?? {})) {
     const type = CATEGORY_TYPES[category];
     for (const label of Object.values(labels)) {
-      // "food & drink", "음식 및 음료": each side of the conjunction names the category.
-      for (const part of label.split(/\s*(?:&|,|\band\b|및|과|와)\s*/u)) {
+      for (const part of label.split(LABEL_CONJUNCTION)) {
         const a = entry(gazetteerKey(part));
         if (a && type) a.type = type;
       }

@@ -2,6 +2,7 @@
 // words, predicates and punctuation delimit phrases), then weighted by how specific each phrase is
 // in the catalog's vocabulary. "I'm flying to Seoul next week and want to try street food" ->
 // "seoul", "street food"; "다음 주에 서울 가는데 길거리 음식 먹어보고 싶어요" -> "서울", "길거리 음식".
+import { packForScript } from '../lang/packs.ts';
 import type { EntityType, Gazetteer } from './gazetteer.ts';
 import type { Word } from './words.ts';
 
@@ -21,7 +22,8 @@ function phraseText(words: readonly Word[], start: number, end: number): string 
   for (let i = start; i < end; i++) {
     const w = words[i]!;
     // Korean modifiers keep their form ("귀여운 동물"); the head drops its particle ("음식을" -> "음식").
-    parts.push(w.script === 'hangul' && i < end - 1 && w.suffixes.length === 0 ? w.surface : w.norm);
+    const keepSurface = packForScript(w.script)?.phrases.modifierKeepsSurface ?? false;
+    parts.push(keepSurface && i < end - 1 && w.suffixes.length === 0 ? w.surface : w.norm);
   }
   return parts.join(' ');
 }
@@ -55,7 +57,7 @@ export function candidatePhrases(words: readonly Word[], gazetteer?: Gazetteer):
     if (runStart >= 0 && words[runStart]!.script !== w.script) close(i);
     if (runStart < 0) runStart = i;
     // A Korean word with a particle ends its noun phrase ("고양이를 | 강아지").
-    if (w.script === 'hangul' && w.suffixes.length > 0) close(i + 1);
+    if (w.suffixes.length > 0 && packForScript(w.script)?.phrases.particleEndsPhrase) close(i + 1);
   }
   close(words.length);
   return out;

@@ -46,7 +46,3 @@ export function tokenize(normalized: string): Token[] {
   }
   return tokens;
 }
-
-export function isHangulText(text: string): boolean {
-  return /[\uac00-\ud7a3]/.test(text);
-}

@@ -1,5 +1,6 @@
 // The combined text guard the app wires on input and output (matches TextGuard in ../understand.ts):
-// the lexicon decides first (always on, explainable), the small model catches what the lists miss.
+// the lexicon decides first (always on, explainable), the small model catches what the lists miss
+// when its build gave it the "guard" role (model.ts).
 // Also the polite replies shown in place of a blocked turn.
 import type { Language } from '../intent.ts';
 import type { GuardVerdict, TextGuard } from '../understand.ts';
@@ -21,7 +22,7 @@ export interface SafetyGuard extends TextGuard {
 export interface SafetyGuardOptions {
   lexicon: LexiconGuard;
   model?: ModelGuard;
-  /** Overrides the model file's threshold. */
+  /** Overrides the model file's threshold; given, the model is consulted even when its role is "measured-only". */
   modelThreshold?: number;
 }
 
@@ -29,7 +30,9 @@ export interface SafetyGuardOptions {
 export const MODEL_CATEGORY = 'unsafe-model';
 
 export function createSafetyGuard(opts: SafetyGuardOptions): SafetyGuard {
-  const { lexicon, model } = opts;
+  const { lexicon } = opts;
+  // A model that did not earn its place at build time refuses nothing (see ModelWeights.role).
+  const model = opts.model && (opts.model.role === 'guard' || opts.modelThreshold !== undefined) ? opts.model : undefined;
   const threshold = opts.modelThreshold ?? model?.threshold ?? 1;
   return {
     check(text: string, signal?: AbortSignal): SafetyVerdict {

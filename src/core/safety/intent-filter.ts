@@ -16,10 +16,18 @@ export function queryableIntent(intent: Intent, guard: SyncGuard): { intent: Int
       if (!ok) dropped.push(x.text);
       return ok;
     });
+  // Knowledge expansions and refinements are queries too (older stored intents may lack them).
+  const expansionsOf = intent.expansions ?? [];
+  const refinementsOf = intent.refinements ?? [];
   if (intent.safety.verdict === 'unsafe') {
-    return { intent: { ...intent, keyPhrases: [], likes: [] }, dropped: [...intent.keyPhrases, ...intent.likes].map((p) => p.text) };
+    return {
+      intent: { ...intent, keyPhrases: [], likes: [], expansions: [], refinements: [] },
+      dropped: [...intent.keyPhrases, ...intent.likes, ...expansionsOf, ...refinementsOf].map((p) => p.text),
+    };
   }
   const keyPhrases = keep(intent.keyPhrases);
   const likes = keep(intent.likes);
-  return { intent: dropped.length ? { ...intent, keyPhrases, likes } : intent, dropped };
+  const expansions = keep(expansionsOf);
+  const refinements = keep(refinementsOf);
+  return { intent: dropped.length ? { ...intent, keyPhrases, likes, expansions, refinements } : intent, dropped };
 }

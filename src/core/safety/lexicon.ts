@@ -1,19 +1,14 @@
 // The lexicon guard: curated word lists matched on normalised units (see normalize.ts) with word
-// boundaries, split-letter, leet, mask and repeated-letter tolerance. Pure and synchronous.
+// boundaries, split-letter, leet, mask and repeated-letter tolerance. Pure and synchronous. Only the
+// checking lives here; the lists are curated and compiled into public/models/safety/lexicon.json by
+// tools/safety/ (curation.ts, compile-lexicon.ts), run from tools/train-safety-model.ts.
 import { z } from 'zod';
-import {
-  ALLOW,
-  CATEGORIES,
-  CATEGORY_OF,
-  DEFAULT_CATEGORY,
-  DROPPED,
-  type LexiconLanguage,
-  NAUGHTY_KO_PROFANITY,
-  type SafetyCategory,
-  SUPPLEMENT,
-  UNANCHORED,
-} from './curation.ts';
 import { Script, toUnits, UnitKind, type UnitStream } from './normalize.ts';
+
+export const CATEGORIES = ['sexual', 'profanity', 'hate', 'violence', 'self-harm'] as const;
+export type SafetyCategory = (typeof CATEGORIES)[number];
+
+export type LexiconLanguage = 'en' | 'ko';
 
 export const LEXICON_FORMAT = 'safety-lexicon';
 export const LEXICON_VERSION = 1;
@@ -61,77 +56,6 @@ export interface LexiconResult {
 export interface LexiconGuard {
   check(text: string): LexiconResult;
   readonly termCount: number;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Building the shipped data from the source lists (used by the build tool; pure).
-
-export interface LexiconSources {
-  naughtyEn: readonly string[];
-  naughtyKo: readonly string[];
-  badwordsKo: readonly string[];
-  versions: { naughtyWords: string; badwordsKo: string };
-}
-
-export interface CompiledLexicon {
-  data: LexiconData;
-  dropped: { entry: string; language: LexiconLanguage; reason: string }[];
-  /** Drop keys that are in no source list (typos in the curation). */
-  unusedDrops: string[];
-}
-
-export function compileLexicon(src: LexiconSources): CompiledLexicon {
-  const terms = new Map<string, LexiconData['terms'][number]>();
-  const dropped: CompiledLexicon['dropped'] = [];
-  const usedDrops = new Set<string>();
-  // Entries that normalise like a dropped one are dropped too ("대-가-리" is "대가리").
-  const droppedForms = new Map<string, string>();
-  for (const lang of ['en', 'ko'] as const) {
-    for (const e of Object.keys(DROPPED[lang])) droppedForms.set(`${lang}:${termSymbols(e).symbols.join('')}`, e);
-  }
-  const unanchoredForms = new Set((['en', 'ko'] as const).flatMap((lang) => UNANCHORED[lang].map((e) => `${lang}:${termSymbols(e).symbols.join('')}`)));
-  const add = (entry: string, lang: LexiconLanguage, category: SafetyCategory): void => {
-    const reason = DROPPED[lang][entry];
-    if (reason !== undefined) {
-      usedDrops.add(`${lang}:${entry}`);
-      dropped.push({ entry, language: lang, reason });
-      return;
-    }
-    const text = entry.trim();
-    const form = termSymbols(text).symbols.join('');
-    if (!form) return;
-    const key = `${lang}:${form}`;
-    const sameAs = droppedForms.get(key);
-    if (sameAs !== undefined) {
-      dropped.push({ entry, language: lang, reason: `normalises like dropped "${sameAs}"` });
-      return;
-    }
-    const unanchored = unanchoredForms.has(key);
-    if (terms.has(key)) return;
-    terms.set(key, [text, lang, CATEGORY_OF[lang][text] ?? category, unanchored ? TermFlag.Unanchored : 0]);
-  };
-  for (const e of src.naughtyEn) add(e, 'en', DEFAULT_CATEGORY['naughty-words']);
-  for (const e of src.naughtyKo) add(e, 'ko', NAUGHTY_KO_PROFANITY.has(e) ? 'profanity' : DEFAULT_CATEGORY['naughty-words']);
-  for (const e of src.badwordsKo) add(e, 'ko', DEFAULT_CATEGORY['badwords-ko']);
-  for (const lang of ['en', 'ko'] as const) {
-    for (const [e, c] of Object.entries(SUPPLEMENT[lang])) add(e, lang, c);
-  }
-  const unusedDrops: string[] = [];
-  for (const lang of ['en', 'ko'] as const) {
-    for (const k of Object.keys(DROPPED[lang])) if (!usedDrops.has(`${lang}:${k}`)) unusedDrops.push(`${lang}:${k}`);
-  }
-  const data: LexiconData = {
-    format: LEXICON_FORMAT,
-    version: LEXICON_VERSION,
-    sources: [
-      { name: 'naughty-words (List of Dirty, Naughty, Obscene and Otherwise Bad Words) en, ko', version: src.versions.naughtyWords, license: 'CC-BY-4.0' },
-      { name: 'badwords-ko', version: src.versions.badwordsKo, license: 'MIT' },
-      { name: 'project curation (src/core/safety/curation.ts)', version: String(LEXICON_VERSION), license: 'project licence' },
-    ],
-    terms: [...terms.values()].sort((a, b) => (a[1] + a[0]).localeCompare(b[1] + b[0])),
-    allow: (['en', 'ko'] as const).flatMap((lang) => ALLOW[lang].map((a) => [a, lang] as [string, LexiconLanguage])),
-  };
-  return { data, dropped, unusedDrops };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -263,6 +187,17 @@ function canSkipSpace(u: UnitStream, last: number, k: number): boolean {
   return j < u.length && u.tokenLetters[j] === 1;
 }
 
+const isLetterUnit = (u: UnitStream, k: number): boolean => k >= 0 && k < u.length && (u.kind[k] === UnitKind.Letter || u.kind[k] === UnitKind.Leet);
+const isMaskUnit = (u: UnitStream, k: number): boolean => k >= 0 && k < u.length && u.kind[k] === UnitKind.Mask;
+
+/**
+ * Masks alternating with single letters ("M*A*S*H", "f*u*c*k") separate letters; they hide none.
+ * Read as hidden letters they turned the film title "M*A*S*H" into "a(s)s".
+ */
+function maskIsSeparator(u: UnitStream, k: number): boolean {
+  return isLetterUnit(u, k - 1) && isLetterUnit(u, k + 1) && (isMaskUnit(u, k - 2) || isMaskUnit(u, k + 2));
+}
+
 interface State {
   node: TrieNode;
   pos: number;
@@ -340,7 +275,7 @@ function scan(m: Matcher, u: UnitStream, out: RawMatch[]): void {
         else if (kk === UnitKind.Leet && u.script[k] === Script.Digit && u.script[st.lastUnit] === Script.Hangul) visit({ ...st, pos: k + 1 });
       } else if (kk === UnitKind.Mask) {
         // "f*ck": any one letter; or "f*u*c*k": a separator.
-        if (st.real >= 1) {
+        if (st.real >= 1 && !maskIsSeparator(u, k)) {
           for (const [c, child] of node.next) {
             if (c === GAP) continue;
             const ns: State = { node: child, pos: k + 1, last: c, lastUnit: k, real: st.real, leet: st.leet, mask: st.mask + 1 };
@@ -373,13 +308,24 @@ function emit(m: Matcher, u: UnitStream, st: State, first: number, out: RawMatch
   }
 }
 
+export interface LexiconGuardOptions {
+  /**
+   * More allowed phrases, beside the file's: the titles of the catalog being served, so that naming an
+   * item ("The Bank Dick", "Jackass Number Two") is not refused while the listed word alone still is.
+   * One-word phrases are ignored: a title that is only the word ("Dick") cannot be told from the word.
+   */
+  readonly allow?: readonly string[];
+}
+
 /** Builds the guard; throws SafetyDataError on a file that is not a valid lexicon. */
-export function createLexiconGuard(data: unknown): LexiconGuard {
+export function createLexiconGuard(data: unknown, options: LexiconGuardOptions = {}): LexiconGuard {
   const parsed = LexiconDataSchema.safeParse(data);
   if (!parsed.success) throw new SafetyDataError(`invalid safety lexicon: ${parsed.error.issues[0]?.message ?? 'unknown'} at ${parsed.error.issues[0]?.path.join('.') ?? ''}`);
   const lex = parsed.data;
   const matcher = buildMatcher(lex.terms.map(([term, , category, flags]) => ({ term, category, flags })));
-  const allow = buildMatcher(lex.allow.map(([term]) => ({ term, category: 'profanity' as const, flags: 0 })));
+  const extra = (options.allow ?? []).filter((phrase) => /\S\s+\S/u.test(phrase));
+  const allowPhrases = [...lex.allow.map(([term]) => term), ...extra];
+  const allow = buildMatcher(allowPhrases.map((term) => ({ term, category: 'profanity' as const, flags: 0 })));
   return {
     termCount: matcher.terms.length,
     check(text: string): LexiconResult {

@@ -1,8 +1,8 @@
 // The model guard without the LLM: a logistic regression over hashed character n-grams of the
-import { rng } from '../random.ts';
 // normalised text (see normalize.ts: leet, jamo, spacing and invisible characters are undone
-// before features are taken). Trained offline by tools/train-safety-model.ts; weights ship as a
-// small JSON file (int8-quantised, base64). Pure and synchronous.
+// before features are taken). Trained offline by tools/train-safety-model.ts (tools/safety/
+// train-model.ts); weights ship as a small JSON file (int8-quantised, base64). Only scoring lives
+// here. Pure and synchronous.
 import { z } from 'zod';
 import { SafetyDataError } from './lexicon.ts';
 import { skeleton } from './normalize.ts';
@@ -27,6 +27,12 @@ export const ModelWeightsSchema = z.object({
   /** base64 of `dim` signed bytes */
   weights: z.string(),
   threshold: z.number().min(0).max(1),
+  /**
+   * "guard": the combined guard refuses what scores at or above the threshold. "measured-only": the
+   * model did not earn its place at build time (tools/train-safety-model.ts: too little recall at a
+   * threshold that keeps benign refusals rare), so it ships for measurement and refuses nothing.
+   */
+  role: z.enum(['guard', 'measured-only']).default('guard'),
   trainedOn: z.string(),
   license: z.string(),
 });
@@ -36,6 +42,7 @@ export interface ModelGuard {
   /** Probability-like score in [0, 1] that the text is unsafe. */
   score(text: string): number;
   readonly threshold: number;
+  readonly role: 'guard' | 'measured-only';
   readonly featureCount: number;
   readonly trainedOn: string;
 }
@@ -79,19 +86,13 @@ export function featurize(text: string, dim: number): { index: Int32Array; value
   return { index, value };
 }
 
-const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 function decodeBase64(b64: string): Uint8Array {
   const bin = atob(b64);
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
   return out;
-}
-
-export function encodeBase64(bytes: Uint8Array): string {
-  let bin = '';
-  for (let i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i]!);
-  return btoa(bin);
 }
 
 /** Builds the guard; throws SafetyDataError on a file that is not valid weights. */
@@ -107,6 +108,7 @@ export function createModelGuard(weights: unknown): ModelGuard {
   for (let i = 0; i < m.dim; i++) w[i] = signed[i]! * m.scale;
   return {
     threshold: m.threshold,
+    role: m.role,
     featureCount: m.dim,
     trainedOn: m.trainedOn,
     score(text: string): number {
@@ -117,63 +119,4 @@ export function createModelGuard(weights: unknown): ModelGuard {
       return sigmoid(z);
     },
   };
-}
-
-export interface TrainingExample {
-  text: string;
-  unsafe: boolean;
-}
-
-export interface TrainOptions {
-  dim: number;
-  epochs: number;
-  learningRate: number;
-  l2: number;
-  seed: number;
-}
-
-export { rng } from '../random.ts';
-
-/** Logistic regression by SGD with L2 (lazy, per touched weight) and class-balanced loss. */
-export function trainLogistic(examples: readonly TrainingExample[], opt: TrainOptions): { w: Float32Array; bias: number } {
-  const feats = examples.map((e) => featurize(e.text, opt.dim));
-  const pos = examples.filter((e) => e.unsafe).length;
-  const neg = examples.length - pos;
-  const wPos = examples.length / (2 * Math.max(1, pos));
-  const wNeg = examples.length / (2 * Math.max(1, neg));
-  const w = new Float32Array(opt.dim);
-  let bias = 0;
-  const order = examples.map((_, i) => i);
-  const rand = rng(opt.seed);
-  let step = 0;
-  for (let epoch = 0; epoch < opt.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
-    for (const idx of order) {
-      const f = feats[idx]!;
-      const y = examples[idx]!.unsafe ? 1 : 0;
-      let z = bias;
-      for (let k = 0; k < f.index.length; k++) z += w[f.index[k]!]! * f.value[k]!;
-      const lr = opt.learningRate / (1 + step++ * 1e-4);
-      const g = (sigmoid(z) - y) * (y ? wPos : wNeg);
-      bias -= lr * g;
-      for (let k = 0; k < f.index.length; k++) {
-        const j = f.index[k]!;
-        w[j] = w[j]! - lr * (g * f.value[k]! + opt.l2 * w[j]!);
-      }
-    }
-  }
-  return { w, bias };
-}
-
-/** int8 quantisation of trained weights for shipping. */
-export function quantize(w: Float32Array): { bytes: Uint8Array; scale: number } {
-  let max = 0;
-  for (const v of w) max = Math.max(max, Math.abs(v));
-  const scale = max / 127 || 1;
-  const q = new Int8Array(w.length);
-  for (let i = 0; i < w.length; i++) q[i] = Math.max(-127, Math.min(127, Math.round(w[i]! / scale)));
-  return { bytes: new Uint8Array(q.buffer), scale };
 }

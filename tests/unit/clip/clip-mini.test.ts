@@ -15,6 +15,7 @@ import {
 } from '@huggingface/transformers';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cosine, maxAbsDiff } from '../helpers.ts';
 
 const ROOT = resolve(process.env.CLIP_MINI_ROOT ?? 'public/models/');
 const MODEL_ID = process.env.CLIP_MINI_ID ?? 'clip-mini';
@@ -33,25 +34,6 @@ interface Fixture {
 }
 
 const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Fixture;
-
-function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  expect(a.length).toBe(b.length);
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
-  return m;
-}
-
-function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
-  }
-  return dot / Math.sqrt(na * nb);
-}
 
 function rows(data: ArrayLike<number>, dim: number): number[][] {
   const out: number[][] = [];

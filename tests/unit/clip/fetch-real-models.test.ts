@@ -2,12 +2,12 @@
 // (/<owner>/<name>/resolve/<revision>/<file>) serving the shipped demo model's files.
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AutoTokenizer, CLIPTextModelWithProjection, env } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FetchModelError, fetchModel } from '../../../tools/fetch-real-models.ts';
+import { listenLocal, tempDir } from '../helpers.ts';
 
 const DEMO = resolve('public/models/clip-mini');
 const PREFIX = '/demo/clip-mini/resolve/main/';
@@ -39,11 +39,8 @@ describe('fetch-real-models', () => {
         () => res.writeHead(404).end(),
       );
     });
-    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-    const address = server.address();
-    if (address === null || typeof address === 'string') throw new Error('no port');
-    endpoint = `http://127.0.0.1:${address.port}`;
-    out = await mkdtemp(join(tmpdir(), 'fetch-models-'));
+    endpoint = await listenLocal(server);
+    out = await tempDir('fetch-models-');
   });
 
   afterAll(async () => {

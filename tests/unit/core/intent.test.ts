@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
-  DECAY_PER_TURN, emptyIntent, type Intent, IntentValidationError, mergeIntent, parseIntent, parseTurnExtraction,
+  DECAY_PER_TURN, emptyIntent, forgetInIntent, type Intent, INTENT_SCHEMA_VERSION, IntentValidationError, mergeIntent, parseIntent, parseTurnExtraction,
   TASKS, type TurnExtraction,
 } from '../../../src/core/intent.ts';
 
@@ -24,7 +24,7 @@ describe('intent schema', () => {
   test('unknown fields, wrong versions and bad weights are rejected with readable issues', () => {
     const i = emptyIntent('u', 0);
     expect(() => parseIntent({ ...i, extra: 1 })).toThrow(IntentValidationError);
-    expect(() => parseIntent({ ...i, schemaVersion: 2 })).toThrow(IntentValidationError);
+    expect(() => parseIntent({ ...i, schemaVersion: INTENT_SCHEMA_VERSION + 1 })).toThrow(IntentValidationError);
     try {
       parseIntent({ ...i, keyPhrases: [{ text: 'x', weight: 7, lastTurn: 0 }] });
       expect.unreachable();

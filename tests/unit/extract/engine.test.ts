@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCompactEngine } from '../../../src/core/extract/engine.ts';
 import { ExtractionInputError } from '../../../src/core/extract/extractor.ts';
-import { withCopula, withParticle } from '../../../src/core/extract/reply.ts';
+import { withCopula, withParticle } from '../../../src/core/lang/ko/reply.ts';
 import { TaskModelError } from '../../../src/core/extract/task-classifier.ts';
-import { emptyIntent, mergeIntent, parseTurnExtraction, TurnExtractionSchema } from '../../../src/core/intent.ts';
+import { emptyIntent, INTENT_SCHEMA_VERSION, mergeIntent, parseTurnExtraction, TurnExtractionSchema } from '../../../src/core/intent.ts';
 import { understandTurn } from '../../../src/core/understand.ts';
 import { items, manifest, places, stickerEngine, taskModel } from './fixtures.ts';
 
@@ -104,7 +104,7 @@ describe('compact engine: hostile text', () => {
     const merged = mergeIntent(previous, outcome.extraction, 't1', 2);
     expect(merged.accepted).toBe(true);
     expect(merged.intent.userId).toBe('user-1');
-    expect(merged.intent.schemaVersion).toBe(1);
+    expect(merged.intent.schemaVersion).toBe(INTENT_SCHEMA_VERSION);
     expect(merged.intent.keyPhrases.map((p) => p.text)).toContain('cat');
   });
 });

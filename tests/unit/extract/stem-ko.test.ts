@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stemKorean } from '../../../src/core/extract/stem-ko.ts';
+import { stemKorean } from '../../../src/core/lang/ko/stem.ts';
 import { analyseTurn } from '../../../src/core/extract/words.ts';
 import { stickerEngine } from './fixtures.ts';
 

@@ -1,6 +1,8 @@
+// Fusion mechanics: per-source normalisation, weighted fusion, exclusions, MMR diversity and the explanation of a ranked item.
 import { describe, expect, it } from 'vitest';
 import { applyExclusions } from '../../../src/core/fusion/exclude.ts';
-import { explainItem, reasonText } from '../../../src/core/fusion/explain.ts';
+import { explainItem } from '../../../src/core/fusion/explain.ts';
+import { reasonText } from '../../../src/core/fusion/reason.ts';
 import { fuseCandidates, normaliseScores, RRF_K, type Candidate } from '../../../src/core/fusion/fuse.ts';
 import { mmrRerank } from '../../../src/core/fusion/mmr.ts';
 import { rankCandidates } from '../../../src/core/fusion/rank.ts';

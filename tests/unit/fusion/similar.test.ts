@@ -1,6 +1,7 @@
+// The similar source (items like the ones liked this session) and the normalisation it relies on.
 import { describe, expect, test } from 'vitest';
 import { normaliseScores } from '../../../src/core/fusion/fuse.ts';
-import { similarCandidates } from '../../../src/core/fusion/sources.ts';
+import { similarCandidates } from '../../../src/core/fusion/sources/similar.ts';
 
 const items = { rows: 5, dim: 2, data: new Float32Array([1, 0, 0.9, 0.1, 0, 1, -1, 0, 0, 0]) };
 

@@ -1,5 +1,8 @@
+// The candidate functions of the lexical, popular and U2I sources, and what a user vector does to a fused feed.
 import { describe, expect, it } from 'vitest';
-import { phraseCandidates, popularCandidates, u2iCandidates } from '../../../src/core/fusion/sources.ts';
+import { phraseCandidates } from '../../../src/core/fusion/sources/lexical.ts';
+import { popularCandidates } from '../../../src/core/fusion/sources/popular.ts';
+import { u2iCandidates } from '../../../src/core/fusion/sources/u2i.ts';
 import { rankCandidates } from '../../../src/core/fusion/rank.ts';
 
 // Items 0-2 space films, 3-4 romances (2-d "taste" space).

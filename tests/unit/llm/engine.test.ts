@@ -1,7 +1,8 @@
 // The web-llm adapter's contract, against a fake engine object: valid JSON, malformed JSON with one
 // repair, timeouts, rejections with plain strings, and prompt injection in the user's text.
 import { describe, expect, test } from 'vitest';
-import { type ChatEngineLike, createLlmEngine, extractJson, LlmNodeError } from '../../../src/core/llm/engine.ts';
+import { type ChatEngineLike, createLlmEngine, LlmNodeError } from '../../../src/core/llm/engine.ts';
+import { extractJson } from '../../../src/core/llm/prompts.ts';
 import { emptyIntent, mergeIntent } from '../../../src/core/intent.ts';
 import { understandTurn } from '../../../src/core/understand.ts';
 
@@ -144,6 +145,37 @@ describe('LLM extraction DAG', () => {
     c.abort(new DOMException('Superseded', 'AbortError'));
     await expect(p).rejects.toMatchObject({ name: 'AbortError' });
     expect(interrupted).toBe(true);
+  });
+});
+
+describe('knowledge context in the web-llm prompts', () => {
+  const context = {
+    expansions: [{ text: 'drinks', reason: 'thirsty → drinks' }, { text: 'South Korea', reason: 'Seoul → South Korea' }],
+    places: [{ text: 'Seoul', country: 'South Korea' }],
+  };
+
+  test('the key phrase and preference nodes get the expansions and places as short facts; the task node does not', async () => {
+    const f = fake();
+    await createLlmEngine(f, { modelId: 't' }).extract("I'm thirsty in Seoul", { previous: null, context });
+    const byNode = Object.fromEntries(f.calls.map((c) => [c.node, c.messages]));
+    for (const node of ['keyPhrases', 'preferences'] as const) {
+      const user = JSON.parse(byNode[node]![1]!.content) as { message: string; facts: string[] };
+      expect(user).toEqual({ message: "I'm thirsty in Seoul", facts: ['Seoul is in South Korea', 'thirsty relates to drinks'] });
+      expect(byNode[node]![0]!.content).toMatch(/knowledge base/);
+    }
+    expect(byNode.task![1]!.content).toBe(JSON.stringify({ message: "I'm thirsty in Seoul" }));
+  });
+
+  test('a key phrase the model takes from the facts is kept', async () => {
+    const f = fake({ keyPhrases: ['{"keyPhrases":[{"text":"drinks","weight":0.7}]}'], preferences: ['{"likes":[],"dislikes":[],"entities":[]}'] });
+    const x = await createLlmEngine(f, { modelId: 't' }).extract("I'm thirsty", { previous: null, context });
+    expect(x.keyPhrases).toEqual([{ text: 'drinks', weight: 0.7 }]);
+  });
+
+  test('understandTurn hands the context to the engine', async () => {
+    const f = fake();
+    await understandTurn("I'm thirsty in Seoul", { engine: createLlmEngine(f, { modelId: 't' }), previous: null, turnId: 't', context });
+    expect(f.calls.find((c) => c.node === 'keyPhrases')!.messages[1]!.content).toContain('Seoul is in South Korea');
   });
 });
 

@@ -2,13 +2,14 @@
 // and the library host (/mlc-ai/binary-mlc-llm-libs/...): every file the page's web-llm will ask for
 // lands under public/models/llm/, and the model is listed in installed.json only when all of them did.
 import { createServer, type Server } from 'node:http';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prebuiltAppConfig } from '@mlc-ai/web-llm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchLlm } from '../../../tools/fetch-llm.ts';
 import { FetchModelError } from '../../../tools/fetch-real-models.ts';
+import { listenLocal, withTempDir } from '../helpers.ts';
 
 const MODEL = 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC';
 const record = prebuiltAppConfig.model_list.find((m) => m.model_id === MODEL)!;
@@ -44,16 +45,13 @@ describe('fetch-llm', () => {
       if (!body) return void res.writeHead(404).end();
       res.writeHead(200, { 'content-length': String(body.length) }).end(body);
     });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const addr = server.address() as { port: number };
-    endpoint = `http://127.0.0.1:${addr.port}`;
+    endpoint = await listenLocal(server);
   });
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
   it('fetches config, tokenizer, tensor cache, every shard once and the library, then lists the model', async () => {
     files = repo();
-    const out = await mkdtemp(join(tmpdir(), 'llm-'));
-    try {
+    await withTempDir('llm-', async (out) => {
       requests.length = 0;
       const r = await fetchLlm({ modelId: MODEL, outRoot: out, endpoint, libEndpoint: endpoint });
       const dir = join(out, 'llm', MODEL, 'resolve', 'main');
@@ -65,35 +63,27 @@ describe('fetch-llm', () => {
       // A second model keeps the first listed (here: the same model again, listed once).
       await fetchLlm({ modelId: MODEL, outRoot: out, endpoint, libEndpoint: endpoint });
       expect(JSON.parse(await readFile(join(out, 'llm', 'installed.json'), 'utf8'))).toEqual({ models: [MODEL] });
-    } finally {
-      await rm(out, { recursive: true, force: true });
-    }
+    });
   });
 
   it('accepts an older repository whose tensor cache is called ndarray-cache.json', async () => {
     files = repo({ oldCacheName: true });
-    const out = await mkdtemp(join(tmpdir(), 'llm-'));
-    try {
+    await withTempDir('llm-', async (out) => {
       await fetchLlm({ modelId: MODEL, outRoot: out, endpoint, libEndpoint: endpoint });
       const dir = join(out, 'llm', MODEL, 'resolve', 'main');
       expect(await readFile(join(dir, 'tensor-cache.json'))).toEqual(files.get('ndarray-cache.json'));
-    } finally {
-      await rm(out, { recursive: true, force: true });
-    }
+    });
   });
 
   it('a missing shard stops the fetch with not-found and the model is not listed', async () => {
     files = repo({ missingShard: true });
-    const out = await mkdtemp(join(tmpdir(), 'llm-'));
-    try {
+    await withTempDir('llm-', async (out) => {
       const err = await fetchLlm({ modelId: MODEL, outRoot: out, endpoint, libEndpoint: endpoint }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(FetchModelError);
       expect((err as FetchModelError).kind).toBe('not-found');
       expect((err as Error).message).toMatch(/params_shard_1\.bin/);
       await expect(stat(join(out, 'llm', 'installed.json'))).rejects.toThrow();
-    } finally {
-      await rm(out, { recursive: true, force: true });
-    }
+    });
   });
 
   it('refuses a model the app cannot choose, and says which it can', async () => {

@@ -11,21 +11,14 @@ import {
   type TextAdapter,
 } from '../../../src/core/preference/adapter.ts';
 import { rng } from '../../../src/core/random.ts';
+import { thrownCode } from '../helpers.ts';
 
 const root = new URL('../../../', import.meta.url);
 const read = (p: string): unknown => JSON.parse(readFileSync(new URL(p, root), 'utf8'));
 const identity = read('public/models/clip-mini/identity.json') as { modelId: string };
 const expectClip = { modelId: identity.modelId, dim: 256 };
 
-function errorCode(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(AdapterError);
-    return (e as AdapterError).code;
-  }
-  return undefined;
-}
+const errorCode = (f: () => unknown): string | undefined => thrownCode(f, AdapterError);
 
 function unit(r: () => number, dim: number): Float32Array {
   const x = new Float32Array(dim);

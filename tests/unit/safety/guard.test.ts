@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { blockedReply, createSafetyGuard, MODEL_CATEGORY } from '../../../src/core/safety/guard.ts';
 import { createLexiconGuard, SafetyDataError } from '../../../src/core/safety/lexicon.ts';
-import { createModelGuard, encodeBase64, featurize, quantize, trainLogistic } from '../../../src/core/safety/model.ts';
+import { createModelGuard, featurize } from '../../../src/core/safety/model.ts';
+import { encodeBase64, quantize, trainLogistic } from '../../../tools/safety/train-model.ts';
 import { understandTurn, type UnderstandingEngine } from '../../../src/core/understand.ts';
 import { lexiconData, modelWeights } from './shipped.ts';
 

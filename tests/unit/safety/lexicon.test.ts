@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DROPPED } from '../../../src/core/safety/curation.ts';
-import { compileLexicon, createLexiconGuard, SafetyDataError } from '../../../src/core/safety/lexicon.ts';
+import { createLexiconGuard, SafetyDataError } from '../../../src/core/safety/lexicon.ts';
+import { compileLexicon } from '../../../tools/safety/compile-lexicon.ts';
+import { DROPPED } from '../../../tools/safety/curation.ts';
 import { lexiconData, readSource } from './shipped.ts';
 
 const guard = createLexiconGuard(lexiconData);

@@ -231,7 +231,10 @@ describe('errors and other tabs', () => {
   test('a full disk surfaces as a quota StoreError and the earlier data stays', async () => {
     const s = await openStore({ name });
     await s.putTurn(turn('a', 1, 'kept'));
-    const spy = vi.spyOn(s.db, 'put').mockRejectedValueOnce(new DOMException('quota', 'QuotaExceededError'));
+    // Every write goes through one transaction helper, so the full disk is simulated where IndexedDB reports it.
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementationOnce(() => {
+      throw new DOMException('quota', 'QuotaExceededError');
+    });
     await expect(s.putTurn(turn('b', 2))).rejects.toMatchObject({ name: 'StoreError', kind: 'quota' });
     spy.mockRestore();
     expect((await s.listTurns('u1')).map((t) => t.text)).toEqual(['kept']);

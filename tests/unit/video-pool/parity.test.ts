@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cosine, maxAbsDiff } from '../helpers.ts';
 
 const MODEL_DIR = resolve('public/models/video-pool');
 const FIXTURE = resolve('tests/unit/video-pool/fixtures/temporal-pool-parity.json');
@@ -40,25 +41,6 @@ interface PoolConfig {
 
 const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Fixture;
 const config = JSON.parse(readFileSync(resolve(MODEL_DIR, 'config.json'), 'utf8')) as PoolConfig;
-
-function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  expect(a.length).toBe(b.length);
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
-  return m;
-}
-
-function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
-  }
-  return dot / Math.sqrt(na * nb);
-}
 
 describe('video-pool temporal_pool.onnx (onnxruntime-node) vs torch', () => {
   let session: ort.InferenceSession;

@@ -1,14 +1,14 @@
 // Keyframes on real video: clips generated with ffmpeg's synthetic sources (static and moving
 // segments, hard cuts at known times), encoded to VP9 webm, decoded back through ffmpeg.
 // Needs Debian's ffmpeg (`apt-get install ffmpeg`); skipped with a message when it is missing.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectKeyframesAdaptive, selectKeyframesConstant, type Keyframe } from '../../../src/core/video/keyframes.ts';
 import {
   decodeGrayFrames, extractRgbFrames, ffmpegAvailable, FfmpegError, generateClip, type GeneratedClip, INSTALL_HINT, probeVideo,
 } from '../../../tools/video/ffmpeg.ts';
+import { tempDir } from '../helpers.ts';
 
 const HAVE_FFMPEG = await ffmpegAvailable();
 if (!HAVE_FFMPEG) console.warn(`tests/unit/video/ffmpeg.test.ts skipped: ffmpeg/ffprobe not found; ${INSTALL_HINT}`);
@@ -22,7 +22,7 @@ describe.skipIf(!HAVE_FFMPEG)('keyframes on ffmpeg-generated clips', () => {
   const clips: { name: string; clip: GeneratedClip }[] = [];
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'video-test-'));
+    dir = await tempDir('video-test-');
     // A: still picture, then it moves, cut to a new scene that holds still, then zooms.
     clips.push({ name: 'static-moving-cut-static-zoom', clip: await generateClip({ width: 96, height: 96, fps: FPS, segments: [
       { kind: 'static', seconds: 2, background: '0x202040' },

@@ -5,6 +5,7 @@ import {
 } from '../../../src/core/video/keyframes.ts';
 import { grayFromRgba } from '../../../src/core/video/gray.ts';
 import { poolMean, PoolingInputError } from '../../../src/core/video/pool.ts';
+import { thrownCode } from '../helpers.ts';
 
 const W = 32;
 const FPS = 10;
@@ -143,15 +144,7 @@ describe('selectKeyframesAdaptive', () => {
 
 describe('bad input', () => {
   const f = (t: number, n = W * W): AnalysedFrame => ({ t, gray: new Uint8Array(n) });
-  const code = (fn: () => unknown): string => {
-    try {
-      fn();
-    } catch (e) {
-      expect(e).toBeInstanceOf(KeyframeInputError);
-      return (e as KeyframeInputError).code;
-    }
-    return 'no error';
-  };
+  const code = (fn: () => unknown): string => thrownCode(fn, KeyframeInputError) ?? 'no error';
   it('refuses empty, mismatched, non-increasing, bad budget', () => {
     expect(code(() => selectKeyframesAdaptive([], 4))).toBe('empty');
     expect(code(() => selectKeyframesConstant([f(0), f(0.1, 10)], 4))).toBe('size-mismatch');

@@ -2,9 +2,7 @@
 // "knives" -> "knife"). Verbs and adjectives are left alone: key phrases are mostly nouns, and the
 // classifier has character n-grams for the rest. When a lexicon is given, a candidate it knows wins.
 
-export interface Lexicon {
-  has(term: string): boolean;
-}
+import type { Lexicon } from '../pack.ts';
 
 const IRREGULAR_PLURALS: Readonly<Record<string, string>> = {
   mice: 'mouse', geese: 'goose', children: 'child', people: 'person', men: 'man', women: 'woman',

@@ -1,13 +1,11 @@
 // Curation of the source word lists (naughty-words en/ko, CC-BY-4.0; badwords-ko, MIT): which entries are
 // dropped because they block everyday words, which category each kept entry gets, which may match
-// inside a longer word, and which everyday words/phrases are explicitly allowed. Used by the build
-// tool (tools/train-safety-model.ts) to write public/models/safety/lexicon.json; the reasons are the
-// documentation (printed into tests/golden/safety/RESULTS.md by the eval).
+// inside a longer word, and which everyday words/phrases are explicitly allowed. Build-time only: the
+// build tool (tools/train-safety-model.ts, through ./compile-lexicon.ts) writes it into
+// public/models/safety/lexicon.json, which is all the app loads; the reasons are the documentation
+// (printed into tests/golden/safety/RESULTS.md by the eval).
 
-export const CATEGORIES = ['sexual', 'profanity', 'hate', 'violence', 'self-harm'] as const;
-export type SafetyCategory = (typeof CATEGORIES)[number];
-
-export type LexiconLanguage = 'en' | 'ko';
+import type { LexiconLanguage, SafetyCategory } from '../../src/core/safety/lexicon.ts';
 
 /** Dropped entries with the reason. Keys are the list entries exactly as in the source. */
 export const DROPPED: Readonly<Record<LexiconLanguage, Readonly<Record<string, string>>>> = {

@@ -2,7 +2,7 @@
 // predicate endings (어미), guided by Hangul phonology (받침) and, when given, a lexicon of known
 // stems (the catalog vocabulary). It tells nouns from predicates well enough for key phrases and
 // negation cues; it is not a morphological analyser.
-import type { Lexicon } from './lemma-en.ts';
+import type { Lexicon } from '../pack.ts';
 
 const SYLLABLE_FIRST = 0xac00;
 const SYLLABLE_LAST = 0xd7a3;

@@ -1,0 +1,157 @@
+// Side by side in one run: what one chat turn costs in the app as it was before the worker redesign
+// (an older commit, built into its own folder) and as it is now. Per turn: messages between threads
+// (page <-> workers counted in the page; worker <-> worker from the retrieval worker's own counters,
+// which the old design did not need: it routed everything through the page), BroadcastChannel
+// messages, ranks, and turn -> feed updated (send until the new feed is in state, plus one frame).
+// Usage: npx tsx bench/app/turn-messages.ts [--old <commit>] [--turns N]   (writes bench/RESULTS-turn.md)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { preview } from 'vite';
+import { CHROMIUM_ARGS, chromiumPath } from '../../tests/e2e/browser.ts';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1]! : fallback;
+};
+/** The last commit before the redesign (issue 13). */
+const OLD = arg('--old', '9de075a');
+const TURNS = Number(arg('--turns', '40'));
+const root = process.cwd();
+const out = join(root, 'bench', 'out');
+
+function build(dir: string, outDir: string): void {
+  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir'], { cwd: dir, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  if (r.status !== 0) throw new Error(`build failed in ${dir}`);
+}
+
+/** Counts every message the page sends to or receives from a worker, and every broadcast (any context). */
+const INSTRUMENT = `(() => {
+  const c = { toWorker: 0, fromWorker: 0, broadcasts: 0, rankCalls: 0 };
+  globalThis.__bench = c;
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (data, ...rest) {
+    c.toWorker++;
+    if (data && data.type === 'APPLY' && Array.isArray(data.path) && data.path.at(-1) === 'rank') c.rankCalls++;
+    return post.call(this, data, ...rest);
+  };
+  const W = Worker;
+  globalThis.Worker = class extends W { constructor(...a) { super(...a); this.addEventListener('message', () => c.fromWorker++); } };
+  for (const name of ['private-recommender/changes/v1', 'private-recommender/changes/v2']) new BroadcastChannel(name).onmessage = () => c.broadcasts++;
+})();`;
+
+const TEXTS = ['I want to see food', 'show me cats', 'more sports please', 'flags of asia', 'something cute', 'hearts and stars',
+  '고양이 보고 싶어요', 'music and dancing', 'show me trains', 'I like flowers', 'weather please', 'tools and hammers'];
+
+interface Sample { ms: number; toWorker: number; fromWorker: number; betweenWorkers: number; broadcasts: number; ranks: number }
+
+async function turn(page: Page, text: string, isNew: boolean): Promise<Sample | null> {
+  return page.evaluate(async ({ text, isNew }) => {
+    const rec = (globalThis as unknown as { __recommender: EventTarget & { state: { feed: unknown }; send(t: string): Promise<void>; retrievalCounters?(): Promise<{ ranks: number; encodeCalls: number; intentsReceived: number }> } }).__recommender;
+    const c = (globalThis as unknown as { __bench: Record<string, number> }).__bench;
+    const wk0 = isNew ? await rec.retrievalCounters!() : null;
+    const before2 = { ...c }; // the counters call itself is bench traffic
+    const feed0 = rec.state.feed;
+    const t0 = performance.now();
+    const fed = new Promise<number>((resolve) => {
+      const on = () => {
+        if (rec.state.feed !== feed0 && (rec.state.feed as unknown[]).length > 0) {
+          rec.removeEventListener('change', on);
+          requestAnimationFrame(() => resolve(performance.now() - t0));
+        }
+      };
+      rec.addEventListener('change', on);
+      setTimeout(() => resolve(-1), 5000);
+    });
+    await rec.send(text);
+    const ms = await fed;
+    await new Promise((r) => setTimeout(r, 400)); // late messages of this turn (a second rank, broadcasts) land
+    const after = { ...c };
+    const wk1 = isNew ? await rec.retrievalCounters!() : null;
+    const betweenWorkers = wk0 && wk1 ? 2 * (wk1.encodeCalls - wk0.encodeCalls) + 2 * (wk1.intentsReceived - wk0.intentsReceived) : 0;
+    const ranks = wk0 && wk1 ? wk1.ranks - wk0.ranks : after.rankCalls! - before2.rankCalls!;
+    return ms < 0 ? null : {
+      ms, toWorker: after.toWorker! - before2.toWorker!, fromWorker: after.fromWorker! - before2.fromWorker!,
+      betweenWorkers, broadcasts: after.broadcasts! - before2.broadcasts!, ranks,
+    };
+  }, { text, isNew });
+}
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+
+async function main(): Promise<void> {
+  const oldTree = join(out, 'old-tree');
+  if (!existsSync(oldTree)) {
+    execFileSync('git', ['worktree', 'add', '--detach', oldTree, OLD], { stdio: 'inherit' });
+    symlinkSync(join(root, 'node_modules'), join(oldTree, 'node_modules'));
+  }
+  console.log(`Building ${OLD} and the working tree…`);
+  build(oldTree, join(out, 'dist-old'));
+  build(root, join(out, 'dist-new'));
+  const servers = await Promise.all(['dist-old', 'dist-new'].map((d) => preview({ logLevel: 'warn', build: { outDir: join(out, d) }, preview: { port: 0, host: '127.0.0.1' } })));
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const samples: Record<'old' | 'new', Sample[]> = { old: [], new: [] };
+  try {
+    const pages: Record<'old' | 'new', Page> = {} as never;
+    for (const [i, side] of (['old', 'new'] as const).entries()) {
+      const ctx = await browser.newContext({ serviceWorkers: 'block' });
+      await ctx.addInitScript(INSTRUMENT);
+      const page = await ctx.newPage();
+      await page.goto(servers[i]!.resolvedUrls!.local[0]!);
+      await page.getByRole('list', { name: 'Recommendations' }).getByRole('listitem').first().waitFor();
+      // Warm: the encoder loads on the first turns; measured turns start with it ready.
+      for (const t of TEXTS.slice(0, 3)) await turn(page, t, side === 'new');
+      await page.waitForFunction(() => (globalThis as unknown as { __recommender: { state: { statuses: { encoder: { state: string } } } } }).__recommender.state.statuses.encoder.state === 'ready', null, { timeout: 120_000 });
+      pages[side] = page;
+    }
+    // Alternate old and new turn by turn, so both see the same machine load.
+    for (let i = 0; i < TURNS; i++) {
+      const text = `${TEXTS[i % TEXTS.length]}${i >= TEXTS.length ? ` ${['again', 'too', 'now', 'also'][Math.floor(i / TEXTS.length) % 4]}` : ''}`;
+      for (const side of ['old', 'new'] as const) {
+        const s = await turn(pages[side], text, side === 'new');
+        if (s) samples[side].push(s);
+      }
+    }
+  } finally {
+    await browser.close();
+    await Promise.all(servers.map((s) => s.close()));
+  }
+  const chromiumVersion = execFileSync(chromiumPath(), ['--version'], { encoding: 'utf8' }).trim();
+  const row = (what: string, f: (s: Sample) => number, fmt = (x: number) => x.toFixed(1)) =>
+    `| ${what} | ${fmt(mean(samples.old.map(f)))} | ${fmt(mean(samples.new.map(f)))} |`;
+  const ms = (side: 'old' | 'new') => samples[side].map((s) => s.ms);
+  const md = `# One chat turn, before and after the worker redesign
+
+Command: \`npx tsx bench/app/turn-messages.ts --old ${OLD} --turns ${TURNS}\`
+Date: ${new Date().toISOString().slice(0, 10)}
+Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'cpu'}), no GPU, ${chromiumVersion}, Node ${process.version}; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}
+Turns measured: old ${samples.old.length}, new ${samples.new.length} (each changes the intent; the encoder warm; old and new alternate turn by turn in one browser).
+
+Messages are raw postMessage calls; a comlink call is two (the request and its answer), a callback
+into the page too. Page <-> worker messages are counted in the page; worker <-> worker messages (new
+design only) from the retrieval worker's counters (encoder calls and intents received, two each).
+Broadcasts: every BroadcastChannel message from any context of the tab.
+
+| per turn (mean) | old (${OLD}) | new |
+| --- | --- | --- |
+${row('messages page -> workers', (s) => s.toWorker)}
+${row('messages workers -> page', (s) => s.fromWorker)}
+${row('messages worker <-> worker', (s) => s.betweenWorkers)}
+${row('all thread messages', (s) => s.toWorker + s.fromWorker + s.betweenWorkers)}
+${row('BroadcastChannel messages', (s) => s.broadcasts)}
+${row('ranks', (s) => s.ranks)}
+| turn -> feed updated p50 | ${pct(ms('old'), 50).toFixed(1)} ms | ${pct(ms('new'), 50).toFixed(1)} ms |
+| turn -> feed updated p95 | ${pct(ms('old'), 95).toFixed(1)} ms | ${pct(ms('new'), 95).toFixed(1)} ms |
+`;
+  console.log(md);
+  writeFileSync(join(root, 'bench', 'RESULTS-turn.md'), md);
+  if (process.argv.includes('--clean')) {
+    execFileSync('git', ['worktree', 'remove', '--force', oldTree]);
+    rmSync(join(out, 'dist-old'), { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,135 @@
+// Does a session vector in the feed cost the typed queries anything? The labelled sticker tag queries
+// of tools/eval-sticker-fusion.ts (R@10 0.838 with lexical + CLIP at the default weights), run again
+// with a session vector from three likes present and the session source in the fusion.
+//
+//   /usr/bin/python3 training/data_prep.py     # once, for the split (training/data/items.json)
+//   npx tsx bench/engagement/fusion-check.ts [--split training/data/items.json]
+//
+// The queries are rebuilt exactly as tools/eval-sticker-fusion.ts builds them (same seed, same filter):
+// that file is a script with no exports, so its loop is repeated here, not imported.
+import { readFileSync } from 'node:fs';
+import { AutoTokenizer, CLIPTextModelWithProjection, env, type Tensor } from '@huggingface/transformers';
+import { deliver } from '../../src/core/delivery.ts';
+import { SESSION_WEIGHT, sessionSource } from '../../src/core/engagement/session-source.ts';
+import { sessionVector, type EngagementEvent } from '../../src/core/engagement/session-vector.ts';
+import { DEFAULT_SOURCES } from '../../src/core/fusion/registry.ts';
+import { DEFAULT_FUSION_WEIGHTS } from '../../src/core/fusion/rank.ts';
+import type { IntentHit } from '../../src/core/fusion/retrieval-source.ts';
+import { emptyIntent, type Intent } from '../../src/core/intent.ts';
+import { buildLexicalIndex } from '../../src/core/lexical.ts';
+import { rng } from '../../src/core/random.ts';
+import { writeEngagementSection } from './results.ts';
+import { loadStickers, stickerTitle } from './stickers.ts';
+
+const LIKES = 3;
+const K = 24;
+const t0 = Date.now();
+env.allowRemoteModels = false;
+env.localModelPath = 'public/models/';
+const splitArg = process.argv.indexOf('--split');
+const splitFile = splitArg > 0 ? process.argv[splitArg + 1]! : 'training/data/items.json';
+const st = loadStickers();
+const { items, manifest, index, vectors } = st;
+const lexical = buildLexicalIndex(items, manifest);
+const rowOf = new Map(items.map((it, i) => [it.id, i]));
+const split = JSON.parse(readFileSync(splitFile, 'utf8')) as { items: { catalog_id: string; source: string; split: string }[] };
+const testIds = new Set(split.items.filter((x) => x.source === 'emoji' && x.split === 'test').map((x) => x.catalog_id));
+
+// As tools/eval-sticker-fusion.ts.
+let seed = 7;
+const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+const queries: { lang: 'en' | 'ko'; text: string; target: number }[] = [];
+for (const it of items) {
+  if (!testIds.has(it.id)) continue;
+  for (const lang of ['en', 'ko'] as const) {
+    const title = (lang === 'en' ? it.title : (it.titles.ko ?? '')).toLowerCase();
+    const tags = (it.tags[lang] ?? []).filter((t) => !title.includes(t.toLowerCase()) && t.length > 1);
+    if (tags.length === 0) continue;
+    queries.push({ lang, text: tags[Math.floor(rnd() * tags.length)]!, target: rowOf.get(it.id)! });
+  }
+}
+const tok = await AutoTokenizer.from_pretrained('clip-mini');
+const model = await CLIPTextModelWithProjection.from_pretrained('clip-mini', { device: 'cpu', dtype: 'fp32' });
+const hitsOf: IntentHit[][] = [];
+for (let i = 0; i < queries.length; i += 64) {
+  const batch = queries.slice(i, i + 64);
+  const { text_embeds } = (await model(tok(batch.map((q) => q.text), { padding: true, truncation: true }))) as { text_embeds: Tensor };
+  const dim = text_embeds.dims[1]!;
+  batch.forEach((q, b) => {
+    const v = (text_embeds.data as Float32Array).slice(b * dim, (b + 1) * dim);
+    const n = Math.hypot(...v);
+    const hits = index.search([v.map((x) => x / n)], 96);
+    hitsOf.push(hits.map((h) => ({ item: rowOf.get(h.id)!, score: h.score, because: [{ phrase: q.text }] })));
+  });
+}
+
+// Sessions: three likes of one subgroup, a minute apart. 'unrelated': a random subgroup other than the
+// target's; 'related': the target's own subgroup (the target itself never liked).
+const subgroupOf = items.map((it) => it.categories[0] ?? it.category);
+const bySubgroup = new Map<string, number[]>();
+subgroupOf.forEach((g, i) => bySubgroup.set(g, [...(bySubgroup.get(g) ?? []), i]));
+const groups = [...bySubgroup.entries()].filter(([, rows]) => rows.length > LIKES).map(([g]) => g);
+function likesFor(target: number, related: boolean, next: () => number): number[] {
+  const g = related ? subgroupOf[target]! : groups.filter((x) => x !== subgroupOf[target])[Math.floor(next() * (groups.length - 1))]!;
+  const pool = bySubgroup.get(g)!.filter((i) => i !== target);
+  const out: number[] = [];
+  while (out.length < Math.min(LIKES, pool.length)) out.push(pool.splice(Math.floor(next() * pool.length), 1)[0]!);
+  return out;
+}
+
+type Mode = 'none' | 'unrelated' | 'related';
+function measure(mode: Mode, sessionWeight: number) {
+  const next = rng(11);
+  let r10 = 0;
+  let mrr = 0;
+  queries.forEach((q, qi) => {
+    const intent: Intent = { ...emptyIntent('eval', 0), keyPhrases: [{ text: q.text, weight: 1, lastTurn: 0 }], language: q.lang };
+    let session;
+    if (mode !== 'none') {
+      const liked = likesFor(q.target, mode === 'related', next);
+      const events: EngagementEvent[] = liked.map((i, n) => ({ itemId: items[i]!.id, kind: 'like', at: n * 60_000 }));
+      const vector = sessionVector(events, vectors, st.rowOf, LIKES * 60_000)!;
+      session = { vector, items: vectors, liked: liked.map((i) => ({ itemIndex: i, title: stickerTitle(items[i]!) })) };
+    }
+    const feed = deliver({
+      items, lexical, intent, k: K, intentHits: hitsOf[qi]!,
+      sources: [...DEFAULT_SOURCES, sessionSource],
+      weights: { ...DEFAULT_FUSION_WEIGHTS, intent: 0.25, lexical: 1, session: sessionWeight },
+      normalisation: 'max',
+      ...(session ? { session } : {}),
+    });
+    const rank = feed.findIndex((e) => e.id === items[q.target]!.id);
+    if (rank >= 0 && rank < 10) r10++;
+    if (rank >= 0) mrr += 1 / (rank + 1);
+  });
+  return { r10: r10 / queries.length, mrr: mrr / queries.length };
+}
+
+const rows: string[] = [];
+const f3 = (x: number) => x.toFixed(3);
+const base = measure('none', SESSION_WEIGHT);
+rows.push(`| no session vector (today) | - | ${f3(base.r10)} | ${f3(base.mrr)} |`);
+for (const w of [...new Set([0.1, 0.25, SESSION_WEIGHT, 1])].sort()) {
+  for (const mode of ['unrelated', 'related'] as const) {
+    const r = measure(mode, w);
+    rows.push(`| ${LIKES} likes, ${mode} subgroup | ${w}${w === SESSION_WEIGHT ? ' (default)' : ''} | ${f3(r.r10)} | ${f3(r.mrr)} |`);
+  }
+}
+const cpu = process.cpuUsage();
+writeEngagementSection('fusion-check', `## Fusion check: typed tag queries with a session vector present
+
+Command: \`npx tsx bench/engagement/fusion-check.ts --split /tmp/sticker-split.json\` (split file = training/data/items.json's
+split, written by data_prep.py's own emoji_items + split_items; wall ${((Date.now() - t0) / 1000).toFixed(0)} s, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s). Machine: 2-core shared VM, no GPU,
+Node ${process.version}. Date: 2026-11-30. Model: ${st.modelId}.
+
+The ${queries.length} labelled queries of tools/eval-sticker-fusion.ts (a tag of a held-out sticker that is not in its title, en and
+ko; relevant = that sticker), fused by deliver() with lexical 1, CLIP 0.25, max normalisation (its chosen setting), plus the
+session source (src/core/engagement/session-source.ts) at the weight shown. Session: ${LIKES} liked stickers a minute apart, of
+a random other subgroup ('unrelated': the session says nothing about the query) or of the target's own subgroup, target
+excluded ('related'). Recall@10 and MRR of the target in a feed of ${K}.
+
+| Session | Session weight | Recall@10 | MRR |
+| --- | --- | --- | --- |
+${rows.join('\n')}
+`);
+console.log(rows.join('\n'));

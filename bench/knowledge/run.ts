@@ -1,0 +1,82 @@
+// Measures what the knowledge layer costs: the shipped file's size (raw and gzip), the time to parse
+// it once at load, and the time it adds per chat turn (expandPhrases over the turn's text plus
+// expandIntentPhrases over an intent of typical size), p50/p95 over every turn of the labelled
+// conversations in tests/golden/understanding/. Prints a Markdown table.
+//
+//   npx tsx bench/knowledge/run.ts
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { expandIntentPhrases, expandPhrases } from '../../src/core/knowledge/expand.ts';
+import { parseKnowledge } from '../../src/core/knowledge/format.ts';
+import { findPlaces } from '../../src/core/knowledge/places.ts';
+
+const FILE = 'public/models/knowledge/knowledge.json';
+const WARMUP_ROUNDS = 2;
+const ROUNDS = 5;
+
+const LOAD_ROUNDS = 5;
+const gz = gzipSync(readFileSync(FILE), { level: 9 }).length;
+/** Load = read the file (as fetch would hand it over) + JSON.parse + parseKnowledge; median of a few cold loads. */
+const loads: { read: number; json: number; index: number; total: number }[] = [];
+let raw = Buffer.alloc(0);
+let kb!: ReturnType<typeof parseKnowledge>;
+for (let r = 0; r < LOAD_ROUNDS; r++) {
+  const t0 = performance.now();
+  raw = readFileSync(FILE);
+  const text = raw.toString('utf8');
+  const t1 = performance.now();
+  const json = JSON.parse(text) as unknown;
+  const t2 = performance.now();
+  kb = parseKnowledge(json);
+  const t3 = performance.now();
+  loads.push({ read: t1 - t0, json: t2 - t1, index: t3 - t2, total: t3 - t0 });
+}
+loads.sort((a, b) => a.total - b.total);
+const load = loads[Math.floor(LOAD_ROUNDS / 2)]!;
+
+const turns: { text: string; lang: 'en' | 'ko' }[] = [];
+for (const f of ['understanding-blind.jsonl', 'understanding-dev.jsonl']) {
+  for (const line of readFileSync(`tests/golden/understanding/${f}`, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const c = JSON.parse(line) as { lang: 'en' | 'ko'; turns: string[] };
+    for (const t of c.turns) turns.push({ text: t, lang: c.lang });
+  }
+}
+
+/** One turn's work: places, the turn's own words, and an intent of a few phrases. */
+function turn(t: { text: string; lang: 'en' | 'ko' }) {
+  findPlaces(kb, t.text);
+  const fromText = expandPhrases(kb, [{ text: t.text, weight: 1 }], t.lang);
+  const words = t.text.split(/\s+/).slice(0, 4);
+  expandIntentPhrases(kb, { keyPhrases: words.map((w, i) => ({ text: w, weight: 1 - i * 0.1 })), likes: [], dislikes: [], language: t.lang });
+  return fromText.length;
+}
+
+// The first pass over all turns on the freshly loaded file: edges and senses are decoded on first use.
+for (const t of turns) {
+  const s = performance.now();
+  turn(t);
+  firstRound.push(performance.now() - s);
+}
+for (let r = 1; r < WARMUP_ROUNDS; r++) for (const t of turns) turn(t);
+const firstRound: number[] = [];
+const times: number[] = [];
+for (let r = 0; r < ROUNDS; r++) {
+  for (const t of turns) {
+    const s = performance.now();
+    turn(t);
+    times.push(performance.now() - s);
+  }
+}
+times.sort((a, b) => a - b);
+const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
+console.log(`Knowledge layer: ${kb.concepts.length} concepts, ${kb.surfaces.size} surface forms, ${kb.edges.reduce((a, l) => a + l.length, 0)} edges, ${kb.relations.length} relations`);
+console.log('| measure | value |\n| --- | --- |');
+console.log(`| ${FILE} raw | ${(raw.length / 1e6).toFixed(2)} MB (${raw.length} bytes) |`);
+console.log(`| gzip -9 | ${(gz / 1e6).toFixed(2)} MB (${gz} bytes) |`);
+console.log(`| load: read + JSON.parse + parseKnowledge (median of ${LOAD_ROUNDS}) | ${load.total.toFixed(0)} ms (read ${load.read.toFixed(0)}, JSON.parse ${load.json.toFixed(0)}, validate + index ${load.index.toFixed(0)}) |`);
+console.log(`| per turn, p50 (${times.length} turns: ${turns.length} x ${ROUNDS}) | ${q(0.5).toFixed(3)} ms |`);
+console.log(`| per turn, p95 | ${q(0.95).toFixed(3)} ms |`);
+console.log(`| per turn, max | ${times[times.length - 1]!.toFixed(3)} ms |`);
+firstRound.sort((a, b) => a - b);
+console.log(`| per turn, first pass after load (${firstRound.length} turns): p95 / max | ${firstRound[Math.floor(0.95 * firstRound.length)]!.toFixed(3)} / ${firstRound[firstRound.length - 1]!.toFixed(3)} ms |`);

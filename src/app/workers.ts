@@ -1,0 +1,63 @@
+// Starts the three workers and wires them to each other: the retrieval worker gets a MessagePort to
+// the encoder (phrase vectors) and one to the llm worker (the intent after each turn), so nothing the
+// delivery path needs travels through the page. A worker that restarts after a crash is wired again.
+import * as Comlink from 'comlink';
+import type { WorkerStatus } from '../core/status.ts';
+import type { WorkerConfig } from '../messages/common.ts';
+import type { EncoderApi } from '../messages/encoder.ts';
+import type { LlmApi } from '../messages/llm.ts';
+import type { RetrievalApi, ViewListener } from '../messages/retrieval.ts';
+import { WorkerHost } from './worker-host.ts';
+
+export interface AppWorkers {
+  llm: WorkerHost<LlmApi>;
+  encoder: WorkerHost<EncoderApi>;
+  retrieval: WorkerHost<RetrievalApi>;
+}
+
+export function startWorkers(config: WorkerConfig, opts: { catalogId: string; onStatus: (s: WorkerStatus) => void; onView: ViewListener; onStartFailed: (message: string) => void }): AppWorkers {
+  const status = Comlink.proxy(opts.onStatus);
+  const onView = Comlink.proxy(opts.onView);
+  const hosts = {} as AppWorkers;
+
+  /** A fresh port pair between the retrieval worker and the encoder or the llm worker. */
+  const wire = async (to: 'encoder' | 'llm'): Promise<void> => {
+    const { port1, port2 } = new MessageChannel();
+    const other = to === 'encoder' ? hosts.encoder : hosts.llm;
+    const retrieval = hosts.retrieval;
+    if (!other || !retrieval) return;
+    await other.call((r) => r.connect(Comlink.transfer(port1, [port1])));
+    await retrieval.call((r) => (to === 'encoder' ? r.connectEncoder(Comlink.transfer(port2, [port2])) : r.connectLlm(Comlink.transfer(port2, [port2]))));
+  };
+
+  // `new Worker(new URL(literal, import.meta.url))` written out in full: the form Vite bundles as a worker chunk.
+  hosts.encoder = new WorkerHost<EncoderApi>({
+    name: 'encoder',
+    create: () => new Worker(new URL('../workers/encoder.worker.ts', import.meta.url), { type: 'module', name: 'encoder' }),
+    setup: async (r) => r.init(status, config),
+    onRestart: () => void wire('encoder').catch(() => {}),
+    onStatus: opts.onStatus,
+  });
+  hosts.llm = new WorkerHost<LlmApi>({
+    name: 'llm',
+    create: () => new Worker(new URL('../workers/llm.worker.ts', import.meta.url), { type: 'module', name: 'llm' }),
+    setup: async (r) => r.init(status, config, opts.catalogId || 'stickers'),
+    onRestart: () => void wire('llm').catch(() => {}),
+    onStatus: opts.onStatus,
+  });
+  hosts.retrieval = new WorkerHost<RetrievalApi>({
+    name: 'retrieval',
+    create: () => new Worker(new URL('../workers/retrieval.worker.ts', import.meta.url), { type: 'module', name: 'retrieval' }),
+    // Ports first (so the first feed can already use the encoder), then the start-up rank.
+    setup: async (r) => {
+      const ports = [new MessageChannel(), new MessageChannel()];
+      await r.connectEncoder(Comlink.transfer(ports[0]!.port2, [ports[0]!.port2]));
+      await r.connectLlm(Comlink.transfer(ports[1]!.port2, [ports[1]!.port2]));
+      void hosts.encoder.call((e) => e.connect(Comlink.transfer(ports[0]!.port1, [ports[0]!.port1]))).catch(() => {});
+      void hosts.llm.call((l) => l.connect(Comlink.transfer(ports[1]!.port1, [ports[1]!.port1]))).catch(() => {});
+      r.init(status, config, onView, opts.catalogId).catch((err: unknown) => opts.onStartFailed(err instanceof Error ? err.message : String(err)));
+    },
+    onStatus: opts.onStatus,
+  });
+  return hosts;
+}

@@ -1,0 +1,82 @@
+// The DAG's information node, run after extraction: what the turn tells about the user's situation
+// (places with their country, dates, occasions, people), what the knowledge layer says it implies
+// (expansions with provenance, weighted below what was said), and which earlier dislikes it takes
+// back ("cats are fine now"). Pure: the knowledge base is passed in (null: not loaded, or none).
+import type { Intent, TurnExtraction } from '../intent.ts';
+import { expandPhrases, type KnowledgeLanguage } from '../knowledge/expand.ts';
+import type { KnowledgeBase } from '../knowledge/format.ts';
+import { findPlaces } from '../knowledge/places.ts';
+import { LANGUAGE_PACKS } from '../lang/packs.ts';
+
+/**
+ * Expansions enter the intent at this share of the knowledge layer's own weight (itself at most 0.9
+ * of the phrase's): an implied topic fills the feed where the words find nothing, and never outranks
+ * what the user literally asked for (src/core/intent.ts keeps literal phrases at their weight).
+ */
+export const EXPANSION_SHARE = 0.7;
+/** Expansions kept per turn; "learn more" widens the topic and keeps more. */
+export const EXPANSIONS_PER_TURN = 8;
+export const EXPANSIONS_LEARN_MORE = 14;
+/** Items linked directly to one expansion (a country's flag), kept in the intent. */
+const MAX_LINKED_ITEMS = 8;
+
+export type InformationNode = Required<Pick<TurnExtraction, 'information' | 'expansions' | 'undo'>>;
+
+const norm = (s: string) => s.normalize('NFKC').trim().replace(/\s+/g, ' ');
+
+function allMatches(res: readonly RegExp[], text: string, group: boolean): string[] {
+  const out = new Map<string, string>();
+  for (const re of res) {
+    const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+    for (const m of text.matchAll(g)) {
+      const t = norm(group && m[1] ? m[1] : m[0]);
+      if (t) out.set(t.toLocaleLowerCase(), t);
+    }
+  }
+  return [...out.values()];
+}
+
+/** Does a word of the turn name this phrase? ("cats" names "cat"; "고양이는" names "고양이"). */
+function names(words: readonly string[], phrase: string): boolean {
+  const p = phrase.toLocaleLowerCase();
+  const parts = p.split(/\s+/);
+  if (parts.length > 1) return words.join(' ').includes(p);
+  return words.some((w) => w === p || (w.startsWith(p) && (/[\uac00-\ud7a3]/.test(p) || w.length - p.length <= 2)));
+}
+
+export function informationNode(inp: { text: string; extraction: TurnExtraction; previous: Intent | null; kb: KnowledgeBase | null }): InformationNode {
+  const { text, extraction, previous, kb } = inp;
+  const situation = LANGUAGE_PACKS.map((p) => p.situation);
+  const words = text.toLocaleLowerCase().split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
+
+  // Undo: the turn uses a take-back phrasing and names something disliked before.
+  const undoCue = situation.some((s) => s.undo.some((re) => new RegExp(re.source, re.flags.replace('g', '')).test(text)));
+  const undo = undoCue && previous ? previous.dislikes.filter((d) => names(words, d.text)).map((d) => d.text) : [];
+
+  const places = kb ? findPlaces(kb, text).map((p) => ({ text: norm(p.text), country: p.country.en, countryCode: p.countryCode })) : [];
+  const information = {
+    places: [...new Map(places.filter((p) => /^[A-Z]{2}$/.test(p.countryCode)).map((p) => [p.text.toLocaleLowerCase(), p])).values()],
+    dates: allMatches(situation.flatMap((s) => s.dates), text, false),
+    occasions: allMatches(situation.flatMap((s) => s.occasions), text, false),
+    people: allMatches(situation.flatMap((s) => s.people), text, true),
+  };
+
+  let expansions: InformationNode['expansions'] = [];
+  if (kb) {
+    const language: KnowledgeLanguage = extraction.language;
+    // The whole message as well as its phrases: a word the catalog lacks ("thirsty", "Seoul") never
+    // became a key phrase, yet it is exactly what the knowledge layer can read.
+    const phrases = [{ text, weight: 1 }, ...extraction.keyPhrases, ...extraction.likes.map((l) => ({ text: l, weight: 1 }))];
+    const disliked = new Set([...extraction.dislikes, ...(previous?.dislikes.map((d) => d.text) ?? [])].map((d) => d.toLocaleLowerCase()));
+    const limit = extraction.task === 'learn_more' ? EXPANSIONS_LEARN_MORE : EXPANSIONS_PER_TURN;
+    expansions = expandPhrases(kb, phrases, language, limit * 2)
+      .filter((e) => !disliked.has(e.text.toLocaleLowerCase()) && ![...disliked].some((d) => names(words, d) && e.from.toLocaleLowerCase().includes(d)))
+      .slice(0, limit)
+      .map((e) => ({
+        text: norm(e.text).slice(0, 64), weight: Math.min(1, e.weight * EXPANSION_SHARE), reason: norm(e.reason).slice(0, 120),
+        from: norm(e.from).slice(0, 64), ...(e.itemIds.length > 0 ? { itemIds: e.itemIds.slice(0, MAX_LINKED_ITEMS) } : {}),
+      }))
+      .filter((e) => e.text.length > 0 && e.from.length > 0);
+  }
+  return { information, expansions, undo };
+}

@@ -1,0 +1,38 @@
+// Text addressed to the machinery rather than to the recommender: markup (<script>, <img src=...>,
+// entities), URLs, code identifiers and schema field names (schemaVersion, start_over), and
+// instructions addressed to the system (each language pack's systemAddress patterns: "ignore all
+// previous instructions"). None of it is a topic: it is removed before the turn is read, and a turn
+// that carried any of it is flagged so that it never wipes the user's interests (start_over needs the
+// user to ask to start over or forget *their* preferences).
+import { LANGUAGE_PACKS } from '../lang/packs.ts';
+
+const SCRIPT_BLOCK = /<(script|style|iframe|object|svg)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/giu;
+const COMMENT = /<!--[\s\S]*?(?:-->|$)/gu;
+/** A tag, or an unclosed one at the end: "<img src=x onerror=alert(1)>", "</b>". "I <3 cats" is kept. */
+const TAG = /<\/?[a-z][^<>]*(?:>|$)/giu;
+const ENTITY = /&(?:[a-z]+|#\d+|#x[0-9a-f]+);/giu;
+const URL = /\b(?:https?|javascript|data|file|ftp|vbscript):\S*/giu;
+/** Identifiers as code writes them: camelCase ("schemaVersion", "keyPhrases"; "iPhone" and "eBay" are names) and snake_case. */
+const CAMEL_CASE = /\b[a-z]{2,}(?:[A-Z][a-z0-9]*)+\b/gu;
+const SNAKE_CASE = /\b[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+\b/gu;
+
+const MACHINERY: readonly RegExp[] = [SCRIPT_BLOCK, COMMENT, TAG, ENTITY, URL, CAMEL_CASE, SNAKE_CASE];
+const SYSTEM_ADDRESS: readonly RegExp[] = LANGUAGE_PACKS.flatMap((p) => p.systemAddress);
+
+export interface ChatText {
+  /** The text with machinery and system-addressed clauses blanked out. */
+  readonly text: string;
+  /** The text with only the machinery blanked: its language is the user's, even when every clause addressed the system. */
+  readonly spoken: string;
+  /** The turn carried markup, identifiers or an instruction to the system. */
+  readonly addressesSystem: boolean;
+}
+
+/** Blanks out what addresses the machinery; case matters for identifiers, so run before normalising. */
+export function withoutMachinery(text: string): ChatText {
+  let spoken = text;
+  for (const re of MACHINERY) spoken = spoken.replace(re, ' ');
+  let out = spoken;
+  for (const re of SYSTEM_ADDRESS) out = out.replace(re, ' ');
+  return { text: out, spoken, addressesSystem: out !== text };
+}

@@ -1,0 +1,44 @@
+// The lexical source: the catalog's words (titles, tags) matched against what the user said. Also
+// home of phraseCandidates, which the CLIP source shares (both turn phrase hits into candidates).
+import { scorePhrases } from '../../lexical.ts';
+import { expansionReasons, wantedPhrases } from '../../wanted.ts';
+import type { Candidate } from '../fuse.ts';
+import { reasonText, TASTE } from '../reason.ts';
+import { defineSource, type RetrievalSource } from '../retrieval-source.ts';
+
+/** The hit list is cut before blocked items are dropped, so it keeps this many pools' worth. */
+const LEXICAL_POOL_FACTOR = 2;
+
+/**
+ * Lexical (or intent) hits: each says which phrase of the user's it matched, or, for a phrase the
+ * knowledge layer added, why that phrase is wanted (`reasons`, by lower-cased phrase).
+ */
+export function phraseCandidates<S extends string>(
+  source: S,
+  hits: Iterable<{ readonly item: number; readonly score: number; readonly because?: readonly { readonly phrase: string }[] }>,
+  exclude?: ReadonlySet<number>,
+  reasons?: ReadonlyMap<string, string>,
+): Candidate<S>[] {
+  const out: Candidate<S>[] = [];
+  for (const h of hits) {
+    if (exclude?.has(h.item)) continue;
+    const phrase = h.because?.[0]?.phrase;
+    const why = phrase ? reasons?.get(phrase.toLocaleLowerCase()) : undefined;
+    const reason = why ? ({ kind: 'knowledge', text: why } as const) : phrase ? ({ kind: 'said', phrase } as const) : undefined;
+    out.push({ source, itemIndex: h.item, score: h.score, ...(reason ? { reason } : {}) });
+  }
+  return out;
+}
+
+export const lexicalSource: RetrievalSource<'lexical'> = defineSource({
+  id: 'lexical',
+  candidates(ctx) {
+    if (!ctx.intent) return [];
+    const hits = [...scorePhrases(ctx.lexical, wantedPhrases(ctx.intent)).values()].sort((a, b) => b.score - a.score || a.item - b.item);
+    return phraseCandidates('lexical', hits.slice(0, ctx.pool * LEXICAL_POOL_FACTOR), ctx.blocked, expansionReasons(ctx.intent));
+  },
+  normalisation: 'max',
+  /** The reference: every other weight was measured with lexical at 1 (bench/RESULTS-u2i.md). */
+  weight: 1,
+  explain: (best) => reasonText(best.reason ?? TASTE),
+});

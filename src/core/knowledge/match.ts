@@ -1,0 +1,107 @@
+// Finds the knowledge base's concepts in a message as people type it: English n-grams with plural,
+// -ing and -ed forms reduced; Korean words with particles and predicate endings stripped ("서울에",
+// "샌프란시스코에서", "목말라요") using the shared Korean stemmer, and compounds by their longest known
+// prefix ("생일이에요" -> 생일).
+import { lemmatizeEnglish } from '../lang/en/lemma.ts';
+import { stemKorean } from '../lang/ko/stem.ts';
+import { isKoreanStopword } from '../lang/ko/stopwords.ts';
+import { isHangul } from '../text.ts';
+import type { KnowledgeBase, SurfaceSense } from './format.ts';
+
+export interface ConceptMatch {
+  /** The text as written ("서울에", "San Francisco"). */
+  readonly text: string;
+  /** The surface form it was read as ("서울", "san francisco"). */
+  readonly surface: string;
+  readonly concept: number;
+  /** How surely the words mean the concept (1: its own name; less for a translation or a prefix). */
+  readonly weight: number;
+  readonly rel: number;
+}
+
+const WORD_SPLIT = /[^\p{L}\p{N}'’]+/u;
+/** What may follow a Korean predicate form or a noun inside one written word. */
+const KOREAN_TAIL = /^(요|서|서요|도|다|네|네요|고|지|지만|지요|죠|니|니까|는데|는데요|면|어|어요|아|아요|게|기|잖아|대|다고|야|이야|이에요|예요|에요|이다|입니다|인데|이라|라|에|에서|로|으로|을|를|이|가|은|는|의|와|과|랑|이랑|하고|만|까지|부터)$/;
+/** A Korean word matched by its first syllables only ("졸업식" by "졸업") counts this much. */
+const PREFIX_FACTOR = 0.85;
+const MIN_KOREAN_PREFIX = 2;
+const MIN_WORD_CHARS = 2;
+/**
+ * English function words, which WordNet sometimes lists as nouns ("i" is iodine, "will" a legal
+ * document). Not the extractor's stop words: those include content words a state implies ("tired").
+ */
+const FUNCTION_WORDS = new Set(`a an the and or nor but so yet if then than that this these those there here it its i me my we us our
+you your he him his she her they them their what which who whom whose when where why how am is are was were be been being do does
+did have has had can could would should will shall may might must to of in on at by for with about from into onto over under up
+down out off as just only also too very really some any all each no not one ones please thanks ok okay yes yeah hey hi hello
+oh wow lol me show see look give find want need tell know let get got go going gonna next last week month day today tomorrow
+now again more most much many like thing things stuff something anything way lot bit`.split(/\s+/));
+
+const englishVariants = (w: string): string[] => {
+  const out = [w, lemmatizeEnglish(w)];
+  if (w.endsWith('ing') && w.length > 5) {
+    const s = w.slice(0, -3);
+    out.push(s, s + 'e', s.length > 2 && s.at(-1) === s.at(-2) ? s.slice(0, -1) : s);
+  }
+  if (w.endsWith('ed') && w.length > 4) {
+    const s = w.slice(0, -2);
+    out.push(s, s + 'e', s.endsWith('i') ? s.slice(0, -1) + 'y' : s, s.at(-1) === s.at(-2) ? s.slice(0, -1) : s);
+  }
+  if (w.endsWith('ier') || w.endsWith('iest')) out.push(w.replace(/iest?$|ier$/, 'y'));
+  return [...new Set(out)];
+};
+
+function bestSense(senses: readonly SurfaceSense[] | undefined): readonly SurfaceSense[] {
+  return senses ?? [];
+}
+
+/** Korean readings of one word: whole, stem after particles/endings, longest known prefix. */
+function koreanReadings(kb: KnowledgeBase, word: string): { surface: string; factor: number }[] {
+  if (kb.surfaces.has(word)) return [{ surface: word, factor: 1 }];
+  const stem = stemKorean(word).stem;
+  if (stem !== word && kb.surfaces.has(stem)) return [{ surface: stem, factor: 1 }];
+  for (let k = word.length - 1; k >= MIN_KOREAN_PREFIX; k--) {
+    const prefix = word.slice(0, k);
+    if (!kb.surfaces.has(prefix)) continue;
+    return [{ surface: prefix, factor: KOREAN_TAIL.test(word.slice(k)) ? 1 : PREFIX_FACTOR }];
+  }
+  return [];
+}
+
+/**
+ * Every concept named in `text`, longest match first and without overlaps ("new york" wins over
+ * "new" and "york"). Korean predicate forms from the seed list only match with a grammatical tail,
+ * so "아프리카" is not read as "아프-".
+ */
+export function findConcepts(kb: KnowledgeBase, text: string): ConceptMatch[] {
+  const words = text.normalize('NFKC').toLowerCase().split(WORD_SPLIT).map((w) => w.replace(/['’]s?$/, '')).filter((w) => w.length > 0);
+  const out: ConceptMatch[] = [];
+  const seedRels = new Set(kb.relations.flatMap((r, i) => (r.startsWith('seed:') ? [i] : [])));
+  for (let i = 0; i < words.length; ) {
+    let matched = 0;
+    for (let n = Math.min(kb.maxSurfaceWords, words.length - i); n >= 1 && matched === 0; n--) {
+      const span = words.slice(i, i + n);
+      const last = span[n - 1]!;
+      // A lone function word ("i", "so", "will") names nothing, even where WordNet has it (iodine).
+      if (n === 1 && (FUNCTION_WORDS.has(last) || isKoreanStopword(last) || last.length < MIN_WORD_CHARS)) continue;
+      const head = span.slice(0, -1).join(' ');
+      const candidates: { surface: string; factor: number }[] = isHangul(last)
+        ? koreanReadings(kb, last).map((r) => ({ surface: head ? `${head} ${r.surface}` : r.surface, factor: r.factor }))
+        : englishVariants(last).map((v) => ({ surface: head ? `${head} ${v}` : v, factor: 1 }));
+      for (const c of candidates) {
+        const senses = bestSense(kb.surfaces.get(c.surface));
+        if (senses.length === 0) continue;
+        const lastWordIsPrefix = isHangul(last) && !c.surface.endsWith(last) && c.factor < 1;
+        for (const s of senses) {
+          // A predicate form is never a prefix of a noun ("아프" in "아프리카").
+          if (lastWordIsPrefix && seedRels.has(s.rel)) continue;
+          out.push({ text: span.join(' '), surface: c.surface, concept: s.concept, weight: s.weight * c.factor, rel: s.rel });
+          matched = n;
+        }
+        if (matched) break;
+      }
+    }
+    i += matched || 1;
+  }
+  return out;
+}

@@ -1,0 +1,87 @@
+// English preference cues: which candidate phrases the user likes ("I love cats", "more sushi"),
+// dislikes ("no more cats", "I don't like X", "less X", "X are boring") or narrows to ("only
+// drinks"). English cues mostly precede their object, so most scan forward; a few predicates
+// ("are boring", "look great") follow it and scan backward. The scanning itself is shared
+// (src/core/extract/preferences.ts).
+import type { ForwardGrammar, PreferenceGrammar, PreferenceScan, WordSpan } from '../pack.ts';
+import type { Word } from '../../extract/words.ts';
+
+const alt = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
+const cueRegex = (xs: readonly string[]) => new RegExp(`(?<![\\p{L}'])(?:${alt(xs)})(?![\\p{L}'])`, 'gu');
+
+const EN_NEGATIVE_PREFIX = cueRegex([
+  'no more', 'no', 'not any', 'not', 'never', 'without', 'except', 'except for', 'anything but', 'everything but',
+  'all but', 'less', 'fewer', 'minus', 'skip', 'hide', 'remove', 'exclude', 'drop', 'ban', 'block', 'ditch',
+  'get rid of', 'cut', 'cut back on', 'cut out', 'cut down on', 'tone down', 'enough', 'enough with', 'enough of',
+  'stop', 'stop showing', 'stop with', 'stop sending', 'stop giving', 'stop recommending',
+  "(?:do ?n'?t|does ?n'?t|did ?n'?t|do not|does not|never) (?:really )?(?:want|wanna|like|need|show|send|give|care for|enjoy|love)",
+  'hate', 'hates', 'dislike', 'dislikes', 'detest', "can'?t stand", 'not a fan of', 'not into', 'not interested in',
+  'not keen on', 'sick of', 'tired of', 'fed up with', 'done with', 'rather not', 'rather not see', 'nothing with',
+  'too many', 'too much', 'avoid', 'steer clear of', 'nothing(?! but)', 'nothing too', 'none of', 'no more of',
+]);
+const EN_NEGATIVE_SUFFIX = cueRegex([
+  "(?:is|are|'re|'s|were|was|look|looks) (?:so |too |really |kinda |pretty )?(?:boring|annoying|ugly|gross|creepy|lame|overrated|disgusting|terrible|awful)",
+  'no thanks', 'not for me', '(?:get rid of|drop|remove|hide|ditch) (?:them|those|these|it|that)',
+]);
+const EN_POSITIVE_PREFIX = cueRegex([
+  "i (?:really |also |do |just |absolutely )?(?:love|like|adore|enjoy|dig)", "we (?:really |all )?(?:love|like|adore|enjoy)",
+  'love', 'loves', 'adore', 'adores', 'enjoy', 'enjoys', 'likes', "my fav(?:ou?rite)?s? (?:is|are)", 'fan of',
+  "i'?m into", "i am into", 'crazy about', 'obsessed with', 'more', 'more of', 'keep', 'keep the', 'another',
+  'similar to', 'same as',
+]);
+const EN_POSITIVE_SUFFIX = cueRegex([
+  "(?:is|are|'re|'s|was|were|looks?) (?:so |really |very |super |just |pretty )?(?:great|awesome|cool|cute|amazing|adorable|beautiful|lovely|perfect|fun|nice|the best|my favou?rite)",
+]);
+const EN_ONLY = cueRegex(['only', 'just', 'nothing but', 'focus on', 'limit it to', 'narrow it down to', 'mostly']);
+
+/** Words a cue may skip before its object: "no more of the cats", "stop showing me any snakes". */
+const EN_FILLER: ReadonlySet<string> = new Set(['the', 'a', 'an', 'any', 'more', 'of', 'me', 'us', 'seeing', 'see', 'showing', 'those', 'these', 'that', 'this', 'all', 'with', 'to', 'so', 'many', 'much', 'some', 'other', 'like', 'really', 'at', 'about', 'have', 'getting']);
+const EN_COORDINATORS: ReadonlySet<string> = new Set(['and', 'or', 'nor', '&', '/', ',']);
+/** Words that may open the next coordinated object: "cats, the dogs or any birds". */
+const EN_DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'any', 'more', 'no']);
+const FORWARD: ForwardGrammar = { filler: EN_FILLER, coordinators: EN_COORDINATORS, determiners: EN_DETERMINERS };
+
+const CUE_PATTERNS = [EN_NEGATIVE_PREFIX, EN_NEGATIVE_SUFFIX, EN_POSITIVE_PREFIX, EN_POSITIVE_SUFFIX, EN_ONLY];
+
+function findEnglishPreferences(scan: PreferenceScan): void {
+  for (const span of scan.matchWords(EN_NEGATIVE_PREFIX)) {
+    scan.countCue('negative');
+    for (let k = span.start; k < span.end; k++) {
+      scan.markCueWord(k);
+      scan.negateWord(k);
+    }
+    for (const pi of scan.forward(span.end, FORWARD)) scan.setPolarity(pi, 'dislike');
+  }
+  for (const span of scan.matchWords(EN_NEGATIVE_SUFFIX)) {
+    scan.countCue('negative');
+    for (let k = span.start; k < span.end; k++) scan.markCueWord(k);
+    for (const pi of scan.backward(span.start, true)) scan.setPolarity(pi, 'dislike');
+  }
+  for (const span of scan.matchWords(EN_POSITIVE_PREFIX)) {
+    if (scan.isNegated(span.start)) continue;
+    scan.countCue('positive');
+    for (let k = span.start; k < span.end; k++) scan.markCueWord(k);
+    for (const pi of scan.forward(span.end, FORWARD)) scan.setPolarity(pi, 'like');
+  }
+  for (const span of scan.matchWords(EN_POSITIVE_SUFFIX)) {
+    scan.countCue('positive');
+    for (let k = span.start; k < span.end; k++) scan.markCueWord(k);
+    for (const pi of scan.backward(span.start, true)) scan.setPolarity(pi, 'like');
+  }
+  for (const span of scan.matchWords(EN_ONLY)) {
+    scan.countCue('only');
+    for (const pi of scan.forward(span.end, FORWARD)) scan.narrowTo(pi);
+  }
+}
+
+export const englishPreferences: PreferenceGrammar = {
+  cueWords(_words: readonly Word[], matchWords: (re: RegExp) => WordSpan[]) {
+    const cue = new Set<number>();
+    for (const re of CUE_PATTERNS) for (const span of matchWords(re)) for (let k = span.start; k < span.end; k++) cue.add(k);
+    return cue;
+  },
+  find: findEnglishPreferences,
+  coordinatingSuffixes: new Set(),
+  // "boring, are they": an English predicate cue that opens a clause has nothing before it in the clause.
+  clauseStartCueLooksBack: false,
+};

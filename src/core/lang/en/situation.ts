@@ -1,0 +1,24 @@
+// English patterns of the information node: dates, the people a user mentions as theirs, and the
+// phrasings that take a dislike back. General word lists, not sentences.
+import type { SituationPack } from '../pack.ts';
+
+const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
+const MONTHS = 'january|february|march|april|june|july|august|september|october|november|december';
+const KIN = 'daughter|son|kids?|children|child|baby|wife|husband|partner|mom|mum|mother|dad|father|parents|sister|brother|'
+  + 'grandma|grandmother|grandpa|grandfather|grandparents|girlfriend|boyfriend|fiancee?|friends?|family|boss|colleagues?|'
+  + 'niece|nephew|aunt|uncle|cousin|teacher|students?|dog|cat';
+
+export const englishSituation: SituationPack = {
+  dates: [
+    new RegExp(`\\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|weekend)|(?:this|next|last) (?:week|weekend|month|year|${WEEKDAYS})|on (?:${WEEKDAYS})|in (?:${MONTHS})|(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?)\\b`, 'gi'),
+  ],
+  occasions: [/\b(?:birthday|wedding|anniversary|christmas|halloween|thanksgiving|new year(?:'s)?(?: eve| day)?|easter|graduation|prom|party|valentine'?s(?: day)?|honeymoon|holiday|vacation|baby shower|housewarming|picnic|camping trip|road trip|date night|retirement|funeral|exam|job interview)\b/gi],
+  people: [new RegExp(`\\b(?:my|our) ((?:little |baby |best |older |younger )?(?:${KIN}))\\b`, 'gi')],
+  undo: [
+    /\b(?:is|are|'re|'s) (?:fine|ok|okay|alright|good) (?:now|again|after all)\b/i,
+    /\b(?:i )?(?:don't|do not) mind\b/i,
+    /\b(?:bring|show|put) (?:back|again)\b|\bback again\b/i,
+    /\bchanged my mind about\b/i,
+    /\b(?:i )?(?:like|want) (?:them|it|those) again\b/i,
+  ],
+};

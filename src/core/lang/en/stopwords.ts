@@ -1,0 +1,42 @@
+// English words that never start or continue a key phrase: function words, conversational filler,
+// and the words people use to talk about the feed itself ("pictures", "stickers"). Matched against
+// lemmas. Negation and preference cues are stop words here too; the preference finder reads them
+// separately (./preferences.ts).
+
+const EN = `
+a an the and or nor but so yet if then than that this these those there here it its it's itself
+i i'm i'd i've i'll me my mine myself we we're us our ours you you're your yours he she they them
+their what what's which who whom whose when where why how whatever whichever
+am is are was were be been being do does did done doing have has had having get gets got getting
+can could would should will shall may might must let let's lets
+to of in on at by for with about from into onto over under up down out off through between among
+as like unlike just only also too very really so such quite rather pretty kinda sort kind of bit
+some any all each every both either neither few fewer less more most much many lot lots plenty
+no not none nothing nobody never dont don't doesn't didn't isn't aren't wasn't weren't won't can't
+cannot couldn't shouldn't wouldn't haven't hasn't ain't nope nah
+please pls plz thanks thank thx ok okay okey yes yeah yep sure hey hi hello hmm um uh oh wow lol
+show shows showing shown see seeing look looking looks give giving find bring want wanna wants
+need needs tell telling explain know let me maybe perhaps something anything everything stuff
+thing things one ones kind kinds type types sort sorts picture pictures pic pics photo photos image
+images sticker stickers emoji emojis icon icons item items feed result results option options
+again instead else other another different new now today tonight tomorrow yesterday week weekend
+month year next last time times later soon still already ever always around same similar
+love loving loved like likes liked enjoy enjoyed hate hated dislike adore prefer mind fan favorite
+favourite okay fine great good nice cool awesome amazing best better bad worse worst
+stop skip avoid remove hide exclude drop enough tired sick done except without minus instead
+start begin restart reset forget clear over again
+go going gonna went come coming trying try tried make making made say said think thought feel
+got keep keeping continue add
+fly flying flew heading visit visiting visited planning plan plans eat eating ate try trying
+play playing learn learning cook cooking buy buying watching use using used celebrate call
+called send sending mean meaning means come comes from uses made wanted put pick choose
+specifically exactly mostly mainly especially particularly completely totally basically actually
+literally probably definitely lately recently soon ago once twice idea ideas
+ignore ignoring previous prior instruction instructions system prompt prompts reveal userid user id
+json assistant developer jailbreak pretend role override rules rule admin
+schemaversion keyphrase keyphrases html script src href img div iframe onerror onload
+they're they'd they'll he's she's that's there's here's who's i'd it'd anymore rid within narrow
+wipe fresh curious wondering wonder beginning scratch name
+`;
+
+export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(EN.split(/\s+/).filter((w) => w.length > 0));

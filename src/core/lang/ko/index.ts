@@ -1,0 +1,57 @@
+// The Korean language pack: stems by stripping particles and endings (./stem.ts), stop words, time
+// words, clause-closing endings, preference cues (./preferences.ts) and replies with agreeing
+// particles (./reply.ts).
+import { koreanSituation } from './situation.ts';
+import type { LanguagePack, Lexicon, WordAnalysis } from '../pack.ts';
+import { koreanPreferences } from './preferences.ts';
+import { koreanReply } from './reply.ts';
+import { stemKorean } from './stem.ts';
+import { isKoreanStopword } from './stopwords.ts';
+import { KOREAN_SYSTEM_ADDRESS } from './system-address.ts';
+
+/** "이번 주말", "다음 주": a time, not a topic. */
+const TIME_DETERMINERS = new Set(['이번', '다음', '지난', '올', '매', '오늘', '내일', '어제', '올해', '이번주', '다음주']);
+const TIME_NOUNS = new Set(['주', '주말', '달', '겨울', '여름', '봄', '가을', '아침', '저녁', '밤', '해', '오후', '오전', '시간']);
+/** Connective endings that close a clause ("가는데", "빼고", "싫어서"). */
+const CLAUSE_ENDINGS = /(?:는데|은데|ㄴ데|던데|지만|니까|어서|아서|해서|고)$/;
+/** Auxiliary predicates continue the clause of the verb before them ("보고 싶지 않아", "먹고 싶어"). */
+const AUXILIARY = /^(?:싶|있|않|주|줘|줄|보|봐|계|말)/;
+/** Words for the feed itself: nouns, never topics ("이모지" is not the verb "이모" + "지"). */
+const FEED_NOUNS = new Set(['사진', '스티커', '이모지', '이모티콘', '그림', '이미지', '아이콘', '피드']);
+/** Particles tried on a one-syllable word the stemmer left whole ("주에" -> "주"), if what remains is a function word. */
+const SHORT_WORD_PARTICLES = ['에서', '에', '은', '는', '을', '를', '이', '가', '도', '만', '로', '랑'];
+
+function analyseKorean(surface: string, lexicon?: Lexicon): WordAnalysis {
+  if (FEED_NOUNS.has(surface)) return { norm: surface, kind: 'noun', suffixes: [] };
+  const s = stemKorean(surface, lexicon);
+  if (s.kind === 'bare') {
+    const p = SHORT_WORD_PARTICLES.find((x) => surface.endsWith(x) && surface.length > x.length);
+    const rest = p ? surface.slice(0, -p.length) : '';
+    if (p && (isKoreanStopword(rest) || TIME_NOUNS.has(rest))) return { norm: rest, kind: 'noun', suffixes: [p] };
+  }
+  return { norm: s.stem, kind: s.kind, suffixes: s.suffixes };
+}
+
+export const koreanPack: LanguagePack & { readonly code: 'ko' } = {
+  code: 'ko',
+  script: 'hangul',
+  detect: /[\uac00-\ud7a3]/,
+  minEvidenceChars: 1,
+  minContentChars: 0,
+  analyseWord: analyseKorean,
+  // Catalog terms are written without particles: a Korean word is its own key.
+  keyForm: (word) => word,
+  isStopword: isKoreanStopword,
+  time: { determiners: TIME_DETERMINERS, nouns: TIME_NOUNS },
+  clause: {
+    openers: new Set(),
+    closesClause: (surface, kind) => kind === 'predicate' && CLAUSE_ENDINGS.test(surface),
+    continuesClause: (surface) => AUXILIARY.test(surface),
+  },
+  phrases: { particleEndsPhrase: true, modifierKeepsSurface: true },
+  catalog: { conjunction: '및|과|와', flagWords: ['깃발', '국기'] },
+  systemAddress: KOREAN_SYSTEM_ADDRESS,
+  preferences: koreanPreferences,
+  situation: koreanSituation,
+  reply: koreanReply,
+};

@@ -1,0 +1,13 @@
+// Korean patterns of the information node: dates, the people a user mentions as theirs, and the
+// phrasings that take a dislike back ("고양이 괜찮아"). General word lists, not sentences.
+import type { SituationPack } from '../pack.ts';
+
+const KIN = '딸|아들|아이들|아이|애들|아기|아내|와이프|남편|엄마|어머니|아빠|아버지|부모님|언니|누나|오빠|형|동생|여동생|남동생|'
+  + '할머니|할아버지|여자친구|남자친구|여친|남친|친구들|친구|가족|상사|동료|조카|이모|삼촌|고모|사촌|선생님|학생들';
+
+export const koreanSituation: SituationPack = {
+  dates: [/(?:오늘|내일|모레|어제|이번 ?주말?|다음 ?주말?|지난 ?주|이번 ?달|다음 ?달|올해|내년|주말|[월화수목금토일]요일|\d{1,2}월(?: ?\d{1,2}일)?)/g],
+  occasions: [/(?:생일|결혼식|결혼기념일|기념일|크리스마스|성탄절|할로윈|추석|설날|새해|졸업식|입학식|파티|발렌타인(?:데이)?|신혼여행|휴가|집들이|소풍|캠핑|데이트|은퇴|시험|면접)/g],
+  people: [new RegExp(`(?:제|내|우리|저희) ?(${KIN})`, 'g'), new RegExp(`(${KIN})(?:랑|와|과|하고|한테|에게|를 위한|을 위한|(?:의 )?생일)`, 'g')],
+  undo: [/괜찮(?:아|아요|습니다|네|다)/, /다시 (?:보여|봐도|보고|볼래)/, /(?:싫지|안 싫) ?않/, /취소/],
+};

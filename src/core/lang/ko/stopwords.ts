@@ -1,0 +1,35 @@
+// Korean words that never start or continue a key phrase: stems (after particles are stripped) and
+// whole function words, filler, and the words for the feed itself ("사진", "스티커"). Preference cues
+// are stop words here too; the preference finder reads them separately (./preferences.ts).
+
+const KO = `
+나 내 저 제 너 우리 저희 당신 이거 그거 저거 이것 그것 저것 이건 그건 저건 이게 그게 거 것 게 걸
+뭐 뭔가 뭘 무엇 무슨 어떤 이런 그런 저런 이렇게 그렇게 다른 다른거 여기 거기 저기 어디 언제 왜 어떻게
+좀 더 덜 많이 조금 너무 진짜 정말 완전 그냥 이제 다시 또 계속 아주 매우 엄청 되게 꽤 약간 살짝
+같은 비슷한 관련 종류 위주 쪽 정도 중 때 번 가지 등
+사진 스티커 이모지 이모티콘 그림 이미지 아이콘 피드 결과
+오늘 내일 어제 요즘 지금 나중 다음 이번 주 주말 올해 아까 방금
+안 못 네 예 응 어 아 아니 아니요 아뇨 혹시 그리고 그래서 근데 그런데 하지만 그럼 또는 그러면
+좋아 좋아해 좋아하 좋 싫 싫어 싫어해 사랑 최고 최애 별로 궁금 필요 원하 원해 그만 그만해
+말고 빼 빼고 제외 없이 대신 시작 처음 처음부터 초기화 리셋 다 전부 모두 모든 아무 아무거나
+보 보여 보여주 보여줘 알려 알려주 찾 주 줘 줘요 주세요 해줘 하 할 했 싶 싶어 싶어요 보고
+고마워 고맙 감사 감사합니다 안녕 안녕하세요 ㅋㅋ ㅎㅎ
+곧 요새 최근 얼른 빨리 가끔 항상 자주 먼저 나중에 함께 같이 혼자 구경 준비 설명 추천 소개 생각 정리
+이전 지시 무시 시스템 프롬프트 명령 규칙 관리자 사용자
+건 건데 거야 거예요 거에요 건가요 대해 대해서 대한 관련된 관련해서 이상 않 않아 않아요 않은 않게
+있 있어 있어요 있는 있나요 있을까 없어 없어요 없는 어때 어때요 어떄 뭘로 뭐로 잘 좋은 좋을 좋게
+가 가요 가서 와 와요 봐 봐요 해 해요 해서 쓸 쓰는 할 볼 갈 먹을 만들 만들어 탈 들을 읽을 입을 찍을
+좁혀 좁혀줘 줄 이름
+좋다 좋아요 좋네 좋네요 좋습니다 좋았어 좋겠다 좋겠어 알려줘 알려줘요 알려주세요 알려줄래 보여줘요 보여주세요 싫다 싫어요 싫음
+궁금해 궁금해요 궁금하다 궁금한데 궁금
+취향 새로 새롭게 기록
+`;
+
+export const KOREAN_STOPWORDS: ReadonlySet<string> = new Set(KO.split(/\s+/).filter((w) => w.length > 0));
+
+/** Korean chat noises made only of jamo ("ㅋㅋㅋ", "ㅠㅠ") carry no topic. */
+const JAMO_ONLY = /^[\u3130-\u318f\u1100-\u11ff]+$/;
+
+export function isKoreanStopword(term: string): boolean {
+  return KOREAN_STOPWORDS.has(term) || JAMO_ONLY.test(term);
+}

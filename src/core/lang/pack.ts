@@ -1,0 +1,169 @@
+// What the compact engine needs to know about one language, in one object: its words (stop words,
+// time words, clause words), how a word is reduced to its lemma or stem, its preference cues and
+// how they find their objects, and its reply templates. One folder per language under src/core/lang/
+// builds one of these; src/core/lang/packs.ts lists them. The extract code asks the pack, never a
+// language by name.
+import type { Task } from '../intent.ts';
+import type { Polarity } from '../extract/preferences.ts';
+import type { Script } from '../extract/tokens.ts';
+import type { Word } from '../extract/words.ts';
+
+/** Terms a lemmatiser or stemmer may consult (the catalog's vocabulary): a known form wins. */
+export interface Lexicon {
+  has(term: string): boolean;
+}
+
+export type WordKind = 'word' | 'noun' | 'predicate' | 'bare' | 'number' | 'punct';
+
+/** One token read by its language: the lemma or stem, its kind, and what was stripped from it. */
+export interface WordAnalysis {
+  readonly norm: string;
+  readonly kind: WordKind;
+  /** Particles or endings stripped from the surface, outermost last. */
+  readonly suffixes: readonly string[];
+}
+
+export interface WordSpan {
+  /** Word indices [start, end). */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** How a cue that precedes its object walks forward to it ("no more of the cats, or dogs"). */
+export interface ForwardGrammar {
+  /** Words a cue may skip before its object. */
+  readonly filler: ReadonlySet<string>;
+  /** Words joining coordinated objects ("and", "or", ","). */
+  readonly coordinators: ReadonlySet<string>;
+  /** Words that may open the next coordinated object ("the", "any"). */
+  readonly determiners: ReadonlySet<string>;
+}
+
+/**
+ * The shared machinery a pack's preference finder works with (src/core/extract/preferences.ts): it
+ * maps cues to the candidate phrases around them and records what was found.
+ */
+export interface PreferenceScan {
+  readonly words: readonly Word[];
+  /** Matches of a cue pattern over the words joined by spaces, as word spans. */
+  matchWords(re: RegExp): WordSpan[];
+  /** Phrases after a cue ending at `from`, with their coordinations. */
+  forward(from: number, grammar: ForwardGrammar): number[];
+  /** Phrases ending just before a cue word, inside its clause (predicates are passed only when allowed). */
+  backward(cue: number, allowPredicates: boolean): number[];
+  /** The phrase whose exclusive end is `end`. */
+  phraseEndingAt(end: number): number | undefined;
+  setPolarity(phrase: number, polarity: Polarity): void;
+  narrowTo(phrase: number): void;
+  countCue(kind: 'negative' | 'positive' | 'only'): void;
+  markCueWord(word: number): void;
+  /** A negative cue covers this word: a positive cue starting here is part of it ("don't like"). */
+  negateWord(word: number): void;
+  isNegated(word: number): boolean;
+}
+
+export interface PreferenceGrammar {
+  /** Word indices that belong to a cue: they never become key phrases. */
+  cueWords(words: readonly Word[], matchWords: (re: RegExp) => WordSpan[]): Iterable<number>;
+  /** Finds this language's cues and marks their objects. */
+  find(scan: PreferenceScan): void;
+  /** Particles on a word that coordinate it with the next phrase ("뱀이랑 거미는"); empty if none. */
+  readonly coordinatingSuffixes: ReadonlySet<string>;
+  /** Predicates a backward walk may pass ("국기는 더 이상 보고 싶지 않아"). */
+  readonly passablePredicate?: RegExp;
+  /** A cue word of this language that starts a clause still looks back for its object. */
+  readonly clauseStartCueLooksBack: boolean;
+}
+
+export type ReplyTemplate = (phrase: string, items: string) => string;
+
+export interface ReplyPack {
+  /** Per task, variants picked by a seed; the subject phrase and the catalog's item noun are filled in. */
+  readonly templates: Readonly<Record<Task, readonly ReplyTemplate[]>>;
+  /** Per task, when the turn named nothing. */
+  readonly noTopic: Partial<Readonly<Record<Task, readonly string[]>>>;
+  /** What the catalog's items are called when the catalog does not say ("picks", "항목"). */
+  readonly defaultItems: string;
+  /** Joins named phrases (at most REPLY_MAX_NAMED arrive). */
+  list(xs: readonly string[]): string;
+  /** Appended when the turn also carried dislikes. */
+  leftOut(dislikes: string, items: string): string;
+  /** Appended when the turn stated a like that is not the topic. */
+  remembered(likes: string, items: string): string;
+  /** Polite refusals for a blocked turn. */
+  readonly blocked: readonly string[];
+  /** How a proper name (a place the gazetteer ties to a country) is written; as is when absent. */
+  properName?(phrase: string): string;
+}
+
+export interface LanguagePack {
+  /** ISO 639-1 code; also the reply language. */
+  readonly code: string;
+  /** The script the language's words are written in: a token of this script is read by this pack. */
+  readonly script: Script;
+  /** Tests whether a text contains this script (decides the key form of a catalog term). */
+  readonly detect: RegExp;
+  /** Words shorter than this do not count as evidence of the language ("a", "i", "k"). */
+  readonly minEvidenceChars: number;
+  /** Content words shorter than this are not key phrases. */
+  readonly minContentChars: number;
+  analyseWord(surface: string, lexicon?: Lexicon): WordAnalysis;
+  /** The form a catalog term's word is keyed by (the lemma a turn's word will be looked up with). */
+  keyForm(word: string): string;
+  isStopword(term: string): boolean;
+  readonly time: {
+    /** "next", "이번": a following time noun is a time, not a topic. */
+    readonly determiners: ReadonlySet<string>;
+    readonly nouns: ReadonlySet<string>;
+    /** A word that is a date by itself ("in may", "january"). */
+    isDate?(norm: string, previousSurface: string | undefined): boolean;
+  };
+  readonly clause: {
+    /** Words that open a new clause ("but", "because"). */
+    readonly openers: ReadonlySet<string>;
+    /** A predicate whose ending closes its clause ("가는데"). */
+    closesClause?(surface: string, kind: WordKind): boolean;
+    /** An auxiliary that continues the clause before it ("보고 싶지 않아"). */
+    continuesClause?(surface: string): boolean;
+  };
+  readonly phrases: {
+    /** A particle on a word ends its noun phrase ("고양이를 | 강아지"). */
+    readonly particleEndsPhrase: boolean;
+    /** A modifier inside a phrase keeps its surface form ("귀여운 동물"). */
+    readonly modifierKeepsSurface: boolean;
+  };
+  /** How the catalog's own texts use the language (read by the gazetteer). */
+  readonly catalog: {
+    /** A regex alternative joining two category names in a label ("food and drink", "음식 및 음료"). */
+    readonly conjunction: string;
+    /** Words that prefix a flag's name ("flag: Korea", "깃발: 한국"). */
+    readonly flagWords: readonly string[];
+  };
+  /**
+   * Phrasings addressed to the system's own instructions (prompt injection: "ignore all previous
+   * instructions"). Global regexes; a match is dropped from the turn before it is read.
+   */
+  readonly systemAddress: readonly RegExp[];
+  readonly preferences: PreferenceGrammar;
+  readonly reply: ReplyPack;
+  /** What a turn tells about the user's situation (the DAG's information node), and undo cues. */
+  readonly situation: SituationPack;
+}
+
+/**
+ * Patterns for the information-extraction node (src/core/extract/information.ts). Global regexes over
+ * the turn's text; group 1 (when present) is what is kept.
+ */
+export interface SituationPack {
+  /** Dates and times the user mentions ("next week", "on friday", "다음 주"). */
+  readonly dates: readonly RegExp[];
+  /** Occasions ("birthday", "wedding", "추석"). */
+  readonly occasions: readonly RegExp[];
+  /** People the user mentions as theirs ("my daughter", "딸"); group 1 is the person. */
+  readonly people: readonly RegExp[];
+  /** A dislike taken back ("cats are fine now", "고양이 괜찮아"): the turn must match one. */
+  readonly undo: readonly RegExp[];
+}
+
+/** Most phrases named in one reply; more reads like a list, not a sentence. */
+export const REPLY_MAX_NAMED = 3;

@@ -1,0 +1,47 @@
+// The languages the compact engine reads and replies in: one line per language pack. The first is
+// the default (replies when nothing says otherwise; key forms of words in no pack's script).
+import { englishPack } from './en/index.ts';
+import { koreanPack } from './ko/index.ts';
+import type { LanguagePack } from './pack.ts';
+import type { Script } from '../extract/tokens.ts';
+
+export const LANGUAGE_PACKS = [
+  englishPack,
+  koreanPack,
+] as const satisfies readonly LanguagePack[];
+
+export type PackLanguage = (typeof LANGUAGE_PACKS)[number]['code'];
+
+export const DEFAULT_PACK: LanguagePack = LANGUAGE_PACKS[0];
+
+const byCode = new Map<string, LanguagePack>(LANGUAGE_PACKS.map((p) => [p.code, p]));
+const byScript = new Map<string, LanguagePack>(LANGUAGE_PACKS.map((p) => [p.script, p]));
+
+export function isPackLanguage(code: string): code is PackLanguage {
+  return byCode.has(code);
+}
+
+export function packFor(code: PackLanguage): LanguagePack {
+  return byCode.get(code)!;
+}
+
+/** The pack that reads tokens of a script; undefined for numbers, punctuation and other scripts. */
+export function packForScript(script: Script): LanguagePack | undefined {
+  return byScript.get(script);
+}
+
+/** The pack a written term belongs to: the first non-default pack whose script it contains, else the default. */
+export function packOfText(text: string): LanguagePack {
+  for (let i = 1; i < LANGUAGE_PACKS.length; i++) if (LANGUAGE_PACKS[i]!.detect.test(text)) return LANGUAGE_PACKS[i]!;
+  return DEFAULT_PACK;
+}
+
+/** A function word or feed word in any language. */
+export function isStopword(term: string): boolean {
+  return LANGUAGE_PACKS.some((p) => p.isStopword(term));
+}
+
+const union = (sets: readonly ReadonlySet<string>[]): ReadonlySet<string> => new Set(sets.flatMap((s) => [...s]));
+/** Time words of every language: a mixed turn ("next 주말") is read with all of them. */
+export const TIME_DETERMINERS = union(LANGUAGE_PACKS.map((p) => p.time.determiners));
+export const TIME_NOUNS = union(LANGUAGE_PACKS.map((p) => p.time.nouns));

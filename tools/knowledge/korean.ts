@@ -1,0 +1,107 @@
+// Korean for the knowledge layer: (1) conjugated surface forms of the general predicate seed list
+// (ko-state-words.ts), derived by the regular Korean conjugation rules (하다, 르, ㅂ, 으 irregulars,
+// vowel contraction) so "목말라", "추워요" and "졸린" find their dictionary form; (2) Korean words linked
+// to English ones by co-occurrence on the same emoji, in the catalog's bilingual labels and tags and
+// in CLDR's emoji annotations (the same emoji's keywords in both languages).
+
+const BASE = 0xac00;
+const split = (syl: string) => {
+  const c = syl.charCodeAt(0) - BASE;
+  return { lead: Math.floor(c / 588), vowel: Math.floor((c % 588) / 28), tail: c % 28 };
+};
+const join = (lead: number, vowel: number, tail = 0) => String.fromCharCode(BASE + lead * 588 + vowel * 28 + tail);
+const isSyllable = (s: string | undefined) => !!s && s.charCodeAt(0) >= BASE && s.charCodeAt(0) <= 0xd7a3;
+
+const V = { a: 0, ae: 1, ya: 2, eo: 4, e: 5, yeo: 6, o: 8, wa: 9, u: 13, wo: 14, wi: 16, eu: 18, i: 20 } as const;
+const T = { n: 4, l: 8, m: 16, b: 17, ss: 20 } as const;
+const MIN_FORM_CHARS = 2;
+/** Bright vowels (ㅏ, ㅗ) take -아, the rest -어. */
+const bright = (vowel: number) => vowel === V.a || vowel === V.o || vowel === V.ya;
+
+/** The 아/어 form (infinitive): 목마르 -> 목말라, 춥 -> 추워, 졸리 -> 졸려, 고프 -> 고파, 피곤하 -> 피곤해. */
+function infinitive(stem: string): string {
+  const head = stem.slice(0, -1);
+  const last = split(stem.slice(-1));
+  const prev = isSyllable(head.slice(-1)) ? split(head.slice(-1)) : undefined;
+  if (stem.endsWith('하')) return head + '해';
+  if (last.tail === T.b) return head + join(last.lead, last.vowel) + '워'; // ㅂ irregular (adjectives)
+  if (last.tail > 0) return stem + (bright(last.vowel) ? '아' : '어');
+  if (last.vowel === V.eu) {
+    const a = prev && bright(prev.vowel);
+    if (stem.endsWith('르') && prev) return head.slice(0, -1) + join(prev.lead, prev.vowel, T.l) + (a ? '라' : '러'); // 르 irregular
+    return head + join(last.lead, a ? V.a : V.eo); // 으 drops
+  }
+  if (last.vowel === V.i) return head + join(last.lead, V.yeo);
+  if (last.vowel === V.o) return head + join(last.lead, V.wa);
+  if (last.vowel === V.u) return head + join(last.lead, V.wo);
+  if (last.vowel === V.wi) return stem + '어';
+  return stem; // ㅏ, ㅓ, ㅐ, ㅔ absorb the ending
+}
+
+const withTail = (word: string, tail: number) => {
+  const last = split(word.slice(-1));
+  return word.slice(0, -1) + join(last.lead, last.vowel, tail);
+};
+
+/** Every surface form a predicate starts with: stem, 아/어 form, past, adnominal. */
+export function predicateForms(dictionaryForm: string): string[] {
+  const stem = dictionaryForm.slice(0, -1); // drop 다
+  const last = split(stem.slice(-1));
+  const inf = infinitive(stem);
+  const past = withTail(inf, T.ss);
+  let adnominal: string;
+  if (last.tail === T.b) adnominal = stem.slice(0, -1) + join(last.lead, last.vowel) + '운';
+  else if (last.tail === T.l) adnominal = withTail(stem, T.n); // 달다 -> 단
+  else if (last.tail > 0) adnominal = stem + '은';
+  else adnominal = withTail(stem, T.n);
+  const nominal = last.tail === T.b ? undefined : last.tail > 0 ? stem + '음' : withTail(stem, T.m);
+  // One-syllable forms ("달", "단") are too ambiguous to find in running text.
+  return [...new Set([stem, inf, past, adnominal, nominal])].filter((f): f is string => !!f && f.length >= MIN_FORM_CHARS);
+}
+
+/** Co-occurrence of Korean and English keywords on the same emoji. */
+export interface BilingualEntry {
+  en: string[];
+  ko: string[];
+}
+
+const EN_WORD = /^[a-z][a-z' -]*$/;
+/** A link needs this much overlap (Jaccard over emoji) between the Korean and the English word. */
+export const MIN_LINK_JACCARD = 0.3;
+const MAX_LINKS_PER_WORD = 2;
+
+/**
+ * Korean word -> English words it translates, with the Jaccard overlap of the sets of emoji they
+ * label. Multi-word Korean keywords are kept whole ("소프트 드링크"); English side is single words
+ * and whole keywords.
+ */
+export function koreanLinks(entries: readonly BilingualEntry[], isEnglishConcept: (w: string) => boolean): Map<string, { en: string; jaccard: number }[]> {
+  const koDocs = new Map<string, Set<number>>();
+  const enDocs = new Map<string, Set<number>>();
+  const add = (m: Map<string, Set<number>>, k: string, i: number) => {
+    let s = m.get(k);
+    if (!s) m.set(k, (s = new Set()));
+    s.add(i);
+  };
+  entries.forEach((e, i) => {
+    for (const k of e.ko) if (/[\uac00-\ud7a3]/.test(k)) add(koDocs, k.trim(), i);
+    for (const w of e.en) {
+      const x = w.toLowerCase().trim();
+      if (EN_WORD.test(x) && isEnglishConcept(x)) add(enDocs, x, i);
+    }
+  });
+  const out = new Map<string, { en: string; jaccard: number }[]>();
+  for (const [k, kd] of koDocs) {
+    const counts = new Map<string, number>();
+    for (const i of kd) {
+      const e = entries[i]!;
+      for (const w of new Set(e.en.map((x) => x.toLowerCase().trim()))) if (enDocs.has(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+    const scored = [...counts].map(([en, n]) => ({ en, jaccard: n / (kd.size + enDocs.get(en)!.size - n) }))
+      .filter((x) => x.jaccard >= MIN_LINK_JACCARD)
+      .sort((a, b) => b.jaccard - a.jaccard || a.en.localeCompare(b.en))
+      .slice(0, MAX_LINKS_PER_WORD);
+    if (scored.length) out.set(k, scored);
+  }
+  return out;
+}

