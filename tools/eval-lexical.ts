@@ -268,7 +268,7 @@ for (const [name, make] of [['before (hand-written postings)', legacy.build], ['
   const before = process.memoryUsage().heapUsed;
   const keep = buildLexicalIndex(syn100k, manifest);
   globalThis.gc?.();
-  build.push(`now: heap after building the 100k index ~${((process.memoryUsage().heapUsed - before) / 1e6).toFixed(0)} MB${globalThis.gc ? '' : ' (without --expose-gc: rough)'} (${keep.vocabulary.size} terms)`);
+  if (globalThis.gc) build.push(`now: heap after building the 100k index ~${((process.memoryUsage().heapUsed - before) / 1e6).toFixed(0)} MB${globalThis.gc ? '' : ' (without --expose-gc: rough)'} (${keep.vocabulary.size} terms)`);
 }
 
 const nHeld = (qs: Query[], l: string) => qs.filter((q) => q.lang === l).length;

@@ -5,7 +5,9 @@
 // (no user). Prints, per split and language: share of the top 10 that is relevant, must-show hit rate,
 // must-not-show rate, and for nonsense turns how often a word-matching source claimed a match.
 //
-//   npx tsx tools/eval-understanding.ts [--knowledge] [--split blind|dev|all] [--errors]
+//   npx tsx tools/eval-understanding.ts [--knowledge | --knowledge-file PATH] [--split blind|dev|all] [--errors]
+//
+// --knowledge-file evaluates another (candidate) knowledge file instead of the shipped one.
 //
 // --knowledge adds the knowledge layer's expansions (src/core/knowledge/) as extra weighted key phrases
 // before delivery. THIS IS AN EVAL-ONLY INTEGRATION: the engine itself does not call the knowledge

@@ -9,7 +9,10 @@ import { DEFAULT_FUSION_WEIGHTS, DEFAULT_NORMALISATIONS, DEFAULT_SOURCES, normal
 import type { IntentHit, RetrievalSource, SessionInput, SourceContext, U2iInput } from './fusion/retrieval-source.ts';
 import type { Intent } from './intent.ts';
 import { aboveClipFloor } from './fusion/sources/clip.ts';
-import { dislikedItems, type LexicalIndex, positivePhrases } from './lexical.ts';
+import type { LexicalIndex } from './lexical.ts';
+import type { VectorMatrix } from './u2i/format.ts';
+import { dislikedNow, refinedItems } from './fusion/narrow.ts';
+import { wantedPhrases } from './wanted.ts';
 
 export type { IntentHit } from './fusion/retrieval-source.ts';
 
@@ -63,6 +66,8 @@ export interface DeliveryRequest<S extends string = FeedSource> {
   u2i?: U2iInput;
   /** The user's session vector in the catalog's item space, for a session source. */
   session?: SessionInput;
+  /** Item vectors for diversity (MMR) when neither U2I nor a session gives them: the catalog's picture space. */
+  diversityVectors?: VectorMatrix;
   /** Multiplicative down-weight per item index, in [0, 1], applied to the fused score. */
   penalties?: ReadonlyMap<number, number>;
   /** Default: each source's weight from its row. */
@@ -110,7 +115,8 @@ const POOL = 4;
 export function deliver<S extends string = FeedSource>(req: DeliveryRequest<S>): FeedEntry<S>[] {
   const { items, lexical, intent, k } = req;
   const { unsafe, popularity, rowOfId } = prepare(items);
-  const disliked = intent ? dislikedItems(lexical, intent) : new Set<number>();
+  // A dislike gives way to a more recent, more specific request ("no animals", later "cats please").
+  const disliked = intent ? dislikedNow(lexical, intent) : new Set<number>();
   for (const i of req.dislikedByPicture ?? []) disliked.add(i);
   const seen = new Set<number>();
   for (const id of req.exclude ?? []) {
@@ -118,13 +124,16 @@ export function deliver<S extends string = FeedSource>(req: DeliveryRequest<S>):
     if (i !== undefined) seen.add(i);
   }
   const blocked = new Set<number>([...disliked, ...unsafe, ...seen]);
+  // A refinement narrows the topic to an intersection: everything outside it is not proposed at all.
+  const refined = intent ? refinedItems(lexical, intent) : null;
+  if (refined) for (let i = 0; i < items.length; i++) if (!refined.has(i)) blocked.add(i);
 
   // Without sources of its own, the request's S is FeedSource (its default) and these are its rows.
   const sources = req.sources ?? (DEFAULT_SOURCES as unknown as readonly RetrievalSource<S>[]);
   const isDefault = req.sources === undefined;
   const context: SourceContext = {
     items, lexical, intent, k, pool: k * POOL, popularity, blocked,
-    intentHits: aboveClipFloor(req.intentHits ?? [], req.clipFloor, intent ? new Map(positivePhrases(intent).map((p) => [p.text.toLocaleLowerCase(), p.weight])) : undefined),
+    intentHits: aboveClipFloor(req.intentHits ?? [], req.clipFloor, intent ? new Map(wantedPhrases(intent).map((p) => [p.text.toLocaleLowerCase(), p.weight])) : undefined),
     ...(req.u2i ? { u2i: req.u2i } : {}),
     ...(req.session ? { session: req.session } : {}),
   };
@@ -135,7 +144,7 @@ export function deliver<S extends string = FeedSource>(req: DeliveryRequest<S>):
     weights: req.weights ?? (isDefault ? (DEFAULT_FUSION_WEIGHTS as FusionWeights<S>) : weightsOf(sources)),
     normalisation: req.normalisation ?? (isDefault ? (DEFAULT_NORMALISATIONS as Readonly<Record<S, Normalisation>>) : normalisationsOf(sources)),
     ...(req.penalties ? { penalties: req.penalties } : {}),
-    ...(req.u2i ? { diversity: { vectors: req.u2i.items } } : {}),
+    ...(req.u2i ? { diversity: { vectors: req.u2i.items } } : req.session ? { diversity: { vectors: req.session.items } } : req.diversityVectors ? { diversity: { vectors: req.diversityVectors } } : {}),
   });
   return ranked.map((r) => {
     const top = [...r.contributions].sort((a, b) => b.normalised * b.weight - a.normalised * a.weight)[0];

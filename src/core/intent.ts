@@ -280,7 +280,7 @@ export function mergeIntent(
     return { accepted: false, intent: previous, reason: 'unsafe turn: not used for recommendations' };
   }
   const info = extraction.information;
-  const saysSomething = extraction.keyPhrases.length + extraction.likes.length + extraction.dislikes.length + (extraction.undo?.length ?? 0) +
+  const saysSomething = extraction.keyPhrases.length + extraction.likes.length + extraction.dislikes.length + (extraction.undo?.length ?? 0) + (extraction.expansions?.length ?? 0) +
     (info ? info.places.length + info.dates.length + info.occasions.length + info.people.length : 0) > 0;
   if (extraction.task === 'chit_chat' && !saysSomething) {
     // Nothing to learn; keep the intent (and its timestamps) as it was.

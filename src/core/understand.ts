@@ -72,6 +72,11 @@ export async function understandTurn(
      * for an aborted turn.
      */
     fallback?: UnderstandingEngine;
+    /**
+     * The DAG's information node (src/core/extract/information.ts), run on the validated extraction
+     * before the reply, so that the reply speaks of what the feed will show.
+     */
+    enrich?: (extraction: TurnExtraction) => TurnExtraction;
   },
 ): Promise<TurnOutcome> {
   const { signal, fallback } = opts;
@@ -110,17 +115,19 @@ export async function understandTurn(
       : "Sorry, I didn't quite get that. Could you say it another way?";
     return { kind: 'failed', reply, error, engine: engine.name, ...tag };
   }
-  const extraction: TurnExtraction = {
+  const validated: TurnExtraction = {
     ...extracted.value,
     safety: verdict ? { verdict: verdict.verdict, categories: verdict.categories } : extracted.value.safety,
   };
+  const extraction = opts.enrich ? parseTurnExtraction(opts.enrich(validated)) : validated;
   const replyCtx = { language: extraction.language, seed, ...(signal ? { signal } : {}) };
+  const spoken = replySubject(extraction);
   let reply: string;
   try {
-    reply = await engine.reply(extraction, replyCtx);
+    reply = await engine.reply(spoken, replyCtx);
   } catch (err) {
     if (!fellBack(err)) throw err;
-    reply = await engine.reply(extraction, replyCtx);
+    reply = await engine.reply(spoken, replyCtx);
   }
   signal?.throwIfAborted();
   const done = fallbackFrom ? { fallbackFrom } : {};
@@ -131,4 +138,22 @@ export async function understandTurn(
     }
   }
   return { kind: 'understood', extraction, reply, engine: engine.name, ...done };
+}
+
+/** Implied topics the reply may name when the turn named none ("I'm thirsty" -> drinks). */
+const REPLY_IMPLIED_TOPICS = 2;
+
+/**
+ * What the reply speaks of: the extraction itself, or, when the turn named no topic but the
+ * knowledge layer found what it implies, those implied topics, so that the reply names what the feed
+ * is about to show (the stored extraction keeps them as expansions, not as things the user said).
+ */
+function replySubject(extraction: TurnExtraction): TurnExtraction {
+  const implied = extraction.expansions ?? [];
+  if (extraction.keyPhrases.length > 0 || extraction.likes.length > 0 || extraction.dislikes.length > 0 || implied.length === 0) return extraction;
+  return {
+    ...extraction,
+    task: extraction.task === 'chit_chat' ? 'more_like' : extraction.task,
+    keyPhrases: implied.slice(0, REPLY_IMPLIED_TOPICS).map((e) => ({ text: e.text, weight: e.weight })),
+  };
 }

@@ -19,6 +19,8 @@ import type { LlmEngine } from '../core/llm/engine.ts';
 import { loadLlm } from './llm-loader.ts';
 import { informationNode } from '../core/extract/information.ts';
 import { type KnowledgeBase, parseKnowledge } from '../core/knowledge/format.ts';
+import { expandPhrase } from '../core/knowledge/expand.ts';
+import { findPlaces } from '../core/knowledge/places.ts';
 import { assertSameOriginUrl } from '../core/same-origin.ts';
 import { CatalogSource, fetchJson } from './catalog-source.ts';
 import { cancel, crashSoon, withRequest } from './requests.ts';
@@ -223,9 +225,17 @@ const api: LlmApi = {
       }
       const t1 = performance.now();
       let outcome;
+      // The knowledge layer: what the message implies (waits briefly for the file on a first turn).
+      const kb = await knowledgeWithin(KNOWLEDGE_WAIT_MS);
+      const places = kb ? findPlaces(kb, text) : [];
+      const context = kb ? { expansions: expandPhrase(kb, text, 'unknown', 8).map((e) => ({ text: e.text, reason: e.reason })), places: places.map((p) => ({ text: p.text, country: p.country.en })) } : undefined;
       try {
         outcome = await understandTurn(text, {
           engine: eng, previous, turnId: req.turnId, signal, inputGuard, outputGuard, refusal: blockedReply,
+          // The information node: places, dates, occasions, people, knowledge expansions and undo.
+          enrich: (extraction) => ({ ...extraction, ...informationNode({ text, extraction, previous, kb }) }),
+          ...(context ? { context } : {}),
+          ...(llm ? { fallback: await compactFor(req.catalogId) } : {}),
         });
       } catch (err) {
         const superseded = signal.aborted;
@@ -234,11 +244,6 @@ const api: LlmApi = {
           status: superseded ? 'superseded' : 'failed', note: superseded ? 'A newer message replaced this one.' : String(err), engine: eng.name,
         });
         throw err;
-      }
-      // The information node: places, dates, occasions, people, knowledge expansions and undo.
-      if (outcome.kind === 'understood' || outcome.kind === 'blocked-output') {
-        const kb = await knowledgeWithin(KNOWLEDGE_WAIT_MS);
-        outcome = { ...outcome, extraction: { ...outcome.extraction, ...informationNode({ text, extraction: outcome.extraction, previous, kb }) } };
       }
       const t2 = performance.now();
       // One clock for the turn: the early intent and the stored one are equal unless another tab wrote between.

@@ -202,6 +202,22 @@ for (const p of cities) {
   cityCount++;
 }
 console.log(`Places: ${countryList.size} countries, ${cityCount} cities/regions (${zones.files.join(', ')})`);
+// A place's definition words are not what a trip implies ("Moscow: ... central Russia ... European city"
+// -> central, city, european pull in other flags): places keep no gloss path, except the nationality
+// ones built above (pertainym -> gloss: "Japan -> Japanese -> sake").
+{
+  const gloss = g.rel('wordnet:gloss');
+  const pertainym = g.rel('wordnet:pertainym');
+  let dropped = 0;
+  g.concepts.forEach((c, i) => {
+    const list = g.edges.get(i);
+    if (c.kind === 'word' || !list) return;
+    const kept = list.filter((e) => { const rels = e.filter((_, j) => j % 2 === 1); return !rels.includes(gloss) || rels.includes(pertainym); });
+    dropped += list.length - kept.length;
+    g.edges.set(i, kept);
+  });
+  console.log(`Places: ${dropped} definition-word edges dropped`);
+}
 
 const meta = {
 

@@ -17,6 +17,14 @@ export const EXPANSION_SHARE = 0.7;
 /** Expansions kept per turn; "learn more" widens the topic and keeps more. */
 export const EXPANSIONS_PER_TURN = 8;
 export const EXPANSIONS_LEARN_MORE = 14;
+/**
+ * Relations followed from what was said: one hop ("thirsty → drink"), two for a place ("Seoul → South
+ * Korea" is one hop; its flag is an item of that concept). Longer chains read as noise in the labelled
+ * set's dev part ("thirsty → dry → liquid", "서울 → 대한민국 → asian country → 교외").
+ */
+const MAX_HOPS = 1;
+/** Relations that only name the same concept in another language or form: not a hop in meaning. */
+const NAMING = /translation|name|ko-predicate|lemma/;
 /** Items linked directly to one expansion (a country's flag), kept in the intent. */
 const MAX_LINKED_ITEMS = 8;
 
@@ -69,7 +77,8 @@ export function informationNode(inp: { text: string; extraction: TurnExtraction;
     const phrases = [{ text, weight: 1 }, ...extraction.keyPhrases, ...extraction.likes.map((l) => ({ text: l, weight: 1 }))];
     const disliked = new Set([...extraction.dislikes, ...(previous?.dislikes.map((d) => d.text) ?? [])].map((d) => d.toLocaleLowerCase()));
     const limit = extraction.task === 'learn_more' ? EXPANSIONS_LEARN_MORE : EXPANSIONS_PER_TURN;
-    expansions = expandPhrases(kb, phrases, language, limit * 2)
+    expansions = expandPhrases(kb, phrases, language, limit * 3)
+      .filter((e) => e.provenance.filter((p) => !NAMING.test(p.via)).length <= MAX_HOPS)
       .filter((e) => !disliked.has(e.text.toLocaleLowerCase()) && ![...disliked].some((d) => names(words, d) && e.from.toLocaleLowerCase().includes(d)))
       .slice(0, limit)
       .map((e) => ({

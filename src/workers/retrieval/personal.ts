@@ -3,6 +3,7 @@
 // the catalog's U2I model. Read from IndexedDB when the catalog is opened, written back after each
 // change; the page only sees the resulting view.
 import { z } from 'zod';
+import { foldInUser, itemGramian } from '../../core/u2i/foldin.ts';
 import { DEFAULT_ONLINE_LEARNING_RATE, type EngagementSignal, ENGAGEMENT_SIGNALS, updateUserVector } from '../../core/u2i/online.ts';
 import type { U2iView } from '../../messages/retrieval.ts';
 import type { EngagementKind, Store } from '../../store/db.ts';
@@ -13,6 +14,8 @@ import type { LoadedU2i, U2iModels } from './u2i.ts';
 export interface PersonalState {
   catalogId: string;
   engagement: EngagementState;
+  /** The catalog's likes, skips, clicks and dwells in time order: what the session vector is made of. */
+  events: { itemId: string; kind: EngagementKind; at: number }[];
   model: LoadedU2i | null;
   /** The U2I user vector in use (null: none for this catalog yet). */
   userVector: Float32Array | null;
@@ -24,18 +27,19 @@ const isSignal = (k: EngagementKind): k is EngagementSignal => (ENGAGEMENT_SIGNA
 export async function loadPersonal(store: Store, userId: string, cat: LoadedCatalog, models: U2iModels): Promise<PersonalState> {
   const catalogId = cat.manifest.id;
   const [events, model] = await Promise.all([
-    store.listEvents(userId, { catalogId, kinds: ['like', 'unlike', 'skip', 'unskip'] }),
+    store.listEvents(userId, { catalogId, kinds: ['like', 'unlike', 'skip', 'unskip', 'click', 'dwell'] }),
     models.get(cat).catch(() => null),
   ]);
-  const engagement = replayEngagement(events.filter((e) => e.catalogId === catalogId));
-  if (!model) return { catalogId, engagement, model: null, userVector: null, u2i: null };
+  const mine = events.filter((e) => e.catalogId === catalogId).sort((a, b) => a.at - b.at).map((e) => ({ itemId: e.itemId, kind: e.kind, at: e.at }));
+  const engagement = replayEngagement(mine);
+  if (!model) return { catalogId, engagement, events: mine, model: null, userVector: null, u2i: null };
   const [stored, selected] = await Promise.all([
     store.getUserVector(catalogId, userId),
     store.getSetting(`demoUser:${catalogId}`, z.string()),
   ]);
   const userVector = stored && stored.dim === model.items.dim ? stored.vector : null;
   return {
-    catalogId, engagement, model, userVector,
+    catalogId, engagement, events: mine, model, userVector,
     u2i: { demoUsers: model.manifest.demoUsers, selected: userVector ? (selected ?? null) : null, source: stored?.source ?? null },
   };
 }
@@ -62,7 +66,9 @@ export async function selectDemoUser(store: Store, userId: string, p: PersonalSt
  * small on-device learning step (like, click, dwell, skip) moves it; the vector is stored again.
  */
 export async function learnFrom(store: Store, userId: string, cat: LoadedCatalog, p: PersonalState, itemId: string, kind: EngagementKind): Promise<void> {
-  applyEngagement(p.engagement, { itemId, kind, at: Date.now() });
+  const at = Date.now();
+  applyEngagement(p.engagement, { itemId, kind, at });
+  if (kind !== 'impression') p.events.push({ itemId, kind, at });
   if (!p.model || !p.userVector || !isSignal(kind)) return;
   const i = cat.rowOfId.get(itemId);
   if (i === undefined || p.userVector.length !== p.model.items.dim) return;
@@ -71,4 +77,27 @@ export async function learnFrom(store: Store, userId: string, cat: LoadedCatalog
   p.userVector = updateUserVector(p.userVector, itemVec, kind, DEFAULT_ONLINE_LEARNING_RATE, { maxNorm: p.model.manifest.users.maxNorm });
   await store.putUserVector({ catalogId: p.catalogId, userId, dim: p.userVector.length, vector: new Float32Array(p.userVector), source: 'on-device', updatedAt: Date.now() });
   if (p.u2i) p.u2i = { ...p.u2i, source: 'on-device' };
+}
+
+/** A catalog's U2I item Gramian, for folding a new user in (computed once per model: 100-245 ms, bench/RESULTS-u2i.md). */
+const gramians = new WeakMap<LoadedU2i, Float64Array>();
+
+/**
+ * The user vector to rank with: the stored one (a demo user's, refined on this device) or, for a
+ * person who never picked one, one folded into the trained model from their own likes and skips on
+ * this device (src/core/u2i/foldin.ts; under 2 ms at median, bench/RESULTS-u2i.md). Null: nothing yet.
+ */
+export function userVectorOf(cat: LoadedCatalog, p: PersonalState): { vector: Float32Array; folded: boolean } | null {
+  if (!p.model) return null;
+  if (p.userVector) return { vector: p.userVector, folded: false };
+  const rows = (ids: Iterable<string>) => [...ids].flatMap((id) => {
+    const r = cat.rowOfId.get(id);
+    return r === undefined ? [] : [r];
+  });
+  const positives = rows(p.engagement.liked.keys());
+  if (positives.length === 0) return null;
+  let gramian = gramians.get(p.model);
+  if (!gramian) gramians.set(p.model, (gramian = itemGramian(p.model.items)));
+  const vector = foldInUser({ items: p.model.items, positives, negatives: rows(p.engagement.skipped.keys()), gramian, options: { maxNorm: p.model.manifest.users.maxNorm } });
+  return vector ? { vector, folded: true } : null;
 }

@@ -28,6 +28,14 @@ export interface RankInputs {
   u2i?: { user: Float32Array; items: VectorMatrix; liked: string[] };
   /** Items never to show: skipped ("Not for me") until undone. */
   exclude: ReadonlySet<string>;
+  /** The session vector in the catalog's own item space, the vectors, and the liked items it explains with. */
+  session?: DeliveryRequest['session'];
+  /** The catalog's picture space, so that even a first feed is diverse (MMR) rather than 24 of a kind. */
+  diversityVectors?: VectorMatrix;
+  /** Soft down-weights (the near neighbours of skipped items). */
+  penalties?: ReadonlyMap<number, number>;
+  /** The CLIP source's calibrated "no match" floor (public/models/<model>/calibration.json). */
+  clipFloor?: number;
 }
 
 /** Each phrase's nearest items in the catalog's index (one scan for all phrases), by item position. */
@@ -86,6 +94,10 @@ export function rankFeed(inp: RankInputs): { cards: FeedCard[]; wanted: QueryVec
     items: cat.items, lexical: cat.lexical, intent, k, intentHits: hits, ...(u2i ? { u2i } : {}),
     ...(dislikedByPicture ? { dislikedByPicture } : {}),
     ...(inp.exclude.size > 0 ? { exclude: inp.exclude } : {}),
+    ...(inp.session ? { session: inp.session } : {}),
+    ...(inp.diversityVectors ? { diversityVectors: inp.diversityVectors } : {}),
+    ...(inp.penalties && inp.penalties.size > 0 ? { penalties: inp.penalties } : {}),
+    ...(inp.clipFloor !== undefined ? { clipFloor: inp.clipFloor } : {}),
   });
   return { cards: toCards(cat, entries, inp.language, wanted.map((q) => q.vector)), wanted };
 }

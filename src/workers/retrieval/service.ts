@@ -19,7 +19,10 @@ import { StoreConnection } from '../store-connection.ts';
 import { CatalogSource, fetchJson } from '../catalog-source.ts';
 import { Catalogs, type LoadedCatalog } from './catalogs.ts';
 import { likedIds, skippedIds } from './engagement.ts';
-import { learnFrom, loadPersonal, type PersonalState, selectDemoUser } from './personal.ts';
+import { learnFrom, loadPersonal, type PersonalState, selectDemoUser, userVectorOf } from './personal.ts';
+import { sessionVector, skippedRows } from '../../core/engagement/session-vector.ts';
+import { skipNeighbours } from '../../core/engagement/skip-penalty.ts';
+import { clipFloor, likedItems, sessionSpace } from './picture-space.ts';
 import { PhraseVectors } from './phrase-vectors.ts';
 import { Preference, type ShownSearch } from './preference.ts';
 import { type QueryVector, rankFeed } from './rank.ts';
@@ -195,11 +198,21 @@ export class RetrievalService {
       if (generation !== this.generation) return true;
       const language = intent?.language === 'ko' ? 'ko' : undefined;
       this.counters.ranks++;
+      const user = userVectorOf(cat, personal);
+      const space = sessionSpace(cat);
+      const liked = likedIds(personal.engagement);
+      const session = space ? sessionVector(personal.events, space.vectors, cat.rowOfId, Date.now()) : null;
+      const floor = await clipFloor(cat, this.config.modelsBaseUrl);
       const { cards } = rankFeed({
         cat, intent, k: FEED_SIZE, queries, exclude: skippedIds(personal.engagement),
         ...(language ? { language } : {}),
-        ...(personal.userVector && personal.model ? { u2i: { user: personal.userVector, items: personal.model.items, liked: likedIds(personal.engagement).slice(-20) } } : {}),
+        ...(user && personal.model ? { u2i: { user: user.vector, items: personal.model.items, liked: liked.slice(-20) } } : {}),
+        ...(space ? { diversityVectors: space.vectors } : {}),
+        ...(space && session ? { session: { vector: session, items: space.vectors, liked: likedItems(cat, liked) } } : {}),
+        ...(space && personal.engagement.skipped.size > 0 ? { penalties: skipNeighbours(skippedRows(personal.events, cat.rowOfId), space.vectors) } : {}),
+        ...(floor !== undefined ? { clipFloor: floor } : {}),
       });
+      if (user?.folded && personal.u2i) personal.u2i = { ...personal.u2i, source: 'on-device' };
       this.pushView(cards, performance.now() - started);
       this.logSearch(cat.manifest.id, intent, cards, searchVector);
       return false;

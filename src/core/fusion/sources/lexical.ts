@@ -34,7 +34,15 @@ export const lexicalSource: RetrievalSource<'lexical'> = defineSource({
   id: 'lexical',
   candidates(ctx) {
     if (!ctx.intent) return [];
-    const hits = [...scorePhrases(ctx.lexical, wantedPhrases(ctx.intent)).values()].sort((a, b) => b.score - a.score || a.item - b.item);
+    // What the user typed is matched as people type (near spellings, prefixes); what the knowledge
+    // layer added is matched exactly: a related concept spelled nearly right is a different concept.
+    const wanted = wantedPhrases(ctx.intent);
+    const typed = scorePhrases(ctx.lexical, wanted.filter((p) => !p.reason));
+    for (const [item, hit] of scorePhrases(ctx.lexical, wanted.filter((p) => p.reason), { fuzzy: false })) {
+      const prev = typed.get(item);
+      if (!prev || hit.score > prev.score) typed.set(item, hit);
+    }
+    const hits = [...typed.values()].sort((a, b) => b.score - a.score || a.item - b.item);
     return phraseCandidates('lexical', hits.slice(0, ctx.pool * LEXICAL_POOL_FACTOR), ctx.blocked, expansionReasons(ctx.intent));
   },
   normalisation: 'max',

@@ -1,0 +1,59 @@
+// The catalog's picture space as the personal sources use it: its items' CLIP image vectors (for
+// the session vector and the look-alikes of skipped items), the names liked items are explained with,
+// and the CLIP source's calibrated "no match" floor.
+import { z } from 'zod';
+import { catalogVectors } from '../../core/engagement/session-source.ts';
+import type { VectorMatrix } from '../../core/u2i/format.ts';
+import { fetchJson } from '../catalog-source.ts';
+import type { LoadedCatalog } from './catalogs.ts';
+
+const CalibrationSchema = z.object({ modelId: z.string(), noMatchFloor: z.number().min(-1).max(1) });
+
+/**
+ * A catalog's items in its own picture space (CLIP image vectors from its index), for the session
+ * vector and the skip neighbours. Only for catalogs up to this size: the matrix is items x dim floats
+ * (20k x 256 = 20 MB); larger catalogs rank without a session source.
+ */
+const SESSION_MAX_ITEMS = 20_000;
+const spaces = new WeakMap<object, { vectors: VectorMatrix }>();
+export function sessionSpace(cat: LoadedCatalog): { vectors: VectorMatrix } | null {
+  const index = cat.index;
+  if (!index || cat.items.length > SESSION_MAX_ITEMS) return null;
+  let s = spaces.get(index);
+  if (!s) {
+    s = { vectors: catalogVectors(cat.items.map((it) => it.id), index.dim, (id) => { const r = index.rowOf(id); return r === undefined ? undefined : index.vectorAt(r); }) };
+    spaces.set(index, s);
+  }
+  return s;
+}
+
+/** Liked items as the feed names them ("🐶 dog"). */
+export function likedItems(cat: LoadedCatalog, ids: readonly string[]): { itemIndex: number; title: string }[] {
+  return ids.flatMap((id) => {
+    const i = cat.rowOfId.get(id);
+    const it = i === undefined ? undefined : cat.items[i];
+    return it && i !== undefined ? [{ itemIndex: i, title: it.glyph ? `${it.glyph} ${it.title}` : it.title }] : [];
+  });
+}
+
+
+const calibrations = new Map<string, Promise<{ modelId: string; noMatchFloor: number } | null>>();
+
+/**
+ * The CLIP source's "no match" floor for this catalog: from the model's calibration file, when it
+ * was measured on this model and the catalog is a picture catalog with words (stickers). Video
+ * catalogs (keyframe vectors, where CLIP is often the only source) have no calibration yet.
+ */
+export async function clipFloor(cat: LoadedCatalog, modelsBaseUrl: string): Promise<number | undefined> {
+  if (!cat.index || cat.manifest.kind !== 'stickers') return undefined;
+  const model = cat.index.modelId.split('@')[0]!;
+  let p = calibrations.get(model);
+  if (!p) {
+    p = fetchJson(new URL(`${model}/calibration.json`, modelsBaseUrl), 'CLIP calibration')
+      .then((j) => CalibrationSchema.parse(j))
+      .catch(() => null);
+    calibrations.set(model, p);
+  }
+  const c = await p;
+  return c && c.modelId === cat.index.modelId ? c.noMatchFloor : undefined;
+}

@@ -1,0 +1,51 @@
+// Inputs for the catalog builder's tests, from files this project did not make: icons of Debian's
+// Adwaita icon theme (package adwaita-icon-theme 43, /usr/share/icons/Adwaita/48x48/legacy, full-colour
+// PNGs, CC BY-SA 3.0 / LGPL-3 by the GNOME Project). Breeze, elementary and Tux Paint stamps are not
+// installed on the build machine; Adwaita is, as GNOME's default theme. Each test copies a subset into
+// its own temporary folder, so the tests never write into the repository.
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type CatalogItem, type CatalogManifest, parseCatalogItems, parseCatalogManifest } from '../../../src/core/catalog.ts';
+
+export const ICON_DIR = '/usr/share/icons/Adwaita/48x48/legacy';
+export const HAVE_ICONS = existsSync(join(ICON_DIR, 'accessories-calculator.png'));
+
+/** 30 icons with everyday names (no "-symbolic" monochrome variants). */
+export const ICONS = [
+  'accessories-calculator', 'accessories-dictionary', 'audio-speakers', 'battery-full', 'camera-photo', 'camera-video',
+  'face-smile', 'face-sad', 'face-angry', 'face-monkey', 'face-kiss', 'trophy-gold', 'trophy-silver', 'printer-printing',
+  'web-browser', 'utilities-terminal', 'mail-send', 'media-tape', 'modem', 'input-dialpad', 'system-users',
+  'emblem-favorite', 'starred', 'go-home', 'zoom-in', 'edit-cut', 'edit-paste', 'security-high',
+  'microphone-sensitivity-high', 'help-browser',
+] as const;
+
+const made: string[] = [];
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `catalog-builder-${prefix}-`));
+  made.push(dir);
+  return dir;
+}
+
+/** For afterAll: removes the temporary folders this test file made. */
+export function removeTempDirs(): void {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+}
+
+/** Copies icons into `<dir>` (created), as `<name>.png`. */
+export function copyIcons(dir: string, names: readonly string[] = ICONS): string {
+  mkdirSync(dir, { recursive: true });
+  for (const n of names) copyFileSync(join(ICON_DIR, `${n}.png`), join(dir, `${n}.png`));
+  return dir;
+}
+
+export function loadBuilt(dir: string): { manifest: CatalogManifest; items: CatalogItem[] } {
+  const manifest = parseCatalogManifest(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
+  return { manifest, items: parseCatalogItems(JSON.parse(readFileSync(join(dir, manifest.items), 'utf8')), manifest) };
+}
+
+/** Build options every test shares: the shipped model, quiet, output and cache in temp folders. */
+export const common = (root: string) => ({
+  modelsDir: 'public/models', out: join(root, 'catalogs'), workDir: join(root, 'work'), quiet: true,
+  log: () => undefined, logProblem: () => undefined,
+});
