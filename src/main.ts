@@ -1,17 +1,17 @@
-// Boots the shell: one Recommender controller (workers + store) and the <pr-app> element that renders it.
+// Boots the demo page: the same <private-recommender> element a site embeds (src/embed/), plus what only
+// the demo does: the service worker that makes it work offline.
 import './core/zod-config.ts'; // first: zod jitless before any schema is built (no eval under the CSP)
 import { registerSW } from 'virtual:pwa-register';
-import { Recommender } from './app/recommender.ts';
-import './ui/app-shell.ts';
-import type { AppShell } from './ui/app-shell.ts';
+import type { Recommender } from './app/recommender.ts';
+import { TAG } from './embed/private-recommender.ts';
 
-const recommender = new Recommender();
+// Defining the element (the import above) upgraded the one in index.html: it is connected, so its
+// Recommender exists and is booting.
+const element = document.querySelector(TAG);
+const recommender = element?.recommender;
+if (!recommender) throw new Error(`index.html has no <${TAG}>`);
 // Tests and diagnostics reach the controller here; it holds nothing a page script could not read anyway.
 (globalThis as unknown as { __recommender: Recommender }).__recommender = recommender;
-
-const shell = document.querySelector<AppShell>('pr-app');
-if (shell) shell.recommender = recommender;
-void recommender.boot();
 
 // The service worker precaches the shell, the ONNX runtime, catalogs and models: after one visit
 // the app works with no network. Registration failing (file://, a private mode without SW) is not fatal.

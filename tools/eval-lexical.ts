@@ -267,8 +267,9 @@ for (const [name, make] of [['before (hand-written postings)', legacy.build], ['
   globalThis.gc?.();
   const before = process.memoryUsage().heapUsed;
   const keep = buildLexicalIndex(syn100k, manifest);
-  globalThis.gc?.();
-  if (globalThis.gc) build.push(`now: heap after building the 100k index ~${((process.memoryUsage().heapUsed - before) / 1e6).toFixed(0)} MB${globalThis.gc ? '' : ' (without --expose-gc: rough)'} (${keep.vocabulary.size} terms)`);
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  build.push(`now: heap after building the 100k index ~${((process.memoryUsage().heapUsed - before) / 1e6).toFixed(0)} MB${gc ? '' : ' (without --expose-gc: rough)'} (${keep.vocabulary.size} terms)`);
 }
 
 const nHeld = (qs: Query[], l: string) => qs.filter((q) => q.lang === l).length;

@@ -19,14 +19,17 @@ import { z } from 'zod';
 import { type CatalogItem, parseCatalogItems, parseCatalogManifest } from '../src/core/catalog.ts';
 import { deliver } from '../src/core/delivery.ts';
 import { createCompactEngine } from '../src/core/extract/engine.ts';
-import { DECAY_PER_TURN, emptyIntent, type Intent, mergeIntent } from '../src/core/intent.ts';
+import { DECAY_PER_TURN, emptyIntent, type Intent, mergeIntent, parseTurnExtraction } from '../src/core/intent.ts';
 import { expandIntentPhrases, expandPhrases, type Expansion } from '../src/core/knowledge/expand.ts';
+import { informationNode } from '../src/core/extract/information.ts';
 import { type KnowledgeBase, parseKnowledge } from '../src/core/knowledge/format.ts';
 import { buildLexicalIndex } from '../src/core/lexical.ts';
 import { matchTokens } from '../src/core/text.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
+/** --product: the app's own path (information node inside the turn, registry sources); with or without the knowledge file. */
+const product = args.includes('--product');
 const useKnowledge = args.includes('--knowledge') || args.includes('--knowledge-file');
 const split = args.includes('--split') ? args[args.indexOf('--split') + 1]! : 'all';
 const showErrors = args.includes('--errors');
@@ -86,7 +89,24 @@ function knowledgePhrases(kb: KnowledgeBase, intent: Intent, turns: readonly str
   return [...merged.values()];
 }
 
+/**
+ * The product path, as the llm and retrieval workers run it: each turn's extraction goes through the
+ * information node (places, knowledge expansions of one hop, undo) before the merge, and delivery uses
+ * the source registry (knowledge links included) with refinement and dislike recency.
+ */
+function runProduct(c: Conversation) {
+  let intent = emptyIntent('eval', 0);
+  c.turns.forEach((text, i) => {
+    const x = parseTurnExtraction(engine.extract(text, { previous: intent }));
+    const enriched = { ...x, ...informationNode({ text, extraction: x, previous: intent, kb }) };
+    intent = mergeIntent(intent, enriched, `t${i}`, i + 1).intent;
+  });
+  const feed = deliver({ items, lexical, intent, k: K });
+  return { intent, feed, expansions: [] as Expansion[] };
+}
+
 function run(c: Conversation) {
+  if (product) return runProduct(c);
   let intent = emptyIntent('eval', 0);
   c.turns.forEach((text, i) => {
     const x = engine.extract(text, { previous: intent });

@@ -68,9 +68,15 @@ export class Recommender extends EventTarget {
 
   /** This tab's id: the workers announce with it, so nobody here mistakes this tab's changes for another's. */
   readonly contextId = createContextId();
-  readonly modelsBaseUrl = new URL('models/', document.baseURI).href;
+  /** Where models and catalogs are served from: `models/` beside the page unless an embedder says otherwise. */
+  readonly modelsBaseUrl: string;
   store: Store | null = null;
   workers!: AppWorkers;
+
+  constructor(options: { modelsBaseUrl?: string } = {}) {
+    super();
+    this.modelsBaseUrl = new URL(options.modelsBaseUrl ?? 'models/', document.baseURI).href;
+  }
   /** Views pushed by the retrieval worker, in order; a chat turn waits for the one answering it. */
   private viewWaiters: ((v: RetrievalView) => void)[] = [];
 

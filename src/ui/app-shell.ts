@@ -96,7 +96,7 @@ export class AppShell extends LitElement {
     if (!s || !rec) return html`<p>Starting…</p>`;
     const catalogs = s.catalogs?.catalogs ?? [];
     return html`
-      <header>
+      <header part="header">
         <h1>Private recommender</h1>
         <span class="privacy">Runs on this device. Nothing you type leaves it.</span>
         <span class="offline" data-offline=${s.offline}>${OFFLINE_LABEL[s.offline]}</span>
@@ -125,7 +125,7 @@ export class AppShell extends LitElement {
         <button class="link" @click=${() => this.forget(rec)}>Delete my data</button>
       </header>
       ${s.banner
-        ? html`<p class="banner" role="alert">${s.banner}<button @click=${() => rec.dismissBanner()}>Dismiss</button></p>`
+        ? html`<p class="banner" part="banner" role="alert">${s.banner}<button @click=${() => rec.dismissBanner()}>Dismiss</button></p>`
         : html`<span></span>`}
       ${s.videoTask
         ? html`<p class="video-task" role="status" data-stage=${s.videoTask.stage}>${s.videoTask.name}: ${VIDEO_STAGE[s.videoTask.stage]}${s.videoTask.detail ? html` ${s.videoTask.detail}` : nothing}</p>`
@@ -134,12 +134,13 @@ export class AppShell extends LitElement {
         @dragover=${(e: DragEvent) => this.dragOver(e)}
         @dragleave=${() => (this.dropping = false)}
         @drop=${(e: DragEvent) => this.drop(rec, e)}>
-        <div class="left">
+        <div class="left" part="chat">
           <pr-chat .turns=${s.turns} .busy=${s.busy} .disabled=${s.phase !== 'ready'} @send=${(e: CustomEvent<string>) => void rec.send(e.detail)}></pr-chat>
           <pr-intent .intent=${s.intent} .memory=${s.memory} .turns=${s.turns} @clear=${() => void rec.clearIntent()}
             @forget=${(e: CustomEvent<ForgetRequest>) => void this.forgetOne(rec, e.detail)}></pr-intent>
         </div>
         <pr-feed
+          part="feed"
           .cards=${s.feed}
           .phase=${s.phase}
           .feedMs=${s.feedMs}
@@ -153,7 +154,7 @@ export class AppShell extends LitElement {
           }}
         ></pr-feed>
       </main>
-      <pr-status .statuses=${s.statuses}></pr-status>
+      <pr-status part="status" .statuses=${s.statuses}></pr-status>
     `;
   }
 

@@ -1,0 +1,133 @@
+// Proof on data no one here wrote: a site owner's path, end to end. Icons of Debian's Adwaita theme
+// (adwaita-icon-theme, /usr/share/icons/Adwaita/48x48/legacy, CC BY-SA 3.0 / LGPL-3 by the GNOME
+// Project; see tests/unit/catalog-builder/fixtures.ts) go through the catalog builder's CLI; the
+// library build (vite.lib.config.ts) and the shipped models are copied under a sub-path,
+// /shop/recommender/, next to a plain HTML page that embeds <private-recommender>; a static server with
+// no special headers serves it and Chromium chats with it. Nothing here reads dist/ or the demo page.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAVE_ICONS, ICON_DIR } from '../unit/catalog-builder/fixtures.ts';
+import { feedIds, send, useChromium } from './browser.ts';
+import { servePlain } from './fixtures/plain-static-server.ts';
+
+/** 20 everyday icons; the query below names one of them. */
+const ICONS = [
+  'accessories-calculator', 'accessories-dictionary', 'audio-speakers', 'battery-full', 'camera-photo', 'camera-video',
+  'face-smile', 'face-sad', 'trophy-gold', 'printer-printing', 'web-browser', 'utilities-terminal', 'mail-send',
+  'media-tape', 'modem', 'input-dialpad', 'system-users', 'go-home', 'edit-cut', 'help-browser',
+];
+const CATALOG_ID = 'adwaita-icons';
+const SUB_PATH = '/shop/recommender/';
+/** What the recommender needs from public/models: CLIP, the safety lists, the compact engine, knowledge. */
+const MODELS = ['clip-mini', 'safety', 'compact-engine', 'knowledge'];
+
+/** The page a site owner writes (docs/embed.md shows the same one). */
+const PAGE = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>Our icon shop</title>
+    <script type="module" src="./private-recommender.js"></script>
+  </head>
+  <body>
+    <h1>Find an icon</h1>
+    <private-recommender models="./models/" style="height: 90vh"></private-recommender>
+  </body>
+</html>
+`;
+
+function run(cmd: string, args: string[], what: string): void {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
+  if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+}
+
+describe.skipIf(!HAVE_ICONS)('embedding <private-recommender> in a plain page under a sub-path', () => {
+  const chromium = useChromium();
+  let tmp = '';
+  let server: Server | null = null;
+  let pageUrl = '';
+  let origin = '';
+
+  beforeAll(async () => {
+    tmp = mkdtempSync(join(tmpdir(), 'embed-e2e-'));
+    const site = join(tmp, 'site', ...SUB_PATH.split('/').filter(Boolean));
+    const icons = join(tmp, 'icons');
+    mkdirSync(icons, { recursive: true });
+    for (const n of ICONS) copyFileSync(join(ICON_DIR, `${n}.png`), join(icons, `${n}.png`));
+
+    // The library, built straight into the site folder (the same config as `npm run build:lib`).
+    run('npx', ['vite', 'build', '-c', 'vite.lib.config.ts', '--logLevel', 'warn', '--outDir', site, '--emptyOutDir'], 'library build');
+    for (const m of MODELS) cpSync(join('public/models', m), join(site, 'models', m), { recursive: true });
+    // The builder writes the catalog and a catalogs/index.json that lists only it (a fresh --out folder).
+    run('npx', ['tsx', 'tools/catalog/cli.ts', 'build', icons, '--id', CATALOG_ID, '--name', 'Adwaita icons',
+      '--models', 'public/models', '--out', join(site, 'models', 'catalogs'), '--work', join(tmp, 'work')], 'catalog build');
+    writeFileSync(join(site, 'index.html'), PAGE);
+
+    const served = await servePlain(join(tmp, 'site'));
+    server = served.server;
+    origin = new URL(served.url).origin;
+    pageUrl = new URL(SUB_PATH, served.url).href;
+  }, 300_000);
+
+  afterAll(async () => {
+    await new Promise((r) => (server ? server.close(r) : r(undefined)));
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('the builder listed only the new catalog', () => {
+    const list = JSON.parse(readFileSync(join(tmp, 'site', 'shop', 'recommender', 'models', 'catalogs', 'index.json'), 'utf8')) as { catalogs: { id: string }[]; default: string };
+    expect(list.catalogs.map((c) => c.id)).toEqual([CATALOG_ID]);
+    expect(list.default).toBe(CATALOG_ID);
+  });
+
+  it('ranks the icon a visitor asks for, tells the page, and asks nothing of any other origin', async () => {
+    const { context, outside } = await chromium.isolated(pageUrl);
+    const requested: string[] = [];
+    context.on('request', (r) => requested.push(r.url()));
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // The element's events do not bubble, but every event passes window in the capture phase.
+    await page.addInitScript(() => {
+      const seen: unknown[] = [];
+      (globalThis as unknown as { __seen: unknown[] }).__seen = seen;
+      for (const type of ['recommendations', 'engagement']) addEventListener(type, (e) => seen.push({ type, detail: (e as CustomEvent).detail }), true);
+    });
+    await page.goto(pageUrl);
+
+    const feed = page.getByRole('list', { name: 'Recommendations' }).getByRole('listitem');
+    await feed.first().waitFor({ timeout: 90_000 });
+    await send(page, 'calculator');
+    await expect.poll(async () => (await feedIds(page)).slice(0, 3), { timeout: 60_000 }).toContain('accessories-calculator');
+
+    type Seen = { type: string; detail: { catalogId?: string; cards?: { id: string; title: string; why: string; catalogId: string }[]; itemId?: string; kind?: string } };
+    const seen = () => page.evaluate(() => (globalThis as unknown as { __seen: unknown[] }).__seen) as Promise<Seen[]>;
+    const recs = (await seen()).filter((e) => e.type === 'recommendations');
+    expect(recs.length).toBeGreaterThan(0);
+    const last = recs.at(-1)!.detail;
+    expect(last.catalogId).toBe(CATALOG_ID);
+    expect(last.cards!.slice(0, 3).map((c) => c.id)).toContain('accessories-calculator');
+    for (const c of last.cards!) expect(c).toMatchObject({ catalogId: CATALOG_ID, title: expect.any(String), why: expect.any(String) });
+
+    // A card action reaches the page as `engagement`.
+    await page.locator('pr-feed li[data-item-id="accessories-calculator"]').getByRole('button', { name: /^Like/ }).click();
+    await expect.poll(async () => (await seen()).filter((e) => e.type === 'engagement').map((e) => e.detail)).toContainEqual({ itemId: 'accessories-calculator', kind: 'like' });
+
+    // Styling hooks are reachable from the page.
+    const parts = await page.locator('private-recommender').evaluate((el) => (el.shadowRoot?.querySelector('pr-app')?.getAttribute('exportparts') ?? '').split(/,\s*/));
+    expect(parts).toEqual(expect.arrayContaining(['chat', 'feed', 'status']));
+
+    expect(outside).toEqual([]);
+    // It did load its workers, the CLIP model and the new catalog, all from the folder the page is in.
+    for (const path of ['assets/retrieval.worker-', 'assets/encoder.worker-', 'models/clip-mini/', `models/catalogs/${CATALOG_ID}/`]) {
+      expect(requested.some((u) => u.startsWith(origin + SUB_PATH + path)), path).toBe(true);
+    }
+    // Everything it fetched (scripts, workers, wasm, models, catalog) came from its own folder.
+    expect(requested.filter((u) => !u.startsWith(origin + SUB_PATH) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,75 @@
+// World knowledge in the browser (issue 14): the seed's travel example in both languages shows the
+// South Korean flag and no San Marino; a message with no catalog word moves the feed to what it
+// implies; a refinement narrows; an undo brings a topic back; a nonsense word claims nothing.
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { feedIds, openApp, send, useChromium } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+const chromium = useChromium();
+const KOREA_FLAG = '1F1F0-1F1F7';
+const SAN_MARINO_FLAG = '1F1F8-1F1F2';
+
+async function fresh(): Promise<Page> {
+  const { context } = await chromium.isolated(baseUrl);
+  return (await openApp(context, baseUrl)).page;
+}
+
+const replies = (page: Page) => page.locator('pr-chat .turn.assistant').count();
+async function say(page: Page, text: string): Promise<void> {
+  const before = await replies(page);
+  await send(page, text);
+  await expect.poll(() => replies(page), { timeout: 30_000 }).toBeGreaterThan(before);
+}
+const top = async (page: Page, n: number) => (await feedIds(page)).slice(0, n);
+const categories = (page: Page, n: number) => page.getByRole('list', { name: 'Recommendations' }).getByRole('listitem')
+  .evaluateAll((els, k) => els.slice(0, k).map((e) => e.getAttribute('data-category') ?? ''), n);
+
+describe('world knowledge', () => {
+  for (const text of [
+    "I'm traveling from San Francisco to Seoul next week. I want to learn more about Seoul culture",
+    '다음 주에 샌프란시스코에서 서울로 여행 가요. 서울 문화에 대해 더 알고 싶어요',
+  ]) {
+    test(`the seed's example shows the South Korean flag and no San Marino: ${text.slice(0, 20)}…`, async () => {
+      const page = await fresh();
+      await say(page, text);
+      await expect.poll(() => top(page, 10), { timeout: 30_000 }).toContain(KOREA_FLAG);
+      expect(await top(page, 10)).not.toContain(SAN_MARINO_FLAG);
+      // The card says why, with provenance; the place is remembered with its country and can be forgotten.
+      const card = page.locator(`li[data-item-id="${KOREA_FLAG}"] .why`);
+      expect(await card.textContent()).toMatch(/because of .*(South Korea|대한민국)/);
+      await page.locator('pr-intent summary').click();
+      const places = page.getByRole('list', { name: 'Places' });
+      await expect.poll(() => places.textContent()).toMatch(/South Korea/);
+    });
+  }
+
+  test('"I\'m thirsty" moves the feed to drinks; a nonsense word claims nothing', async () => {
+    const page = await fresh();
+    const before = await top(page, 10);
+    await say(page, "I'm thirsty");
+    await expect.poll(async () => (await categories(page, 10)).filter((c) => c === 'food-drink').length, { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+    expect(await top(page, 10)).not.toEqual(before);
+    const after = await top(page, 24);
+    await say(page, 'xqzvbntplk');
+    expect(await top(page, 24)).toEqual(after);
+    const whys = await page.locator('pr-feed .why').allTextContents();
+    expect(whys.some((w) => /xqzvbntplk/.test(w))).toBe(false);
+  });
+
+  test('an undo brings a disliked topic back; a refinement narrows the topic', async () => {
+    const page = await fresh();
+    await say(page, 'show me cats');
+    await say(page, 'no cats');
+    await expect.poll(async () => (await page.locator('pr-feed .title').allTextContents()).slice(0, 10).filter((t) => /\bcat\b/.test(t)).length, { timeout: 30_000 }).toBe(0);
+    await say(page, 'cats are fine now');
+    await expect.poll(async () => (await page.locator('pr-feed .title').allTextContents()).slice(0, 10).filter((t) => /\bcat\b/.test(t)).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+
+    await say(page, 'show me animals');
+    const broad = new Set(await top(page, 24));
+    await say(page, 'only the ones that fly');
+    // An intersection, not a new search: fewer, and every one of them was an animal before.
+    await expect.poll(async () => (await categories(page, 10)).every((c) => c.startsWith('animal')), { timeout: 30_000 }).toBe(true);
+    expect(await top(page, 10)).not.toEqual([...broad].slice(0, 10));
+  });
+});
