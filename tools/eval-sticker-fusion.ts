@@ -6,58 +6,22 @@
 //   /usr/bin/python3 training/data_prep.py   # once, for the split (training/data/items.json)
 //   npx tsx tools/eval-sticker-fusion.ts
 import { readFileSync } from 'node:fs';
-import { AutoTokenizer, CLIPTextModelWithProjection, env, type Tensor } from '@huggingface/transformers';
 import { parseCatalogItems, parseCatalogManifest } from '../src/core/catalog.ts';
-import { deliver, type IntentHit } from '../src/core/delivery.ts';
+import { deliver } from '../src/core/delivery.ts';
+import { clipHits, heldOutIds, tagQueries } from './sticker-queries.ts';
 import { type Normalisation } from '../src/core/fusion/fuse.ts';
 import { DEFAULT_FUSION_WEIGHTS, DEFAULT_NORMALISATION } from '../src/core/fusion/rank.ts';
 import { VectorIndex } from '../src/core/index/vector-index.ts';
 import { emptyIntent, type Intent } from '../src/core/intent.ts';
 import { buildLexicalIndex } from '../src/core/lexical.ts';
 
-env.allowRemoteModels = false;
-env.localModelPath = 'public/models/';
 const dir = 'public/models/catalogs/stickers';
 const manifest = parseCatalogManifest(JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')));
 const items = parseCatalogItems(JSON.parse(readFileSync(`${dir}/items.json`, 'utf8')), manifest);
 const lexical = buildLexicalIndex(items, manifest);
 const index = VectorIndex.fromBytes(readFileSync(`${dir}/${manifest.index!.file}`));
-const rowOf = new Map(items.map((it, i) => [it.id, i]));
-let split: { items: { catalog_id: string; source: string; split: string }[] };
-try {
-  split = JSON.parse(readFileSync('training/data/items.json', 'utf8'));
-} catch {
-  throw new Error('training/data/items.json is missing: run /usr/bin/python3 training/data_prep.py first');
-}
-const testIds = new Set(split.items.filter((x) => x.source === 'emoji' && x.split === 'test').map((x) => x.catalog_id));
-
-let seed = 7;
-const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-const queries: { lang: 'en' | 'ko'; text: string; target: number }[] = [];
-for (const it of items) {
-  if (!testIds.has(it.id)) continue;
-  for (const lang of ['en', 'ko'] as const) {
-    const title = (lang === 'en' ? it.title : (it.titles.ko ?? '')).toLowerCase();
-    const tags = (it.tags[lang] ?? []).filter((t) => !title.includes(t.toLowerCase()) && t.length > 1);
-    if (tags.length === 0) continue;
-    queries.push({ lang, text: tags[Math.floor(rnd() * tags.length)]!, target: rowOf.get(it.id)! });
-  }
-}
-
-const tok = await AutoTokenizer.from_pretrained('clip-mini');
-const model = await CLIPTextModelWithProjection.from_pretrained('clip-mini', { device: 'cpu', dtype: 'fp32' });
-const hitsOf: IntentHit[][] = [];
-for (let i = 0; i < queries.length; i += 64) {
-  const batch = queries.slice(i, i + 64);
-  const { text_embeds } = (await model(tok(batch.map((q) => q.text), { padding: true, truncation: true }))) as { text_embeds: Tensor };
-  const dim = text_embeds.dims[1]!;
-  batch.forEach((q, b) => {
-    const v = (text_embeds.data as Float32Array).slice(b * dim, (b + 1) * dim);
-    const n = Math.hypot(...v);
-    const hits = index.search([v.map((x) => x / n)], 96);
-    hitsOf.push(hits.map((h) => ({ item: rowOf.get(h.id)!, score: h.score, because: [{ phrase: q.text }] })));
-  });
-}
+const queries = tagQueries(items, heldOutIds());
+const hitsOf = await clipHits(queries, items, index);
 
 const K = 24;
 function measure(intentWeight: number, lexicalWeight: number, normalisation: Normalisation, lang: 'en' | 'ko' | 'all') {

@@ -5,63 +5,29 @@
 //   /usr/bin/python3 training/data_prep.py     # once, for the split (training/data/items.json)
 //   npx tsx bench/engagement/fusion-check.ts [--split training/data/items.json]
 //
-// The queries are rebuilt exactly as tools/eval-sticker-fusion.ts builds them (same seed, same filter):
-// that file is a script with no exports, so its loop is repeated here, not imported.
-import { readFileSync } from 'node:fs';
-import { AutoTokenizer, CLIPTextModelWithProjection, env, type Tensor } from '@huggingface/transformers';
+// The queries and their CLIP hits come from tools/sticker-queries.ts, as for the fusion eval.
 import { deliver } from '../../src/core/delivery.ts';
 import { SESSION_WEIGHT, sessionSource } from '../../src/core/engagement/session-source.ts';
 import { sessionVector, type EngagementEvent } from '../../src/core/engagement/session-vector.ts';
 import { DEFAULT_SOURCES } from '../../src/core/fusion/registry.ts';
 import { DEFAULT_FUSION_WEIGHTS } from '../../src/core/fusion/rank.ts';
-import type { IntentHit } from '../../src/core/fusion/retrieval-source.ts';
 import { emptyIntent, type Intent } from '../../src/core/intent.ts';
 import { buildLexicalIndex } from '../../src/core/lexical.ts';
 import { rng } from '../../src/core/random.ts';
 import { writeEngagementSection } from './results.ts';
+import { clipHits, heldOutIds, tagQueries } from '../../tools/sticker-queries.ts';
 import { loadStickers, stickerTitle } from './stickers.ts';
 
 const LIKES = 3;
 const K = 24;
 const t0 = Date.now();
-env.allowRemoteModels = false;
-env.localModelPath = 'public/models/';
 const splitArg = process.argv.indexOf('--split');
 const splitFile = splitArg > 0 ? process.argv[splitArg + 1]! : 'training/data/items.json';
 const st = loadStickers();
 const { items, manifest, index, vectors } = st;
 const lexical = buildLexicalIndex(items, manifest);
-const rowOf = new Map(items.map((it, i) => [it.id, i]));
-const split = JSON.parse(readFileSync(splitFile, 'utf8')) as { items: { catalog_id: string; source: string; split: string }[] };
-const testIds = new Set(split.items.filter((x) => x.source === 'emoji' && x.split === 'test').map((x) => x.catalog_id));
-
-// As tools/eval-sticker-fusion.ts.
-let seed = 7;
-const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-const queries: { lang: 'en' | 'ko'; text: string; target: number }[] = [];
-for (const it of items) {
-  if (!testIds.has(it.id)) continue;
-  for (const lang of ['en', 'ko'] as const) {
-    const title = (lang === 'en' ? it.title : (it.titles.ko ?? '')).toLowerCase();
-    const tags = (it.tags[lang] ?? []).filter((t) => !title.includes(t.toLowerCase()) && t.length > 1);
-    if (tags.length === 0) continue;
-    queries.push({ lang, text: tags[Math.floor(rnd() * tags.length)]!, target: rowOf.get(it.id)! });
-  }
-}
-const tok = await AutoTokenizer.from_pretrained('clip-mini');
-const model = await CLIPTextModelWithProjection.from_pretrained('clip-mini', { device: 'cpu', dtype: 'fp32' });
-const hitsOf: IntentHit[][] = [];
-for (let i = 0; i < queries.length; i += 64) {
-  const batch = queries.slice(i, i + 64);
-  const { text_embeds } = (await model(tok(batch.map((q) => q.text), { padding: true, truncation: true }))) as { text_embeds: Tensor };
-  const dim = text_embeds.dims[1]!;
-  batch.forEach((q, b) => {
-    const v = (text_embeds.data as Float32Array).slice(b * dim, (b + 1) * dim);
-    const n = Math.hypot(...v);
-    const hits = index.search([v.map((x) => x / n)], 96);
-    hitsOf.push(hits.map((h) => ({ item: rowOf.get(h.id)!, score: h.score, because: [{ phrase: q.text }] })));
-  });
-}
+const queries = tagQueries(items, heldOutIds(splitFile));
+const hitsOf = await clipHits(queries, items, index);
 
 // Sessions: three likes of one subgroup, a minute apart. 'unrelated': a random subgroup other than the
 // target's; 'related': the target's own subgroup (the target itself never liked).

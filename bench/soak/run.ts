@@ -42,6 +42,10 @@ interface Checkpoint {
   documents: number;
   listeners: number;
   elements: number;
+  /** Nodes of every kind reachable in the document and its shadow roots: DOM nodes (CDP) minus this is detached or unreachable. */
+  attached: number;
+  /** Nodes per tree (the document, each shadow root by its host) and the commonest node kinds: where growth is. */
+  byRoot: Record<string, string>;
   renderedTurns: number;
   measures: number;
 }
@@ -68,6 +72,8 @@ async function snapshot(page: Page, cdp: CDPSession, turns: number, seconds: num
     // nested named functions: tsx's esbuild would wrap those in a __name helper the page does not have.)
     let elements = 0;
     let renderedTurns = 0;
+    let attached = 0;
+    const byRoot: Record<string, string> = {};
     const roots: (Document | ShadowRoot)[] = [document];
     while (roots.length) {
       const root = roots.pop()!;
@@ -76,18 +82,31 @@ async function snapshot(page: Page, cdp: CDPSession, turns: number, seconds: num
         elements++;
         if (el.shadowRoot) roots.push(el.shadowRoot);
       }
+      // Every node (elements, text, comments: Lit's markers) in this tree, shadow roots counted on their own.
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
+      let here = 0;
+      const kinds: Record<string, number> = {};
+      while (walker.nextNode()) {
+        here++;
+        kinds[walker.currentNode.nodeName] = (kinds[walker.currentNode.nodeName] ?? 0) + 1;
+      }
+      attached += here;
+      const host = root instanceof ShadowRoot ? root.host.localName : 'document';
+      byRoot[host] = `${(Number.parseInt(byRoot[host] ?? '0', 10) + here)} ${JSON.stringify(Object.entries(kinds).sort((a, b) => b[1] - a[1]).slice(0, 3))}`;
     }
     return {
       usage: est.usage ?? 0, idb: est.usageDetails?.indexedDB ?? null, records, elements, renderedTurns,
-      measures: performance.getEntriesByType('measure').length,
+      measures: performance.getEntriesByType('measure').length, attached, byRoot,
     };
   });
+  // Twice: a detached DOM subtree may need a second full GC to be freed.
+  await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
   const dom = (await cdp.send('Memory.getDOMCounters')) as { documents: number; nodes: number; jsEventListeners: number };
   return {
-    turns, seconds, idbUsage: inPage.usage, idbDetail: inPage.idb, records: inPage.records, heapUsed: heap.usedSize, heapTotal: heap.totalSize,
-    domNodes: dom.nodes, documents: dom.documents, listeners: dom.jsEventListeners, elements: inPage.elements, renderedTurns: inPage.renderedTurns,
+    byRoot: inPage.byRoot, turns, seconds, idbUsage: inPage.usage, idbDetail: inPage.idb, records: inPage.records, heapUsed: heap.usedSize, heapTotal: heap.totalSize,
+    domNodes: dom.nodes, documents: dom.documents, listeners: dom.jsEventListeners, elements: inPage.elements, attached: inPage.attached, renderedTurns: inPage.renderedTurns,
     measures: inPage.measures,
   };
 }
@@ -151,9 +170,9 @@ async function main(): Promise<void> {
 function report(results: Checkpoint[], errors: string[], failedTurns: number, done: boolean): void {
   const mb = (b: number) => `${(b / 1e6).toFixed(2)} MB`;
   const storeNames = ['turns', 'intents', 'events', 'searchLogs', 'quarantine'];
-  const header = `| turns | elapsed | IndexedDB usage (estimate) | of which IndexedDB | ${storeNames.join(' | ')} | main JS heap used (after GC) | DOM nodes (CDP) | elements incl. shadow roots | listeners | chat turns rendered | performance measures |`;
-  const sep = `|${' --- |'.repeat(12 + storeNames.length - 1)}`;
-  const table = results.map((r) => `| ${r.turns} | ${r.seconds.toFixed(0)} s | ${mb(r.idbUsage)} | ${r.idbDetail === null ? '-' : mb(r.idbDetail)} | ${storeNames.map((s) => r.records[s] ?? 0).join(' | ')} | ${mb(r.heapUsed)} | ${r.domNodes} | ${r.elements} | ${r.listeners} | ${r.renderedTurns} | ${r.measures} |`).join('\n');
+  const header = `| turns | elapsed | IndexedDB usage (estimate) | of which IndexedDB | ${storeNames.join(' | ')} | main JS heap used (after GC) | DOM nodes alive (CDP) | nodes in the document incl. shadow roots | elements incl. shadow roots | listeners | chat turns rendered | performance measures |`;
+  const sep = `|${' --- |'.repeat(12 + storeNames.length)}`;
+  const table = results.map((r) => `| ${r.turns} | ${r.seconds.toFixed(0)} s | ${mb(r.idbUsage)} | ${r.idbDetail === null ? '-' : mb(r.idbDetail)} | ${storeNames.map((s) => r.records[s] ?? 0).join(' | ')} | ${mb(r.heapUsed)} | ${r.domNodes} | ${r.attached} | ${r.elements} | ${r.listeners} | ${r.renderedTurns} | ${r.measures} |`).join('\n');
   const chromiumVersion = execFileSync(chromiumPath(), ['--version'], { encoding: 'utf8' }).trim();
   const cmd = `npx tsx bench/soak/run.ts${arg('--turns') ? ` --turns ${arg('--turns')}` : ''}${reuse ? ' --reuse-dist' : ''}`;
   const md = [

@@ -121,6 +121,24 @@ describe.skipIf(!HAVE_ICONS)('embedding <private-recommender> in a plain page un
     const parts = await page.locator('private-recommender').evaluate((el) => (el.shadowRoot?.querySelector('pr-app')?.getAttribute('exportparts') ?? '').split(/,\s*/));
     expect(parts).toEqual(expect.arrayContaining(['chat', 'feed', 'status']));
 
+    // The module API: the same element, placed in a container, with a handle to talk to it and stop it.
+    // A string, not a function: vitest would rewrite a function's import() for Node.
+    const viaApi = (await page.evaluate(`(async () => {
+      const m = await import('./private-recommender.js');
+      const container = document.createElement('section');
+      document.body.append(container);
+      const handle = m.createRecommender({ container, models: './models/', catalog: ${JSON.stringify(CATALOG_ID)} });
+      const first = await new Promise((resolve) => {
+        const off = handle.on('recommendations', (d) => { if (d.cards.length) { off(); resolve(d); } });
+      });
+      await handle.send('printer');
+      const inContainer = container.contains(handle.element);
+      handle.destroy();
+      return { catalogId: first.catalogId, cards: first.cards.length, inContainer, removed: !container.contains(handle.element), stopped: handle.element.recommender === null };
+    })()`)) as { cards: number };
+    expect(viaApi).toEqual({ catalogId: CATALOG_ID, cards: expect.any(Number), inContainer: true, removed: true, stopped: true });
+    expect(viaApi.cards).toBeGreaterThan(0);
+
     expect(outside).toEqual([]);
     // It did load its workers, the CLIP model and the new catalog, all from the folder the page is in.
     for (const path of ['assets/retrieval.worker-', 'assets/encoder.worker-', 'models/clip-mini/', `models/catalogs/${CATALOG_ID}/`]) {
