@@ -1,7 +1,6 @@
 // The recommendations: a grid of cards, each with its image, title and the reason it is shown.
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import type { FeedCard } from '../messages/retrieval.ts';
 
 type Kind = 'like' | 'skip' | 'click' | 'dwell';
@@ -85,7 +84,7 @@ export class FeedView extends LitElement {
             <button @click=${() => this.undoSkip()}>Undo</button></p>`
         : nothing}
       <ul role="list" aria-label="Recommendations" aria-busy=${this.phase === 'booting' ? 'true' : 'false'}>
-        ${repeat(this.cards, (c) => c.id, (c) => this.renderCard(c))}
+        ${this.cards.map((c) => this.renderCard(c))}
       </ul>
       <dialog aria-label=${this.open ? (this.open.localTitle ?? this.open.title) : 'Item'} @close=${this.onClose}>
         ${this.open
