@@ -29,6 +29,8 @@ function build(dir: string, outDir: string): void {
 
 /** Counts every message the page sends to or receives from a worker, and every broadcast (any context). */
 const INSTRUMENT = `(() => {
+  // tsx (esbuild keepNames) wraps named functions in the evaluated callbacks with __name.
+  globalThis.__name = globalThis.__name || ((f) => f);
   const c = { toWorker: 0, fromWorker: 0, broadcasts: 0, rankCalls: 0 };
   globalThis.__bench = c;
   const post = Worker.prototype.postMessage;
@@ -49,7 +51,7 @@ interface Sample { ms: number; toWorker: number; fromWorker: number; betweenWork
 
 async function turn(page: Page, text: string, isNew: boolean): Promise<Sample | null> {
   return page.evaluate(async ({ text, isNew }) => {
-    const rec = (globalThis as unknown as { __recommender: EventTarget & { state: { feed: unknown }; send(t: string): Promise<void>; retrievalCounters?(): Promise<{ ranks: number; encodeCalls: number; intentsReceived: number }> } }).__recommender;
+    const rec = (globalThis as unknown as { __recommender: EventTarget & { state: { feed: unknown }; send(t: string): Promise<void>; retrievalCounters?(): Promise<{ ranks: number; views: number; encodeCalls: number; intentsReceived: number }> } }).__recommender;
     const c = (globalThis as unknown as { __bench: Record<string, number> }).__bench;
     const wk0 = isNew ? await rec.retrievalCounters!() : null;
     const before2 = { ...c }; // the counters call itself is bench traffic
@@ -71,9 +73,11 @@ async function turn(page: Page, text: string, isNew: boolean): Promise<Sample | 
     const after = { ...c };
     const wk1 = isNew ? await rec.retrievalCounters!() : null;
     const betweenWorkers = wk0 && wk1 ? 2 * (wk1.encodeCalls - wk0.encodeCalls) + 2 * (wk1.intentsReceived - wk0.intentsReceived) : 0;
+    // The new design's view push is a comlink callback on its own port (not the Worker object): the push and its answer.
+    const viewPushes = wk0 && wk1 ? 2 * (wk1.views - wk0.views) : 0;
     const ranks = wk0 && wk1 ? wk1.ranks - wk0.ranks : after.rankCalls! - before2.rankCalls!;
     return ms < 0 ? null : {
-      ms, toWorker: after.toWorker! - before2.toWorker!, fromWorker: after.fromWorker! - before2.fromWorker!,
+      ms, toWorker: after.toWorker! - before2.toWorker! + viewPushes / 2, fromWorker: after.fromWorker! - before2.fromWorker! + viewPushes / 2,
       betweenWorkers, broadcasts: after.broadcasts! - before2.broadcasts!, ranks,
     };
   }, { text, isNew });
@@ -131,8 +135,10 @@ Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'cpu'}), no GPU, ${chromi
 Turns measured: old ${samples.old.length}, new ${samples.new.length} (each changes the intent; the encoder warm; old and new alternate turn by turn in one browser).
 
 Messages are raw postMessage calls; a comlink call is two (the request and its answer), a callback
-into the page too. Page <-> worker messages are counted in the page; worker <-> worker messages (new
-design only) from the retrieval worker's counters (encoder calls and intents received, two each).
+into the page too. Page <-> worker messages are counted in the page on the Worker objects, plus (new
+design) the retrieval worker's view pushes, which travel on a comlink callback port (two per view, from
+its counters); worker <-> worker messages (new design only) from the retrieval worker's counters
+(encoder calls and intents received, two each).
 Broadcasts: every BroadcastChannel message from any context of the tab.
 
 | per turn (mean) | old (${OLD}) | new |

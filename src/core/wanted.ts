@@ -15,6 +15,12 @@ export interface WantedPhrase {
 
 const key = (s: string) => s.toLocaleLowerCase();
 
+/**
+ * Expansions searched per rank, strongest first: each is one more lexical query (about 1-2 ms each on
+ * the stickers, bench/RESULTS-lexical.md), and the intent keeps up to 24 across turns.
+ */
+const MAX_WANTED_EXPANSIONS = 10;
+
 /** Literal phrases first (a like counts fully), then expansions not already said, strongest first. */
 export function wantedPhrases(intent: Intent): WantedPhrase[] {
   const byKey = new Map<string, WantedPhrase>();
@@ -27,6 +33,8 @@ export function wantedPhrases(intent: Intent): WantedPhrase[] {
   const strongest = Math.max(0, ...literal.map((p) => p.weight));
   const expansions = (intent.expansions ?? [])
     .filter((e) => !byKey.has(key(e.text)) && !disliked.has(key(e.text)))
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, MAX_WANTED_EXPANSIONS)
     // Expansion never outranks what was asked for: capped below the strongest literal phrase.
     .map((e) => ({ text: e.text, weight: literal.length > 0 ? Math.min(e.weight, strongest * 0.9) : e.weight, reason: e.reason, from: e.from }));
   return [...literal, ...expansions];

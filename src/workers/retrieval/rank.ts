@@ -71,7 +71,7 @@ export function rankFeed(inp: RankInputs): { cards: FeedCard[]; wanted: QueryVec
   let wanted: QueryVector[] = [];
   let dislikedByPicture: Set<number> | undefined;
   if (intent && cat.index && inp.queries.length > 0) {
-    const allowed = new Set(wantedPhrases(intent).map((p) => p.text.toLocaleLowerCase()));
+    const allowed = new Set(wantedPhrases(intent).filter((p) => !p.reason).map((p) => p.text.toLocaleLowerCase()));
     const unwanted = new Set(intent.dislikes.map((p) => p.text.toLocaleLowerCase()));
     wanted = inp.queries.filter((q) => allowed.has(q.text.toLocaleLowerCase()));
     const wantedHits = phraseHits(cat, wanted, k * 4);

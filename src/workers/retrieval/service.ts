@@ -207,7 +207,9 @@ export class RetrievalService {
         cat, intent, k: FEED_SIZE, queries, exclude: skippedIds(personal.engagement),
         ...(language ? { language } : {}),
         ...(user && personal.model ? { u2i: { user: user.vector, items: personal.model.items, liked: liked.slice(-20) } } : {}),
-        ...(space ? { diversityVectors: space.vectors } : {}),
+        // Diversity over the picture space only while the user asks for nothing in words (a first screen,
+        // browsing): with a request, MMR lifted look-unalike expansion hits above what was literally asked.
+        ...(space && (!intent || wantedPhrases(intent).length === 0) ? { diversityVectors: space.vectors } : {}),
         ...(space && session ? { session: { vector: session, items: space.vectors, liked: likedItems(cat, liked) } } : {}),
         ...(space && personal.engagement.skipped.size > 0 ? { penalties: skipNeighbours(skippedRows(personal.events, cat.rowOfId), space.vectors) } : {}),
         ...(floor !== undefined ? { clipFloor: floor } : {}),
@@ -227,7 +229,10 @@ export class RetrievalService {
   private async queriesFor(cat: LoadedCatalog, intent: Intent | null): Promise<{ queries: QueryVector[]; searchVector?: Float32Array }> {
     if (!intent || !cat.index) return { queries: [] };
     const model = cat.index.modelId.split('@')[0]!;
-    const wanted = wantedPhrases(intent);
+    // The CLIP source searches by what the user said: knowledge expansions reach the feed through the
+    // lexical and knowledge-link sources (encoding them too made each turn wait on the encoder for up
+    // to a dozen phrases: rank 125-160 ms instead of a few ms, tools/dev timing, 2026-11-30).
+    const wanted = wantedPhrases(intent).filter((p) => !p.reason);
     const phrases = [...wanted, ...intent.dislikes.map((p) => ({ text: p.text, weight: p.weight }))];
     if (phrases.length === 0) return { queries: [] };
     const before = this.phrases.encodeCalls;
