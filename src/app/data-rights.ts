@@ -7,12 +7,14 @@ import type { Recommender } from './recommender.ts';
 /** The search log (query, shown items, clicked item) as JSONL, for preference training; no user id. */
 export async function exportSearchLog(app: Recommender): Promise<string> {
   if (!app.store) throw new Error('Local storage is not open.');
+  await app.engaging;
   return toJsonl(await app.store.listSearchLogs(app.state.userId));
 }
 
 /** Everything this app stored about the user on this device, as JSON (for "Export my data"). */
 export async function exportData(app: Recommender): Promise<string> {
   if (!app.store) throw new Error('Local storage is not open.');
+  await app.engaging;
   return JSON.stringify(await app.store.exportUser(app.state.userId), null, 2);
 }
 

@@ -215,8 +215,13 @@ export class Recommender extends EventTarget {
   engage(itemId: string, kind: EngagementKind, dwellMs?: number): Promise<void> {
     // "Not for me" hides the card at once; the worker's next view follows without it.
     if (kind === 'skip') this.set({ feed: this.state.feed.filter((c) => c.id !== itemId) });
-    return this.act(() => this.workers.retrieval.call((r) => r.engage(itemId, kind, dwellMs)));
+    const done = this.act(() => this.workers.retrieval.call((r) => r.engage(itemId, kind, dwellMs)));
+    this.engaging = Promise.all([this.engaging, done]).then(() => {});
+    return done;
   }
+
+  /** Card actions still being written: an export made right after a click includes the click. */
+  engaging: Promise<void> = Promise.resolve();
 
   setPreferenceTuned(enabled: boolean): Promise<void> {
     this.set({ preference: { ...this.state.preference, enabled } });

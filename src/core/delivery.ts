@@ -9,7 +9,7 @@ import { DEFAULT_FUSION_WEIGHTS, DEFAULT_NORMALISATIONS, DEFAULT_SOURCES, normal
 import type { IntentHit, RetrievalSource, SessionInput, SourceContext, U2iInput } from './fusion/retrieval-source.ts';
 import type { Intent } from './intent.ts';
 import { aboveClipFloor } from './fusion/sources/clip.ts';
-import type { LexicalIndex } from './lexical.ts';
+import { type LexicalIndex, scorePhrases } from './lexical.ts';
 import type { VectorMatrix } from './u2i/format.ts';
 import { dislikedNow, refinedItems } from './fusion/narrow.ts';
 import { wantedPhrases } from './wanted.ts';
@@ -109,6 +109,20 @@ export function pictureDislikes(dislikes: readonly PhraseHits[], wanted: readonl
   return out;
 }
 
+/**
+ * The calibrated no-match floor applies where it was measured: to phrases the catalog's words do not
+ * know (nonsense, words it lacks: tools/calibrate-clip-floor.ts). A phrase with word matches keeps its
+ * picture matches, which only re-rank among related items; a phrase with none must clear the floor, so
+ * "zyxwv" claims nothing.
+ */
+function honestPictures(hits: readonly IntentHit[], floor: number | undefined, intent: Intent | null, lexical: LexicalIndex): readonly IntentHit[] {
+  if (floor === undefined || !intent || hits.length === 0) return hits;
+  const weights = new Map(wantedPhrases(intent).map((p) => [p.text.toLocaleLowerCase(), p.weight]));
+  const unknown = new Set([...weights.keys()].filter((p) => scorePhrases(lexical, [{ text: p, weight: 1 }]).size === 0));
+  const kept = hits.filter((h) => !unknown.has(h.because?.[0]?.phrase.toLocaleLowerCase() ?? ''));
+  return [...kept, ...aboveClipFloor(hits.filter((h) => unknown.has(h.because?.[0]?.phrase.toLocaleLowerCase() ?? '')), floor, weights)];
+}
+
 /** How many candidates each source proposes, relative to k: enough for exclusions and diversity. */
 const POOL = 4;
 
@@ -133,7 +147,7 @@ export function deliver<S extends string = FeedSource>(req: DeliveryRequest<S>):
   const isDefault = req.sources === undefined;
   const context: SourceContext = {
     items, lexical, intent, k, pool: k * POOL, popularity, blocked,
-    intentHits: aboveClipFloor(req.intentHits ?? [], req.clipFloor, intent ? new Map(wantedPhrases(intent).map((p) => [p.text.toLocaleLowerCase(), p.weight])) : undefined),
+    intentHits: honestPictures(req.intentHits ?? [], req.clipFloor, intent, lexical),
     ...(req.u2i ? { u2i: req.u2i } : {}),
     ...(req.session ? { session: req.session } : {}),
   };

@@ -45,19 +45,18 @@ describe('CLIP in the browser', () => {
     expect(ok.vectors[0]).toHaveLength(256);
   });
 
-  test('the retrieval status shows the CLIP index, and a phrase lexical match cannot find still gets CLIP results', async () => {
+  test('the retrieval status shows the CLIP index; picture matches re-rank a phrase the catalog knows, and a phrase it does not know claims nothing', async () => {
     ({ context } = await chromium.isolated(baseUrl));
     const { page } = await openApp(context, baseUrl);
     const retrieval = page.locator('pr-status li[data-worker="retrieval"]');
     await expect.poll(() => retrieval.textContent(), { timeout: 30_000 }).toMatch(/CLIP index/);
-    const before = await feedIds(page);
+    // A phrase with word matches: once encoded, the CLIP source joins (cards found or lifted by picture).
+    await send(page, 'show me cats');
+    await expect.poll(async () => (await page.locator('pr-feed .why').allTextContents()).some((w) => /looks like 'cat'|picture to 'cat'|said 'cat'/.test(w)), { timeout: 60_000 }).toBe(true);
+    // No item has this word, and its picture matches stay under the calibrated no-match floor
+    // (public/models/clip-mini/calibration.json): nothing claims to look like it.
     await send(page, 'show me zyxwv');
-    // No item has that word: lexical finds nothing; once the phrase is encoded the CLIP source fills the
-    // feed, and the card says it was found by its picture.
-    await expect
-      .poll(async () => page.getByRole('list', { name: 'Recommendations' }).getByRole('listitem').first().locator('.why').textContent(), { timeout: 60_000 })
-      .toMatch(/picture to 'zyxwv'|looks like 'zyxwv'/);
-    expect(await page.locator('pr-feed .why').allTextContents()).toContainEqual("looks like 'zyxwv'");
-    expect(await feedIds(page)).not.toEqual(before);
+    await page.waitForTimeout(3000);
+    expect((await page.locator('pr-feed .why').allTextContents()).filter((w) => /zyxwv/.test(w))).toEqual([]);
   });
 });

@@ -86,12 +86,15 @@ describe('offline and static hosting', () => {
       await page.reload();
       const retrieval = page.locator('pr-status li[data-worker="retrieval"]');
       await expect.poll(() => retrieval.textContent(), { timeout: 30_000 }).toMatch(/CLIP index .*ready/s);
-      const phrase = 'zyxwv';
-      await send(page, `show me ${phrase}`);
-      // Only the CLIP source can answer this phrase: the cached model and index are whole.
+      // The cached model is whole: the text tower loads and embeds offline (a nonsense phrase no longer
+      // proves it through the feed: below the calibrated no-match floor CLIP claims nothing).
+      const encoded = await page.evaluate(() => (globalThis as unknown as { __recommender: { encodeTexts(m: string, t: string[]): Promise<{ vectors: number[][] }> } })
+        .__recommender.encodeTexts('clip-mini', ['a red apple']).then((r) => r.vectors[0]!.length));
+      expect(encoded).toBe(256);
+      await send(page, 'show me a red apple');
       await expect
-        .poll(() => page.getByRole('list', { name: 'Recommendations' }).getByRole('listitem').first().locator('.why').textContent(), { timeout: 60_000 })
-        .toMatch(new RegExp(phrase));
+        .poll(() => page.getByRole('list', { name: 'Recommendations' }).getByRole('listitem').first().getAttribute('data-item-id'), { timeout: 60_000 })
+        .toBe('1F34E');
       expect(isolated.outside).toEqual([]);
     } finally {
       server.close();

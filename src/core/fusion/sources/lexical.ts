@@ -6,6 +6,13 @@ import type { Candidate } from '../fuse.ts';
 import { reasonText, TASTE } from '../reason.ts';
 import { defineSource, type RetrievalSource } from '../retrieval-source.ts';
 
+/**
+ * An item found through a knowledge expansion counts this share of a word match: a full match of a
+ * related concept ("travel" for "flying") must stay below a partial match of what the user said
+ * ("street food"). Found with the seed's example in the browser test (tests/e2e/understanding.test.ts).
+ */
+const EXPANSION_MATCH_FACTOR = 0.5;
+
 /** The hit list is cut before blocked items are dropped, so it keeps this many pools' worth. */
 const LEXICAL_POOL_FACTOR = 2;
 
@@ -40,7 +47,8 @@ export const lexicalSource: RetrievalSource<'lexical'> = defineSource({
     const typed = scorePhrases(ctx.lexical, wanted.filter((p) => !p.reason));
     for (const [item, hit] of scorePhrases(ctx.lexical, wanted.filter((p) => p.reason), { fuzzy: false })) {
       const prev = typed.get(item);
-      if (!prev || hit.score > prev.score) typed.set(item, hit);
+      const score = hit.score * EXPANSION_MATCH_FACTOR;
+      if (!prev || score > prev.score) typed.set(item, { ...hit, score });
     }
     const hits = [...typed.values()].sort((a, b) => b.score - a.score || a.item - b.item);
     return phraseCandidates('lexical', hits.slice(0, ctx.pool * LEXICAL_POOL_FACTOR), ctx.blocked, expansionReasons(ctx.intent));
