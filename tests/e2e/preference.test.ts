@@ -29,6 +29,10 @@ describe('preference', () => {
     const { context, outside } = await chromium.isolated(baseUrl);
     const { page } = await openApp(context, baseUrl);
     await send(page, 'I want happy faces');
+    // The default feed also starts with a face: wait for the search itself, then for its feed to settle
+    // (a click on the feed shown before the search belongs to no search).
+    await expect.poll(() => page.evaluate(() => JSON.stringify((globalThis as unknown as { __recommender: { state: { intent: unknown } } }).__recommender.state.intent)), { timeout: 30_000 }).toMatch(/happy/);
+    await settledFeed(page);
     await expect.poll(async () => (await feedIds(page))[0], { timeout: 30_000 }).toMatch(/^1F6/);
     const ids = await feedIds(page);
     const card = page.getByRole('list', { name: 'Recommendations' }).getByRole('listitem').nth(2);

@@ -195,6 +195,7 @@ export class RetrievalService {
       // Fail closed: without the guard, no phrase of the intent is used as a query.
       const intent = this.intent && guard ? queryableIntent(this.intent, guard).intent : null;
       const { queries, searchVector } = await this.queriesFor(cat, intent);
+      const floor = await clipFloor(cat, this.config.modelsBaseUrl);
       if (generation !== this.generation) return true;
       const language = intent?.language === 'ko' ? 'ko' : undefined;
       this.counters.ranks++;
@@ -202,7 +203,6 @@ export class RetrievalService {
       const space = sessionSpace(cat);
       const liked = likedIds(personal.engagement);
       const session = space ? sessionVector(personal.events, space.vectors, cat.rowOfId, Date.now()) : null;
-      const floor = await clipFloor(cat, this.config.modelsBaseUrl);
       const { cards } = rankFeed({
         cat, intent, k: FEED_SIZE, queries, exclude: skippedIds(personal.engagement),
         ...(language ? { language } : {}),
@@ -217,7 +217,9 @@ export class RetrievalService {
       if (user?.folded && personal.u2i) personal.u2i = { ...personal.u2i, source: 'on-device' };
       this.pushView(cards, performance.now() - started);
       this.logSearch(cat.manifest.id, intent, cards, searchVector);
-      return false;
+      // Inputs that changed after the check above (a catalog switch during the last awaits) are not in
+      // this rank: run again for them rather than lose them.
+      return generation !== this.generation;
     } catch (err) {
       this.problem = `The feed could not be updated: ${err instanceof Error ? err.message : String(err)}`;
       this.pushView(this.lastView?.feed ?? []);
