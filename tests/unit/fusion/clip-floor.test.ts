@@ -29,15 +29,22 @@ describe('clipFloor', () => {
     expect(floored).toEqual(deliver({ items, lexical, intent, k: 10 }));
   });
 
-  test('hits at or above the floor still contribute; only the ones below are dropped', () => {
-    const intent = intentOf({ keyPhrases: [{ text: 'cheese', weight: 1 }] });
+  test('the floor applies where it was calibrated: to phrases the catalog does not know', () => {
     const pizza = idx('1F355');
     const taco = idx('1F32E');
-    const hits = [{ item: taco, score: 0.3, because: [{ phrase: 'cheese' }] }, { item: pizza, score: 0.9, because: [{ phrase: 'cheese' }] }];
-    const feed = deliver({ items, lexical, intent, k: 10, intentHits: hits, clipFloor: 0.5 });
-    expect(feed[0]!.id).toBe('1F355'); // lexical + CLIP agree on pizza, as without a floor
-    expect(feed.map((e) => e.id)).not.toContain('1F32E'); // proposed by CLIP alone, below the floor
-    expect(deliver({ items, lexical, intent, k: 10, intentHits: hits }).map((e) => e.id)).toContain('1F32E');
+    // A phrase with word matches keeps its picture hits, even below the floor: they re-rank related items.
+    const known = intentOf({ keyPhrases: [{ text: 'cheese', weight: 1 }] });
+    const knownHits = [{ item: taco, score: 0.3, because: [{ phrase: 'cheese' }] }, { item: pizza, score: 0.9, because: [{ phrase: 'cheese' }] }];
+    const fed = deliver({ items, lexical, intent: known, k: 10, intentHits: knownHits, clipFloor: 0.5 });
+    expect(fed[0]!.id).toBe('1F355');
+    expect(fed.map((e) => e.id)).toContain('1F32E');
+    // A phrase no item's words know: below the floor its picture hits are dropped, at or above they stay.
+    const unknown = intentOf({ keyPhrases: [{ text: 'zyxwv', weight: 1 }] });
+    const unknownHits = [{ item: taco, score: 0.3, because: [{ phrase: 'zyxwv' }] }, { item: pizza, score: 0.9, because: [{ phrase: 'zyxwv' }] }];
+    const honest = deliver({ items, lexical, intent: unknown, k: 10, intentHits: unknownHits, clipFloor: 0.5 }).map((e) => e.id);
+    expect(honest).toContain('1F355');
+    expect(honest).not.toContain('1F32E');
+    expect(deliver({ items, lexical, intent: unknown, k: 10, intentHits: unknownHits }).map((e) => e.id)).toContain('1F32E');
   });
 
   test('the floor applies to the cosine, not to the phrase-weighted score', () => {
