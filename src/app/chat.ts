@@ -39,6 +39,8 @@ export async function sendTurn(app: Recommender, text: string): Promise<void> {
     performance.measure('turn:worker-store', { start: t0, duration: result.timings.store });
     performance.measure('turn:worker-dag', { start: t0, duration: result.timings.understand });
     // The conversation from what the worker stored (no read back); other tabs re-read on the announcement.
+    // The intent inspector follows the stored intent at once; the feed for it arrives as a view.
+    if (result.intentChanged) app.set({ intent: result.intent });
     const ids = new Set(result.turns.map((t) => t.id));
     app.set({ turns: [...app.state.turns.filter((t) => !ids.has(t.id)), ...result.turns].slice(-MAX_RENDERED_TURNS) });
     // A crashed retrieval worker never answers: the reply is not held hostage by the feed.

@@ -29,7 +29,7 @@ const NAMING = /translation|name|ko-predicate|lemma/;
 /** Items linked directly to one expansion (a country's flag), kept in the intent. */
 const MAX_LINKED_ITEMS = 8;
 
-export type InformationNode = Required<Pick<TurnExtraction, 'information' | 'expansions' | 'undo'>>;
+export type InformationNode = Required<Pick<TurnExtraction, 'information' | 'expansions' | 'undo' | 'keyPhrases'>>;
 
 const norm = (s: string) => s.normalize('NFKC').trim().replace(/\s+/g, ' ');
 
@@ -88,5 +88,9 @@ export function informationNode(inp: { text: string; extraction: TurnExtraction;
       }))
       .filter((e) => e.text.length > 0 && e.from.length > 0);
   }
-  return { information, expansions, undo };
+  // A place the knowledge layer recognised is read for its meaning (its country, its flag), not for its
+  // words: "San Francisco" as words partly matches "flag: San Marino".
+  const placeKeys = new Set(information.places.map((p) => p.text.toLocaleLowerCase()));
+  const keyPhrases = extraction.keyPhrases.filter((p) => !placeKeys.has(p.text.toLocaleLowerCase()));
+  return { information, expansions, undo, keyPhrases };
 }

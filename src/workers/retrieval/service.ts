@@ -139,8 +139,10 @@ export class RetrievalService {
     if (userId !== this.config.userId) return;
     this.counters.intentsReceived++;
     this.turnId = turnId;
-    if (intent && this.intent && this.lastView && JSON.stringify(intent) === JSON.stringify(this.intent)) {
-      this.pushView(this.lastView.feed, this.lastView.feedMs); // the same intent: nothing to rank, but the turn is answered
+    if (intent && this.intent && this.lastView && !this.running && JSON.stringify(intent) === JSON.stringify(this.intent)) {
+      // The same intent and nothing pending: the view on screen is current; the turn is answered with it.
+      // (While a rank runs, the last view may predate a card action: rank again instead.)
+      this.pushView(this.lastView.feed, this.lastView.feedMs);
       return;
     }
     this.intent = intent;

@@ -20,7 +20,7 @@ const idx = (id: string) => items.findIndex((i) => i.id === id);
 
 describe('the default registry', () => {
   test('keeps the measured weights and the feed sources in their order', () => {
-    expect(DEFAULT_FUSION_WEIGHTS).toEqual({ intent: 0.25, lexical: 1, knowledge: 0.6, u2i: 0.25, session: 0.5, similar: 0.5, popular: 0.05, fresh: 0.05 });
+    expect(DEFAULT_FUSION_WEIGHTS).toEqual({ intent: 0.25, lexical: 1, knowledge: 1, u2i: 0.25, session: 0.5, similar: 0.5, popular: 0.05, fresh: 0.05 });
     expect(FEED_SOURCES).toEqual(['lexical', 'intent', 'knowledge', 'u2i', 'session', 'similar', 'popular', 'fresh']);
     expect(DEFAULT_SOURCES.every((s) => s.normalisation === 'max')).toBe(true);
   });

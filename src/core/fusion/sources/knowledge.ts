@@ -25,11 +25,11 @@ export const knowledgeSource: RetrievalSource<'knowledge'> = defineSource({
   },
   normalisation: 'max',
   /**
-   * Below the lexical source (1), so a linked item never outranks an item matching what the user
-   * literally said, yet high enough that the linked concept itself (the flag for a trip to Seoul) makes
-   * the top of a feed whose words match little else. Chosen on the dev part of the understanding set
-   * (tests/golden/understanding/, `npx tsx tools/eval-understanding.ts --split dev`).
+   * As strong as a word match: a linked item is the very concept the user named (the flag of the
+   * country of the city they are going to), not a related one; expansion *words* count half instead
+   * (sources/lexical.ts). With 0.6 the flag fell below ten travel words in the Korean seed example
+   * (tests/e2e/knowledge.test.ts).
    */
-  weight: 0.6,
+  weight: 1,
   explain: (best) => reasonText(best.reason ?? { kind: 'taste' }),
 });
