@@ -14,7 +14,8 @@ import {
 } from '@huggingface/transformers';
 import sharp from 'sharp';
 import { parseCatalogItems, parseCatalogManifest } from '../src/core/catalog.ts';
-import { encodeIndex, fileChecksum, INDEX_FORMAT_VERSION, type Quantisation } from '../src/core/index/format.ts';
+import { fileChecksum, INDEX_FORMAT_VERSION, type Quantisation } from '../src/core/index/format.ts';
+import { encodeIndex } from '../src/core/index/encode.ts';
 import { cliFlags } from './cli.ts';
 import { modelIdOf } from './model-id.ts';
 

@@ -17,7 +17,8 @@ import {
 } from '@huggingface/transformers';
 import sharp from 'sharp';
 import { CATALOG_FORMAT_VERSION, type CatalogItem, type CatalogManifest, parseCatalogItems, parseCatalogManifest } from '../src/core/catalog.ts';
-import { encodeIndex, fileChecksum, INDEX_FORMAT_VERSION } from '../src/core/index/format.ts';
+import { fileChecksum, INDEX_FORMAT_VERSION } from '../src/core/index/format.ts';
+import { encodeIndex } from '../src/core/index/encode.ts';
 import { selectKeyframesAdaptive, selectKeyframesConstant } from '../src/core/video/keyframes.ts';
 import { l2Normalise, poolMean, VIDEO_POOLINGS, type VideoPoolingName } from '../src/core/video/pool.ts';
 import { TemporalPoolConfigSchema, temporalInputs } from '../src/core/video/temporal.ts';

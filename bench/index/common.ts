@@ -1,7 +1,8 @@
 // Benchmark pieces shared by the Node runner (run.ts) and the Chromium page (browser/main.ts):
 import { rng } from '../../src/core/random.ts';
 // no Node or DOM imports here.
-import { encodeIndex, type Quantisation } from '../../src/core/index/format.ts';
+import { type Quantisation } from '../../src/core/index/format.ts';
+import { encodeIndex } from '../../src/core/index/encode.ts';
 import type { SearchKernel } from '../../src/core/index/kernel.ts';
 import { VectorIndex } from '../../src/core/index/vector-index.ts';
 

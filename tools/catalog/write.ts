@@ -9,7 +9,8 @@ import {
   CATALOG_FORMAT_VERSION, type CatalogItem, type CatalogKind, type CatalogList, type CatalogManifest, parseCatalogItems,
   parseCatalogList, parseCatalogManifest, VideoKeyframesSchema,
 } from '../../src/core/catalog.ts';
-import { encodeIndex, fileChecksum, INDEX_FORMAT_VERSION, type Quantisation } from '../../src/core/index/format.ts';
+import { fileChecksum, INDEX_FORMAT_VERSION, type Quantisation } from '../../src/core/index/format.ts';
+import { encodeIndex } from '../../src/core/index/encode.ts';
 import { vectorToBase64, type WorkCache } from './cache.ts';
 import type { Embedded } from './embed-items.ts';
 import { slugId } from './input.ts';

@@ -19,8 +19,6 @@
 // | f16 rescore rows | residual bits (stride / 8 bytes per row) | categories (u32 x count) | id offsets (u32 x count+1, into the blob) | id blob.
 import { crc32Final, crc32Update, CRC32_INIT } from './crc32.ts';
 import { IndexFileError } from './errors.ts';
-import { toFloat16Bits } from './float16.ts';
-import { quantiseRowsInt8 } from './quantise.ts';
 
 export const INDEX_MAGIC = Object.freeze([0x89, 0x56, 0x49, 0x58] as const);
 export const INDEX_FORMAT_VERSION = 1;
@@ -28,18 +26,18 @@ export const INDEX_HEADER_BYTES = 64;
 export const CHECKSUM_OFFSET = 60;
 /** Rows are padded to a multiple of this many elements (one i8x16 SIMD load). */
 export const STRIDE_ELEMENTS = 16;
-const SECTION_ALIGN_BYTES = 16;
-const MAX_DIM = 65536;
-const MAX_MODEL_ID_BYTES = 1024;
+export const SECTION_ALIGN_BYTES = 16;
+export const MAX_DIM = 65536;
+export const MAX_MODEL_ID_BYTES = 1024;
 
 export const QUANTISATIONS = ['f32', 'f16', 'i8'] as const;
 export type Quantisation = (typeof QUANTISATIONS)[number];
 export const METRICS = ['cosine', 'ip'] as const;
 export type Metric = (typeof METRICS)[number];
 
-const FLAG_CATEGORIES = 1;
-const FLAG_RESCORE_F16 = 2;
-const FLAG_RESIDUAL_BIT = 4;
+export const FLAG_CATEGORIES = 1;
+export const FLAG_RESCORE_F16 = 2;
+export const FLAG_RESIDUAL_BIT = 4;
 const KNOWN_FLAGS = FLAG_CATEGORIES | FLAG_RESCORE_F16 | FLAG_RESIDUAL_BIT;
 
 if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) {
@@ -113,32 +111,14 @@ export interface IndexExpectations {
   readonly expectedModelId?: string;
 }
 
-export interface EncodeIndexInput {
-  readonly dim: number;
-  /** count x dim floats, row-major. */
-  readonly vectors: Float32Array;
-  readonly ids: readonly string[];
-  readonly quantisation: Quantisation;
-  readonly metric: Metric;
-  readonly modelId?: string;
-  /** Per-item category bits, for include-mask filters at search time. */
-  readonly categories?: Uint32Array;
-  /** i8 only: also store an f16 copy so the int8 shortlist is rescored with (near-)exact floats. */
-  readonly rescoreF16?: boolean;
-  /**
-   * i8 only: one residual bit per element (+1/8 of the int8 size) for rescoring the shortlist with
-   * half the quantisation error. Default: on for i8 files without an f16 copy.
-   */
-  readonly residualBits?: boolean;
-}
 
-const alignUp = (n: number, a: number): number => Math.ceil(n / a) * a;
+export const alignUp = (n: number, a: number): number => Math.ceil(n / a) * a;
 
 export function strideFor(dim: number): number {
   return alignUp(dim, STRIDE_ELEMENTS);
 }
 
-function bytesPerElement(q: Quantisation): number {
+export function bytesPerElement(q: Quantisation): number {
   return q === 'f32' ? 4 : q === 'f16' ? 2 : 1;
 }
 
@@ -154,120 +134,6 @@ export function sectionLayout(h: Omit<IndexHeader, 'totalBytes' | 'checksum' | '
   const idOffsets = a(categories + (h.hasCategories ? h.count * 4 : 0));
   const idBlob = idOffsets + (h.count + 1) * 4;
   return { modelId, vectors, scales, rescore, residual, categories, idOffsets, idBlob, end: idBlob + h.idBlobBytes };
-}
-
-/** Builds an index file. Cosine indexes store unit vectors; zero vectors stay zero. */
-export function encodeIndex(input: EncodeIndexInput): Uint8Array {
-  const { dim, vectors, ids, quantisation, metric } = input;
-  const count = ids.length;
-  if (!Number.isInteger(dim) || dim < 1 || dim > MAX_DIM) throw new RangeError(`dim must be 1..${MAX_DIM}, got ${dim}`);
-  if (vectors.length !== count * dim) {
-    throw new RangeError(`vectors hold ${vectors.length} floats, expected ${count} ids x ${dim} dims`);
-  }
-  if (input.categories && input.categories.length !== count) {
-    throw new RangeError(`categories hold ${input.categories.length} entries, expected ${count}`);
-  }
-  if (input.rescoreF16 && quantisation !== 'i8') throw new RangeError('rescoreF16 only applies to i8 indexes');
-  if (input.residualBits && quantisation !== 'i8') throw new RangeError('residualBits only applies to i8 indexes');
-  for (let i = 0; i < vectors.length; i++) {
-    if (!Number.isFinite(vectors[i]!)) throw new RangeError(`vector value ${i} is not finite`);
-  }
-
-  const utf8 = new TextEncoder();
-  const modelIdUtf8 = utf8.encode(input.modelId ?? '');
-  if (modelIdUtf8.length > MAX_MODEL_ID_BYTES) throw new RangeError('model id too long');
-  const idOffsets = new Uint32Array(count + 1);
-  const idChunks: Uint8Array[] = [];
-  let idBlobBytes = 0;
-  for (let i = 0; i < count; i++) {
-    const b = utf8.encode(ids[i]!);
-    idChunks.push(b);
-    idBlobBytes += b.length;
-    idOffsets[i + 1] = idBlobBytes;
-  }
-
-  const stride = strideFor(dim);
-  const shape = {
-    quantisation,
-    metric,
-    dim,
-    stride,
-    count,
-    modelIdBytes: modelIdUtf8.length,
-    idBlobBytes,
-    hasCategories: input.categories !== undefined,
-    hasRescoreF16: input.rescoreF16 === true,
-    hasResidualBits: input.residualBits ?? (quantisation === 'i8' && input.rescoreF16 !== true),
-  };
-  const layout = sectionLayout(shape);
-  const out = new Uint8Array(layout.end);
-  const buf = out.buffer;
-
-  // Row by row (no full float copy: a 1M x 256 build would need another gigabyte): normalise for
-  // cosine, pad to stride, then write in the file's quantisation.
-  const row = new Float32Array(stride);
-  const f32Rows = quantisation === 'f32' ? new Float32Array(buf, layout.vectors, count * stride) : undefined;
-  const f16Rows = quantisation === 'f16' ? new Uint16Array(buf, layout.vectors, count * stride) : undefined;
-  const i8Rows = quantisation === 'i8' ? new Int8Array(buf, layout.vectors, count * stride) : undefined;
-  const scales = quantisation === 'i8' ? new Float32Array(buf, layout.scales, count) : undefined;
-  const rescoreRows = shape.hasRescoreF16 ? new Uint16Array(buf, layout.rescore, count * stride) : undefined;
-  const residual = shape.hasResidualBits ? new Uint8Array(buf, layout.residual, (count * stride) / 8) : undefined;
-  for (let i = 0; i < count; i++) {
-    let norm = 1;
-    if (metric === 'cosine') {
-      let ss = 0;
-      for (let j = 0; j < dim; j++) ss += vectors[i * dim + j]! ** 2;
-      norm = ss > 0 ? Math.sqrt(ss) : 1;
-    }
-    for (let j = 0; j < dim; j++) row[j] = vectors[i * dim + j]! / norm;
-    const at = i * stride;
-    if (f32Rows) f32Rows.set(row, at);
-    if (f16Rows) writeFloat16(row, f16Rows, at);
-    if (rescoreRows) writeFloat16(row, rescoreRows, at);
-    if (i8Rows && scales) {
-      const codes = i8Rows.subarray(at, at + stride);
-      quantiseRowsInt8(row, 1, stride, stride, codes, stride, scales.subarray(i, i + 1));
-      const scale = scales[i]!;
-      if (residual && scale > 0) {
-        for (let j = 0; j < dim; j++) {
-          if (row[j]! / scale >= codes[j]!) residual[at / 8 + (j >> 3)]! |= 1 << (j & 7);
-        }
-      }
-    }
-  }
-  if (input.categories) new Uint32Array(buf, layout.categories, count).set(input.categories);
-  new Uint32Array(buf, layout.idOffsets, count + 1).set(idOffsets);
-  let at = layout.idBlob;
-  for (const b of idChunks) {
-    out.set(b, at);
-    at += b.length;
-  }
-  out.set(modelIdUtf8, layout.modelId);
-
-  const view = new DataView(buf);
-  INDEX_MAGIC.forEach((m, i) => view.setUint8(i, m));
-  view.setUint16(4, INDEX_FORMAT_VERSION, true);
-  view.setUint16(6, INDEX_HEADER_BYTES, true);
-  view.setUint8(8, QUANTISATIONS.indexOf(quantisation));
-  view.setUint8(9, METRICS.indexOf(metric));
-  const flags =
-    (shape.hasCategories ? FLAG_CATEGORIES : 0) |
-    (shape.hasRescoreF16 ? FLAG_RESCORE_F16 : 0) |
-    (shape.hasResidualBits ? FLAG_RESIDUAL_BIT : 0);
-  view.setUint16(10, flags, true);
-  view.setUint32(12, dim, true);
-  view.setUint32(16, stride, true);
-  view.setUint32(20, count, true);
-  view.setUint32(24, modelIdUtf8.length, true);
-  view.setUint32(28, idBlobBytes, true);
-  view.setUint32(32, layout.end % 2 ** 32, true);
-  view.setUint32(36, Math.floor(layout.end / 2 ** 32), true);
-  view.setUint32(CHECKSUM_OFFSET, fileChecksum(out), true);
-  return out;
-}
-
-function writeFloat16(src: Float32Array, dst: Uint16Array, at: number): void {
-  for (let j = 0; j < src.length; j++) dst[at + j] = toFloat16Bits(src[j]!);
 }
 
 /** CRC-32 over the file minus its own checksum field. */

@@ -4,7 +4,8 @@
 // RESIDENT_CATALOGS fetched catalogs stay resident.
 import type { CatalogItem, CatalogList, CatalogManifest } from '../../core/catalog.ts';
 import { CATALOG_FORMAT_VERSION, decodeVectorBase64, LOCAL_VIDEOS_ID, VideoKeyframesSchema } from '../../core/catalog.ts';
-import { encodeIndex, fileChecksum, INDEX_FORMAT_VERSION } from '../../core/index/format.ts';
+import { fileChecksum, INDEX_FORMAT_VERSION } from '../../core/index/format.ts';
+import { encodeIndex } from '../../core/index/encode.ts';
 import { createSearchKernel, type SearchKernel } from '../../core/index/kernel.ts';
 import { VectorIndex } from '../../core/index/vector-index.ts';
 import { buildLexicalIndex, type LexicalIndex } from '../../core/lexical.ts';

@@ -7,10 +7,10 @@ import {
   CHECKSUM_OFFSET,
   INDEX_HEADER_BYTES,
   decodeIndex,
-  encodeIndex,
   parseIndexHeader,
   type Quantisation,
 } from '../../../src/core/index/format.ts';
+import { encodeIndex } from '../../../src/core/index/encode.ts';
 import { ids, randomUnitVectors, rng } from './fixtures.ts';
 
 function expectIndexError(fn: () => unknown, code: IndexFileError['code']): IndexFileError {

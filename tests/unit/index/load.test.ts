@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IndexFileError } from '../../../src/core/index/errors.ts';
-import { decodeIndex, encodeIndex } from '../../../src/core/index/format.ts';
+import { decodeIndex } from '../../../src/core/index/format.ts';
+import { encodeIndex } from '../../../src/core/index/encode.ts';
 import { createSearchKernel } from '../../../src/core/index/kernel.ts';
 import { loadIndexFromResponse, loadIndexFromStream, type LoadProgress } from '../../../src/core/index/load.ts';
 import { VectorIndex } from '../../../src/core/index/vector-index.ts';

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeIndex, encodeIndex, type Quantisation } from '../../../src/core/index/format.ts';
+import { decodeIndex, type Quantisation } from '../../../src/core/index/format.ts';
+import { encodeIndex } from '../../../src/core/index/encode.ts';
 import { createSearchKernel, typeScriptKernel, type SearchKernel } from '../../../src/core/index/kernel.ts';
 import { VectorIndex, type SearchHit } from '../../../src/core/index/vector-index.ts';
 import { bruteForce, ids, randomUnitVectors, rng } from './fixtures.ts';

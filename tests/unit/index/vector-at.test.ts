@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeIndex } from '../../../src/core/index/format.ts';
+import { encodeIndex } from '../../../src/core/index/encode.ts';
 import { VectorIndex } from '../../../src/core/index/vector-index.ts';
 
 const dim = 37; // not a multiple of the row stride: rows are padded
