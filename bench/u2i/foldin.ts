@@ -17,7 +17,7 @@ import { buildItemKnn, itemKnnScorer, popularityScorer } from '../../tools/u2i/b
 import { mfScorer, trainBpr, type BprConfig, type MfModel } from '../../tools/u2i/bpr.ts';
 import { loadMovieLensData, SPLIT_SEED } from '../../tools/u2i/dataset.ts';
 import { evaluateRanking, pairedBootstrapCi, type RankingMetrics, type UserScorer } from '../../tools/u2i/metrics.ts';
-import { machineLine, runTimeLine } from '../../tools/u2i/results.ts';
+import { machineLine, runTimeLine, writeResultsSection } from '../../tools/u2i/results.ts';
 import { createRng } from '../../tools/u2i/random.ts';
 import type { UserHistory } from '../../tools/u2i/split.ts';
 import { foldInUser, itemGramian, DEFAULT_FOLD_IN, type FoldInOptions } from '../../src/core/u2i/foldin.ts';
@@ -32,7 +32,6 @@ const HOLD_OUT_SEED = 15;
 /** item-kNN over co-occurrence: the validation pick of tools/u2i/train.ts (50 neighbours, shrink 10). */
 const KNN = { neighbours: 50, shrink: 10 };
 const OUT = join(import.meta.dirname, '../out');
-const RESULTS = join(import.meta.dirname, '../RESULTS-u2i.md');
 
 const t0 = Date.now();
 const log = (s: string) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${s}`);
@@ -183,8 +182,7 @@ const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length
 const timing = NS.map((n) => `| ${n} | ${median(foldTimesMs[`ials ${n}`]!).toFixed(2)} / ${p95(foldTimesMs[`ials ${n}`]!).toFixed(2)} | ${median(foldTimesMs[`bpr ${n}`]!).toFixed(2)} / ${p95(foldTimesMs[`bpr ${n}`]!).toFixed(2)} |`);
 const defaultMatches = Object.entries(chosen.options).every(([key, v]) => (DEFAULT_FOLD_IN as unknown as Record<string, unknown>)[key] === v);
 
-const section = `<!-- foldin:start -->
-## Fold-in: a new user's vector from their first likes, Recall@20 / NDCG@20
+const section = `## Fold-in: a new user's vector from their first likes, Recall@20 / NDCG@20
 
 Command: \`npx tsx bench/u2i/foldin.ts\` (whole run: ${runTimeLine(t0)}; the two BPR models are cached in bench/out/). ${machineLine()}
 
@@ -218,9 +216,6 @@ Validation (tuning), mean over n of Recall@20 / NDCG@20 (item-kNN ${fmt(valBasel
 | Fold-in | Recall@20 | NDCG@20 |
 | --- | --- | --- |
 ${tuning.map((t) => `| ${t.label} | ${fmt(t.recall)} | ${fmt(t.ndcg)} |`).join('\n')}
-<!-- foldin:end -->
 `;
-const old = readFileSync(RESULTS, 'utf8');
-const marked = /<!-- foldin:start -->[\s\S]*?<!-- foldin:end -->\n/;
-writeFileSync(RESULTS, marked.test(old) ? old.replace(marked, section) : `${old.trimEnd()}\n\n${section}`);
+writeResultsSection('foldin', section);
 log('wrote the fold-in section of bench/RESULTS-u2i.md');

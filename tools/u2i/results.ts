@@ -1,11 +1,12 @@
 // bench/RESULTS-u2i.md is written by two tools; each owns one marked section and leaves the rest.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { writeMarkedSection } from '../results-sections.ts';
 
 const RESULTS = join(import.meta.dirname, '../../bench/RESULTS-u2i.md');
 const HEADER = '# U2I, fusion and on-device updates on MovieLens\n\nEvery number below is written by the command named with it.\n';
-const SECTIONS = ['training', 'fusion', 'replay'] as const;
+/** Sections in file order; 'foldin' is written by bench/u2i/foldin.ts. */
+const SECTIONS = ['training', 'fusion', 'replay', 'foldin'] as const;
 export type ResultsSection = (typeof SECTIONS)[number];
 
 export function machineLine(): string {
@@ -20,13 +21,5 @@ export function runTimeLine(startMs: number): string {
 }
 
 export function writeResultsSection(name: ResultsSection, body: string): void {
-  const text = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : HEADER;
-  const parts = new Map<string, string>();
-  for (const s of SECTIONS) {
-    const m = new RegExp(`<!-- ${s}:start -->\\n([\\s\\S]*?)<!-- ${s}:end -->`).exec(text);
-    if (m) parts.set(s, m[1]!);
-  }
-  parts.set(name, body.endsWith('\n') ? body : `${body}\n`);
-  const out = [HEADER, ...SECTIONS.filter((s) => parts.has(s)).map((s) => `<!-- ${s}:start -->\n${parts.get(s)}<!-- ${s}:end -->\n`)];
-  writeFileSync(RESULTS, out.join('\n'));
+  writeMarkedSection(RESULTS, HEADER, SECTIONS, name, body);
 }
