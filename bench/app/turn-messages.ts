@@ -47,11 +47,16 @@ const INSTRUMENT = `(() => {
 const TEXTS = ['I want to see food', 'show me cats', 'more sports please', 'flags of asia', 'something cute', 'hearts and stars',
   '고양이 보고 싶어요', 'music and dancing', 'show me trains', 'I like flowers', 'weather please', 'tools and hammers'];
 
-interface Sample { ms: number; toWorker: number; fromWorker: number; betweenWorkers: number; broadcasts: number; ranks: number }
+interface Sample {
+  ms: number; toWorker: number; fromWorker: number; betweenWorkers: number; broadcasts: number; ranks: number;
+  /** Where the time went (new design; NaN where not measured): the understanding DAG in the llm worker, the
+   * retrieval worker's wait for phrase vectors, and the rest of its rank. */
+  understandMs: number; encodeWaitMs: number; rankMs: number;
+}
 
 async function turn(page: Page, text: string, isNew: boolean): Promise<Sample | null> {
   return page.evaluate(async ({ text, isNew }) => {
-    const rec = (globalThis as unknown as { __recommender: EventTarget & { state: { feed: unknown }; send(t: string): Promise<void>; retrievalCounters?(): Promise<{ ranks: number; views: number; encodeCalls: number; intentsReceived: number }> } }).__recommender;
+    const rec = (globalThis as unknown as { __recommender: EventTarget & { state: { feed: unknown }; send(t: string): Promise<void>; retrievalCounters?(): Promise<{ ranks: number; views: number; encodeCalls: number; intentsReceived: number; encodeWaitMs?: number; rankMs?: number }> } }).__recommender;
     const c = (globalThis as unknown as { __bench: Record<string, number> }).__bench;
     const wk0 = isNew ? await rec.retrievalCounters!() : null;
     const before2 = { ...c }; // the counters call itself is bench traffic
@@ -72,13 +77,18 @@ async function turn(page: Page, text: string, isNew: boolean): Promise<Sample | 
     await new Promise((r) => setTimeout(r, 400)); // late messages of this turn (a second rank, broadcasts) land
     const after = { ...c };
     const wk1 = isNew ? await rec.retrievalCounters!() : null;
-    const betweenWorkers = wk0 && wk1 ? 2 * (wk1.encodeCalls - wk0.encodeCalls) + 2 * (wk1.intentsReceived - wk0.intentsReceived) : 0;
-    // The new design's view push is a comlink callback on its own port (not the Worker object): the push and its answer.
-    const viewPushes = wk0 && wk1 ? 2 * (wk1.views - wk0.views) : 0;
+    // Encoder calls are comlink calls (the call and its answer); intents and views are one-way posts on
+    // their own ports (src/messages/port.ts), so they do not pass the Worker objects counted in the page.
+    const betweenWorkers = wk0 && wk1 ? 2 * (wk1.encodeCalls - wk0.encodeCalls) + (wk1.intentsReceived - wk0.intentsReceived) : 0;
+    const viewPushes = wk0 && wk1 ? wk1.views - wk0.views : 0;
+    const dag = performance.getEntriesByName('turn:worker-dag').at(-1);
+    const understandMs = dag && dag.startTime >= t0 - 1 ? dag.duration : NaN;
+    const encodeWaitMs = wk0 && wk1 && wk1.encodeWaitMs !== undefined ? wk1.encodeWaitMs - (wk0.encodeWaitMs ?? 0) : NaN;
+    const rankMs = wk0 && wk1 && wk1.rankMs !== undefined ? wk1.rankMs - (wk0.rankMs ?? 0) - encodeWaitMs : NaN;
     const ranks = wk0 && wk1 ? wk1.ranks - wk0.ranks : after.rankCalls! - before2.rankCalls!;
     return ms < 0 ? null : {
-      ms, toWorker: after.toWorker! - before2.toWorker! + viewPushes / 2, fromWorker: after.fromWorker! - before2.fromWorker! + viewPushes / 2,
-      betweenWorkers, broadcasts: after.broadcasts! - before2.broadcasts!, ranks,
+      ms, toWorker: after.toWorker! - before2.toWorker!, fromWorker: after.fromWorker! - before2.fromWorker! + viewPushes,
+      betweenWorkers, broadcasts: after.broadcasts! - before2.broadcasts!, ranks, understandMs, encodeWaitMs, rankMs,
     };
   }, { text, isNew });
 }
@@ -136,9 +146,9 @@ Turns measured: old ${samples.old.length}, new ${samples.new.length} (each chang
 
 Messages are raw postMessage calls; a comlink call is two (the request and its answer), a callback
 into the page too. Page <-> worker messages are counted in the page on the Worker objects, plus (new
-design) the retrieval worker's view pushes, which travel on a comlink callback port (two per view, from
-its counters); worker <-> worker messages (new design only) from the retrieval worker's counters
-(encoder calls and intents received, two each).
+design) the retrieval worker's view pushes, one-way posts on their own port (one per view, from its
+counters); worker <-> worker messages (new design only) from the retrieval worker's counters (encoder
+calls, two each; intents received, one-way posts, one each).
 Broadcasts: every BroadcastChannel message from any context of the tab.
 
 | per turn (mean) | old (${OLD}) | new |
@@ -151,6 +161,18 @@ ${row('BroadcastChannel messages', (s) => s.broadcasts)}
 ${row('ranks', (s) => s.ranks)}
 | turn -> feed updated p50 | ${pct(ms('old'), 50).toFixed(1)} ms | ${pct(ms('new'), 50).toFixed(1)} ms |
 | turn -> feed updated p95 | ${pct(ms('old'), 95).toFixed(1)} ms | ${pct(ms('new'), 95).toFixed(1)} ms |
+
+Where the new design's turn goes (ms; understanding: the llm worker's DAG, from the page's
+\`turn:worker-dag\` measure; encoder wait and rank: the retrieval worker's counters, summed over the
+ranks of the turn; the rest is messaging, IndexedDB, scheduling and the frame):
+
+| new, per turn | p50 | p95 | max |
+| --- | --- | --- | --- |
+${(['understandMs', 'encodeWaitMs', 'rankMs', 'ms'] as const).map((k) => {
+    const xs = samples.new.map((x) => x[k]).filter((x) => Number.isFinite(x));
+    const name = { understandMs: 'understanding (llm worker)', encodeWaitMs: 'waiting for phrase vectors', rankMs: 'rank without the wait', ms: 'turn -> feed updated' }[k];
+    return `| ${name} | ${pct(xs, 50).toFixed(1)} | ${pct(xs, 95).toFixed(1)} | ${Math.max(...xs).toFixed(1)} |`;
+  }).join('\n')}
 `;
   console.log(md);
   writeFileSync(join(root, 'bench', 'RESULTS-turn.md'), md);

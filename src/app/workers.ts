@@ -1,12 +1,14 @@
 // Starts the three workers and wires them to each other: the retrieval worker gets a MessagePort to
 // the encoder (phrase vectors) and one to the llm worker (the intent after each turn), so nothing the
-// delivery path needs travels through the page. A worker that restarts after a crash is wired again.
+// delivery path needs travels through the page; it posts its views to the page on a third port.
+// A worker that restarts after a crash is wired again.
 import * as Comlink from 'comlink';
 import type { WorkerStatus } from '../core/status.ts';
 import type { WorkerConfig } from '../messages/common.ts';
 import type { EncoderApi } from '../messages/encoder.ts';
 import type { LlmApi } from '../messages/llm.ts';
-import type { RetrievalApi, ViewListener } from '../messages/retrieval.ts';
+import { listen } from '../messages/port.ts';
+import type { RetrievalApi, RetrievalView, ViewMessage } from '../messages/retrieval.ts';
 import { WorkerHost } from './worker-host.ts';
 
 export interface AppWorkers {
@@ -15,9 +17,10 @@ export interface AppWorkers {
   retrieval: WorkerHost<RetrievalApi>;
 }
 
-export function startWorkers(config: WorkerConfig, opts: { catalogId: string; onStatus: (s: WorkerStatus) => void; onView: ViewListener; onStartFailed: (message: string) => void }): AppWorkers {
+export function startWorkers(config: WorkerConfig, opts: { catalogId: string; onStatus: (s: WorkerStatus) => void; onView: (view: RetrievalView) => void; onStartFailed: (message: string) => void }): AppWorkers {
   const status = Comlink.proxy(opts.onStatus);
-  const onView = Comlink.proxy(opts.onView);
+  /** The view port of the running retrieval worker (a restarted one gets a new port). */
+  let stopViews: (() => void) | null = null;
   const hosts = {} as AppWorkers;
 
   /** A fresh port pair between the retrieval worker and the encoder or the llm worker. */
@@ -55,7 +58,10 @@ export function startWorkers(config: WorkerConfig, opts: { catalogId: string; on
       await r.connectLlm(Comlink.transfer(ports[1]!.port2, [ports[1]!.port2]));
       void hosts.encoder.call((e) => e.connect(Comlink.transfer(ports[0]!.port1, [ports[0]!.port1]))).catch(() => {});
       void hosts.llm.call((l) => l.connect(Comlink.transfer(ports[1]!.port1, [ports[1]!.port1]))).catch(() => {});
-      r.init(status, config, onView, opts.catalogId).catch((err: unknown) => opts.onStartFailed(err instanceof Error ? err.message : String(err)));
+      const views = new MessageChannel();
+      stopViews?.();
+      stopViews = listen<ViewMessage>(views.port1, ['view'], (m) => opts.onView(m.view));
+      r.init(status, config, Comlink.transfer(views.port2, [views.port2]), opts.catalogId).catch((err: unknown) => opts.onStartFailed(err instanceof Error ? err.message : String(err)));
     },
     onStatus: opts.onStatus,
   });

@@ -27,15 +27,20 @@ export interface TurnResult {
   note?: string;
 }
 
-/** The retrieval worker's side of the llm → retrieval port. */
-export interface IntentSink {
-  /** The intent of `userId` is now `intent` (after the chat turn `turnId`); rank for it. */
-  intentChanged(userId: string, intent: Intent | null, turnId: string | null): void;
+/**
+ * What the llm worker posts on the llm → retrieval port (one-way, src/messages/port.ts): the intent
+ * of `userId` is now `intent` (after the chat turn `turnId`, null for an edit in the inspector).
+ */
+export interface IntentMessage {
+  type: 'intent';
+  userId: string;
+  intent: Intent | null;
+  turnId: string | null;
 }
 
 export interface LlmApi extends WorkerBase {
   init(listener: StatusListener, config: WorkerConfig, catalogId: string): void;
-  /** The port to the retrieval worker's IntentSink. */
+  /** The port to the retrieval worker: the llm worker posts `IntentMessage`s on it. */
   connect(port: MessagePort): void;
   handleTurn(requestId: number, req: TurnRequest): Promise<TurnResult>;
   /** Forgets the user's intent (the inspector's "clear"). */

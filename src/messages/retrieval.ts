@@ -60,6 +60,8 @@ export interface RetrievalView {
   feed: FeedCard[];
   /** Milliseconds the rank took (delivery path, inside the worker). */
   feedMs: number;
+  /** Of `feedMs`, the milliseconds spent waiting for the encoder's phrase vectors. */
+  encodeMs: number;
   /** The chat turn whose intent this feed answers, when a turn caused it. */
   turnId: string | null;
   /** The intent the feed was ranked for (the intent inspector shows it). */
@@ -72,16 +74,21 @@ export interface RetrievalView {
   problem: string | null;
 }
 
-export type ViewListener = (view: RetrievalView) => void;
+/** What the retrieval worker posts on the view port (one-way, src/messages/port.ts). */
+export interface ViewMessage {
+  type: 'view';
+  view: RetrievalView;
+}
 
 /** A video decoded and embedded by the page, handed over to be stored and searched. */
 export type NewVideo = Omit<UserVideo, 'userId'>;
 
 export interface RetrievalApi extends WorkerBase {
-  init(listener: StatusListener, config: WorkerConfig, onView: ViewListener, catalogId: string): Promise<void>;
+  /** `views`: the port this worker posts a `ViewMessage` on after every change (the page listens). */
+  init(listener: StatusListener, config: WorkerConfig, views: MessagePort, catalogId: string): Promise<void>;
   /** The port to the encoder (text embeddings for the intent's phrases). */
   connectEncoder(port: MessagePort): void;
-  /** The port the llm worker tells the intent on (this worker serves `IntentSink` on it). */
+  /** The port the llm worker posts `IntentMessage`s on. */
   connectLlm(port: MessagePort): void;
   setCatalog(catalogId: string): Promise<void>;
   engage(itemId: string, kind: EngagementKind, dwellMs?: number): Promise<void>;
@@ -103,4 +110,7 @@ export interface RetrievalCounters {
   encodeCalls: number;
   intentsReceived: number;
   storeReads: number;
+  /** Milliseconds, summed over all ranks: waiting for the encoder, and the whole rank (which includes that wait). */
+  encodeWaitMs: number;
+  rankMs: number;
 }

@@ -8,7 +8,8 @@ import { createCompactEngine } from '../core/extract/engine.ts';
 import { emptyIntent, type Forgettable, forgetInIntent, type Intent, mergeIntent } from '../core/intent.ts';
 import type { WorkerStatus } from '../core/status.ts';
 import type { StatusListener, WorkerConfig } from '../messages/common.ts';
-import type { IntentSink, LlmApi, TurnRequest, TurnResult } from '../messages/llm.ts';
+import type { IntentMessage, LlmApi, TurnRequest, TurnResult } from '../messages/llm.ts';
+import { type Push, pushTo } from '../messages/port.ts';
 import { blockedReply, createSafetyGuard, type SafetyGuard } from '../core/safety/guard.ts';
 import { createLexiconGuard } from '../core/safety/lexicon.ts';
 import { createModelGuard } from '../core/safety/model.ts';
@@ -34,7 +35,8 @@ let llm: LlmEngine | null = null;
 let llmStarted = false;
 let config: WorkerConfig | null = null;
 /** The retrieval worker, told each new intent directly (the page hands out the port). */
-let sink: Comlink.Remote<IntentSink> | null = null;
+let postIntent: Push<IntentMessage> | null = null;
+const tellIntent = (userId: string, intent: Intent | null, turnId: string | null): void => postIntent?.({ type: 'intent', userId, intent, turnId });
 
 function report(s: Omit<WorkerStatus, 'worker'>): void {
   onStatus?.({ worker: 'llm', ...s });
@@ -199,7 +201,7 @@ const api: LlmApi = {
   },
 
   connect(port: MessagePort): void {
-    sink = Comlink.wrap<IntentSink>(port);
+    postIntent = pushTo<IntentMessage>(port);
   },
 
   /**
@@ -253,7 +255,7 @@ const api: LlmApi = {
         const merged = mergeIntent(previous ?? emptyIntent(req.userId, createdAt), outcome.extraction, req.turnId, mergedAt);
         if (merged.accepted && merged.intent !== previous) {
           early = merged.intent;
-          void sink?.intentChanged(req.userId, early, req.turnId);
+          tellIntent(req.userId, early, req.turnId);
         }
       }
       await begin;
@@ -292,7 +294,7 @@ const api: LlmApi = {
       knownIntents.set(req.userId, intent);
       const timings = { store: t1 - t0 + (performance.now() - t2), understand: t2 - t1 };
       // Another tab changed the intent between the early merge and the commit: the feed follows the stored one.
-      if (intentChanged && intent && JSON.stringify(intent) !== JSON.stringify(early)) void sink?.intentChanged(req.userId, intent, req.turnId);
+      if (intentChanged && intent && JSON.stringify(intent) !== JSON.stringify(early)) tellIntent(req.userId, intent, req.turnId);
       return { kind: outcome.kind, reply: outcome.reply, replyTurnId, intent, intentChanged, engine: outcome.engine, turns: stored, timings, ...(note ? { note } : {}) };
     });
   },
@@ -301,14 +303,14 @@ const api: LlmApi = {
   async clearIntent(userId: string): Promise<void> {
     await (await getStore()).deleteIntent(userId);
     knownIntents.set(userId, null);
-    void sink?.intentChanged(userId, null, null);
+    tellIntent(userId, null, null);
   },
 
   async forget(userId: string, kind: Forgettable, text: string): Promise<void> {
     const store = await getStore();
     const intent = await store.updateIntent(userId, (prev) => (prev ? forgetInIntent(prev, kind, text, Date.now()) : null));
     knownIntents.set(userId, intent);
-    void sink?.intentChanged(userId, intent, null);
+    tellIntent(userId, intent, null);
   },
 
   cancel,

@@ -12,7 +12,7 @@ import { createLexiconGuard, type LexiconGuard } from '../../core/safety/lexicon
 import type { WorkerStatus } from '../../core/status.ts';
 import { normalised } from '../../core/vector.ts';
 import type { WorkerConfig } from '../../messages/common.ts';
-import type { EngagementMemory, FeedCard, NewVideo, RetrievalCounters, RetrievalView, ViewListener } from '../../messages/retrieval.ts';
+import type { EngagementMemory, FeedCard, NewVideo, RetrievalCounters, RetrievalView } from '../../messages/retrieval.ts';
 import { type ChangeMessage } from '../../store/channel.ts';
 import type { EngagementKind, Store } from '../../store/db.ts';
 import { StoreConnection } from '../store-connection.ts';
@@ -57,12 +57,12 @@ export class RetrievalService {
   private running: Promise<void> | null = null;
   private lastSearch: (ShownSearch & { id: Promise<number | null>; key: string }) | null = null;
   private lastImpressions = '';
-  readonly counters: RetrievalCounters = { ranks: 0, views: 0, encodeCalls: 0, intentsReceived: 0, storeReads: 0 };
+  readonly counters: RetrievalCounters = { ranks: 0, views: 0, encodeCalls: 0, intentsReceived: 0, storeReads: 0, encodeWaitMs: 0, rankMs: 0 };
 
   constructor(
     private readonly config: WorkerConfig,
     private readonly report: Report,
-    private readonly onView: ViewListener,
+    private readonly onView: (view: RetrievalView) => void,
     catalogId: string,
     readonly phrases: PhraseVectors,
   ) {
@@ -142,7 +142,7 @@ export class RetrievalService {
     if (intent && this.intent && this.lastView && !this.running && JSON.stringify(intent) === JSON.stringify(this.intent)) {
       // The same intent and nothing pending: the view on screen is current; the turn is answered with it.
       // (While a rank runs, the last view may predate a card action: rank again instead.)
-      this.pushView(this.lastView.feed, this.lastView.feedMs);
+      this.pushView(this.lastView.feed, this.lastView.feedMs, this.lastView.encodeMs);
       return;
     }
     this.intent = intent;
@@ -196,7 +196,9 @@ export class RetrievalService {
       const guard = this.intent ? await this.lexicon().catch(() => ({ check: () => ({ verdict: 'unsafe' as const, categories: ['guard-unavailable'] }) })) : null;
       // Fail closed: without the guard, no phrase of the intent is used as a query.
       const intent = this.intent && guard ? queryableIntent(this.intent, guard).intent : null;
+      const encodeStart = performance.now();
       const { queries, searchVector } = await this.queriesFor(cat, intent);
+      const encodeMs = performance.now() - encodeStart;
       const floor = await clipFloor(cat, this.config.modelsBaseUrl);
       if (generation !== this.generation) return true;
       const language = intent?.language === 'ko' ? 'ko' : undefined;
@@ -217,7 +219,10 @@ export class RetrievalService {
         ...(floor !== undefined ? { clipFloor: floor } : {}),
       });
       if (user?.folded && personal.u2i) personal.u2i = { ...personal.u2i, source: 'on-device' };
-      this.pushView(cards, performance.now() - started);
+      const rankMs = performance.now() - started;
+      this.counters.encodeWaitMs += encodeMs;
+      this.counters.rankMs += rankMs;
+      this.pushView(cards, rankMs, encodeMs);
       this.logSearch(cat.manifest.id, intent, cards, searchVector);
       // Inputs that changed after the check above (a catalog switch during the last awaits) are not in
       // this rank: run again for them rather than lose them.
@@ -263,12 +268,12 @@ export class RetrievalService {
     return { queries, ...(searchVector ? { searchVector } : {}) };
   }
 
-  private pushView(feed: FeedCard[], feedMs = 0): void {
+  private pushView(feed: FeedCard[], feedMs = 0, encodeMs = 0): void {
     const list = this.list ?? { default: this.catalogId, catalogs: [] };
     const others = list.catalogs.filter((c) => c.id !== LOCAL_VIDEOS_ID);
     const catalogs = this.videos.count > 0 ? { ...list, catalogs: [...others, { id: LOCAL_VIDEOS_ID, name: `Your videos (${this.videos.count})`, manifest: 'local.json' }] } : list;
     this.lastView = {
-      catalogs, catalogId: this.catalogId, feed, feedMs, turnId: this.turnId, intent: this.intent,
+      catalogs, catalogId: this.catalogId, feed, feedMs, encodeMs, turnId: this.turnId, intent: this.intent,
       u2i: this.personalNow?.catalogId === this.catalogId ? this.personalNow.u2i : null,
       preference: this.preference.view, videoCount: this.videos.count, problem: this.problem,
       memory: this.memoryOf(),
