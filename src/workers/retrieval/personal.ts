@@ -61,20 +61,35 @@ export async function selectDemoUser(store: Store, userId: string, p: PersonalSt
   p.u2i = { ...p.u2i, selected: demoUserId, source: 'downloaded' };
 }
 
+/** A card action as this worker keeps it. */
+export interface Action {
+  itemId: string;
+  kind: EngagementKind;
+  at: number;
+}
+
 /**
- * One action on an item: the engagement state follows it and, when the user has a U2I vector, one
- * small on-device learning step (like, click, dwell, skip) moves it; the vector is stored again.
+ * One action applied to the in-memory state, synchronously, so that the feed follows it before it is
+ * stored and no rank can run on a state without it. Applying the same action twice changes nothing
+ * (a load from IndexedDB may already hold an action that is also still in flight).
  */
-export async function learnFrom(store: Store, userId: string, cat: LoadedCatalog, p: PersonalState, itemId: string, kind: EngagementKind): Promise<void> {
-  const at = Date.now();
-  applyEngagement(p.engagement, { itemId, kind, at });
-  if (kind !== 'impression') p.events.push({ itemId, kind, at });
-  if (!p.model || !p.userVector || !isSignal(kind)) return;
-  const i = cat.rowOfId.get(itemId);
+export function applyAction(p: PersonalState, a: Action): void {
+  applyEngagement(p.engagement, a);
+  if (a.kind === 'impression') return;
+  if (!p.events.some((e) => e.at === a.at && e.itemId === a.itemId && e.kind === a.kind)) p.events.push({ ...a });
+}
+
+/**
+ * The on-device U2I step of an action already applied: when the user has a U2I vector, one small
+ * learning step (like, click, dwell, skip) moves it, and the vector is stored again.
+ */
+export async function learnFrom(store: Store, userId: string, cat: LoadedCatalog, p: PersonalState, a: Action): Promise<void> {
+  if (!p.model || !p.userVector || !isSignal(a.kind)) return;
+  const i = cat.rowOfId.get(a.itemId);
   if (i === undefined || p.userVector.length !== p.model.items.dim) return;
   const itemVec = p.model.items.data.subarray(i * p.model.items.dim, (i + 1) * p.model.items.dim);
   if (itemVec.every((x) => x === 0)) return;
-  p.userVector = updateUserVector(p.userVector, itemVec, kind, DEFAULT_ONLINE_LEARNING_RATE, { maxNorm: p.model.manifest.users.maxNorm });
+  p.userVector = updateUserVector(p.userVector, itemVec, a.kind, DEFAULT_ONLINE_LEARNING_RATE, { maxNorm: p.model.manifest.users.maxNorm });
   await store.putUserVector({ catalogId: p.catalogId, userId, dim: p.userVector.length, vector: new Float32Array(p.userVector), source: 'on-device', updatedAt: Date.now() });
   if (p.u2i) p.u2i = { ...p.u2i, source: 'on-device' };
 }

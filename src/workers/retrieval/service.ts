@@ -19,7 +19,7 @@ import { StoreConnection } from '../store-connection.ts';
 import { CatalogSource, fetchJson } from '../catalog-source.ts';
 import { Catalogs, type LoadedCatalog } from './catalogs.ts';
 import { likedIds, skippedIds } from './engagement.ts';
-import { learnFrom, loadPersonal, type PersonalState, selectDemoUser, userVectorOf } from './personal.ts';
+import { type Action, applyAction, learnFrom, loadPersonal, type PersonalState, selectDemoUser, userVectorOf } from './personal.ts';
 import { sessionVector, skippedRows } from '../../core/engagement/session-vector.ts';
 import { skipNeighbours } from '../../core/engagement/skip-penalty.ts';
 import { clipFloor, likedItems, sessionSpace } from './picture-space.ts';
@@ -45,6 +45,8 @@ export class RetrievalService {
   private intent: Intent | null = null;
   private turnId: string | null = null;
   private personal: Promise<PersonalState> | null = null;
+  /** Card actions applied in memory whose write to IndexedDB has not finished (re-applied after a reload). */
+  private readonly inFlight = new Map<Action, string>();
   private problem: string | null = null;
   private list: CatalogList | null = null;
   /** The personal state the last rank used (the view shows its U2I part). */
@@ -160,9 +162,11 @@ export class RetrievalService {
 
   private personalFor(cat: LoadedCatalog): Promise<PersonalState> {
     if (!this.personal) {
-      this.personal = this.store().then((s) => {
+      this.personal = this.store().then(async (s) => {
         this.counters.storeReads++;
-        return loadPersonal(s, this.config.userId, cat, this.u2i);
+        const p = await loadPersonal(s, this.config.userId, cat, this.u2i);
+        for (const [a, catalogId] of this.inFlight) if (catalogId === p.catalogId) applyAction(p, a);
+        return p;
       });
       this.personal.catch(() => (this.personal = null));
     }
@@ -323,13 +327,29 @@ export class RetrievalService {
     });
   }
 
-  /** A card action: stored, learned from, and (for likes and skips) the feed follows at once. */
+  /**
+   * A card action: the feed follows at once (the in-memory state changes before anything is awaited
+   * on the disk, so neither this rank nor a chat turn's can show a card just skipped), then it is
+   * stored and learned from. A failed write puts the state back to what IndexedDB holds and rethrows.
+   */
   async engage(itemId: string, kind: EngagementKind, dwellMs?: number): Promise<void> {
-    const store = await this.store();
     const catalogId = this.catalogId;
-    await store.addEvent({ userId: this.config.userId, catalogId, itemId, kind, at: Date.now(), ...(dwellMs !== undefined ? { dwellMs: Math.round(dwellMs) } : {}) });
+    const action: Action = { itemId, kind, at: Date.now() };
     const cat = await this.catalogs.get(catalogId);
     const personal = await this.personalFor(cat);
+    applyAction(personal, action);
+    const feedFollows = kind !== 'click' && kind !== 'dwell' && kind !== 'impression' ? this.invalidate() : null;
+    const store = await this.store();
+    this.inFlight.set(action, catalogId);
+    try {
+      await store.addEvent({ userId: this.config.userId, catalogId, ...action, ...(dwellMs !== undefined ? { dwellMs: Math.round(dwellMs) } : {}) });
+    } catch (err) {
+      this.personal = null;
+      void this.invalidate();
+      throw err;
+    } finally {
+      this.inFlight.delete(action);
+    }
     if (kind === 'click' && this.lastSearch?.catalogId === catalogId) {
       const search = this.lastSearch;
       const id = await search.id;
@@ -337,8 +357,8 @@ export class RetrievalService {
       const model = cat.index?.modelId.split('@')[0];
       if (model && (await this.preference.learnFromClick(model, search, itemId, (ids) => ids.map((i) => this.itemVector(cat, i))))) this.pushView(this.lastView?.feed ?? []);
     }
-    await learnFrom(store, this.config.userId, cat, personal, itemId, kind);
-    if (kind !== 'click' && kind !== 'dwell' && kind !== 'impression') await this.invalidate();
+    await learnFrom(store, this.config.userId, cat, personal, action);
+    await feedFollows;
   }
 
   private itemVector(cat: LoadedCatalog, id: string): Float32Array | null {
