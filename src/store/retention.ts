@@ -18,10 +18,12 @@ export const IMPRESSION_PRUNE_SLACK = 200;
 /** Chat turns kept per user: the chat shows at most the last 500 (`listTurns`' default), so older ones are never read. */
 export const MAX_TURNS_PER_USER = 500;
 /**
- * Search logs kept per user, for preference training and its export. A log holds up to 200 shown ids
- * (~2 KB), so 1,000 logs bound this store to ~2 MB, against 3.4 MB of unbounded growth per 300 turns.
+ * Search logs kept per user, for their export (the preference adapter learns from each click as it
+ * happens, not from old logs). The same window as the chat turns: a log holds up to 200 shown ids
+ * (~2 KB), so 500 logs bound this store to ~1 MB. At 1,000 the soak (bench/RESULTS-soak.md) was still
+ * growing at turn 1,000 (about 0.95 logs per turn).
  */
-export const MAX_SEARCH_LOGS_PER_USER = 1000;
+export const MAX_SEARCH_LOGS_PER_USER = 500;
 /**
  * Quarantined records kept (all users): enough to export every distinct corruption a user has seen, and a
  * bound if some bug quarantines on every load (issue 17, item 7 did).

@@ -26,7 +26,7 @@ async function seed(s: Store, store: typeof Table.turns | typeof Table.searchLog
 }
 
 test('the caps are the documented ones', () => {
-  expect([MAX_IMPRESSIONS_PER_USER, MAX_TURNS_PER_USER, MAX_SEARCH_LOGS_PER_USER, MAX_QUARANTINE]).toEqual([2000, 500, 1000, 200]);
+  expect([MAX_IMPRESSIONS_PER_USER, MAX_TURNS_PER_USER, MAX_SEARCH_LOGS_PER_USER, MAX_QUARANTINE]).toEqual([2000, 500, 500, 200]);
 });
 
 describe('impressions', () => {
@@ -72,9 +72,9 @@ test('turns: the last 500 per user are kept, the older pruned when a turn is com
   s.close();
 });
 
-test('search logs: the last 1,000 per user are kept', async () => {
+test('search logs: the last 500 per user are kept', async () => {
   const s = await openStore({ name });
-  await seed(s, Table.searchLogs, Array.from({ length: 1000 }, (_, i) => ({ userId: 'u1', catalogId: 'c', query: `q${i}`, shown: [], at: i })));
+  await seed(s, Table.searchLogs, Array.from({ length: MAX_SEARCH_LOGS_PER_USER }, (_, i) => ({ userId: 'u1', catalogId: 'c', query: `q${i}`, shown: [], at: i })));
   await s.addSearchLog({ userId: 'u1', catalogId: 'c', query: 'newest', shown: [], at: 5000 });
   const logs = await s.listSearchLogs('u1');
   expect(logs).toHaveLength(MAX_SEARCH_LOGS_PER_USER);
