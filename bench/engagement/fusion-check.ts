@@ -7,8 +7,10 @@
 //
 // The queries and their CLIP hits come from tools/sticker-queries.ts, as for the fusion eval.
 import { deliver } from '../../src/core/delivery.ts';
-import { SESSION_WEIGHT, sessionSource } from '../../src/core/engagement/session-source.ts';
-import { sessionVector, type EngagementEvent } from '../../src/core/engagement/session-vector.ts';
+import { sessionInput } from '../../src/core/engagement/session-input.ts';
+import { SESSION_WEIGHT } from '../../src/core/engagement/session-source.ts';
+import type { EngagementEvent } from '../../src/core/engagement/session-vector.ts';
+import { wordSpaceOf } from '../../src/core/engagement/word-space.ts';
 import { DEFAULT_SOURCES } from '../../src/core/fusion/registry.ts';
 import { DEFAULT_FUSION_WEIGHTS } from '../../src/core/fusion/rank.ts';
 import { emptyIntent, type Intent } from '../../src/core/intent.ts';
@@ -54,12 +56,15 @@ function measure(mode: Mode, sessionWeight: number) {
     if (mode !== 'none') {
       const liked = likesFor(q.target, mode === 'related', next);
       const events: EngagementEvent[] = liked.map((i, n) => ({ itemId: items[i]!.id, kind: 'like', at: n * 60_000 }));
-      const vector = sessionVector(events, vectors, st.rowOf, LIKES * 60_000)!;
-      session = { vector, items: vectors, liked: liked.map((i) => ({ itemIndex: i, title: stickerTitle(items[i]!) })) };
+      // The session as the retrieval worker makes it (src/workers/retrieval/picture-space.ts): pictures and words.
+      session = sessionInput({
+        events, rowOf: st.rowOf, now: LIKES * 60_000, rows: items.length, pictures: vectors, words: wordSpaceOf(items),
+        liked: liked.map((i) => ({ itemIndex: i, title: stickerTitle(items[i]!) })),
+      })!;
     }
     const feed = deliver({
       items, lexical, intent, k: K, intentHits: hitsOf[qi]!,
-      sources: [...DEFAULT_SOURCES, sessionSource],
+      sources: DEFAULT_SOURCES,
       weights: { ...DEFAULT_FUSION_WEIGHTS, intent: 0.25, lexical: 1, session: sessionWeight },
       normalisation: 'max',
       ...(session ? { session } : {}),
@@ -90,7 +95,8 @@ Node ${process.version}. Date: 2026-11-30. Model: ${st.modelId}.
 
 The ${queries.length} labelled queries of tools/eval-sticker-fusion.ts (a tag of a held-out sticker that is not in its title, en and
 ko; relevant = that sticker), fused by deliver() with lexical 1, CLIP 0.25, max normalisation (its chosen setting), plus the
-session source (src/core/engagement/session-source.ts) at the weight shown. Session: ${LIKES} liked stickers a minute apart, of
+session source (src/core/engagement/session-source.ts: its picture and word spaces, picture : words 0.5 : 1) at the weight
+shown; the explore source is registered too but proposes nothing when words are asked for. Session: ${LIKES} liked stickers a minute apart, of
 a random other subgroup ('unrelated': the session says nothing about the query) or of the target's own subgroup, target
 excluded ('related'). Recall@10 and MRR of the target in a feed of ${K}.
 

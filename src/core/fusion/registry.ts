@@ -12,13 +12,15 @@ import { popularSource } from './sources/popular.ts';
 import { similarSource } from './sources/similar.ts';
 import { u2iSource } from './sources/u2i.ts';
 import { knowledgeSource } from './sources/knowledge.ts';
+import { topicSource } from './sources/topic.ts';
 import { sessionSource } from '../engagement/session-source.ts';
+import { exploreSource } from './sources/explore.ts';
 
 /**
  * The sources deliver() asks, in this order. The order is part of the behaviour: when two sources
  * contribute equally to an item, the earlier one names the item's source.
  */
-export const DEFAULT_SOURCES = Object.freeze([lexicalSource, clipSource, knowledgeSource, u2iSource, sessionSource, similarSource, popularSource, freshSource] as const);
+export const DEFAULT_SOURCES = Object.freeze([lexicalSource, clipSource, knowledgeSource, u2iSource, sessionSource, exploreSource, similarSource, topicSource, popularSource, freshSource] as const);
 
 /** The id of a registered source: derived from the table, so a new row extends it. */
 export type SourceId = (typeof DEFAULT_SOURCES)[number]['id'];

@@ -3,6 +3,7 @@
 import type { CatalogItem } from '../catalog.ts';
 import type { Intent } from '../intent.ts';
 import type { LexicalIndex } from '../lexical.ts';
+import type { WordSpace, WordVector } from '../engagement/word-space.ts';
 import type { VectorMatrix } from '../u2i/format.ts';
 import type { Candidate, Contribution, Normalisation } from './fuse.ts';
 
@@ -25,11 +26,17 @@ export interface U2iInput {
   readonly liked?: readonly LikedItem[];
 }
 
-/** The user's session vector in the catalog's item space (for a session source; none ships yet). */
+/** The user's session in the catalog's item spaces (the session and explore sources, core/engagement/). */
 export interface SessionInput {
-  readonly vector: Float32Array;
+  /** The session vector in the picture space `items`; null before anything is liked. */
+  readonly vector: Float32Array | null;
+  /** The catalog's picture space (dim 0 for a catalog without pictures). */
   readonly items: VectorMatrix;
   readonly liked: readonly LikedItem[];
+  /** The same session in the catalog's word space (core/engagement/word-space.ts). */
+  readonly words?: { readonly space: WordSpace; readonly vector: WordVector | null };
+  /** Rows already shown in this session: exploration proposes the parts of the catalog not shown yet. */
+  readonly shown?: ReadonlySet<number>;
 }
 
 /**

@@ -16,6 +16,8 @@ export interface PersonalState {
   engagement: EngagementState;
   /** The catalog's likes, skips, clicks and dwells in time order: what the session vector is made of. */
   events: { itemId: string; kind: EngagementKind; at: number }[];
+  /** Items shown in this catalog (impressions, the latest SHOWN_MEMORY): exploration covers what is not among them. */
+  shown: Set<string>;
   model: LoadedU2i | null;
   /** The U2I user vector in use (null: none for this catalog yet). */
   userVector: Float32Array | null;
@@ -24,22 +26,40 @@ export interface PersonalState {
 
 const isSignal = (k: EngagementKind): k is EngagementSignal => (ENGAGEMENT_SIGNALS as readonly string[]).includes(k);
 
+/** How many shown items exploration remembers: about a hundred screens of the feed. */
+const SHOWN_MEMORY = 2_000;
+
+/** Items just shown (the feed's impressions, as logged): the next cold screen explores elsewhere. */
+export function noteShown(shown: Set<string>, itemIds: readonly string[]): void {
+  for (const id of itemIds) {
+    shown.delete(id);
+    shown.add(id);
+  }
+  for (const id of shown) {
+    if (shown.size <= SHOWN_MEMORY) break;
+    shown.delete(id);
+  }
+}
+
 export async function loadPersonal(store: Store, userId: string, cat: LoadedCatalog, models: U2iModels): Promise<PersonalState> {
   const catalogId = cat.manifest.id;
   const [events, model] = await Promise.all([
-    store.listEvents(userId, { catalogId, kinds: ['like', 'unlike', 'skip', 'unskip', 'click', 'dwell'] }),
+    store.listEvents(userId, { catalogId, kinds: ['like', 'unlike', 'skip', 'unskip', 'click', 'dwell', 'impression'] }),
     models.get(cat).catch(() => null),
   ]);
-  const mine = events.filter((e) => e.catalogId === catalogId).sort((a, b) => a.at - b.at).map((e) => ({ itemId: e.itemId, kind: e.kind, at: e.at }));
+  const ordered = events.filter((e) => e.catalogId === catalogId).sort((a, b) => a.at - b.at);
+  const mine = ordered.filter((e) => e.kind !== 'impression').map((e) => ({ itemId: e.itemId, kind: e.kind, at: e.at }));
+  const shown = new Set<string>();
+  noteShown(shown, ordered.filter((e) => e.kind === 'impression').map((e) => e.itemId));
   const engagement = replayEngagement(mine);
-  if (!model) return { catalogId, engagement, events: mine, model: null, userVector: null, u2i: null };
+  if (!model) return { catalogId, engagement, events: mine, shown, model: null, userVector: null, u2i: null };
   const [stored, selected] = await Promise.all([
     store.getUserVector(catalogId, userId),
     store.getSetting(`demoUser:${catalogId}`, z.string()),
   ]);
   const userVector = stored && stored.dim === model.items.dim ? stored.vector : null;
   return {
-    catalogId, engagement, events: mine, model, userVector,
+    catalogId, engagement, events: mine, shown, model, userVector,
     u2i: { demoUsers: model.manifest.demoUsers, selected: userVector ? (selected ?? null) : null, source: stored?.source ?? null },
   };
 }

@@ -1,11 +1,19 @@
-// The catalog's picture space as the personal sources use it: its items' CLIP image vectors (for
-// the session vector and the look-alikes of skipped items), the names liked items are explained with,
-// and the CLIP source's calibrated "no match" floor.
+// The catalog's item spaces as the personal sources use them: its items' CLIP image vectors (for
+// the session vector and the look-alikes of skipped items) and its word space (every catalog has one,
+// text-only ones too), the session input the session and explore sources read, the names liked items
+// are explained with, and the CLIP source's calibrated "no match" floor.
 import { z } from 'zod';
+import { sessionInput } from '../../core/engagement/session-input.ts';
 import { catalogVectors } from '../../core/engagement/session-source.ts';
+import { wordSpaceOf } from '../../core/engagement/word-space.ts';
+import type { Intent } from '../../core/intent.ts';
+import type { SessionInput } from '../../core/fusion/retrieval-source.ts';
 import type { VectorMatrix } from '../../core/u2i/format.ts';
+import { wantedPhrases } from '../../core/wanted.ts';
 import { fetchJson } from '../catalog-source.ts';
 import type { LoadedCatalog } from './catalogs.ts';
+import { likedIds } from './engagement.ts';
+import type { PersonalState } from './personal.ts';
 
 const CalibrationSchema = z.object({ modelId: z.string(), noMatchFloor: z.number().min(-1).max(1) });
 
@@ -36,6 +44,31 @@ export function likedItems(cat: LoadedCatalog, ids: readonly string[]): { itemIn
   });
 }
 
+
+/**
+ * The session as this rank's session and explore sources see it (the same sessionInput() the steering
+ * simulation calls): the session vector in the picture space (when the catalog has one) and in its
+ * word space (built on the first rank of a catalog: bench/RESULTS-engagement.md gives the cost), the
+ * liked items, the items shown so far. None while the user asks for something in words and has
+ * engaged with nothing: the feed is then exactly the query sources' (no exploration, no diversity).
+ */
+export function sessionInputFor(cat: LoadedCatalog, p: PersonalState, intent: Intent | null, now: number): SessionInput | null {
+  const liked = likedIds(p.engagement);
+  const asked = intent !== null && wantedPhrases(intent).length > 0;
+  if (asked && liked.length === 0 && !p.events.some((e) => e.kind === 'click' || e.kind === 'dwell')) return null;
+  const shown = new Set<number>();
+  for (const id of p.shown) {
+    const r = cat.rowOfId.get(id);
+    if (r !== undefined) shown.add(r);
+  }
+  const input = sessionInput({
+    events: p.events, rowOf: cat.rowOfId, now, rows: cat.items.length,
+    pictures: sessionSpace(cat)?.vectors ?? null, words: wordSpaceOf(cat.items),
+    liked: likedItems(cat, liked), shown,
+  });
+  // Engaged, but with nothing that has a vector in either space: nothing to steer with, nothing to explore.
+  return input && (input.vector || input.words?.vector || liked.length === 0) ? input : null;
+}
 
 const calibrations = new Map<string, Promise<{ modelId: string; noMatchFloor: number } | null>>();
 

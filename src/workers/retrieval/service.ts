@@ -19,10 +19,10 @@ import { StoreConnection } from '../store-connection.ts';
 import { CatalogSource, fetchJson } from '../catalog-source.ts';
 import { Catalogs, type LoadedCatalog } from './catalogs.ts';
 import { likedIds, skippedIds } from './engagement.ts';
-import { type Action, applyAction, learnFrom, loadPersonal, type PersonalState, selectDemoUser, userVectorOf } from './personal.ts';
-import { sessionVector, skippedRows } from '../../core/engagement/session-vector.ts';
+import { type Action, applyAction, learnFrom, loadPersonal, noteShown, type PersonalState, selectDemoUser, userVectorOf } from './personal.ts';
+import { skippedRows } from '../../core/engagement/session-vector.ts';
 import { skipNeighbours } from '../../core/engagement/skip-penalty.ts';
-import { clipFloor, likedItems, sessionSpace } from './picture-space.ts';
+import { clipFloor, sessionInputFor, sessionSpace } from './picture-space.ts';
 import { PhraseVectors } from './phrase-vectors.ts';
 import { Preference, type ShownSearch } from './preference.ts';
 import { type QueryVector, rankFeed } from './rank.ts';
@@ -210,7 +210,7 @@ export class RetrievalService {
       const user = userVectorOf(cat, personal);
       const space = sessionSpace(cat);
       const liked = likedIds(personal.engagement);
-      const session = space ? sessionVector(personal.events, space.vectors, cat.rowOfId, Date.now()) : null;
+      const session = sessionInputFor(cat, personal, intent, Date.now());
       const { cards } = rankFeed({
         cat, intent, k: FEED_SIZE, queries, exclude: skippedIds(personal.engagement),
         ...(language ? { language } : {}),
@@ -218,11 +218,12 @@ export class RetrievalService {
         // Diversity over the picture space only while the user asks for nothing in words (a first screen,
         // browsing): with a request, MMR lifted look-unalike expansion hits above what was literally asked.
         ...(space && (!intent || wantedPhrases(intent).length === 0) ? { diversityVectors: space.vectors } : {}),
-        ...(space && session ? { session: { vector: session, items: space.vectors, liked: likedItems(cat, liked) } } : {}),
+        ...(session ? { session } : {}),
         ...(space && personal.engagement.skipped.size > 0 ? { penalties: skipNeighbours(skippedRows(personal.events, cat.rowOfId), space.vectors) } : {}),
         ...(floor !== undefined ? { clipFloor: floor } : {}),
       });
       if (user?.folded && personal.u2i) personal.u2i = { ...personal.u2i, source: 'on-device' };
+      noteShown(personal.shown, cards.map((c) => c.id));
       const rankMs = performance.now() - started;
       this.counters.encodeWaitMs += encodeMs;
       this.counters.rankMs += rankMs;

@@ -1,0 +1,93 @@
+// The topic source: pseudo-relevance feedback (Rocchio) over the catalog's own metadata. The items
+// the user's words matched best are read as a sample of the topic; items that share their subgroups
+// and category are proposed next, below the literal matches, so a feed about drinks is filled with
+// more drinks rather than with the most popular items. Works for any catalog that has categories,
+// a site owner's text catalog included; proposes nothing when nothing matched (nonsense stays empty).
+import type { CatalogItem } from '../../catalog.ts';
+import type { Candidate, Reason } from '../fuse.ts';
+import { reasonText } from '../reason.ts';
+import { defineSource, type RetrievalSource, type SourceContext } from '../retrieval-source.ts';
+import { lexicalSource } from './lexical.ts';
+
+/** The strongest word matches taken as the topic's sample. */
+export const TOPIC_SEEDS = 8;
+/** A seed counts only if it scores at least this share of the best match: weak matches are noise. */
+const SEED_MIN_SHARE = 0.35;
+/** A subgroup says more about the topic than the whole category it belongs to. */
+const SUBGROUP_WEIGHT = 1;
+const CATEGORY_WEIGHT = 0.35;
+/** Popularity only breaks ties between items equally on topic. */
+const POPULARITY_TIE = 0.01;
+
+function featuresOf(it: CatalogItem): [string, number][] {
+  return [[`c:${it.category}`, CATEGORY_WEIGHT], ...it.categories.map((s) => [`s:${s}`, SUBGROUP_WEIGHT] as [string, number])];
+}
+
+/** feature -> the items carrying it, built once per catalog (items arrays are not rebuilt between ranks). */
+const featureIndexes = new WeakMap<readonly CatalogItem[], Map<string, number[]>>();
+function featureIndex(items: readonly CatalogItem[]): Map<string, number[]> {
+  let index = featureIndexes.get(items);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < items.length; i++) {
+      for (const [f] of featuresOf(items[i]!)) {
+        let list = index.get(f);
+        if (!list) index.set(f, (list = []));
+        list.push(i);
+      }
+    }
+    featureIndexes.set(items, index);
+  }
+  return index;
+}
+
+/** Items the knowledge layer linked as the very concept (a flag): identities, not a sample of a topic. */
+function linkedIds(ctx: SourceContext): Set<string> {
+  return new Set((ctx.intent?.expansions ?? []).flatMap((e) => e.itemIds ?? []));
+}
+
+export function topicCandidates(ctx: SourceContext): Candidate<'topic'>[] {
+  if (!ctx.intent) return [];
+  const linked = linkedIds(ctx);
+  const matched = [...lexicalSource.candidates(ctx)].sort((a, b) => b.score - a.score);
+  const best = matched[0]?.score ?? 0;
+  if (best <= 0) return [];
+  const seeds = matched.filter((c) => c.score >= best * SEED_MIN_SHARE && !linked.has(ctx.items[c.itemIndex]!.id)).slice(0, TOPIC_SEEDS);
+  if (seeds.length === 0) return [];
+  // The centroid: each feature weighted by the share of the sample's score that carries it.
+  const centroid = new Map<string, number>();
+  let total = 0;
+  for (const s of seeds) {
+    total += s.score;
+    for (const [f, w] of featuresOf(ctx.items[s.itemIndex]!)) centroid.set(f, (centroid.get(f) ?? 0) + w * s.score);
+  }
+  // Only items that carry a feature of the sample can score: read them from the catalog's feature index.
+  const scores = new Map<number, number>();
+  const index = featureIndex(ctx.items);
+  for (const [f, w] of centroid) {
+    for (const i of index.get(f) ?? []) if (!ctx.blocked.has(i)) scores.set(i, (scores.get(i) ?? 0) + w / total);
+  }
+  const out: Candidate<'topic'>[] = [];
+  for (const [i, score] of scores) {
+    const it = ctx.items[i]!;
+    const seed = seeds.find((s) => ctx.items[s.itemIndex]!.categories.some((c) => it.categories.includes(c))) ?? seeds[0]!;
+    // Said as what the sample was found by: the user's phrase, or the knowledge layer's reason.
+    const reason: Reason = seed.reason?.kind === 'knowledge' ? seed.reason : { kind: 'category', label: seed.reason?.kind === 'said' ? seed.reason.phrase : ctx.items[seed.itemIndex]!.title };
+    out.push({ source: 'topic', itemIndex: i, score: score + POPULARITY_TIE * ctx.popularity[i]!, reason });
+  }
+  return out.sort((a, b) => b.score - a.score || a.itemIndex - b.itemIndex).slice(0, ctx.pool);
+}
+
+export const topicSource: RetrievalSource<'topic'> = defineSource({
+  id: 'topic',
+  candidates: topicCandidates,
+  normalisation: 'max',
+  /**
+   * Below any word match (lexical weighs 1, an expansion's match half of it) and above popularity
+   * (0.05): it fills and orders the feed's tail. Chosen on the dev part of tests/golden/understanding
+   * (`npx tsx tools/eval-understanding.ts --product --knowledge --split dev`), see
+   * bench/RESULTS-knowledge.md.
+   */
+  weight: 0.3,
+  explain: (best) => reasonText(best.reason ?? { kind: 'taste' }),
+});
