@@ -5,7 +5,9 @@
 // (no user). Prints, per split and language: share of the top 10 that is relevant, must-show hit rate,
 // must-not-show rate, and for nonsense turns how often a word-matching source claimed a match.
 //
-//   npx tsx tools/eval-understanding.ts [--knowledge | --knowledge-file PATH] [--split blind|dev|all] [--errors]
+//   npx tsx tools/eval-understanding.ts [--product] [--knowledge | --knowledge-file PATH] [--split blind|dev|all] [--errors] [--slots]
+//
+// --slots tallies, per kind, language and source, how many top-10 slots were relevant and how many not.
 //
 // --knowledge-file evaluates another (candidate) knowledge file instead of the shipped one.
 //
@@ -33,6 +35,8 @@ const product = args.includes('--product');
 const useKnowledge = args.includes('--knowledge') || args.includes('--knowledge-file');
 const split = args.includes('--split') ? args[args.indexOf('--split') + 1]! : 'all';
 const showErrors = args.includes('--errors');
+/** --slots: where the top-10 slots go, per kind and source (relevant / not), to find what fills them. */
+const showSlots = args.includes('--slots');
 /** Another knowledge file to evaluate (a candidate build), instead of the shipped one. */
 const knowledgeFile = args.includes('--knowledge-file') ? args[args.indexOf('--knowledge-file') + 1]! : join(root, 'public/models/knowledge/knowledge.json');
 const K = 10;
@@ -102,7 +106,8 @@ function runProduct(c: Conversation) {
     intent = mergeIntent(intent, enriched, `t${i}`, i + 1).intent;
   });
   const feed = deliver({ items, lexical, intent, k: K });
-  return { intent, feed, expansions: [] as Expansion[] };
+  const expansions = intent.expansions.map((e) => ({ text: e.text, weight: e.weight, reason: e.reason })) as unknown as Expansion[];
+  return { intent, feed, expansions };
 }
 
 function run(c: Conversation) {
@@ -134,6 +139,7 @@ const conversations: Conversation[] = files.flatMap((f) => {
   }
 }).filter((c) => split === 'all' || c.split === split);
 
+const slots = new Map<string, { good: number; bad: number }>();
 interface Acc { n: number; relSum: number; relN: number; showHit: number; showN: number; notShown: number; notN: number; nonsense: number; nonsenseClaimed: number }
 const acc = new Map<string, Acc>();
 const get = (k: string) => acc.get(k) ?? acc.set(k, { n: 0, relSum: 0, relN: 0, showHit: 0, showN: 0, notShown: 0, notN: 0, nonsense: 0, nonsenseClaimed: 0 }).get(k)!;
@@ -144,6 +150,16 @@ for (const c of conversations) {
   const missed = c.mustShow.filter((s) => !top.some((it) => matchesSpec(it, s)));
   const shownBad = c.mustNotShow.filter((s) => top.some((it) => matchesSpec(it, s)));
   const claimed = feed.slice(0, K).some((e) => e.source === 'lexical');
+  if (showSlots) {
+    feed.slice(0, K).forEach((e) => {
+      const it = byId.get(e.id)!;
+      const label = e.source === 'lexical' && e.why.includes('→') ? 'lexical-expansion' : e.source;
+      const good = c.relevant.some((s) => matchesSpec(it, s));
+      const key = `${c.kind} ${c.lang} ${label}`;
+      const t = slots.get(key) ?? slots.set(key, { good: 0, bad: 0 }).get(key)!;
+      if (good) t.good++; else t.bad++;
+    });
+  }
   for (const key of [`${c.split} ${c.lang}`, `${c.split} all`, `kind ${c.kind} ${c.lang}`]) {
     const a = get(key);
     a.n++;
@@ -156,8 +172,12 @@ for (const c of conversations) {
     console.log(`${c.id} rel=${Number.isNaN(rel) ? '-' : rel.toFixed(1)} missed=${missed.join(',')} bad=${shownBad.join(',')} | ${c.turns.join(' / ')}`);
     console.log(`   phrases: ${intent.keyPhrases.map((p) => `${p.text}:${p.weight.toFixed(2)}`).join(', ')} dislikes: ${intent.dislikes.map((d) => d.text).join(',')}`);
     if (expansions.length) console.log(`   expansions: ${expansions.slice(0, 8).map((x) => `${x.text}:${x.weight.toFixed(2)} (${x.reason})`).join('; ')}`);
-    console.log(`   top: ${top.map((it) => it.title).join(' | ')}`);
+    console.log(`   top: ${feed.slice(0, K).map((e) => `${byId.get(e.id)!.title}${c.relevant.some((s) => matchesSpec(byId.get(e.id)!, s)) ? '+' : ''} [${e.source[0]}]`).join(' | ')}`);
   }
+}
+if (showSlots) {
+  console.log('| kind lang source | relevant | not |\n| --- | --- | --- |');
+  for (const [k, t] of [...slots].sort((a, b) => a[0].localeCompare(b[0]))) console.log(`| ${k} | ${t.good} | ${t.bad} |`);
 }
 const f3 = (x: number) => (Number.isNaN(x) ? 'n/a' : x.toFixed(3));
 console.log(`Understanding eval (${useKnowledge ? 'with knowledge expansion' : 'engine alone'}), top ${K} of the sticker feed, lexical + popularity sources (no CLIP, no U2I).`);

@@ -42,6 +42,26 @@ function replyLanguageOf(language: Language, x: TurnExtraction): ReplyLanguage {
   return DEFAULT_PACK.code as ReplyLanguage;
 }
 
+/**
+ * Implied topics a reply may name instead of said words the catalog lacks: the strongest one only; a
+ * second implied topic was often outranked in the feed (tests/unit/understanding-reply.test.ts).
+ */
+const REPLY_IMPLIED_TOPICS = 1;
+
+/**
+ * What a reply may name as the feed's topic: the said phrases the catalog's words know (the whole
+ * phrase or its head, as weighPhrase reads it), else what the knowledge layer says the turn implies.
+ * A word the catalog lacks stays in the intent for the other sources, but a reply that says "here are
+ * some flibbertix picks" promises what the feed cannot show (issue 14).
+ */
+export function speakable(x: TurnExtraction, gazetteer: Gazetteer): TurnExtraction {
+  const knows = (t: string) => gazetteer.lookup(t) !== undefined || (t.includes(' ') && gazetteer.lookup(t.slice(t.lastIndexOf(' ') + 1)) !== undefined);
+  const known = x.keyPhrases.filter((p) => knows(p.text));
+  if (known.length === x.keyPhrases.length) return x;
+  const implied = known.length > 0 ? [] : (x.expansions ?? []).filter((e) => knows(e.text)).slice(0, REPLY_IMPLIED_TOPICS).map((e) => ({ text: e.text, weight: e.weight }));
+  return { ...x, keyPhrases: [...known, ...implied] };
+}
+
 export function createCompactEngine(resources: CompactEngineResources): CompactEngine {
   const gazetteer = buildGazetteer({
     items: resources.items,
@@ -68,7 +88,7 @@ export function createCompactEngine(resources: CompactEngineResources): CompactE
     },
     reply(extraction, ctx) {
       ctx.signal?.throwIfAborted();
-      return composeReply(extraction, replyLanguageOf(ctx.language, extraction), ctx.seed, vocabulary);
+      return composeReply(speakable(extraction, gazetteer), replyLanguageOf(ctx.language, extraction), ctx.seed, vocabulary);
     },
     blockedReply(language, seed) {
       return composeBlockedReply(isPackLanguage(language) ? language : (DEFAULT_PACK.code as ReplyLanguage), seed);

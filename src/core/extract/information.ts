@@ -5,8 +5,8 @@
 import type { Intent, TurnExtraction } from '../intent.ts';
 import { expandPhrases, type KnowledgeLanguage } from '../knowledge/expand.ts';
 import type { KnowledgeBase } from '../knowledge/format.ts';
-import { findPlaces } from '../knowledge/places.ts';
-import { LANGUAGE_PACKS } from '../lang/packs.ts';
+import { type FoundPlace, findPlaces } from '../knowledge/places.ts';
+import { isPackLanguage, LANGUAGE_PACKS, packFor } from '../lang/packs.ts';
 
 /**
  * Expansions enter the intent at this share of the knowledge layer's own weight (itself at most 0.9
@@ -28,8 +28,36 @@ const MAX_HOPS = 2;
 const NAMING = /translation|name|ko-predicate|lemma/;
 /** Items linked directly to one expansion (a country's flag), kept in the intent. */
 const MAX_LINKED_ITEMS = 8;
+/**
+ * A named place enters the intent as its country (with the country's flag linked) at this weight, and
+ * as the travel topic at TRAVEL_SHARE of it: "flying to Rome" is about Italy and travelling. Both are
+ * expansions, so they stay below anything said literally (src/core/wanted.ts).
+ */
+export const PLACE_WEIGHT = 0.63;
+export const TRAVEL_SHARE = 0.9;
+/**
+ * From a place, only these relations lead somewhere the user meant: its country, and the country's
+ * nationality and what that names (Japan → Japanese → sake). Part-of and same-emoji hops led to other
+ * flags ("Rome → Italy → european union", "→ it": the ISO code read as a word).
+ */
+const PLACE_RELATIONS = /city-in-country|pertainym|gloss/;
+/**
+ * The whole message is read at this weight when the turn also named topics: its other words are then
+ * mostly not the topic ("so thirsty after that run": "after → later"). Dev part: relevance@10 en/ko
+ * 0.705/0.714 at 1, 0.717/0.722 at 0.75, 0.708/0.720 at 0.5 (with a must-not-show hit in ko).
+ */
+const MESSAGE_WEIGHT_WITH_TOPIC = 0.75;
+/** Latin expansions this short are codes or function words ("it", "at", "us"), never topics. */
+const MIN_LATIN_EXPANSION_CHARS = 3;
 
 export type InformationNode = Required<Pick<TurnExtraction, 'information' | 'expansions' | 'undo' | 'keyPhrases'>>;
+
+/**
+ * Markup and structured text in a message (tags, chat-template brackets, JSON objects) are not what the
+ * user asks for: "<script>" must not expand to "book", "schemaVersion" to nothing at all.
+ */
+const MARKUP = /<[^<>]{0,200}>|\[\/?[A-Z]{2,10}\]|\{[^{}]{0,2000}\}/g;
+const withoutMarkup = (text: string) => text.replace(MARKUP, ' ');
 
 const norm = (s: string) => s.normalize('NFKC').trim().replace(/\s+/g, ' ');
 
@@ -53,6 +81,30 @@ function names(words: readonly string[], phrase: string): boolean {
   return words.some((w) => w === p || (w.startsWith(p) && (/[\uac00-\ud7a3]/.test(p) || w.length - p.length <= 2)));
 }
 
+/**
+ * What named places imply, whatever the knowledge layer's edges say: each place's country (its flag
+ * linked) and the travel topic, once per turn. The country's name is in the user's language, so the
+ * catalog's title in that language matches it too.
+ */
+function placeTopics(found: readonly FoundPlace[], language: KnowledgeLanguage, disliked: ReadonlySet<string>): InformationNode['expansions'] {
+  const named = found.filter((p) => /^[A-Z]{2}$/.test(p.countryCode));
+  if (named.length === 0) return [];
+  const lang = isPackLanguage(language) ? language : 'en';
+  const out = new Map<string, InformationNode['expansions'][number]>();
+  for (const p of named) {
+    const country = lang === 'ko' && p.country.ko ? p.country.ko : p.country.en;
+    const from = norm(p.text).slice(0, 64);
+    const reason = country.toLocaleLowerCase() === p.text.toLocaleLowerCase() ? country : `${from} → ${country}`;
+    if (!out.has(country.toLocaleLowerCase())) {
+      out.set(country.toLocaleLowerCase(), { text: country, weight: PLACE_WEIGHT, reason, from, ...(p.itemIds.length > 0 ? { itemIds: p.itemIds.slice(0, MAX_LINKED_ITEMS) } : {}) });
+    }
+  }
+  const travel = packFor(lang).situation.travelTopic;
+  const first = named[0]!;
+  out.set(travel.toLocaleLowerCase(), { text: travel, weight: PLACE_WEIGHT * TRAVEL_SHARE, reason: `${norm(first.text)} → ${travel}`, from: norm(first.text).slice(0, 64) });
+  return [...out.values()].filter((e) => !disliked.has(e.text.toLocaleLowerCase()) && !disliked.has(e.from.toLocaleLowerCase()));
+}
+
 export function informationNode(inp: { text: string; extraction: TurnExtraction; previous: Intent | null; kb: KnowledgeBase | null }): InformationNode {
   const { text, extraction, previous, kb } = inp;
   const situation = LANGUAGE_PACKS.map((p) => p.situation);
@@ -62,7 +114,8 @@ export function informationNode(inp: { text: string; extraction: TurnExtraction;
   const undoCue = situation.some((s) => s.undo.some((re) => new RegExp(re.source, re.flags.replace('g', '')).test(text)));
   const undo = undoCue && previous ? previous.dislikes.filter((d) => names(words, d.text)).map((d) => d.text) : [];
 
-  const places = kb ? findPlaces(kb, text).map((p) => ({ text: norm(p.text), country: p.country.en, countryCode: p.countryCode })) : [];
+  const found = kb ? findPlaces(kb, text) : [];
+  const places = found.map((p) => ({ text: norm(p.text), country: p.country.en, countryCode: p.countryCode }));
   const information = {
     places: [...new Map(places.filter((p) => /^[A-Z]{2}$/.test(p.countryCode)).map((p) => [p.text.toLocaleLowerCase(), p])).values()],
     dates: allMatches(situation.flatMap((s) => s.dates), text, false),
@@ -75,11 +128,18 @@ export function informationNode(inp: { text: string; extraction: TurnExtraction;
     const language: KnowledgeLanguage = extraction.language;
     // The whole message as well as its phrases: a word the catalog lacks ("thirsty", "Seoul") never
     // became a key phrase, yet it is exactly what the knowledge layer can read.
-    const phrases = [{ text, weight: 1 }, ...extraction.keyPhrases, ...extraction.likes.map((l) => ({ text: l, weight: 1 }))];
+    const phrases = [{ text: withoutMarkup(text), weight: extraction.keyPhrases.length > 0 ? MESSAGE_WEIGHT_WITH_TOPIC : 1 }, ...extraction.keyPhrases, ...extraction.likes.map((l) => ({ text: l, weight: 1 }))];
     const disliked = new Set([...extraction.dislikes, ...(previous?.dislikes.map((d) => d.text) ?? [])].map((d) => d.toLocaleLowerCase()));
     const limit = extraction.task === 'learn_more' ? EXPANSIONS_LEARN_MORE : EXPANSIONS_PER_TURN;
+    const placeWords = new Set(found.map((p) => p.text.toLocaleLowerCase()));
+    const fromPlace = (e: { from: string }) => placeWords.has(e.from.toLocaleLowerCase());
+    const placeExpansions = placeTopics(found, language, disliked);
+    const placeTexts = new Set(placeExpansions.map((e) => e.text.toLocaleLowerCase()));
     expansions = expandPhrases(kb, phrases, language, limit * 3)
       .filter((e) => e.provenance.filter((p) => !NAMING.test(p.via)).length <= MAX_HOPS)
+      .filter((e) => !placeTexts.has(e.text.toLocaleLowerCase()))
+      .filter((e) => !(/^[a-z]+$/i.test(e.text) && e.text.length < MIN_LATIN_EXPANSION_CHARS))
+      .filter((e) => !fromPlace(e) || e.provenance.every((p) => NAMING.test(p.via) || PLACE_RELATIONS.test(p.via)))
       .filter((e) => !disliked.has(e.text.toLocaleLowerCase()) && ![...disliked].some((d) => names(words, d) && e.from.toLocaleLowerCase().includes(d)))
       .slice(0, limit)
       .map((e) => ({
@@ -87,6 +147,7 @@ export function informationNode(inp: { text: string; extraction: TurnExtraction;
         from: norm(e.from).slice(0, 64), ...(e.itemIds.length > 0 ? { itemIds: e.itemIds.slice(0, MAX_LINKED_ITEMS) } : {}),
       }))
       .filter((e) => e.text.length > 0 && e.from.length > 0);
+    expansions = [...placeExpansions, ...expansions];
   }
   // A place the knowledge layer recognised is read for its meaning (its country, its flag), not for its
   // words: "San Francisco" as words partly matches "flag: San Marino".

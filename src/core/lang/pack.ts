@@ -163,6 +163,8 @@ export interface SituationPack {
   readonly people: readonly RegExp[];
   /** A dislike taken back ("cats are fine now", "고양이 괜찮아"): the turn must match one. */
   readonly undo: readonly RegExp[];
+  /** What a named place implies the user is doing, as a topic to search ("travel", "여행"). */
+  readonly travelTopic: string;
 }
 
 /** Most phrases named in one reply; more reads like a list, not a sentence. */

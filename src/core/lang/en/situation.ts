@@ -15,10 +15,15 @@ export const englishSituation: SituationPack = {
   occasions: [/\b(?:birthday|wedding|anniversary|christmas|halloween|thanksgiving|new year(?:'s)?(?: eve| day)?|easter|graduation|prom|party|valentine'?s(?: day)?|honeymoon|holiday|vacation|baby shower|housewarming|picnic|camping trip|road trip|date night|retirement|funeral|exam|job interview)\b/gi],
   people: [new RegExp(`\\b(?:my|our) ((?:little |baby |best |older |younger )?(?:${KIN}))\\b`, 'gi')],
   undo: [
-    /\b(?:is|are|'re|'s) (?:fine|ok|okay|alright|good) (?:now|again|after all)\b/i,
+    // "cats are fine now", "actually spiders are ok": a take-back only counts where the turn also names
+    // something disliked before (src/core/extract/information.ts), so the bare form is safe here.
+    /\b(?:is|are|'re|'s) (?:fine|ok|okay|alright|good)\b/i,
+    // "show vehicles again", "bring the cats back".
+    /\b(?:show|bring|give|want|see) (?:me )?(?:the |some )?[\p{L}-]+(?: [\p{L}-]+)? (?:again|back)\b/iu,
     /\b(?:i )?(?:don't|do not) mind\b/i,
     /\b(?:bring|show|put) (?:back|again)\b|\bback again\b/i,
     /\bchanged my mind about\b/i,
     /\b(?:i )?(?:like|want) (?:them|it|those) again\b/i,
   ],
+  travelTopic: 'travel',
 };
