@@ -23,7 +23,12 @@ describe('engagement that sticks', () => {
     await say(page, 'show me dogs');
     await expect.poll(async () => (await feedIds(page)).length, { timeout: 30_000 }).toBeGreaterThan(3);
     const skipped = (await feedIds(page)).slice(0, 3);
-    for (const id of skipped) await card(page, id).getByRole('button', { name: /^Not for me/ }).click();
+    // One after another, each as soon as the last one's card has left the feed (the feed's cards are
+    // reused by position, so clicking while it re-renders could hit the card that moved into the place).
+    for (const id of skipped) {
+      await card(page, id).getByRole('button', { name: /^Not for me/ }).click();
+      await expect.poll(() => feedIds(page), { timeout: 10_000 }).not.toContain(id);
+    }
     // Clicked in quick succession and followed at once by a message: the feed answering the message
     // must not show any of the three (the skips change the worker's state before they are stored).
     await say(page, 'more dogs please');

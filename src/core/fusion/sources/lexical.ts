@@ -68,5 +68,24 @@ function lexicalCandidates(ctx: SourceContext): Candidate<'lexical'>[] {
     if (!prev || score > prev.score) typed.set(item, { ...hit, score });
   }
   const hits = [...typed.values()].sort((a, b) => b.score - a.score || a.item - b.item);
-  return phraseCandidates('lexical', hits.slice(0, ctx.pool * LEXICAL_POOL_FACTOR), ctx.blocked, expansionReasons(ctx.intent));
+  return phraseCandidates('lexical', keepEachPhrase(hits, ctx.pool * LEXICAL_POOL_FACTOR), ctx.blocked, expansionReasons(ctx.intent));
+}
+
+/**
+ * Hits a phrase keeps even below the cut: a broad phrase ("여행", travel: hundreds of items) must not
+ * push a specific one (the country a city is in: one flag) out of the pool. Without it, the Korean
+ * seed example lost its flag's word match (tests/golden/understanding d-ko-080).
+ */
+const PER_PHRASE_HITS = 8;
+
+/** The strongest `n` hits, plus each phrase's own strongest PER_PHRASE_HITS, in score order. */
+function keepEachPhrase<H extends { readonly score: number; readonly item: number; readonly because?: readonly { readonly phrase: string }[] }>(sorted: readonly H[], n: number): H[] {
+  if (sorted.length <= n) return [...sorted];
+  const perPhrase = new Map<string, number>();
+  return sorted.filter((h, rank) => {
+    const phrase = h.because?.[0]?.phrase ?? '';
+    const seen = perPhrase.get(phrase) ?? 0;
+    perPhrase.set(phrase, seen + 1);
+    return rank < n || seen < PER_PHRASE_HITS;
+  });
 }
