@@ -9,7 +9,7 @@ import { DEFAULT_FUSION_WEIGHTS, DEFAULT_NORMALISATIONS, DEFAULT_SOURCES, normal
 import type { IntentHit, RetrievalSource, SessionInput, SourceContext, U2iInput } from './fusion/retrieval-source.ts';
 import type { Intent } from './intent.ts';
 import { aboveClipFloor } from './fusion/sources/clip.ts';
-import { type LexicalIndex, scorePhrases } from './lexical.ts';
+import { type LexicalIndex, phraseMatches } from './lexical.ts';
 import type { VectorMatrix } from './u2i/format.ts';
 import { dislikedNow, refinedItems } from './fusion/narrow.ts';
 import { wantedPhrases } from './wanted.ts';
@@ -118,7 +118,7 @@ export function pictureDislikes(dislikes: readonly PhraseHits[], wanted: readonl
 function honestPictures(hits: readonly IntentHit[], floor: number | undefined, intent: Intent | null, lexical: LexicalIndex): readonly IntentHit[] {
   if (floor === undefined || !intent || hits.length === 0) return hits;
   const weights = new Map(wantedPhrases(intent).map((p) => [p.text.toLocaleLowerCase(), p.weight]));
-  const unknown = new Set([...weights.keys()].filter((p) => scorePhrases(lexical, [{ text: p, weight: 1 }]).size === 0));
+  const unknown = new Set([...weights.keys()].filter((p) => !phraseMatches(lexical, p)));
   const kept = hits.filter((h) => !unknown.has(h.because?.[0]?.phrase.toLocaleLowerCase() ?? ''));
   return [...kept, ...aboveClipFloor(hits.filter((h) => unknown.has(h.because?.[0]?.phrase.toLocaleLowerCase() ?? '')), floor, weights)];
 }

@@ -2,15 +2,20 @@
 // tags and category names, in every language the catalog has. One retrieval source among others;
 // every score comes with the phrase (and the item text) that produced it, so the feed can say why.
 //
-// Wanted phrases are scored by MiniSearch (BM25+ with field boosts, prefix and fuzzy term matching),
-// which finds words as people type them ("cats", "bannana", "고양이가"); measured against the former
-// hand-written matcher in bench/RESULTS-lexical.md (`npx tsx tools/eval-lexical.ts`). Exclusions
-// (dislikedItems) stay exact: they use the same index with exact terms only (and Korean prefixes of
-// a tag or title), so "no cats" never hides "catalogue" by fuzziness.
+// Wanted phrases are matched as MiniSearch matches them (prefix and fuzzy term matching in its radix
+// tree of terms), which finds words as people type them ("cats", "bannana", "고양이가"); measured
+// against the former hand-written matcher in bench/RESULTS-lexical.md (`npx tsx tools/eval-lexical.ts`).
+// The items a term reaches come from our own inverted index in typed arrays (lexical-postings.ts):
+// the shipped scoring needs only which fields carry each term, and MiniSearch's document index cost
+// 3 to 12 s and 87 MiB to build for 100k items and a result object per matching item per query
+// (bench/RESULTS-catalog.md). MiniSearch's own index is built only when its BM25+ score is asked for
+// (`scoring: 'bm25'`, the evaluation tool). Exclusions (dislikedItems) stay exact: exact terms only
+// (and Korean prefixes of a tag or title), so "no cats" never hides "catalogue" by fuzziness.
 import MiniSearch from 'minisearch';
 import type { CatalogItem, CatalogManifest } from './catalog.ts';
 import type { Intent } from './intent.ts';
 import { stemKorean } from './lang/ko/stem.ts';
+import { buildPostings, matchOrder, matchWords, type Postings, reachedTerms, type TermUse } from './lexical-postings.ts';
 import { isHangul, matchTokens, normalizeText, stemEnglish, stripKoreanParticle } from './text.ts';
 
 /** How much a match in each field counts; a tag is what the item is about, a title word a bit more. */
@@ -63,9 +68,14 @@ type Doc = number;
 
 export interface LexicalIndex {
   readonly items: readonly CatalogItem[];
-  /** One MiniSearch document per item (id = item index), fields by kind and language. */
+  /** Terms and the items carrying them, per field (field ids: positions in `fieldKinds`). */
+  readonly postings: Postings;
+  /**
+   * One MiniSearch document per item (id = item index), fields by kind and language: built on first
+   * use (BM25+ scoring, tools), not for the shipped scoring.
+   */
   readonly search: MiniSearch<Doc>;
-  /** Each index field's kind ("title", "title.ko", "tags.en", "category"). */
+  /** Each index field's kind ("title", "title.ko", "tags.en", "category"), in field id order. */
   readonly fieldKinds: ReadonlyMap<string, FieldKind>;
   /** Every term of the catalog (the Korean stemmer's lexicon). */
   readonly vocabulary: ReadonlySet<string>;
@@ -110,19 +120,53 @@ export function buildLexicalIndex(
     return [it.category, ...it.categories].flatMap(categoryOf);
   };
 
-  // Tokens per distinct text: tags and category names repeat across items, so most are cache hits.
+  // Tokens per distinct text: tags and category names repeat across items, so most are cache hits
+  // (titles mostly do not: they are tokenised directly).
   const tokenCache = new Map<string, string[]>();
-  const vocabulary = new Set<string>();
   const tokensOf = (text: string): string[] => {
     let toks = tokenCache.get(text);
-    if (!toks) {
-      toks = matchTokens(text);
-      tokenCache.set(text, toks);
-      for (const t of toks) vocabulary.add(t);
-    }
+    if (!toks) tokenCache.set(text, (toks = matchTokens(text)));
     return toks;
   };
+  const categoryTokenCache = new Map<string, string[]>();
+  const categoryTokens = (c: string): string[] => {
+    let toks = categoryTokenCache.get(c);
+    if (!toks) categoryTokenCache.set(c, (toks = categoryOf(c).flatMap(tokensOf)));
+    return toks;
+  };
+  // A field value made of several texts is split on SEP first, as MiniSearch's tokenizer below does.
+  const each = (text: string, tokens: (t: string) => readonly string[], emit: (term: string) => void) => {
+    if (text.includes(SEP)) for (const part of text.split(SEP)) for (const t of tokens(part)) emit(t);
+    else for (const t of tokens(text)) emit(t);
+  };
+  const fields = [...fieldKinds.keys()];
+  const langOf = fields.map((f) => f.slice(f.indexOf('.') + 1));
+  const postings = buildPostings(items.length, fields.length, (i, f, emit) => {
+    const it = items[i]!;
+    const field = fields[f]!;
+    if (field === 'title') each(it.title, matchTokens, emit);
+    else if (field === 'category') {
+      each(it.category, categoryTokens, emit);
+      for (const c of it.categories) each(c, categoryTokens, emit);
+    } else if (field.startsWith('title.')) {
+      const t = it.titles[langOf[f]!];
+      if (t && t !== it.title) each(t, matchTokens, emit);
+    } else for (const tag of it.tags[langOf[f]!] ?? []) each(tag, tokensOf, emit);
+  });
+  const vocabulary = new Set(postings.termText);
 
+  let search: MiniSearch<Doc> | undefined;
+  return {
+    items, postings, fieldKinds, vocabulary, categoryTexts, tuning: { ...DEFAULT_TUNING, ...tuning },
+    get search() {
+      search ??= miniSearchIndex(items, fields, categoryOf);
+      return search;
+    },
+  };
+}
+
+/** MiniSearch's index of the same fields and terms (for its BM25+ score). */
+function miniSearchIndex(items: readonly CatalogItem[], fields: readonly string[], categoryOf: (c: string) => string[]): MiniSearch<Doc> {
   const extractField = (i: Doc, field: string): string | undefined => {
     if (field === 'id') return i as unknown as string;
     const it = items[i]!;
@@ -137,18 +181,18 @@ export function buildLexicalIndex(
     return tags && tags.length ? tags.join(SEP) : undefined;
   };
   const search = new MiniSearch<Doc>({
-    fields: [...fieldKinds.keys()],
+    fields: [...fields],
     storeFields: [],
     extractField,
     stringifyField: (v) => v,
     tokenize: (text, field) => {
-      if (field === 'category') return text.split(SEP).flatMap((c) => categoryOf(c).flatMap(tokensOf));
-      return text.includes(SEP) ? text.split(SEP).flatMap(tokensOf) : tokensOf(text);
+      if (field === 'category') return text.split(SEP).flatMap((c) => categoryOf(c).flatMap(matchTokens));
+      return text.includes(SEP) ? text.split(SEP).flatMap(matchTokens) : matchTokens(text);
     },
     processTerm: (t) => t,
   });
   search.addAll(items.map((_, i) => i));
-  return { items, search, fieldKinds, vocabulary, categoryTexts, tuning: { ...DEFAULT_TUNING, ...tuning } };
+  return search;
 }
 
 /** The query's words as the index keys them; Korean words through the stemmer when tuned so. */
@@ -224,14 +268,67 @@ function termFactor(query: string, term: string): number {
   return FUZZY_FACTOR;
 }
 
+/** Prefix matching for a query word, as tuned (Korean words from two syllables). */
+function prefixFor(t: string, tuning: MatchTuning): boolean {
+  return isHangul(t) ? t.length >= MIN_PREFIX_CHARS : tuning.prefix === 'all' && t.length >= tuning.prefixMinChars;
+}
+
+/** Near-spelling distance (a share of the word's length) for a query word, as tuned; false: none. */
+function fuzzyFor(t: string, tuning: MatchTuning): number | false {
+  return tuning.fuzzy > 0 && t.length >= tuning.fuzzyMinChars && (tuning.fuzzyHangul || !isHangul(t)) ? tuning.fuzzy : false;
+}
+
+/** A match's score in a field: its weight, plus CATEGORY_BONUS when the item's category carries the term too. */
+function fieldScoreOf(index: LexicalIndex): (field: number, inCategory: boolean) => number {
+  const kinds = [...index.fieldKinds.values()];
+  return (f, inCategory) => FIELD_WEIGHTS[kinds[f]!] + (inCategory && kinds[f] !== 'category' ? CATEGORY_BONUS : 0);
+}
+
+const fieldNames = new WeakMap<LexicalIndex, readonly string[]>();
+function fieldName(index: LexicalIndex, f: number): string {
+  let names = fieldNames.get(index);
+  if (!names) fieldNames.set(index, (names = [...index.fieldKinds.keys()]));
+  return names[f]!;
+}
+
+function addHit(hits: Map<number, LexicalHit>, item: number, s: number, because: Because): void {
+  const hit = hits.get(item);
+  if (hit) {
+    hit.score += s;
+    hit.because.push(because);
+  } else hits.set(item, { item, score: s, because: [because] });
+}
+
+/** The terms a phrase's words reach (exact, prefix, near spellings), each once, as MiniSearch lists them. */
+function phraseTerms(index: LexicalIndex, terms: readonly string[]): number[] {
+  const seen = new Set<number>();
+  const reached: number[] = [];
+  for (const t of terms) {
+    for (const id of reachedTerms(index.postings, t, prefixFor(t, index.tuning), fuzzyFor(t, index.tuning))) {
+      if (!seen.has(id)) {
+        seen.add(id);
+        reached.push(id);
+      }
+    }
+  }
+  return matchOrder(index.postings, reached);
+}
+
+/** Whether the phrase matches any item (as `scorePhrases` with near spellings would). */
+export function phraseMatches(index: LexicalIndex, text: string): boolean {
+  const terms = queryTerms(index, text, index.tuning);
+  return terms.some((t) => reachedTerms(index.postings, t, prefixFor(t, index.tuning), fuzzyFor(t, index.tuning)).length > 0);
+}
+
 /**
- * Scores items for a set of weighted phrases. MiniSearch finds the items and the index terms each
- * word of a phrase reaches (itself; the longer words it starts; near spellings within the tuned edit
- * distance); an item scores, per word, the best field weight that word reaches (FIELD_WEIGHTS, plus
+ * Scores items for a set of weighted phrases. Each word of a phrase reaches index terms (itself; the
+ * longer words it starts; near spellings within the tuned edit distance, as MiniSearch finds them);
+ * an item scores, per word, the best field weight that word reaches (FIELD_WEIGHTS, plus
  * CATEGORY_BONUS when the item's category carries it too), times how surely the term stands for the
  * word (1, PREFIX_FACTOR, FUZZY_FACTOR), averaged over the phrase's words, so "street food" prefers
- * items matching both; times the phrase's weight, summed over phrases. With `scoring: 'bm25'`
- * (measured in tools/eval-lexical.ts, not shipped) MiniSearch's own BM25+ score is used instead.
+ * items matching both; times the phrase's weight, summed over phrases. Only the posting lists of the
+ * reached terms are read. With `scoring: 'bm25'` (measured in tools/eval-lexical.ts, not shipped)
+ * MiniSearch's own BM25+ score is used instead.
  */
 export function scorePhrases(
   index: LexicalIndex,
@@ -240,6 +337,37 @@ export function scorePhrases(
   options: { fuzzy?: boolean } = {},
 ): Map<number, LexicalHit> {
   if (options.fuzzy === false) return exactScores(index, phrases);
+  if (index.tuning.scoring === 'bm25') return bm25Scores(index, phrases);
+  const p = index.postings;
+  const fieldScore = fieldScoreOf(index);
+  const hits = new Map<number, LexicalHit>();
+  for (const phrase of phrases) {
+    const terms = queryTerms(index, phrase.text, index.tuning);
+    if (terms.length === 0) continue;
+    const uses: TermUse[] = phraseTerms(index, terms).map((id) => {
+      const term = p.termText[id]!;
+      // The phrase word this index term stands for: itself, the word it starts, or the nearest.
+      let q = terms.indexOf(term);
+      if (q < 0) q = terms.findIndex((t) => term.startsWith(t));
+      if (q < 0) q = terms.length === 1 ? 0 : terms.reduce((bi, t, i) => (editDistance(t, term) < editDistance(terms[bi]!, term) ? i : bi), 0);
+      return { term: id, word: q, factor: termFactor(terms[q]!, term) };
+    });
+    if (uses.length === 0) continue;
+    const m = matchWords(p, uses, terms.length, p.fieldCount - 1, fieldScore);
+    for (let slot = 0; slot < m.count; slot++) {
+      let sum = 0;
+      for (let q = 0; q < terms.length; q++) sum += m.wordScore[slot * terms.length + q]!;
+      const item = m.items[slot]!;
+      const because = new Because(phrase.text, index, item, p.termText[uses[m.bestUse[slot]!]!.term]!, fieldName(index, m.bestField[slot]!));
+      addHit(hits, item, (phrase.weight * sum) / terms.length, because);
+    }
+  }
+  for (const h of hits.values()) if (h.because.length > 1) h.because.sort((a, b) => b.phrase.length - a.phrase.length);
+  return hits;
+}
+
+/** scorePhrases with MiniSearch's BM25+ score, normalised per phrase (tools/eval-lexical.ts; not shipped). */
+function bm25Scores(index: LexicalIndex, phrases: readonly { text: string; weight: number }[]): Map<number, LexicalHit> {
   const tuning = index.tuning;
   const boost: Record<string, number> = {};
   for (const [f, kind] of index.fieldKinds) boost[f] = FIELD_WEIGHTS[kind];
@@ -252,27 +380,21 @@ export function scorePhrases(
       processTerm: (t) => t,
       boost,
       bm25: { k: 1.2, b: tuning.bm25b, d: 0.5 },
-      prefix: (t) => (isHangul(t) ? t.length >= MIN_PREFIX_CHARS : tuning.prefix === 'all' && t.length >= tuning.prefixMinChars),
-      fuzzy: (t) => (tuning.fuzzy > 0 && t.length >= tuning.fuzzyMinChars && (tuning.fuzzyHangul || !isHangul(t)) ? tuning.fuzzy : false),
+      prefix: (t) => prefixFor(t, tuning),
+      fuzzy: (t) => fuzzyFor(t, tuning),
     });
     if (results.length === 0) continue;
-    let scale = phrase.weight;
-    if (tuning.scoring === 'bm25') {
-      let covered = 0;
-      let exact = false;
-      for (const r of results) {
-        covered = Math.max(covered, r.queryTerms.length);
-        if (!exact) for (const t of terms) if (r.match[t]) exact = true;
-      }
-      scale = (phrase.weight * (covered / terms.length) * (exact ? 1 : FUZZY_FACTOR)) / results[0]!.score;
+    let covered = 0;
+    let exact = false;
+    for (const r of results) {
+      covered = Math.max(covered, r.queryTerms.length);
+      if (!exact) for (const t of terms) if (r.match[t]) exact = true;
     }
-    const perWord = new Float64Array(terms.length);
+    const scale = (phrase.weight * (covered / terms.length) * (exact ? 1 : FUZZY_FACTOR)) / results[0]!.score;
     for (const r of results) {
       const item = r.id as number;
-      perWord.fill(0);
       let best = { s: -1, term: '', field: 'title' };
       for (const [term, fields] of Object.entries(r.match)) {
-        // The phrase word this index term stands for: itself, the word it starts, or the nearest.
         let q = terms.indexOf(term);
         if (q < 0) q = terms.findIndex((t) => term.startsWith(t));
         if (q < 0) q = terms.length === 1 ? 0 : terms.reduce((bi, t, i) => (editDistance(t, term) < editDistance(terms[bi]!, term) ? i : bi), 0);
@@ -281,19 +403,10 @@ export function scorePhrases(
         for (const f of fields) {
           const kind = index.fieldKinds.get(f) ?? 'category';
           const s = (FIELD_WEIGHTS[kind] + (inCategory && kind !== 'category' ? CATEGORY_BONUS : 0)) * factor;
-          if (s > perWord[q]!) perWord[q] = s;
           if (s > best.s) best = { s, term, field: f };
         }
       }
-      let sum = 0;
-      for (const x of perWord) sum += x;
-      const s = tuning.scoring === 'bm25' ? r.score * scale : (scale * sum) / terms.length;
-      const because = new Because(phrase.text, index, item, best.term, best.field);
-      const hit = hits.get(item);
-      if (hit) {
-        hit.score += s;
-        hit.because.push(because);
-      } else hits.set(item, { item, score: s, because: [because] });
+      addHit(hits, item, r.score * scale, new Because(phrase.text, index, item, best.term, best.field));
     }
   }
   for (const h of hits.values()) if (h.because.length > 1) h.because.sort((a, b) => b.phrase.length - a.phrase.length);
@@ -305,43 +418,32 @@ export function scorePhrases(
  * the word occurs in as such (a Korean word also as the start of a longer word, at PREFIX_FACTOR).
  */
 function exactScores(index: LexicalIndex, phrases: readonly { text: string; weight: number }[]): Map<number, LexicalHit> {
+  const p = index.postings;
+  const fieldScore = fieldScoreOf(index);
   const hits = new Map<number, LexicalHit>();
   for (const phrase of phrases) {
     const tokens = [...new Set(matchTokens(phrase.text))];
     if (tokens.length === 0) continue;
-    const perItem = new Map<number, { sum: number; term: string; field: string }>();
-    for (const tok of tokens) {
-      const results = index.search.search(tok, {
-        tokenize: () => [tok],
-        processTerm: (t) => t,
-        prefix: isHangul(tok) && tok.length >= MIN_PREFIX_CHARS,
-        fuzzy: false,
-      });
-      for (const r of results) {
-        let best = { s: 0, term: '', field: '' };
-        for (const [term, fields] of Object.entries(r.match)) {
-          const factor = term === tok ? 1 : PREFIX_FACTOR;
-          const inCategory = fields.includes('category');
-          for (const f of fields) {
-            const kind = index.fieldKinds.get(f) ?? 'category';
-            const s = (FIELD_WEIGHTS[kind] + (inCategory && kind !== 'category' ? CATEGORY_BONUS : 0)) * factor;
-            if (s > best.s) best = { s, term, field: f };
-          }
-        }
-        const item = r.id as number;
-        const acc = perItem.get(item);
-        if (acc) acc.sum += best.s;
-        else perItem.set(item, { sum: best.s, term: best.term, field: best.field });
+    const uses: TermUse[] = [];
+    tokens.forEach((tok, q) => {
+      for (const id of matchOrder(p, reachedTerms(p, tok, isHangul(tok) && tok.length >= MIN_PREFIX_CHARS, false))) {
+        uses.push({ term: id, word: q, factor: p.termText[id] === tok ? 1 : PREFIX_FACTOR });
       }
-    }
-    for (const [item, { sum, term, field }] of perItem) {
-      const s = (phrase.weight * sum) / tokens.length;
-      const because = new Because(phrase.text, index, item, term, field);
-      const hit = hits.get(item);
-      if (hit) {
-        hit.score += s;
-        hit.because.push(because);
-      } else hits.set(item, { item, score: s, because: [because] });
+    });
+    if (uses.length === 0) continue;
+    const m = matchWords(p, uses, tokens.length, p.fieldCount - 1, fieldScore);
+    for (let slot = 0; slot < m.count; slot++) {
+      let sum = 0;
+      let first = -1;
+      for (let q = 0; q < tokens.length; q++) {
+        const w = slot * tokens.length + q;
+        sum += m.wordScore[w]!;
+        if (first < 0 && m.wordScore[w]! > 0) first = w;
+      }
+      // The item's text for the first word that matched it.
+      const item = m.items[slot]!;
+      const because = new Because(phrase.text, index, item, p.termText[uses[m.wordUse[first]!]!.term]!, fieldName(index, m.wordField[first]!));
+      addHit(hits, item, (phrase.weight * sum) / tokens.length, because);
     }
   }
   for (const h of hits.values()) if (h.because.length > 1) h.because.sort((a, b) => b.phrase.length - a.phrase.length);
