@@ -23,19 +23,24 @@ function featuresOf(it: CatalogItem): [string, number][] {
   return [[`c:${it.category}`, CATEGORY_WEIGHT], ...it.categories.map((s) => [`s:${s}`, SUBGROUP_WEIGHT] as [string, number])];
 }
 
-/** feature -> the items carrying it, built once per catalog (items arrays are not rebuilt between ranks). */
-const featureIndexes = new WeakMap<readonly CatalogItem[], Map<string, number[]>>();
-function featureIndex(items: readonly CatalogItem[]): Map<string, number[]> {
+/**
+ * feature -> the items carrying it, most popular first (ties: lower index first), built once per
+ * catalog (items arrays are not rebuilt between ranks). A rank reads only the head of each list.
+ */
+const featureIndexes = new WeakMap<readonly CatalogItem[], Map<string, Int32Array>>();
+function featureIndex(items: readonly CatalogItem[], popularity: ArrayLike<number>): Map<string, Int32Array> {
   let index = featureIndexes.get(items);
   if (!index) {
-    index = new Map();
+    const lists = new Map<string, number[]>();
     for (let i = 0; i < items.length; i++) {
       for (const [f] of featuresOf(items[i]!)) {
-        let list = index.get(f);
-        if (!list) index.set(f, (list = []));
+        let list = lists.get(f);
+        if (!list) lists.set(f, (list = []));
         list.push(i);
       }
     }
+    index = new Map();
+    for (const [f, list] of lists) index.set(f, Int32Array.from(list.sort((a, b) => popularity[b]! - popularity[a]! || a - b)));
     featureIndexes.set(items, index);
   }
   return index;
@@ -61,21 +66,36 @@ export function topicCandidates(ctx: SourceContext): Candidate<'topic'>[] {
     total += s.score;
     for (const [f, w] of featuresOf(ctx.items[s.itemIndex]!)) centroid.set(f, (centroid.get(f) ?? 0) + w * s.score);
   }
-  // Only items that carry a feature of the sample can score: read them from the catalog's feature index.
-  const scores = new Map<number, number>();
-  const index = featureIndex(ctx.items);
-  for (const [f, w] of centroid) {
-    for (const i of index.get(f) ?? []) if (!ctx.blocked.has(i)) scores.set(i, (scores.get(i) ?? 0) + w / total);
+  // Candidates: the head (pool, by popularity) of each feature's list, unblocked. Within one feature
+  // every item gets the same share of the centroid, so deeper items could only win on another
+  // feature, whose own head is read too. At 100k items this reads a few thousand rows, not the
+  // tens of thousands a whole category holds (bench/RESULTS-catalog.md).
+  const index = featureIndex(ctx.items, ctx.popularity);
+  const pool = new Set<number>();
+  for (const f of centroid.keys()) {
+    let taken = 0;
+    for (const i of index.get(f) ?? []) {
+      if (ctx.blocked.has(i)) continue;
+      pool.add(i);
+      if (++taken >= ctx.pool) break;
+    }
   }
+  const scored: { i: number; score: number }[] = [];
+  for (const i of pool) {
+    let score = 0;
+    for (const [f] of featuresOf(ctx.items[i]!)) score += (centroid.get(f) ?? 0) / total;
+    scored.push({ i, score: score + POPULARITY_TIE * ctx.popularity[i]! });
+  }
+  scored.sort((a, b) => b.score - a.score || a.i - b.i);
   const out: Candidate<'topic'>[] = [];
-  for (const [i, score] of scores) {
+  for (const { i, score } of scored.slice(0, ctx.pool)) {
     const it = ctx.items[i]!;
     const seed = seeds.find((s) => ctx.items[s.itemIndex]!.categories.some((c) => it.categories.includes(c))) ?? seeds[0]!;
     // Said as what the sample was found by: the user's phrase, or the knowledge layer's reason.
     const reason: Reason = seed.reason?.kind === 'knowledge' ? seed.reason : { kind: 'category', label: seed.reason?.kind === 'said' ? seed.reason.phrase : ctx.items[seed.itemIndex]!.title };
-    out.push({ source: 'topic', itemIndex: i, score: score + POPULARITY_TIE * ctx.popularity[i]!, reason });
+    out.push({ source: 'topic', itemIndex: i, score, reason });
   }
-  return out.sort((a, b) => b.score - a.score || a.itemIndex - b.itemIndex).slice(0, ctx.pool);
+  return out;
 }
 
 export const topicSource: RetrievalSource<'topic'> = defineSource({
