@@ -52,16 +52,19 @@ interface Sample {
   /** Where the time went (new design; NaN where not measured): the understanding DAG in the llm worker, the
    * retrieval worker's wait for phrase vectors, and the rest of its rank. */
   understandMs: number; encodeWaitMs: number; rankMs: number;
+  /** Epoch-clock stages (new design): send -> the intent reaches the retrieval worker -> its view is posted -> the feed is drawn. */
+  toIntentMs: number; intentToViewMs: number; viewToFrameMs: number;
 }
 
 async function turn(page: Page, text: string, isNew: boolean): Promise<Sample | null> {
   return page.evaluate(async ({ text, isNew }) => {
-    const rec = (globalThis as unknown as { __recommender: EventTarget & { state: { feed: unknown }; send(t: string): Promise<void>; retrievalCounters?(): Promise<{ ranks: number; views: number; encodeCalls: number; intentsReceived: number; encodeWaitMs?: number; rankMs?: number }> } }).__recommender;
+    const rec = (globalThis as unknown as { __recommender: EventTarget & { state: { feed: unknown }; send(t: string): Promise<void>; retrievalCounters?(): Promise<{ ranks: number; views: number; encodeCalls: number; intentsReceived: number; encodeWaitMs?: number; rankMs?: number; lastIntentAt?: number; lastViewAt?: number }> } }).__recommender;
     const c = (globalThis as unknown as { __bench: Record<string, number> }).__bench;
     const wk0 = isNew ? await rec.retrievalCounters!() : null;
     const before2 = { ...c }; // the counters call itself is bench traffic
     const feed0 = rec.state.feed;
     const t0 = performance.now();
+    const epoch0 = performance.timeOrigin + t0;
     const fed = new Promise<number>((resolve) => {
       const on = () => {
         if (rec.state.feed !== feed0 && (rec.state.feed as unknown[]).length > 0) {
@@ -74,6 +77,7 @@ async function turn(page: Page, text: string, isNew: boolean): Promise<Sample | 
     });
     await rec.send(text);
     const ms = await fed;
+    const drawnAt = epoch0 + ms;
     await new Promise((r) => setTimeout(r, 400)); // late messages of this turn (a second rank, broadcasts) land
     const after = { ...c };
     const wk1 = isNew ? await rec.retrievalCounters!() : null;
@@ -85,10 +89,14 @@ async function turn(page: Page, text: string, isNew: boolean): Promise<Sample | 
     const understandMs = dag && dag.startTime >= t0 - 1 ? dag.duration : NaN;
     const encodeWaitMs = wk0 && wk1 && wk1.encodeWaitMs !== undefined ? wk1.encodeWaitMs - (wk0.encodeWaitMs ?? 0) : NaN;
     const rankMs = wk0 && wk1 && wk1.rankMs !== undefined ? wk1.rankMs - (wk0.rankMs ?? 0) - encodeWaitMs : NaN;
+    const intentAt = wk1?.lastIntentAt && wk1.lastIntentAt !== wk0?.lastIntentAt ? wk1.lastIntentAt : NaN;
+    // The first view after the intent (later ones, within the 400 ms wait, would overwrite lastViewAt: none expected with one rank a turn).
+    const viewAt = wk1?.lastViewAt && wk1.lastViewAt !== wk0?.lastViewAt ? wk1.lastViewAt : NaN;
     const ranks = wk0 && wk1 ? wk1.ranks - wk0.ranks : after.rankCalls! - before2.rankCalls!;
     return ms < 0 ? null : {
       ms, toWorker: after.toWorker! - before2.toWorker!, fromWorker: after.fromWorker! - before2.fromWorker! + viewPushes,
       betweenWorkers, broadcasts: after.broadcasts! - before2.broadcasts!, ranks, understandMs, encodeWaitMs, rankMs,
+      toIntentMs: intentAt - epoch0, intentToViewMs: viewAt - intentAt, viewToFrameMs: drawnAt - viewAt,
     };
   }, { text, isNew });
 }
@@ -168,9 +176,13 @@ ranks of the turn; the rest is messaging, IndexedDB, scheduling and the frame):
 
 | new, per turn | p50 | p95 | max |
 | --- | --- | --- | --- |
-${(['understandMs', 'encodeWaitMs', 'rankMs', 'ms'] as const).map((k) => {
+${(['toIntentMs', 'understandMs', 'intentToViewMs', 'encodeWaitMs', 'rankMs', 'viewToFrameMs', 'ms'] as const).map((k) => {
     const xs = samples.new.map((x) => x[k]).filter((x) => Number.isFinite(x));
-    const name = { understandMs: 'understanding (llm worker)', encodeWaitMs: 'waiting for phrase vectors', rankMs: 'rank without the wait', ms: 'turn -> feed updated' }[k];
+    const name = {
+      toIntentMs: 'send -> intent at the retrieval worker', understandMs: '  of which understanding (llm worker)',
+      intentToViewMs: 'intent -> view posted', encodeWaitMs: '  of which waiting for phrase vectors', rankMs: '  of which the rank without the wait',
+      viewToFrameMs: 'view posted -> feed drawn (next frame)', ms: 'turn -> feed updated',
+    }[k];
     return `| ${name} | ${pct(xs, 50).toFixed(1)} | ${pct(xs, 95).toFixed(1)} | ${Math.max(...xs).toFixed(1)} |`;
   }).join('\n')}
 `;

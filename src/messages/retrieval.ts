@@ -113,4 +113,7 @@ export interface RetrievalCounters {
   /** Milliseconds, summed over all ranks: waiting for the encoder, and the whole rank (which includes that wait). */
   encodeWaitMs: number;
   rankMs: number;
+  /** When the last intent arrived and the last view was posted (epoch ms, sub-ms: timeOrigin + now). */
+  lastIntentAt: number;
+  lastViewAt: number;
 }

@@ -59,7 +59,7 @@ export class RetrievalService {
   private running: Promise<void> | null = null;
   private lastSearch: (ShownSearch & { id: Promise<number | null>; key: string }) | null = null;
   private lastImpressions = '';
-  readonly counters: RetrievalCounters = { ranks: 0, views: 0, encodeCalls: 0, intentsReceived: 0, storeReads: 0, encodeWaitMs: 0, rankMs: 0 };
+  readonly counters: RetrievalCounters = { ranks: 0, views: 0, encodeCalls: 0, intentsReceived: 0, storeReads: 0, encodeWaitMs: 0, rankMs: 0, lastIntentAt: 0, lastViewAt: 0 };
 
   constructor(
     private readonly config: WorkerConfig,
@@ -140,6 +140,7 @@ export class RetrievalService {
   intentChanged(userId: string, intent: Intent | null, turnId: string | null): void {
     if (userId !== this.config.userId) return;
     this.counters.intentsReceived++;
+    this.counters.lastIntentAt = performance.timeOrigin + performance.now();
     this.turnId = turnId;
     if (intent && this.intent && this.lastView && !this.running && JSON.stringify(intent) === JSON.stringify(this.intent)) {
       // The same intent and nothing pending: the view on screen is current; the turn is answered with it.
@@ -285,6 +286,7 @@ export class RetrievalService {
     };
     this.problem = null;
     this.counters.views++;
+    this.counters.lastViewAt = performance.timeOrigin + performance.now();
     this.onView(this.lastView);
   }
 
