@@ -24,7 +24,8 @@ import { skippedRows } from '../../core/engagement/session-vector.ts';
 import { skipNeighbours } from '../../core/engagement/skip-penalty.ts';
 import { clipFloor, sessionInputFor, sessionSpace } from './picture-space.ts';
 import { PhraseVectors } from './phrase-vectors.ts';
-import { Preference, type ShownSearch } from './preference.ts';
+import { Preference } from './preference.ts';
+import { ShownLog } from './shown-log.ts';
 import { type QueryVector, rankFeed } from './rank.ts';
 import { U2iModels } from './u2i.ts';
 import { LocalVideos } from './videos.ts';
@@ -57,8 +58,7 @@ export class RetrievalService {
   /** Scheduling: `generation` counts input changes; a rank that sees a newer generation is dropped. */
   private generation = 0;
   private running: Promise<void> | null = null;
-  private lastSearch: (ShownSearch & { id: Promise<number | null>; key: string }) | null = null;
-  private lastImpressions = '';
+  private readonly shownLog: ShownLog;
   readonly counters: RetrievalCounters = { ranks: 0, views: 0, encodeCalls: 0, intentsReceived: 0, storeReads: 0, encodeWaitMs: 0, rankMs: 0, lastIntentAt: 0, lastViewAt: 0 };
 
   constructor(
@@ -77,6 +77,7 @@ export class RetrievalService {
     this.phrases.onArrive = () => this.invalidate();
     this.catalogId = catalogId;
     this.connection = new StoreConnection(config.contextId);
+    this.shownLog = new ShownLog(config.userId);
   }
 
   store(): Promise<Store> {
@@ -312,22 +313,7 @@ export class RetrievalService {
 
   /** What the user saw, on this device only: impressions, and the search the feed answers (for click logs). */
   private logSearch(catalogId: string, intent: Intent | null, cards: FeedCard[], searchVector?: Float32Array): void {
-    const shown = cards.map((c) => c.id);
-    const key = `${catalogId}\n${intent?.keyPhrases.map((p) => p.text).join(', ') ?? ''}\n${shown.join(',')}`;
-    void this.store().then((store) => {
-      if (shown.length > 0 && key !== this.lastImpressions) {
-        this.lastImpressions = key;
-        const at = Date.now();
-        // Losing an impression is acceptable; a full disk is reported when the user acts.
-        void store.addEvents(shown.map((itemId) => ({ userId: this.config.userId, catalogId, itemId, kind: 'impression' as const, at }))).catch(() => {});
-      }
-      if (!intent || intent.keyPhrases.length === 0) return;
-      const query = intent.keyPhrases.map((p) => p.text).join(', ');
-      if (key !== this.lastSearch?.key) {
-        const id = store.addSearchLog({ userId: this.config.userId, catalogId, query, shown, at: Date.now() }).catch(() => null);
-        this.lastSearch = { key, catalogId, query, shown, id, ...(searchVector ? { vector: searchVector } : {}) };
-      } else if (searchVector && !this.lastSearch.vector) this.lastSearch.vector = searchVector;
-    });
+    void this.store().then((store) => this.shownLog.record(store, catalogId, intent, cards.map((c) => c.id), searchVector));
   }
 
   /**
@@ -353,8 +339,8 @@ export class RetrievalService {
     } finally {
       this.inFlight.delete(action);
     }
-    if (kind === 'click' && this.lastSearch?.catalogId === catalogId) {
-      const search = this.lastSearch;
+    if (kind === 'click' && this.shownLog.last?.catalogId === catalogId) {
+      const search = this.shownLog.last;
       const id = await search.id;
       if (id !== null) await store.setSearchClick(id, itemId);
       const model = cat.index?.modelId.split('@')[0];
