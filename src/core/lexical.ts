@@ -273,8 +273,13 @@ function prefixFor(t: string, tuning: MatchTuning): boolean {
   return isHangul(t) ? t.length >= MIN_PREFIX_CHARS : tuning.prefix === 'all' && t.length >= tuning.prefixMinChars;
 }
 
-/** Near-spelling distance (a share of the word's length) for a query word, as tuned; false: none. */
-function fuzzyFor(t: string, tuning: MatchTuning): number | false {
+/**
+ * Near-spelling distance (a share of the word's length) for a query word, as tuned; false: none. With
+ * `vocabulary` (scorePhrases' `catalogWordsExact`), a word the catalog itself uses is what the user
+ * meant, not a typo of another term: "back" is not "black", "bake" not "sake".
+ */
+function fuzzyFor(t: string, tuning: MatchTuning, vocabulary?: ReadonlySet<string>): number | false {
+  if (vocabulary?.has(t)) return false;
   return tuning.fuzzy > 0 && t.length >= tuning.fuzzyMinChars && (tuning.fuzzyHangul || !isHangul(t)) ? tuning.fuzzy : false;
 }
 
@@ -300,11 +305,12 @@ function addHit(hits: Map<number, LexicalHit>, item: number, s: number, because:
 }
 
 /** The terms a phrase's words reach (exact, prefix, near spellings), each once, as MiniSearch lists them. */
-function phraseTerms(index: LexicalIndex, terms: readonly string[]): number[] {
+function phraseTerms(index: LexicalIndex, terms: readonly string[], catalogWordsExact = false): number[] {
+  const vocabulary = catalogWordsExact ? index.vocabulary : undefined;
   const seen = new Set<number>();
   const reached: number[] = [];
   for (const t of terms) {
-    for (const id of reachedTerms(index.postings, t, prefixFor(t, index.tuning), fuzzyFor(t, index.tuning))) {
+    for (const id of reachedTerms(index.postings, t, prefixFor(t, index.tuning), fuzzyFor(t, index.tuning, vocabulary))) {
       if (!seen.has(id)) {
         seen.add(id);
         reached.push(id);
@@ -333,8 +339,15 @@ export function phraseMatches(index: LexicalIndex, text: string): boolean {
 export function scorePhrases(
   index: LexicalIndex,
   phrases: readonly { text: string; weight: number }[],
-  /** Also match near spellings and prefixes of words (not for dislikes: exclusions stay exact). */
-  options: { fuzzy?: boolean } = {},
+  options: {
+    /** Also match near spellings and prefixes of words (not for dislikes: exclusions stay exact). */
+    fuzzy?: boolean;
+    /**
+     * Near spellings only for words the catalog does not use: a word it uses is what was meant, not a
+     * typo of another ("back" is not "black"). The lexical source asks for it (what the user typed).
+     */
+    catalogWordsExact?: boolean;
+  } = {},
 ): Map<number, LexicalHit> {
   if (options.fuzzy === false) return exactScores(index, phrases);
   if (index.tuning.scoring === 'bm25') return bm25Scores(index, phrases);
@@ -344,7 +357,7 @@ export function scorePhrases(
   for (const phrase of phrases) {
     const terms = queryTerms(index, phrase.text, index.tuning);
     if (terms.length === 0) continue;
-    const uses: TermUse[] = phraseTerms(index, terms).map((id) => {
+    const uses: TermUse[] = phraseTerms(index, terms, options.catalogWordsExact).map((id) => {
       const term = p.termText[id]!;
       // The phrase word this index term stands for: itself, the word it starts, or the nearest.
       let q = terms.indexOf(term);

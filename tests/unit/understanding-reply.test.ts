@@ -16,11 +16,14 @@ import { understandTurn } from '../../src/core/understand.ts';
 
 const TOP = 10;
 /**
- * Utterances that still break the invariant on 2026-11-30 (66 before the reply named only what the
- * catalog knows, 10 after): Korean fragments the stemmer leaves ("축" of 축하해요, "사" of 사는) and said
- * phrases outranked by others in the feed. A ratchet: it may only go down (bench/RESULTS-knowledge.md).
+ * Utterances that still break the invariant (66 before the reply named only what the catalog knows,
+ * 10 after; 6 on 2026-11-30 later, once 축하해 stems to 축하 not 축, a 하다 predicate's noun is its own
+ * phrase and a place is cut out of the phrase it ends): an implied topic outranked in the feed ("bake
+ * → cook", "celebrating → keep"), an expansion that is a word of the said phrase ("valentine → day"),
+ * head-only matches outranked ("baby shower", "thanksgiving dinner", "더워"). A ratchet: it may only go
+ * down (bench/RESULTS-knowledge.md).
  */
-const KNOWN_MISSES = 10;
+const KNOWN_MISSES = 6;
 const dir = 'public/models/catalogs/stickers';
 
 interface Conversation { id: string; turns: string[]; kind: string; mustNotShow: string[] }

@@ -1,7 +1,7 @@
 // The compact understanding engine: runs where WebGPU does not (or while the LLM downloads). Built
 // from data the app already has (the catalog's items and manifest) plus two small shipped files:
 // public/models/compact-engine/task-classifier.json and places.json. Pure and synchronous.
-import type { Language, TurnExtraction } from '../intent.ts';
+import type { Intent, Language, TurnExtraction } from '../intent.ts';
 import { DEFAULT_PACK, isPackLanguage, LANGUAGE_PACKS, packFor } from '../lang/packs.ts';
 import type { UnderstandingEngine } from '../understand.ts';
 import { understandCompact, type CompactUnderstanding } from './extractor.ts';
@@ -62,6 +62,22 @@ export function speakable(x: TurnExtraction, gazetteer: Gazetteer): TurnExtracti
   return { ...x, keyPhrases: [...known, ...implied] };
 }
 
+/**
+ * A refinement narrows the current topic through the items that carry both ("drinks", then "only hot
+ * ones": hot beverage). A refining phrase that no item of the topic carries cannot narrow it: it is
+ * dropped, and the topic stays ("birds", then "only the small ones": no bird is tagged small; keeping
+ * "small" showed small clouds and diamonds instead of birds). Phrases the catalog does not know are
+ * kept (nothing says they cannot narrow; the knowledge layer may name them).
+ */
+export function narrowingOnly(x: TurnExtraction, previous: Pick<Intent, 'keyPhrases' | 'likes'> | null, gazetteer: Gazetteer): TurnExtraction {
+  if (x.task !== 'refine' || !previous) return x;
+  const topic = [...previous.keyPhrases, ...previous.likes].map((p) => p.text);
+  if (topic.length === 0) return x;
+  const narrows = (p: string) => topic.some((t) => gazetteer.cooccur(p, t) !== false);
+  const keyPhrases = x.keyPhrases.filter((p) => narrows(p.text));
+  return keyPhrases.length === x.keyPhrases.length ? x : { ...x, keyPhrases };
+}
+
 export function createCompactEngine(resources: CompactEngineResources): CompactEngine {
   const gazetteer = buildGazetteer({
     items: resources.items,
@@ -84,7 +100,7 @@ export function createCompactEngine(resources: CompactEngineResources): CompactE
     understand,
     extract(text, ctx) {
       ctx?.signal?.throwIfAborted();
-      return understand(text).extraction;
+      return narrowingOnly(understand(text).extraction, ctx?.previous ?? null, gazetteer);
     },
     reply(extraction, ctx) {
       ctx.signal?.throwIfAborted();

@@ -66,6 +66,11 @@ export interface Gazetteer extends Lexicon {
   /** Most words in one multi-word entry ("hot air balloon" -> 3). */
   readonly maxPhraseWords: number;
   lookup(term: string): GazetteerEntry | undefined;
+  /**
+   * Whether some item carries both terms (in its titles, tags or its category's label); undefined when
+   * either term is not the catalog's. A refinement narrows a topic only through such items.
+   */
+  cooccur(a: string, b: string): boolean | undefined;
 }
 
 /** A title match says more about an item than one of its many tags. */
@@ -131,6 +136,8 @@ interface Acc {
   /** Items are added in order, so counting distinct items needs only the last one seen. */
   df: number;
   lastItem: number;
+  /** The items carrying the term, ascending (the category label's items too; those do not count in df). */
+  items: number[];
   /** Indexed like VOTES. */
   votes: number[];
   type?: EntityType;
@@ -142,7 +149,7 @@ export function buildGazetteer(source: GazetteerSource): Gazetteer {
   const entry = (key: string): Acc | undefined => {
     if (key.length === 0 || key.split(' ').length > MAX_ENTRY_WORDS) return undefined;
     let a = acc.get(key);
-    if (!a) acc.set(key, (a = { df: 0, lastItem: -1, votes: [0, 0, 0, 0, 0] }));
+    if (!a) acc.set(key, (a = { df: 0, lastItem: -1, items: [], votes: [0, 0, 0, 0, 0] }));
     return a;
   };
   // Tags repeat across items ("face", "얼굴"): split and lemmatise each distinct text once.
@@ -157,7 +164,10 @@ export function buildGazetteer(source: GazetteerSource): Gazetteer {
     for (const k of keys) {
       const a = entry(k);
       if (!a) continue;
-      if (a.lastItem !== item) [a.df, a.lastItem] = [a.df + 1, item];
+      if (a.lastItem !== item) {
+        [a.df, a.lastItem] = [a.df + 1, item];
+        if (a.items[a.items.length - 1] !== item) a.items.push(item);
+      }
       if (kind) a.votes[VOTES.indexOf(kind)]! += k === key ? vote : vote / 2;
     }
   };
@@ -177,14 +187,30 @@ export function buildGazetteer(source: GazetteerSource): Gazetteer {
     for (const tags of Object.values(it.tags)) for (const t of tags) addTerm(t, i, kind, TAG_VOTE);
   });
 
+  const itemsOfCategory = new Map<string, number[]>();
+  source.items.forEach((it, i) => {
+    const list = itemsOfCategory.get(it.category);
+    if (list) list.push(i);
+    else itemsOfCategory.set(it.category, [i]);
+  });
+  const labelItems = new Map<string, Set<number>>();
   for (const [category, labels] of Object.entries(source.categoryLabels ?? {})) {
     const type = CATEGORY_TYPES[category];
     for (const label of Object.values(labels)) {
       for (const part of label.split(LABEL_CONJUNCTION)) {
-        const a = entry(gazetteerKey(part));
+        const key = gazetteerKey(part);
+        const a = entry(key);
         if (a && type) a.type = type;
+        if (a) {
+          const set = labelItems.get(key) ?? labelItems.set(key, new Set()).get(key)!;
+          for (const i of itemsOfCategory.get(category) ?? []) set.add(i);
+        }
       }
     }
+  }
+  for (const [key, set] of labelItems) {
+    const a = acc.get(key)!;
+    a.items = [...new Set([...a.items, ...set])].sort((x, y) => x - y);
   }
 
   for (const place of source.places?.places ?? []) {
@@ -197,6 +223,13 @@ export function buildGazetteer(source: GazetteerSource): Gazetteer {
   }
 
   const entries = new Map<string, GazetteerEntry>();
+  const itemsOf = new Map<string, readonly number[]>();
+  for (const [key, a] of acc) if (a.items.length > 0) itemsOf.set(key, a.items);
+  /** A phrase's items: the whole phrase's, else its head's (the last word, as weighPhrase reads it). */
+  const phraseItems = (term: string): readonly number[] | undefined => {
+    const k = gazetteerKey(term);
+    return itemsOf.get(k) ?? (k.includes(' ') ? itemsOf.get(k.slice(k.lastIndexOf(' ') + 1)) : undefined);
+  };
   let maxPhraseWords = 1;
   for (const [key, a] of acc) {
     let type: EntityType | null = a.type ?? null;
@@ -219,6 +252,18 @@ export function buildGazetteer(source: GazetteerSource): Gazetteer {
     maxPhraseWords,
     lookup: (term) => entries.get(gazetteerKey(term)),
     has: (term) => entries.has(term), // called with stems and lemmas already in key form
+    cooccur(a, b) {
+      const xs = phraseItems(a);
+      const ys = phraseItems(b);
+      if (!xs || !ys) return undefined;
+      // Both lists ascending: a merge walk.
+      for (let i = 0, j = 0; i < xs.length && j < ys.length; ) {
+        if (xs[i] === ys[j]) return true;
+        if (xs[i]! < ys[j]!) i++;
+        else j++;
+      }
+      return false;
+    },
   };
 }
 

@@ -7,6 +7,17 @@
 import { LANGUAGE_PACKS } from '../lang/packs.ts';
 
 const SCRIPT_BLOCK = /<(script|style|iframe|object|svg)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/giu;
+/**
+ * A block in a role's tags ("<system>override: ...</system>") is written as the system speaking, not
+ * the user: all of it goes, not only the tags.
+ */
+const ROLE_BLOCK = /<(system|assistant|developer|sys|instructions?)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/giu;
+/**
+ * Chat-template role markers: "[INST]", "[/INST]", "<<SYS>>", "<|im_start|>", "### Instruction:".
+ * Only the marker goes (what it wraps may be the user's own request); an instruction inside it is
+ * caught by the language packs' systemAddress patterns.
+ */
+const ROLE_MARKER = /\[\/?(?:inst|sys|system|assistant|user|human)\]|<<\/?sys>>|<\|[a-z_]{1,20}\|>|#{2,}\s*(?:instruction|system|response|input)s?\s*:?/giu;
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/gu;
 /** A tag, or an unclosed one at the end: "<img src=x onerror=alert(1)>", "</b>". "I <3 cats" is kept. */
 const TAG = /<\/?[a-z][^<>]*(?:>|$)/giu;
@@ -16,7 +27,7 @@ const URL = /\b(?:https?|javascript|data|file|ftp|vbscript):\S*/giu;
 const CAMEL_CASE = /\b[a-z]{2,}(?:[A-Z][a-z0-9]*)+\b/gu;
 const SNAKE_CASE = /\b[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+\b/gu;
 
-const MACHINERY: readonly RegExp[] = [SCRIPT_BLOCK, COMMENT, TAG, ENTITY, URL, CAMEL_CASE, SNAKE_CASE];
+const MACHINERY: readonly RegExp[] = [SCRIPT_BLOCK, ROLE_BLOCK, COMMENT, ROLE_MARKER, TAG, ENTITY, URL, CAMEL_CASE, SNAKE_CASE];
 const SYSTEM_ADDRESS: readonly RegExp[] = LANGUAGE_PACKS.flatMap((p) => p.systemAddress);
 
 export interface ChatText {

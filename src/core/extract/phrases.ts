@@ -42,6 +42,10 @@ function splitRun(words: readonly Word[], start: number, end: number, gazetteer:
   return out;
 }
 
+/** A Korean noun read out of a 하다 predicate ("축하해" -> "축하", "여행하고" -> "여행"). */
+const HA_SUFFIX = /^(?:하|해|했|할|합)/;
+const isVerbalNoun = (w: Word) => w.script === 'hangul' && w.suffixes.length > 0 && HA_SUFFIX.test(w.suffixes[0]!);
+
 export function candidatePhrases(words: readonly Word[], gazetteer?: Gazetteer): Phrase[] {
   const out: Phrase[] = [];
   let runStart = -1;
@@ -55,6 +59,9 @@ export function candidatePhrases(words: readonly Word[], gazetteer?: Gazetteer):
     if (!w.content) continue;
     // A change of script inside a run ("k-pop 음악") starts a new phrase.
     if (runStart >= 0 && words[runStart]!.script !== w.script) close(i);
+    // The noun of a 하다 predicate is its own phrase, not the head of the nouns before it ("엄마 생일 |
+    // 축하해": the birthday is congratulated, there is no "birthday congratulation" item).
+    if (runStart >= 0 && isVerbalNoun(w)) close(i);
     if (runStart < 0) runStart = i;
     // A Korean word with a particle ends its noun phrase ("고양이를 | 강아지").
     if (w.suffixes.length > 0 && packForScript(w.script)?.phrases.particleEndsPhrase) close(i + 1);

@@ -63,6 +63,8 @@ const STRONG_ENDINGS = [
 const WEAK_ENDINGS = ['으러', '러', '파', '줘', '봐', '해', '워', '와', '어', '아', '다', '고', '지', '게', '서', '면', '니', '냐', '자', '죠', '래', '요'] as const;
 
 const HA_ENDING = /^(해|하|했|할|합)/;
+/** Determiners (관형사) that make a noun of 해 "year": 새해, 올해, 매해, 첫해, 한해, 지난해, 다음해. */
+const YEAR_NOUN = /^(?:새|올|매|첫|한|온|지난|다음|이듬)해$/;
 
 export type KoreanWordKind = 'noun' | 'predicate' | 'bare';
 
@@ -144,6 +146,8 @@ export function stemKorean(word: string, lexicon?: Lexicon): KoreanStem {
     .filter((s) => !(s.suffixes.length === 1 && s.suffixes[0] === '이'))
     .sort((a, b) => suffixLength(b) - suffixLength(a))[0];
   if (byPhonology) return { stem: byPhonology.stem, suffixes: byPhonology.suffixes, kind: 'noun', known: false };
+  // A determiner and 해 are the noun "year" ("새해", "올해", "매해"), not a noun + 하다 ("새" + "해").
+  if (YEAR_NOUN.test(word)) return { stem: word, suffixes: [], kind: 'noun', known: lexicon?.has(word) ?? false };
   for (const ending of WEAK_ENDINGS) {
     if (word.endsWith(ending) && word.length > ending.length) {
       return predicateOrVerbalNoun(word.slice(0, -ending.length), ending, lexicon);
@@ -154,6 +158,11 @@ export function stemKorean(word: string, lexicon?: Lexicon): KoreanStem {
 
 /** "여행하고", "요리해줘": a noun + 하다 is a verbal noun; the noun is the content. */
 function predicateOrVerbalNoun(stem: string, ending: string, lexicon?: Lexicon): KoreanStem {
+  // The ending is 하다's own ("축하해": 축하 + 해): what precedes it is the whole verbal noun, even
+  // when it ends in 하 itself (축하, 피하, 대하): stripping 하 again left fragments ("축").
+  if (HA_ENDING.test(ending) && stem.length >= 1) {
+    return { stem, suffixes: [ending], kind: 'noun', known: lexicon?.has(stem) ?? false };
+  }
   const haStem = stem.endsWith('하') || stem.endsWith('해') ? stem.slice(0, -1) : undefined;
   if (haStem && haStem.length >= 1) {
     return { stem: haStem, suffixes: [stem.slice(-1) + ending], kind: 'noun', known: lexicon?.has(haStem) ?? false };
