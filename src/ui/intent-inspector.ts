@@ -3,7 +3,7 @@
 // on its own; the stored intent JSON below for the curious; "Clear intent" for everything at once.
 // Renders what it is given and tells the shell what to forget; it never talks to a worker itself.
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { Forgettable, Intent } from '../core/intent.ts';
 import type { EngagementMemory } from '../messages/retrieval.ts';
 import type { ChatTurn } from '../store/db.ts';
@@ -67,6 +67,8 @@ export class IntentInspector extends LitElement {
   @property({ attribute: false }) memory: EngagementMemory = { liked: [], skipped: [] };
   /** The conversation, to say which message a remembered thing came from. */
   @property({ attribute: false }) turns: ChatTurn[] = [];
+  /** Whether the panel is open (its body is rendered only then). */
+  @state() private open = false;
 
   /** The message that last said something: turn counter -> the source turn's text. */
   private saidIn(lastTurn: number): string {
@@ -105,14 +107,24 @@ export class IntentInspector extends LitElement {
   override render() {
     const i = this.intent;
     const top = i ? [...i.keyPhrases].sort((a, b) => b.weight - a.weight).slice(0, 5) : [];
-    const groups = this.rows();
-    return html`<details>
+    // The memory list is built only while the panel is open: it changes with every view (a turn, a
+    // card action) and nobody sees it closed. The JSON stays (tests and the performance panel read it).
+    const groups = this.open ? this.rows() : [];
+    return html`<details ?open=${this.open} @toggle=${(e: Event) => (this.open = (e.target as HTMLDetailsElement).open)}>
       <summary>
         <span>What I understood</span>
         ${top.map((p) => html`<span class="chip" title=${`weight ${p.weight.toFixed(2)}`}>${p.text}</span>`)}
         ${(i?.dislikes ?? []).slice(0, 3).map((d) => html`<span class="chip neg">not ${d.text}</span>`)}
         ${i ? nothing : html`<span>(nothing yet)</span>`}
       </summary>
+      ${this.open ? this.memoryList(groups) : nothing}
+      <pre aria-label="Intent JSON">${i ? JSON.stringify(i, null, 2) : '{}'}</pre>
+      <button ?disabled=${!i} @click=${() => this.dispatchEvent(new CustomEvent('clear', { bubbles: true, composed: true }))}>Clear intent</button>
+    </details>`;
+  }
+
+  private memoryList(groups: { title: string; rows: Row[] }[]) {
+    return html`
       <section aria-label="What I remember">
         ${groups.length === 0 ? html`<p>Nothing remembered yet.</p>` : nothing}
         ${groups.map((g) => html`<h3>${g.title}</h3>
@@ -122,10 +134,7 @@ export class IntentInspector extends LitElement {
               <button aria-label=${`Forget ${r.label}`} @click=${() => this.forget(r)}>Forget</button>
             </li>`)}
           </ul>`)}
-      </section>
-      <pre aria-label="Intent JSON">${i ? JSON.stringify(i, null, 2) : '{}'}</pre>
-      <button ?disabled=${!i} @click=${() => this.dispatchEvent(new CustomEvent('clear', { bubbles: true, composed: true }))}>Clear intent</button>
-    </details>`;
+      </section>`;
   }
 }
 
