@@ -11,9 +11,10 @@ import { deliver } from '../../src/core/delivery.ts';
 import { exploreCandidates } from '../../src/core/engagement/explore.ts';
 import { sessionInput } from '../../src/core/engagement/session-input.ts';
 import { sessionCandidates, sessionSource, sessionSourceWith, SESSION_SPACE_WEIGHTS, SESSION_WEIGHT } from '../../src/core/engagement/session-source.ts';
+import { ITEMS_PER_CLUSTER } from '../../src/core/engagement/clusters.ts';
 import { wordSpaceOf, WORD_FIELDS, type WordField } from '../../src/core/engagement/word-space.ts';
 import { buildLexicalIndex } from '../../src/core/lexical.ts';
-import { EXPLORE_WEIGHT, exploreSourceBy, type ExploreMode } from '../../src/core/fusion/sources/explore.ts';
+import { DEFAULT_EXPLORE_SHARE, EXPLORE_WEIGHT, exploreSourceBy, type ExploreMode, type ExploreShare } from '../../src/core/fusion/sources/explore.ts';
 import { DEFAULT_SESSION_OPTIONS, sessionVector, type EngagementEvent, type SessionVectorOptions } from '../../src/core/engagement/session-vector.ts';
 import { DEFAULT_SKIP_PENALTY, skipNeighbours, type SkipPenaltyOptions } from '../../src/core/engagement/skip-penalty.ts';
 import type { Candidate } from '../../src/core/fusion/fuse.ts';
@@ -58,6 +59,8 @@ interface Config {
   readonly pictures?: boolean;
   readonly spaceWeights?: Readonly<{ picture: number; words: number }>;
   readonly exploreBy?: ExploreMode;
+  /** mode 'product' only: how many cards explore once something is liked. */
+  readonly exploreShare?: ExploreShare;
   readonly session: SessionVectorOptions;
   readonly sessionWeight: number;
   readonly penalty: SkipPenaltyOptions | null;
@@ -84,7 +87,7 @@ function productScreen(cfg: Config, events: readonly EngagementEvent[], skipped:
     shown: cfg.explore > 0 ? shown : new Set(),
     options: cfg.session,
   });
-  const sources = [sessionSourceWith(cfg.spaceWeights ?? SESSION_SPACE_WEIGHTS), exploreSourceBy(cfg.exploreBy ?? 'categories'), popularSource];
+  const sources = [sessionSourceWith(cfg.spaceWeights ?? SESSION_SPACE_WEIGHTS), exploreSourceBy(cfg.exploreBy ?? 'categories', cfg.exploreShare ?? DEFAULT_EXPLORE_SHARE), popularSource];
   const feed = deliver({
     items, lexical, intent: null, k: SCREEN, sources,
     weights: { popular: POPULAR_WEIGHT, session: cfg.sessionWeight, explore: cfg.explore },
@@ -213,28 +216,36 @@ const TUNE_SEED_PROBE = 1;
 const OLD: Config = { mode: 'session', session: { ...DEFAULT_SESSION_OPTIONS, weights: { ...DEFAULT_SESSION_OPTIONS.weights, skip: 0 }, halfLifeMs: 30 * 60_000 }, sessionWeight: 0.5, penalty: null, diversity: true, explore: 1 };
 
 const PRODUCT: Config = {
-  mode: 'product', words: WORD_FIELDS, pictures: true, spaceWeights: SESSION_SPACE_WEIGHTS, exploreBy: 'categories',
-  session: DEFAULT_SESSION_OPTIONS, sessionWeight: SESSION_WEIGHT, penalty: null, diversity: true, explore: EXPLORE_WEIGHT,
+  mode: 'product', words: WORD_FIELDS, pictures: true, spaceWeights: SESSION_SPACE_WEIGHTS, exploreBy: 'categories', exploreShare: DEFAULT_EXPLORE_SHARE,
+  // The retrieval worker lowers skipped items' picture neighbours with DEFAULT_SKIP_PENALTY (src/workers/retrieval/service.ts).
+  session: DEFAULT_SESSION_OPTIONS, sessionWeight: SESSION_WEIGHT, penalty: DEFAULT_SKIP_PENALTY, diversity: true, explore: EXPLORE_WEIGHT,
+};
+/** Exploration stops at the first like: the explore source of the previous run. */
+const STOP_AT_LIKE: ExploreShare = { afterLike: 0, perSkip: 0, maxShare: 0.5 };
+// The product default of the previous run (bench/RESULTS-engagement.md of 2026-11-30, before issue 15's
+// second round): exploration stops at the first like; time-only decay at 30 min.
+const BEFORE: Config = {
+  ...PRODUCT, exploreBy: 'categories', exploreShare: STOP_AT_LIKE, spaceWeights: { picture: 0.5, words: 1 },
+  session: { weights: { like: 1, click: 0.5, dwell: 0.3, skip: 0 }, halfLifeMs: 30 * 60_000 }, sessionWeight: 0.5, penalty: null,
 };
 if (process.argv.includes('--probe')) {
-  // A quick look: one user per subgroup, no taste change.
+  // A quick look: one user per subgroup, with a taste change.
   const probes: [string, Config][] = [
-    ['old', OLD],
+    ['before (defaults of the last run)', BEFORE],
     ['new (defaults)', PRODUCT],
-    ['new, no category fields anywhere', { ...PRODUCT, words: NO_CATEGORY_FIELDS, exploreBy: 'words' }],
-    ['new, words w/o categories, explore by categories', { ...PRODUCT, words: NO_CATEGORY_FIELDS }],
-    ['new, pictures only, explore by categories', { ...PRODUCT, words: null }],
+    ['new, no category fields anywhere, clusters', { ...PRODUCT, words: NO_CATEGORY_FIELDS, exploreBy: 'clusters' }],
+    ['before, no category fields anywhere, pictures', { ...BEFORE, words: NO_CATEGORY_FIELDS, exploreBy: 'pictures' }],
   ];
   for (const [name, cfg] of probes) {
-    const r = run(cfg, 1, TUNE_SEED_PROBE, false);
-    log(`${name}: ${r.fixed.map(f3).join(' ')} | found by 5 ${f3(r.foundBy5)}`);
+    const r = run(cfg, 1, TUNE_SEED_PROBE, true);
+    log(`${name}: ${r.fixed.map(f3).join(' ')} | after change ${r.drift.map(f3).join(' ')} | found by 5 ${f3(r.foundBy5)}`);
   }
   process.exit(0);
 }
 
 // 1. Tuning of the product path (seed 1, 2 users per subgroup): one setting at a time, each keeping the
-// best so far; the objective is the mean share over screens 1-10 with a fixed taste plus the mean over
-// the 10 screens after a taste change.
+// best so far (the product default first, so a tie keeps it); the objective is the mean share over
+// screens 1-10 with a fixed taste plus the mean over the 10 screens after a taste change.
 const TUNE_SEED = 1;
 const objective = (r: Result) => (mean(r.fixed.slice(1)) + mean(r.drift)) / 2;
 let best: Config = PRODUCT;
@@ -245,75 +256,98 @@ const tryConfigs = (label: string, configs: { name: string; cfg: Config }[]) => 
     const r = run(cfg, TUNING_USERS_PER_SUBGROUP, TUNE_SEED, true);
     const score = objective(r);
     tuningRows.push(`| ${label} | ${name} | ${f3(r.fixed[5]!)} | ${f3(mean(r.fixed.slice(1)))} | ${f3(mean(r.drift))} | ${f3(score)} |`);
-    log(`  ${label} / ${name}: ${f3(r.fixed[5]!)} ${f3(score)}`);
+    log(`  ${label} / ${name}: ${f3(r.fixed[5]!)} ${f3(mean(r.drift))} ${f3(score)}`);
     if (score > top.score) top = { score, cfg };
   }
   best = top.cfg;
   log(`${label}: picked ${JSON.stringify(configs.find((c) => c.cfg === best)?.name)}`);
 };
 const withWeights = (w: Partial<Record<'like' | 'skip', number>>): SessionVectorOptions => ({ ...best.session, weights: { ...best.session.weights, ...w } });
-tryConfigs('cold screens explore by', (['categories', 'words', 'pictures'] as const).map((exploreBy) => ({ name: exploreBy, cfg: { ...best, exploreBy } })));
-tryConfigs('picture : words in the session score', [0, 0.25, 0.5, 1].map((picture) => ({ name: `${picture} : 1`, cfg: { ...best, spaceWeights: { picture, words: 1 } } })));
-tryConfigs('skip weight', [0, -0.25, -0.5].map((skip) => ({ name: `skip ${skip}`, cfg: { ...best, session: withWeights({ skip }) } })));
-tryConfigs('half-life', [5, 30].map((min) => ({ name: `${min} min`, cfg: { ...best, session: { ...best.session, halfLifeMs: min * 60_000 } } })));
-tryConfigs('session weight', [0.25, 0.5].map((w) => ({ name: `${w}`, cfg: { ...best, sessionWeight: w } })));
+const shareName = (x: ExploreShare) => (x.afterLike === 0 && x.perSkip === 0 ? 'stop at the first like' : `${x.afterLike} a screen + ${x.perSkip} per skip since the last like, at most ${x.maxShare * SCREEN}`);
+const halfLifeName = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? 'off (time only)' : `${n} likes`);
+tryConfigs('cold screens explore by', (['categories', 'clusters'] as const).map((exploreBy) => ({ name: exploreBy, cfg: { ...best, exploreBy } })));
+tryConfigs('exploration after a like', [DEFAULT_EXPLORE_SHARE, STOP_AT_LIKE, { afterLike: 1, perSkip: 0, maxShare: 0.3 }, { afterLike: 1, perSkip: 1, maxShare: 0.5 }, { afterLike: 2, perSkip: 0.5, maxShare: 0.3 }]
+  .map((exploreShare) => ({ name: shareName(exploreShare), cfg: { ...best, exploreShare } })));
+tryConfigs('half-life in likes', [best.session.halfLifeEvents ?? Infinity, Infinity, 4, 2, 1].filter((x, i, a) => a.indexOf(x) === i)
+  .map((halfLifeEvents) => ({ name: halfLifeName(halfLifeEvents), cfg: { ...best, session: { ...best.session, halfLifeEvents } } })));
+tryConfigs('picture : words in the session score', [0.5, 1].map((picture) => ({ name: `${picture} : 1`, cfg: { ...best, spaceWeights: { picture, words: 1 } } })));
+tryConfigs('skip weight', [0, -0.25].map((skip) => ({ name: `skip ${skip}`, cfg: { ...best, session: withWeights({ skip }) } })));
+tryConfigs('half-life in time', [30, 5].map((min) => ({ name: `${min} min`, cfg: { ...best, session: { ...best.session, halfLifeMs: min * 60_000 } } })));
 tryConfigs('skip penalty', [
   { name: 'off', cfg: { ...best, penalty: null } },
   { name: 'strength 0.5, 10 neighbours', cfg: { ...best, penalty: DEFAULT_SKIP_PENALTY } },
 ]);
 log(`tuned: ${JSON.stringify(best)}`);
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const matchesProduct =
+  best.exploreBy === PRODUCT.exploreBy && sameJson(best.exploreShare, PRODUCT.exploreShare) && sameJson(best.spaceWeights, PRODUCT.spaceWeights) &&
+  sameJson(best.session, PRODUCT.session) && best.sessionWeight === PRODUCT.sessionWeight && best.penalty === PRODUCT.penalty;
+log(`product defaults ${matchesProduct ? 'match' : 'DO NOT match'} the tuning`);
+if (process.argv.includes('--tune-only')) process.exit(0);
 
-// 2. Report (seed 2, 5 users per subgroup): old and new side by side, and the new path with and without
-// the category fields (the simulated taste IS categories[0], so those variants are partly told the answer).
+// 2. Report (seed 2, 5 users per subgroup): old, before and new side by side, and the new path with and
+// without the category fields (the simulated taste IS categories[0], so those variants are partly told the answer).
 const REPORT_SEED = 2;
 const describe = (c: Config) =>
   c.mode === 'product'
     ? [
         c.pictures === false ? null : 'pictures',
         c.words ? (c.words.length === WORD_FIELDS.length ? 'words: all fields' : 'words: tags + titles') : null,
-        `explore by ${c.exploreBy}`,
+        `explore by ${c.exploreBy}, ${shareName(c.exploreShare ?? DEFAULT_EXPLORE_SHARE)}`,
+        `half-life ${c.session.halfLifeMs / 60_000} min, in likes ${halfLifeName(c.session.halfLifeEvents)}`,
         c.penalty ? `skip penalty ${c.penalty.strength}` : null,
       ].filter(Boolean).join(' + ')
     : [c.explore > 0 ? 'exploration' : null, c.penalty ? `skip penalty ${c.penalty.strength}` : null, c.diversity ? 'MMR' : null].filter(Boolean).join(' + ') || 'nothing else';
+const NO_CATS = { words: NO_CATEGORY_FIELDS };
 const variants: { name: string; cfg: Config }[] = [
   { name: 'popularity only (skips excluded)', cfg: { ...OLD, mode: 'popularity', explore: 0, diversity: false } },
   { name: 'OLD: session vector in pictures + exploration (tuned before)', cfg: OLD },
-  { name: 'NEW, no category fields anywhere, cold screens farthest-point in words', cfg: { ...best, words: NO_CATEGORY_FIELDS, exploreBy: 'words' } },
-  { name: 'NEW, no category fields anywhere, cold screens farthest-point in pictures', cfg: { ...best, words: NO_CATEGORY_FIELDS, exploreBy: 'pictures' } },
-  { name: 'NEW, words without categories, cold screens by categories', cfg: { ...best, words: NO_CATEGORY_FIELDS, exploreBy: 'categories' } },
+  { name: 'BEFORE (last run\'s product default), all fields', cfg: BEFORE },
+  { name: 'BEFORE, no category fields anywhere, cold screens farthest-point in pictures', cfg: { ...BEFORE, ...NO_CATS, exploreBy: 'pictures' } },
+  { name: 'NEW, no category fields anywhere, cold screens farthest-point in pictures', cfg: { ...best, ...NO_CATS, exploreBy: 'pictures' } },
+  { name: 'NEW, no category fields anywhere, cold screens by clusters of words', cfg: { ...best, ...NO_CATS, exploreBy: 'clusters' } },
+  { name: 'NEW, words without categories, cold screens by categories', cfg: { ...best, ...NO_CATS, exploreBy: 'categories' } },
   { name: 'NEW, pictures only, cold screens by categories', cfg: { ...best, words: null, exploreBy: 'categories' } },
   { name: 'NEW, words only (a text-only catalog), all fields', cfg: { ...best, pictures: false } },
   { name: 'NEW (tuned; the product default), all fields', cfg: best },
 ];
-const results = variants.map((v) => ({ ...v, r: run(v.cfg, USERS_PER_SUBGROUP, REPORT_SEED, true) }));
-for (const { name, r } of results) log(`${name}: after 5 screens ${f3(r.fixed[5]!)}`);
+const results = variants.map((v) => {
+  const r = run(v.cfg, USERS_PER_SUBGROUP, REPORT_SEED, true);
+  log(`${v.name}: after 5 screens ${f3(r.fixed[5]!)}, +1 ${f3(r.drift[0]!)}, +10 ${f3(r.drift[9]!)}`);
+  return { ...v, r };
+});
 
 const header = `| Ranking | ${Array.from({ length: SCREENS + 1 }, (_, s) => `${s}`).join(' | ')} |\n| --- |${' --- |'.repeat(SCREENS + 1)}`;
-const driftHeader = `| Ranking | ${Array.from({ length: SCREENS }, (_, s) => `+${s + 1}`).join(' | ')} |\n| --- |${' --- |'.repeat(SCREENS)}`;
+const driftHeader = `| Ranking | ${Array.from({ length: SCREENS }, (_, s) => `+${s + 1}`).join(' | ')} | mean |\n| --- |${' --- |'.repeat(SCREENS + 1)}`;
 const cpu = process.cpuUsage();
 const body = `## Session steering on stickers
 
-Command: \`npx tsx bench/engagement/steering.ts\` (wall ${((Date.now() - t0) / 1000).toFixed(0)} s, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s). Machine: 2-core shared VM, no GPU, Node ${process.version}, single-threaded. Date: 2026-11-30.
+Command: \`npx tsx bench/engagement/steering.ts\` (wall ${((Date.now() - t0) / 1000).toFixed(0)} s, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s). Machine: 2-core shared VM (other jobs running), no GPU, Node ${process.version}, single-threaded. Date: ${new Date().toISOString().slice(0, 10)}.
 
 Catalog: the ${items.length} shipped stickers; item vectors = the CLIP image vectors of the shipped index (${st.modelId}, dim ${vectors.dim}).
 Simulated users: ${results[0]!.r.users} (${USERS_PER_SUBGROUP} per taste); a taste is one CLDR subgroup with >= ${MIN_SUBGROUP_ITEMS} items (${tastes.length} subgroups).
 Each screen is the top ${SCREEN} of the ranking; the user likes every card of their taste (once), skips ${SKIPS_PER_SCREEN} other cards
 picked at random (seeded), and types nothing. Skipped items are excluded from then on; liked items may show again.
-Screens are assumed ${SCREEN_MS / 1000} s apart (only the half-life depends on that).
+Screens are assumed ${SCREEN_MS / 1000} s apart (the half-life in time depends on that; the half-life in likes does not).
 
 OLD rows: the ranking before the word space, by the code of then (rankCandidates over popularity at ${POPULAR_WEIGHT}, the session
 source in the picture space at 0.5, farthest-point exploration in the picture space while nothing is liked, MMR).
-NEW rows: the product path, deliver() (src/core/delivery.ts) over the popularity, session and explore rows, with the session
-made by sessionInput() (src/core/engagement/session-input.ts), the function the retrieval worker calls. The session score is
-the weighted mean of the cosine in the picture space and in the word space (src/core/engagement/word-space.ts: TF-IDF over
-tags in every language and title words, plus, in 'all fields', the item's category and categories as labels). Cold screens
-(nothing liked, nothing typed) cover the catalog (src/core/fusion/sources/explore.ts): by categories = one item of each least-shown
-leaf (categories[0]) per screen, heaviest leaves (size + popularity) first, one per group until each group has one; or
-farthest-point in the words or the pictures. Exploration stops at the first like.
+BEFORE rows: the previous run's product default (exploration stops at the first like; the session vector decays in time
+only, half-life 30 min), through today's code. NEW rows: the product path, deliver() (src/core/delivery.ts) over the popularity, session and explore rows,
+with the session made by sessionInput() (src/core/engagement/session-input.ts), the function the retrieval worker calls.
+The session score is the weighted mean of the cosine in the picture space and in the word space (src/core/engagement/word-space.ts:
+TF-IDF over tags in every language and title words, plus, in 'all fields', the item's category and categories as labels); an
+event's weight halves with time (half-life in time) and with every few likes after it (half-life in likes). The explore row
+(src/core/fusion/sources/explore.ts) covers the catalog: by categories = one item of each least-shown leaf (categories[0]) per
+card, heaviest leaves (size + popularity) first, one per group until each group has one; by clusters = the same over parts made
+without categories (src/core/engagement/clusters.ts: spherical k-means, about ${ITEMS_PER_CLUSTER} items a part, in the word space, or the pictures for a
+catalog without words, grouped by their centroids; once per catalog); or farthest-point in one space. Before the first like it
+fills the screen; after it, it keeps the cards the 'exploration after a like' setting says (skips counted since the last like).
 
 Honesty: the simulated taste IS categories[0]. Rows with 'all fields' put that label in the item space, and rows whose cold
 screens go 'by categories' walk the very strata the tastes are drawn from (and, heaviest first, reach the 58 tastes, the 58
-largest of 99 leaves, within 6 screens). Only the rows 'no category fields anywhere' are free of it. For a real catalog the
+largest of 99 leaves, within 6 screens). Only the rows 'no category fields anywhere' are free of it (their clusters are made from
+tags, titles and pictures; the part size, ${ITEMS_PER_CLUSTER}, was set from the catalog's mean leaf size, not tuned). For a real catalog the
 categories are its owner's own structure and the product uses them; this simulation cannot say how well they match real tastes.
 
 Share of the top ${SCREEN} that matches the taste, by the number of screens engaged with before it (0 = the first screen):
@@ -332,17 +366,16 @@ Taste change: the same users switch to another subgroup (seeded) after screen ${
 after 1 to ${SCREENS} screens engaged with under it:
 
 ${driftHeader}
-${results.map(({ name, r }) => `| ${name} | ${r.drift.map(f3).join(' | ')} |`).join('\n')}
+${results.map(({ name, r }) => `| ${name} | ${r.drift.map(f3).join(' | ')} | ${f3(mean(r.drift))} |`).join('\n')}
 
-Tuned settings: cold screens explore by ${best.exploreBy}, picture : words ${best.spaceWeights?.picture} : ${best.spaceWeights?.words}, like 1, skip ${best.session.weights.skip}, half-life ${best.session.halfLifeMs / 60_000} min,
-session weight ${best.sessionWeight}, skip penalty ${best.penalty ? `strength ${best.penalty.strength}, ${best.penalty.neighbours} neighbours, min cosine ${best.penalty.minSimilarity}` : 'off'}.
-The product's defaults match, except the half-life, which stays 30 min (5 min won the tuning by 0.001 of objective, a tie).
-Not solved: after a taste change the NEW rows are slow (exploration has stopped at the first like, so a new taste is found
-only through the session's neighbourhood): the taste-change table is no better than OLD for the product default.
+Tuned settings: cold screens explore by ${best.exploreBy}; exploration after a like: ${shareName(best.exploreShare ?? DEFAULT_EXPLORE_SHARE)};
+half-life in likes ${halfLifeName(best.session.halfLifeEvents)}; picture : words ${best.spaceWeights?.picture} : ${best.spaceWeights?.words}; like 1, skip ${best.session.weights.skip};
+half-life in time ${best.session.halfLifeMs / 60_000} min; session weight ${best.sessionWeight}; skip penalty ${best.penalty ? `strength ${best.penalty.strength}, ${best.penalty.neighbours} neighbours, min cosine ${best.penalty.minSimilarity}` : 'off'}.
+The product's defaults (DEFAULT_EXPLORE_SHARE, DEFAULT_SESSION_OPTIONS, SESSION_SPACE_WEIGHTS, SESSION_WEIGHT, the registry's explore row) ${matchesProduct ? 'match them' : 'DO NOT match them'}.
 
 Tuning: ${TUNING_USERS_PER_SUBGROUP} users per subgroup on another seed (${TUNE_SEED}); one setting at a time, in the order listed, each
-keeping the best so far. Objective = (mean share over screens 1-${SCREENS}, fixed taste + mean share over the ${SCREENS} screens
-after a taste change) / 2.
+keeping the best so far (the product default listed first, so a tie keeps it). Objective = (mean share over screens 1-${SCREENS}, fixed taste
++ mean share over the ${SCREENS} screens after a taste change) / 2.
 
 | Setting | Value | Share after 5 | Mean 1-${SCREENS} | Mean after change | Objective |
 | --- | --- | --- | --- | --- | --- |

@@ -75,7 +75,7 @@ describe('the feed of a user who engaged with nothing', () => {
     expect(feed.map((e) => e.id)).toEqual(['grin', 'cat', 'car']);
     expect(feed.every((e) => e.source === 'explore' && e.why === EXPLORE_EXPLANATION)).toBe(true);
   });
-  it('stops exploring at the first like and when words are asked for', () => {
+  it('after a like, leaves a screen of 3 to the session (exploration keeps 30% of a screen at most); stops when words are asked for', () => {
     expect(cold(null, ['car']).some((e) => e.source === 'explore')).toBe(false);
     const asked = { ...emptyIntent('u', 0), keyPhrases: [{ text: 'bus', weight: 1, lastTurn: 0 }] };
     const feed = cold(asked);

@@ -7,7 +7,7 @@
 // sharing a word with the session are touched).
 import type { CatalogItem } from '../catalog.ts';
 import { matchTokens } from '../text.ts';
-import { decayFactor, DEFAULT_SESSION_OPTIONS, effectiveEvents, type EngagementEvent, type SessionVectorOptions } from './session-vector.ts';
+import { DEFAULT_SESSION_OPTIONS, type EngagementEvent, type SessionVectorOptions, weightedEvents } from './session-vector.ts';
 
 /** The item fields a word space can be made of. */
 export const WORD_FIELDS = Object.freeze(['tags', 'titles', 'category', 'categories'] as const);
@@ -202,16 +202,14 @@ export function wordSessionVector(
 ): WordVector | null {
   const sum = new Map<number, number>();
   let positive = false;
-  for (const e of effectiveEvents(events)) {
+  for (const e of weightedEvents(events, now, options)) {
     const r = rowOf.get(e.itemId);
-    const w = (options.weights as Readonly<Record<string, number>>)[e.kind];
-    if (r === undefined || r >= space.rows || w === undefined || w === 0 || e.at > now || isEmptyRow(space, r)) continue;
-    const scale = w * decayFactor(e.at, now, options.halfLifeMs);
+    if (r === undefined || r >= space.rows || isEmptyRow(space, r)) continue;
     for (let p = space.rowStart[r]!; p < space.rowStart[r + 1]!; p++) {
       const t = space.rowTerms[p]!;
-      sum.set(t, (sum.get(t) ?? 0) + scale * space.rowWeights[p]!);
+      sum.set(t, (sum.get(t) ?? 0) + e.weight * space.rowWeights[p]!);
     }
-    if (w > 0) positive = true;
+    if (e.weight > 0) positive = true;
   }
   if (!positive) return null;
   const entries = [...sum].sort((a, b) => a[0] - b[0]);

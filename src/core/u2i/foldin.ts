@@ -28,6 +28,12 @@ export interface FoldInOptions {
   readonly steps: number;
   readonly learningRate: number;
   readonly seed: number;
+  /**
+   * Both solvers: the solved vector plus this times the mean of the liked items' unit factors (what
+   * the 'similar' source's factor cosine points at), a pull toward the likes themselves that a
+   * handful of likes cannot over-fit; 0 = the solver's vector alone.
+   */
+  readonly likedMeanWeight: number;
   /** The result is scaled down to this norm if longer (the manifest's users.maxNorm); 0 = no bound. */
   readonly maxNorm: number;
 }
@@ -47,6 +53,7 @@ export const DEFAULT_FOLD_IN: FoldInOptions = Object.freeze({
   steps: 300,
   learningRate: 0.2,
   seed: 1,
+  likedMeanWeight: 0,
   maxNorm: 0,
 });
 
@@ -73,14 +80,27 @@ function usableRows(items: VectorMatrix, rows: readonly number[], not?: Readonly
   return [...out];
 }
 
-/** Mean item Gramian V^T V / rows (dim x dim, row-major): the "every item is a weak 0" term of ials. */
-export function itemGramian(items: VectorMatrix): Float64Array {
+/**
+ * Mean item Gramian V^T V / rows (dim x dim, row-major): the "every item is a weak 0" term of ials.
+ * With `weights` (one per row, e.g. popularity^beta as in eALS, He et al. 2016), each item's term is
+ * scaled by its weight over the mean weight, so the total stays that of the plain Gramian.
+ */
+export function itemGramian(items: VectorMatrix, weights?: ArrayLike<number>): Float64Array {
   const { dim, rows, data } = items;
+  if (weights && weights.length !== rows) throw new U2iError('dim-mismatch', `${weights.length} item weights for ${rows} items`);
+  let meanWeight = 1;
+  if (weights) {
+    meanWeight = 0;
+    for (let r = 0; r < rows; r++) meanWeight += weights[r]! / Math.max(1, rows);
+    if (!(meanWeight > 0)) throw new RangeError('item weights must have a positive mean');
+  }
   const g = new Float64Array(dim * dim);
   for (let r = 0; r < rows; r++) {
     const o = r * dim;
+    const w = weights ? weights[r]! / meanWeight : 1;
+    if (w === 0) continue;
     for (let a = 0; a < dim; a++) {
-      const va = data[o + a]!;
+      const va = w * data[o + a]!;
       if (va === 0) continue;
       for (let b = a; b < dim; b++) g[a * dim + b]! += va * data[o + b]!;
     }
@@ -167,6 +187,17 @@ function foldInBpr(items: VectorMatrix, pos: readonly number[], neg: readonly nu
   return u;
 }
 
+/** u += weight x the mean of the unit factors of `rows` (all non-zero: usableRows). */
+function addLikedMean(u: Float64Array, items: VectorMatrix, rows: readonly number[], weight: number): void {
+  const { dim, data } = items;
+  for (const r of rows) {
+    let n2 = 0;
+    for (let f = 0; f < dim; f++) n2 += data[r * dim + f]! ** 2;
+    const s = weight / (rows.length * Math.sqrt(n2));
+    for (let f = 0; f < dim; f++) u[f]! += s * data[r * dim + f]!;
+  }
+}
+
 /**
  * The user vector that best explains these likes (and dislikes) with the item factors fixed.
  * Returns null when no liked row is usable (no likes, all out of range, or all zero vectors): a user
@@ -185,6 +216,7 @@ export function foldInUser(req: FoldInRequest): Float32Array | null {
     u = foldInIals(req.items, pos, neg, g, o);
   } else if (o.method === 'bpr') u = foldInBpr(req.items, pos, neg, o);
   else throw new RangeError(`unknown fold-in method "${String(o.method)}"`);
+  if (o.likedMeanWeight !== 0) addLikedMean(u, req.items, pos, o.likedMeanWeight);
   const norm = Math.hypot(...u);
   const scale = o.maxNorm > 0 && norm > o.maxNorm ? o.maxNorm / norm : 1;
   const out = Float32Array.from(u, (x) => x * scale);

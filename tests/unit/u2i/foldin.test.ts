@@ -59,4 +59,22 @@ describe('fold-in', () => {
   it('maps catalog ids to rows and lists the ids the model does not know', () => {
     expect(itemRowsOf(['a', 'b', 'c'], ['c', 'x', 'a'])).toEqual({ rows: [2, 0], unknown: ['x'] });
   });
+
+  it('pulls toward the liked items with likedMeanWeight, and weighs the unobserved term per item when asked', () => {
+    const pos = liked.slice(0, 3);
+    const plain = foldInUser({ items, positives: pos })!;
+    const pulled = foldInUser({ items, positives: pos, options: { likedMeanWeight: 10 } })!;
+    const mean = new Float32Array(dim);
+    for (const r of pos) {
+      const v = items.data.slice(r * dim, (r + 1) * dim);
+      const n = Math.hypot(...v);
+      for (let f = 0; f < dim; f++) mean[f]! += v[f]! / n;
+    }
+    expect(cosine(pulled, mean)).toBeGreaterThan(cosine(plain, mean));
+    // Uniform weights are the plain Gramian; weights must match the rows.
+    const g = itemGramian(items);
+    const gw = itemGramian(items, new Float32Array(rows).fill(3));
+    for (let x = 0; x < g.length; x++) expect(gw[x]!).toBeCloseTo(g[x]!, 6);
+    expect(() => itemGramian(items, new Float32Array(rows - 1))).toThrow();
+  });
 });
