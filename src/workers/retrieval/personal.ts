@@ -100,18 +100,25 @@ export function applyAction(p: PersonalState, a: Action): void {
 }
 
 /**
- * The on-device U2I step of an action already applied: when the user has a U2I vector, one small
- * learning step (like, click, dwell, skip) moves it, and the vector is stored again.
+ * The on-device U2I step of an action (like, click, dwell, skip), in memory: when the user has a U2I
+ * vector, one small learning step moves it. Synchronous, so the rank that follows the action uses it.
+ * Returns whether the vector moved (then saveUserVector stores it).
  */
-export async function learnFrom(store: Store, userId: string, cat: LoadedCatalog, p: PersonalState, a: Action): Promise<void> {
-  if (!p.model || !p.userVector || !isSignal(a.kind)) return;
+export function stepUserVector(cat: LoadedCatalog, p: PersonalState, a: Action): boolean {
+  if (!p.model || !p.userVector || !isSignal(a.kind)) return false;
   const i = cat.rowOfId.get(a.itemId);
-  if (i === undefined || p.userVector.length !== p.model.items.dim) return;
+  if (i === undefined || p.userVector.length !== p.model.items.dim) return false;
   const itemVec = p.model.items.data.subarray(i * p.model.items.dim, (i + 1) * p.model.items.dim);
-  if (itemVec.every((x) => x === 0)) return;
+  if (itemVec.every((x) => x === 0)) return false;
   p.userVector = updateUserVector(p.userVector, itemVec, a.kind, DEFAULT_ONLINE_LEARNING_RATE, { maxNorm: p.model.manifest.users.maxNorm });
-  await store.putUserVector({ catalogId: p.catalogId, userId, dim: p.userVector.length, vector: new Float32Array(p.userVector), source: 'on-device', updatedAt: Date.now() });
   if (p.u2i) p.u2i = { ...p.u2i, source: 'on-device' };
+  return true;
+}
+
+/** Stores the user's U2I vector as refined on this device. */
+export async function saveUserVector(store: Store, userId: string, p: PersonalState): Promise<void> {
+  if (!p.userVector) return;
+  await store.putUserVector({ catalogId: p.catalogId, userId, dim: p.userVector.length, vector: new Float32Array(p.userVector), source: 'on-device', updatedAt: Date.now() });
 }
 
 /** A catalog's U2I item Gramian, for folding a new user in (computed once per model: 100-245 ms, bench/RESULTS-u2i.md). */

@@ -19,7 +19,7 @@ import { StoreConnection } from '../store-connection.ts';
 import { CatalogSource, fetchJson } from '../catalog-source.ts';
 import { Catalogs, type LoadedCatalog } from './catalogs.ts';
 import { likedIds, skippedIds } from './engagement.ts';
-import { type Action, applyAction, learnFrom, loadPersonal, noteShown, type PersonalState, selectDemoUser, userVectorOf } from './personal.ts';
+import { type Action, applyAction, loadPersonal, noteShown, type PersonalState, saveUserVector, selectDemoUser, stepUserVector, userVectorOf } from './personal.ts';
 import { skippedRows } from '../../core/engagement/session-vector.ts';
 import { skipNeighbours } from '../../core/engagement/skip-penalty.ts';
 import { clipFloor, sessionInputFor, sessionSpace } from './picture-space.ts';
@@ -225,7 +225,6 @@ export class RetrievalService {
         ...(floor !== undefined ? { clipFloor: floor } : {}),
       });
       if (user?.folded && personal.u2i) personal.u2i = { ...personal.u2i, source: 'on-device' };
-      noteShown(personal.shown, cards.map((c) => c.id));
       const rankMs = performance.now() - started;
       this.counters.encodeWaitMs += encodeMs;
       this.counters.rankMs += rankMs;
@@ -327,6 +326,10 @@ export class RetrievalService {
     const cat = await this.catalogs.get(catalogId);
     const personal = await this.personalFor(cat);
     applyAction(personal, action);
+    // The screen the user acted on counts as seen: the next cold screen explores elsewhere. (Not every
+    // rank: a feed nobody has acted on stays put when something unrelated re-ranks it.)
+    if (this.lastView && this.lastView.catalogId === catalogId) noteShown(personal.shown, this.lastView.feed.map((c) => c.id));
+    const vectorMoved = stepUserVector(cat, personal, action);
     const feedFollows = kind !== 'click' && kind !== 'dwell' && kind !== 'impression' ? this.invalidate() : null;
     const store = await this.store();
     this.inFlight.set(action, catalogId);
@@ -346,7 +349,7 @@ export class RetrievalService {
       const model = cat.index?.modelId.split('@')[0];
       if (model && (await this.preference.learnFromClick(model, search, itemId, (ids) => ids.map((i) => this.itemVector(cat, i))))) this.pushView(this.lastView?.feed ?? []);
     }
-    await learnFrom(store, this.config.userId, cat, personal, action);
+    if (vectorMoved) await saveUserVector(store, this.config.userId, personal);
     await feedFollows;
   }
 

@@ -52,6 +52,8 @@ export function exploreFor(ctx: SourceContext, mode: ExploreMode, share: Explore
   const s = ctx.session;
   if (!s) return [];
   if (ctx.intent && wantedPhrases(ctx.intent).length > 0) return [];
+  // A U2I user vector (a demo user's, or one folded in from likes) is a taste already: its own source ranks.
+  if (ctx.u2i) return [];
   const cold = s.liked.length === 0;
   const k = cold ? ctx.k : Math.min(Math.floor(ctx.k * share.maxShare), share.afterLike + Math.floor(share.perSkip * skipsSinceLike(s)));
   if (k <= 0) return [];
