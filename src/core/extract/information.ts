@@ -28,6 +28,17 @@ export const EXPANSIONS_LEARN_MORE = 14;
 const MAX_HOPS = 2;
 /** Relations that only name the same concept in another language or form: not a hop in meaning. */
 const NAMING = /translation|name|ko-predicate|lemma/;
+/**
+ * Adjectives on the same scale (WordNet also-see: "warm" -> "hot"): for a refinement, one such step is
+ * as good as a name, since catalogs tag one word of the scale (the hot drinks are "hot", never
+ * "warm"). Similar-to is not: its clusters are broad ("hot" ~ "tropical", "white").
+ */
+const SAME_SCALE = /^also-see$/;
+/** A refinement's expansion: naming steps, and at most one step along the same scale. */
+const refinementStep = (provenance: readonly { via: string }[]) => {
+  const meaning = provenance.filter((p) => !NAMING.test(p.via));
+  return meaning.length === 0 || (meaning.length === 1 && SAME_SCALE.test(meaning[0]!.via));
+};
 /** Items linked directly to one expansion (a country's flag), kept in the intent. */
 const MAX_LINKED_ITEMS = 8;
 /**
@@ -138,8 +149,9 @@ export function informationNode(inp: { text: string; extraction: TurnExtraction;
     // The whole message as well as its phrases: a word the catalog lacks ("thirsty", "Seoul") never
     // became a key phrase, yet it is exactly what the knowledge layer can read.
     // A refinement narrows the topic to the items carrying it: only its own phrases are read, and only
-    // for other names of the same concept ("따뜻한 → warm"); a related concept would widen the set it
-    // narrows to ("small → back → torso"), and the rest of the message ("것만") is not the refinement.
+    // for other names of the same concept ("따뜻한 → warm", or one step on its scale: "→ hot"); a
+    // related concept would widen the set it narrows to ("small → back → torso"), and the rest of the
+    // message ("것만") is not the refinement.
     const refining = extraction.task === 'refine';
     const phrases = [
       ...(refining ? [] : [{ text, weight: extraction.keyPhrases.length > 0 ? MESSAGE_WEIGHT_WITH_TOPIC : 1 }]),
@@ -152,7 +164,7 @@ export function informationNode(inp: { text: string; extraction: TurnExtraction;
     const placeExpansions = placeTopics(found, language, disliked);
     const placeTexts = new Set(placeExpansions.map((e) => e.text.toLocaleLowerCase()));
     expansions = expandPhrases(kb, phrases, language, limit * 3)
-      .filter((e) => e.provenance.filter((p) => !NAMING.test(p.via)).length <= (refining ? 0 : MAX_HOPS))
+      .filter((e) => (refining ? refinementStep(e.provenance) : e.provenance.filter((p) => !NAMING.test(p.via)).length <= MAX_HOPS))
       .filter((e) => !placeTexts.has(e.text.toLocaleLowerCase()))
       .filter((e) => !(/^[a-z]+$/i.test(e.text) && e.text.length < MIN_LATIN_EXPANSION_CHARS))
       .filter((e) => !fromPlace(e) || e.provenance.every((p) => NAMING.test(p.via) || PLACE_RELATIONS.test(p.via)))
@@ -171,11 +183,25 @@ export function informationNode(inp: { text: string; extraction: TurnExtraction;
   const placeKeys = new Set(information.places.map((p) => p.text.toLocaleLowerCase()));
   // The place as found may carry a Korean particle ("멜버른에"), the phrase's word does not.
   const isPlace = (w: string) => placeKeys.has(w) || [...placeKeys].some((k) => /[\uac00-\ud7a3]/.test(w) && w.length >= 2 && k.startsWith(w));
+  const personKeys = new Set(information.people.map((p) => p.toLocaleLowerCase()));
+  // "엄마" found as "엄마의" or "엄마한테" in a phrase's word.
+  const isPerson = (w: string) => personKeys.has(w.toLocaleLowerCase()) || [...personKeys].some((k) => /[\uac00-\ud7a3]/.test(k) && w.startsWith(k) && w.length - k.length <= 2);
+  const forSomeone = personKeys.size > 0 && extraction.keyPhrases.some((p) => !p.text.split(' ').every(isPerson));
   const keyPhrases = extraction.keyPhrases.flatMap((p) => {
     const t = p.text.toLocaleLowerCase();
     if (isPlace(t)) return [];
     const cut = t.lastIndexOf(' ');
     return cut > 0 && isPlace(t.slice(cut + 1)) ? [{ ...p, text: p.text.slice(0, cut).trim() }] : [p];
+  }).flatMap((p) => {
+    // A person the user names as theirs ("my mom", "엄마 생일") is who it is for, not what to show,
+    // once the turn names something else: the phrase loses the person ("엄마 생일" -> 생일), a phrase
+    // that is only the person goes (the birthday feed was full of family and breast-feeding).
+    if (!forSomeone) return [p];
+    const words = p.text.split(' ');
+    if (isPerson(p.text)) return [];
+    return words.length > 1 && isPerson(words[0]!) ? [{ ...p, text: words.slice(1).join(' ') }] : [p];
   });
+  // Nor is what the person implies ("mom → mother → breast-feeding").
+  if (forSomeone) expansions = expansions.filter((e) => !e.from.split(' ').every(isPerson));
   return { information, expansions, undo, keyPhrases };
 }

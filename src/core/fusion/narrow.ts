@@ -1,6 +1,7 @@
 // Two rules that decide which items a feed may show at all, beyond "not disliked, not unsafe, not
 // skipped": a refinement narrows the current topic to an intersection ("show me animals" then "only
-// the ones that fly" keeps animals that fly), and a dislike gives way to a more recent explicit
+// the ones that fly" keeps animals that fly) when that fills a screen, and otherwise keeps the topic
+// with the fitting items first; and a dislike gives way to a more recent explicit
 // request ("no animals", later "cats please": cats show, other animals stay hidden).
 import type { Intent } from '../intent.ts';
 import { dislikedItems, type LexicalIndex, scorePhrases } from '../lexical.ts';
@@ -14,22 +15,55 @@ function matching(lexical: LexicalIndex, phrases: readonly { text: string; weigh
 }
 
 /**
- * The items a refined feed is restricted to, or null when the intent has no refinement. The
- * refinement's own matches (its words and the expansions that came from them) intersected with the
- * topic's matches; when nothing is in both, the refinement's matches alone (it is what the user just
- * asked for), and when it matches nothing, no restriction (an empty feed helps nobody).
+ * A refined feed keeps the whole topic unless the intersection alone fills a screen: below that, an
+ * intersection of one or two items left a near-empty feed ("drinks", then "only hot ones": one hot
+ * drink), and no intersection at all showed the refinement's matches alone (warm clothes for warm
+ * drinks). The topic stays and the items that fit the refinement come first (`refinementFit`).
+ */
+export const MIN_REFINED_ITEMS = 10;
+
+interface Refinement {
+  /** Items matching the refinement's words and the expansions that came from them. */
+  refine: Set<number>;
+  /** Items matching what is wanted apart from the refinement. */
+  topic: Set<number>;
+}
+
+/** Both match sets of an intent, computed once per intent (delivery and the lexical source ask). */
+const refinementsOf = new WeakMap<Intent, Refinement | null>();
+function refinementOf(lexical: LexicalIndex, intent: Intent): Refinement | null {
+  if (refinementsOf.has(intent)) return refinementsOf.get(intent)!;
+  let out: Refinement | null = null;
+  if (intent.refinements?.length) {
+    const refineKeys = new Set(intent.refinements.map((r) => key(r.text)));
+    const refine = matching(lexical, [
+      ...intent.refinements,
+      ...(intent.expansions ?? []).filter((e) => refineKeys.has(key(e.from))),
+    ]);
+    const topic = matching(lexical, wantedPhrases(intent).filter((p) => !p.from || !refineKeys.has(key(p.from))));
+    out = { refine, topic };
+  }
+  refinementsOf.set(intent, out);
+  return out;
+}
+
+/**
+ * The items a refined feed is restricted to, or null when the intent has no refinement or the
+ * refinement matches nothing (an empty feed helps nobody). The intersection of the refinement's
+ * matches with the topic's when it fills MIN_REFINED_ITEMS; otherwise the topic (the items fitting the
+ * refinement rank first), and the refinement's matches alone only when there is no topic.
  */
 export function refinedItems(lexical: LexicalIndex, intent: Intent): Set<number> | null {
-  if (!intent.refinements?.length) return null;
-  const refineKeys = new Set(intent.refinements.map((r) => key(r.text)));
-  const refine = matching(lexical, [
-    ...intent.refinements,
-    ...(intent.expansions ?? []).filter((e) => refineKeys.has(key(e.from))),
-  ]);
-  if (refine.size === 0) return null;
-  const topic = matching(lexical, wantedPhrases(intent).filter((p) => !p.from || !refineKeys.has(key(p.from))));
-  const both = new Set([...refine].filter((i) => topic.has(i)));
-  return both.size > 0 ? both : refine;
+  const r = refinementOf(lexical, intent);
+  if (!r || r.refine.size === 0) return null;
+  if (r.topic.size === 0) return r.refine;
+  const both = new Set([...r.refine].filter((i) => r.topic.has(i)));
+  return both.size >= MIN_REFINED_ITEMS ? both : r.topic;
+}
+
+/** Items that fit the intent's refinement (empty without one): ranked first within the topic. */
+export function refinementFit(lexical: LexicalIndex, intent: Intent): ReadonlySet<number> {
+  return refinementOf(lexical, intent)?.refine ?? new Set();
 }
 
 /**

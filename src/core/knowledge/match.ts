@@ -34,7 +34,7 @@ const FUNCTION_WORDS = new Set(`a an the and or nor but so yet if then than that
 you your he him his she her they them their what which who whom whose when where why how am is are was were be been being do does
 did have has had can could would should will shall may might must to of in on at by for with about from into onto over under up
 down out off as just only also too very really some any all each no not one ones please thanks ok okay yes yeah hey hi hello
-oh wow lol me show see look give find want need tell know let get got go going gonna next last week month day today tomorrow
+oh wow lol me show see look give find want need tell know let get got go going gonna next last week month day today tonight tomorrow yesterday
 now again more most much many like thing things stuff something anything way lot bit`.split(/\s+/));
 
 const englishVariants = (w: string): string[] => {
@@ -55,11 +55,22 @@ function bestSense(senses: readonly SurfaceSense[] | undefined): readonly Surfac
   return senses ?? [];
 }
 
+interface KoreanReading {
+  surface: string;
+  factor: number;
+  /**
+   * The surface is a verb or adjective stem (a predicate ending was stripped: "죽겠어" -> 죽): only a
+   * predicate sense may read it, never a noun spelled the same (죽, congee).
+   */
+  predicate?: boolean;
+}
+
 /** Korean readings of one word: whole, stem after particles/endings, longest known prefix. */
-function koreanReadings(kb: KnowledgeBase, word: string): { surface: string; factor: number }[] {
+function koreanReadings(kb: KnowledgeBase, word: string): KoreanReading[] {
   if (kb.surfaces.has(word)) return [{ surface: word, factor: 1 }];
-  const stem = stemKorean(word).stem;
-  if (stem !== word && kb.surfaces.has(stem)) return [{ surface: stem, factor: 1 }];
+  const stemmed = stemKorean(word);
+  const stem = stemmed.stem;
+  if (stem !== word && kb.surfaces.has(stem)) return [{ surface: stem, factor: 1, predicate: stemmed.kind === 'predicate' }];
   for (let k = word.length - 1; k >= MIN_KOREAN_PREFIX; k--) {
     const prefix = word.slice(0, k);
     if (!kb.surfaces.has(prefix)) continue;
@@ -85,8 +96,8 @@ export function findConcepts(kb: KnowledgeBase, text: string): ConceptMatch[] {
       // A lone function word ("i", "so", "will") names nothing, even where WordNet has it (iodine).
       if (n === 1 && (FUNCTION_WORDS.has(last) || isKoreanStopword(last) || last.length < MIN_WORD_CHARS)) continue;
       const head = span.slice(0, -1).join(' ');
-      const candidates: { surface: string; factor: number }[] = isHangul(last)
-        ? koreanReadings(kb, last).map((r) => ({ surface: head ? `${head} ${r.surface}` : r.surface, factor: r.factor }))
+      const candidates: KoreanReading[] = isHangul(last)
+        ? koreanReadings(kb, last).map((r) => ({ ...r, surface: head ? `${head} ${r.surface}` : r.surface }))
         : englishVariants(last).map((v) => ({ surface: head ? `${head} ${v}` : v, factor: 1 }));
       for (const c of candidates) {
         const senses = bestSense(kb.surfaces.get(c.surface));
@@ -95,6 +106,7 @@ export function findConcepts(kb: KnowledgeBase, text: string): ConceptMatch[] {
         for (const s of senses) {
           // A predicate form is never a prefix of a noun ("아프" in "아프리카").
           if (lastWordIsPrefix && seedRels.has(s.rel)) continue;
+          if (c.predicate && !seedRels.has(s.rel)) continue;
           out.push({ text: span.join(' '), surface: c.surface, concept: s.concept, weight: s.weight * c.factor, rel: s.rel });
           matched = n;
         }

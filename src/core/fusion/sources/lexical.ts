@@ -2,6 +2,7 @@
 // home of phraseCandidates, which the CLIP source shares (both turn phrase hits into candidates).
 import { scorePhrases } from '../../lexical.ts';
 import { expansionReasons, wantedPhrases } from '../../wanted.ts';
+import { refinementFit } from '../narrow.ts';
 import type { Candidate } from '../fuse.ts';
 import { reasonText, TASTE } from '../reason.ts';
 import { defineSource, type RetrievalSource, type SourceContext } from '../retrieval-source.ts';
@@ -68,6 +69,13 @@ function lexicalCandidates(ctx: SourceContext): Candidate<'lexical'>[] {
     const prev = typed.get(item);
     const score = hit.score * EXPANSION_MATCH_FACTOR;
     if (!prev || score > prev.score) typed.set(item, { ...hit, score });
+  }
+  // A refinement that leaves the topic in place (src/core/fusion/narrow.ts) orders it: the items that
+  // fit it rank above every other topic item.
+  const fit = refinementFit(ctx.lexical, ctx.intent);
+  if (fit.size > 0) {
+    const lead = Math.max(0, ...[...typed.values()].map((h) => h.score));
+    for (const [item, hit] of typed) if (fit.has(item)) typed.set(item, { ...hit, score: hit.score + lead });
   }
   const hits = [...typed.values()].sort((a, b) => b.score - a.score || a.item - b.item);
   return phraseCandidates('lexical', keepEachPhrase(hits, ctx.pool * LEXICAL_POOL_FACTOR), ctx.blocked, expansionReasons(ctx.intent));

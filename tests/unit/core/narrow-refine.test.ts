@@ -1,0 +1,44 @@
+// A refinement orders the topic instead of replacing it (issue 14, src/core/fusion/narrow.ts): the
+// intersection alone when it fills a screen, otherwise the whole topic with the items that fit the
+// refinement first, and the refinement's matches alone only when there is no topic.
+import { describe, expect, it } from 'vitest';
+import { deliver } from '../../../src/core/delivery.ts';
+import { MIN_REFINED_ITEMS, refinedItems, refinementFit } from '../../../src/core/fusion/narrow.ts';
+import { emptyIntent, type Intent } from '../../../src/core/intent.ts';
+import { buildLexicalIndex } from '../../../src/core/lexical.ts';
+import { parseCatalogItems, parseCatalogManifest } from '../../../src/core/catalog.ts';
+import { items as rawItems, manifest as rawManifest } from '../extract/fixtures.ts';
+
+const manifest = parseCatalogManifest(rawManifest);
+const items = parseCatalogItems(rawItems, manifest);
+const lexical = buildLexicalIndex(items, manifest);
+const phrase = (text: string) => ({ text, weight: 0.7, lastTurn: 1 });
+const intentOf = (topic: string[], refinements: string[]): Intent => ({
+  ...emptyIntent('t', 0), turn: 2, keyPhrases: topic.map(phrase), refinements: refinements.map(phrase),
+});
+const titles = (set: ReadonlySet<number> | null) => [...(set ?? [])].map((i) => items[i]!.title);
+
+describe('refinedItems', () => {
+  it('keeps the topic when few of its items fit, and ranks those first', () => {
+    const intent = intentOf(['drink'], ['hot']);
+    const kept = titles(refinedItems(lexical, intent));
+    expect(kept).toContain('hot beverage');
+    expect(kept).toContain('wine glass'); // the rest of the drinks stay
+    expect(kept).not.toContain('hot springs'); // the refinement's matches outside the topic do not come in
+    expect(titles(refinementFit(lexical, intent))).toContain('hot beverage');
+    expect(items.find((it) => it.id === deliver({ items, lexical, intent, k: 10 })[0]!.id)!.title).toBe('hot beverage');
+  });
+
+  it('is the intersection alone when it fills a screen', () => {
+    const intent = intentOf(['animal'], ['bird']);
+    const kept = refinedItems(lexical, intent)!;
+    expect(kept.size).toBeGreaterThanOrEqual(MIN_REFINED_ITEMS);
+    for (const i of kept) expect(refinementFit(lexical, intent).has(i)).toBe(true);
+  });
+
+  it('is the refinement alone without a topic, and nothing without a refinement', () => {
+    expect(titles(refinedItems(lexical, intentOf([], ['rain'])))).toContain('cloud with rain');
+    expect(refinedItems(lexical, intentOf(['drink'], []))).toBeNull();
+    expect(refinementFit(lexical, intentOf(['drink'], [])).size).toBe(0);
+  });
+});

@@ -1,0 +1,77 @@
+// A state word expands through the sense people mean (issue 14): WordNet's most used sense across
+// parts of speech ("cold" the temperature, not the common cold), a catalog name only where WordNet
+// capitalises it ("chilly" is not Chile), adjectives on one scale ("warm" -> "hot", which a refinement
+// may follow), and a Korean predicate stem is never read as a noun spelled the same (죽겠어 is not 죽).
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { informationNode } from '../../../src/core/extract/information.ts';
+import { expandPhrase } from '../../../src/core/knowledge/expand.ts';
+import { type KnowledgeBase, parseKnowledge } from '../../../src/core/knowledge/format.ts';
+import { findConcepts } from '../../../src/core/knowledge/match.ts';
+import { emptyIntent, parseTurnExtraction } from '../../../src/core/intent.ts';
+import { stickerEngine } from '../extract/fixtures.ts';
+
+const engine = stickerEngine();
+
+let kb: KnowledgeBase;
+beforeAll(() => {
+  kb = parseKnowledge(JSON.parse(readFileSync('public/models/knowledge/knowledge.json', 'utf8')));
+});
+const texts = (text: string, lang: 'en' | 'ko' = 'en') => expandPhrase(kb, text, lang, 20).map((x) => x.text.toLowerCase());
+
+describe('state words expand through their own senses', () => {
+  it('cold is a temperature, not an illness of the nose and lungs', () => {
+    const got = texts('cold');
+    expect(got).not.toContain('lung');
+    expect(got).not.toContain('nose');
+    expect(got.some((t) => ['ice', 'cool', 'arctic'].includes(t))).toBe(true);
+  });
+
+  it('a lower-case WordNet synonym never reaches a capitalised catalog name', () => {
+    expect(texts('chilly')).not.toContain('chile');
+  });
+
+  it('warm reaches hot along its scale', () => {
+    expect(texts('warm')).toContain('hot');
+    expect(texts('따뜻한', 'ko')).toContain('hot');
+  });
+
+  it('a refinement follows the scale as it follows a name ("따뜻한 것만" matches the hot drinks)', () => {
+    const previous = { ...emptyIntent('t', 0), keyPhrases: [{ text: '음료', weight: 0.7, lastTurn: 1 }] };
+    const extraction = parseTurnExtraction(engine.extract('따뜻한 것만', { previous }));
+    expect(extraction.task).toBe('refine');
+    const got = informationNode({ text: '따뜻한 것만', extraction, previous, kb }).expansions.map((e) => e.text);
+    expect(got).toContain('warm');
+    expect(got).toContain('hot');
+  });
+});
+
+describe('Korean predicate stems', () => {
+  it.each(['얼어 죽겠어', '더워 죽겠어', '배고파 죽을래'])('%s is not read as congee', (text) => {
+    const concepts = findConcepts(kb, text).map((m) => kb.concepts[m.concept]!.en);
+    expect(concepts).not.toContain('congee');
+    expect(concepts).not.toContain('cereal');
+  });
+
+  it('the predicate forms the seed knows still read', () => {
+    expect(findConcepts(kb, '더워').map((m) => kb.concepts[m.concept]!.en)).toContain('hot');
+  });
+});
+
+describe('a person named as the user\'s is who it is for, not the topic', () => {
+  const node = (text: string) => {
+    const extraction = parseTurnExtraction(engine.extract(text, { previous: null }));
+    return informationNode({ text, extraction, previous: null, kb });
+  };
+
+  it.each([['happy birthday to my mom', 'mom'], ['엄마 생일 축하해', '엄마']])('%s', (text, person) => {
+    const got = node(text);
+    expect(got.information.people.map((p) => p.toLowerCase())).toContain(person);
+    for (const p of got.keyPhrases) expect(p.text.split(' ')).not.toContain(person);
+    for (const e of got.expansions) expect(e.from.toLowerCase()).not.toBe(person);
+  });
+
+  it('a person alone stays the topic', () => {
+    expect(node('show me my baby').keyPhrases.map((p) => p.text)).toContain('baby');
+  });
+});
