@@ -2,6 +2,7 @@
 // embedding index (loaded in the background; the previous one keeps serving on failure), video
 // keyframes, and the catalog of the user's own videos built from IndexedDB. At most
 // RESIDENT_CATALOGS fetched catalogs stay resident.
+import { normalised } from '../../core/vector.ts';
 import type { CatalogItem, CatalogList, CatalogManifest } from '../../core/catalog.ts';
 import { CATALOG_FORMAT_VERSION, decodeVectorBase64, LOCAL_VIDEOS_ID, VideoKeyframesSchema } from '../../core/catalog.ts';
 import { fileChecksum, INDEX_FORMAT_VERSION } from '../../core/index/format.ts';
@@ -179,4 +180,12 @@ export class Catalogs {
     };
     this.loaded.set(LOCAL_VIDEOS_ID, Promise.resolve(cat));
   }
+}
+
+/** An item's picture vector from the catalog's index, unit length; null without one (or all zeros). */
+export function itemVector(cat: LoadedCatalog, id: string): Float32Array | null {
+  const row = cat.index?.rowOf(id);
+  if (!cat.index || row === undefined) return null;
+  const v = cat.index.vectorAt(row);
+  return v.some((x) => x !== 0) ? normalised(v) : null;
 }

@@ -1,7 +1,9 @@
 // The user's engagement with one catalog, as this worker keeps it: what they liked and what they
 // skipped ("Not for me": never shown again until undone or forgotten), each with when, read from
 // IndexedDB once per catalog and kept current by each action. The events themselves stay in IndexedDB.
+import type { EngagementMemory } from '../../messages/retrieval.ts';
 import type { EngagementEvent } from '../../store/db.ts';
+import type { LoadedCatalog } from './catalogs.ts';
 
 export interface EngagementState {
   /** Liked item ids, oldest first, with the time of the like. */
@@ -34,3 +36,10 @@ export function replayEngagement(events: readonly Action[]): EngagementState {
 
 export const likedIds = (s: EngagementState): string[] => [...s.liked.keys()];
 export const skippedIds = (s: EngagementState): Set<string> => new Set(s.skipped.keys());
+
+/** The remembered likes and skips of the catalog on screen, newest first, with titles (the memory list). */
+export function memoryOf(s: EngagementState, catalogId: string, cat: LoadedCatalog): EngagementMemory {
+  if (catalogId !== cat.manifest.id) return { liked: [], skipped: [] };
+  const list = (m: Map<string, number>) => [...m].reverse().map(([itemId, at]) => ({ itemId, at, title: cat.byId.get(itemId)?.title ?? itemId }));
+  return { liked: list(s.liked), skipped: list(s.skipped) };
+}

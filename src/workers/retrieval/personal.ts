@@ -16,7 +16,7 @@ export interface PersonalState {
   engagement: EngagementState;
   /** The catalog's likes, skips, clicks and dwells in time order: what the session vector is made of. */
   events: { itemId: string; kind: EngagementKind; at: number }[];
-  /** Items shown in this catalog (impressions, the latest SHOWN_MEMORY): exploration covers what is not among them. */
+  /** Items on the screens the user acted on in this session (the latest SHOWN_MEMORY): exploration covers what is not among them. */
   shown: Set<string>;
   model: LoadedU2i | null;
   /** The U2I user vector in use (null: none for this catalog yet). */
@@ -44,13 +44,13 @@ export function noteShown(shown: Set<string>, itemIds: readonly string[]): void 
 export async function loadPersonal(store: Store, userId: string, cat: LoadedCatalog, models: U2iModels): Promise<PersonalState> {
   const catalogId = cat.manifest.id;
   const [events, model] = await Promise.all([
-    store.listEvents(userId, { catalogId, kinds: ['like', 'unlike', 'skip', 'unskip', 'click', 'dwell', 'impression'] }),
+    store.listEvents(userId, { catalogId, kinds: ['like', 'unlike', 'skip', 'unskip', 'click', 'dwell'] }),
     models.get(cat).catch(() => null),
   ]);
-  const ordered = events.filter((e) => e.catalogId === catalogId).sort((a, b) => a.at - b.at);
-  const mine = ordered.filter((e) => e.kind !== 'impression').map((e) => ({ itemId: e.itemId, kind: e.kind, at: e.at }));
+  const mine = events.filter((e) => e.catalogId === catalogId).sort((a, b) => a.at - b.at).map((e) => ({ itemId: e.itemId, kind: e.kind, at: e.at }));
+  // Screens the user acted on in this session (service.engage notes them): not the stored impressions,
+  // which every rank logs, so that a re-read of the store never reshuffles a feed nobody touched.
   const shown = new Set<string>();
-  noteShown(shown, ordered.filter((e) => e.kind === 'impression').map((e) => e.itemId));
   const engagement = replayEngagement(mine);
   if (!model) return { catalogId, engagement, events: mine, shown, model: null, userVector: null, u2i: null };
   const [stored, selected] = await Promise.all([

@@ -12,13 +12,13 @@ import { createLexiconGuard, type LexiconGuard } from '../../core/safety/lexicon
 import type { WorkerStatus } from '../../core/status.ts';
 import { normalised } from '../../core/vector.ts';
 import type { WorkerConfig } from '../../messages/common.ts';
-import type { EngagementMemory, FeedCard, NewVideo, RetrievalCounters, RetrievalView } from '../../messages/retrieval.ts';
+import type { FeedCard, NewVideo, RetrievalCounters, RetrievalView } from '../../messages/retrieval.ts';
 import { type ChangeMessage } from '../../store/channel.ts';
 import type { EngagementKind, Store } from '../../store/db.ts';
 import { StoreConnection } from '../store-connection.ts';
 import { CatalogSource, fetchJson } from '../catalog-source.ts';
-import { Catalogs, type LoadedCatalog } from './catalogs.ts';
-import { likedIds, skippedIds } from './engagement.ts';
+import { Catalogs, itemVector, type LoadedCatalog } from './catalogs.ts';
+import { likedIds, memoryOf, skippedIds } from './engagement.ts';
 import { type Action, applyAction, loadPersonal, noteShown, type PersonalState, saveUserVector, selectDemoUser, stepUserVector, userVectorOf } from './personal.ts';
 import { skippedRows } from '../../core/engagement/session-vector.ts';
 import { skipNeighbours } from '../../core/engagement/skip-penalty.ts';
@@ -46,6 +46,9 @@ export class RetrievalService {
   private intent: Intent | null = null;
   private turnId: string | null = null;
   private personal: Promise<PersonalState> | null = null;
+  /** start() has settled the catalog and the stored intent: ranks may run. */
+  private started = false;
+  private toldEarly = false;
   /** Card actions applied in memory whose write to IndexedDB has not finished (re-applied after a reload). */
   private readonly inFlight = new Map<Action, string>();
   private problem: string | null = null;
@@ -104,7 +107,10 @@ export class RetrievalService {
     if (videosFirst) await this.videos.reload(store, this.config.userId, this.catalogs);
     if (!this.knownCatalog(list, this.catalogId)) this.catalogId = list.default;
     this.counters.storeReads++;
-    this.intent = await store.getIntent(this.config.userId);
+    const stored = await store.getIntent(this.config.userId);
+    // An intent the llm worker told while this worker was starting is newer than the stored one.
+    if (!this.toldEarly) this.intent = stored;
+    this.started = true;
     await this.invalidate();
     if (!videosFirst && (await this.videos.reload(store, this.config.userId, this.catalogs)) > 0) this.pushView(this.lastView?.feed ?? []);
   }
@@ -142,6 +148,14 @@ export class RetrievalService {
     if (userId !== this.config.userId) return;
     this.counters.intentsReceived++;
     this.counters.lastIntentAt = performance.timeOrigin + performance.now();
+    if (!this.started) {
+      // Still starting (a restart after a crash, a first turn sent at once): the catalog is not known
+      // yet, so a rank now would fail. Kept; start() ranks for it.
+      this.intent = intent;
+      this.turnId = turnId;
+      this.toldEarly = true;
+      return;
+    }
     this.turnId = turnId;
     if (intent && this.intent && this.lastView && !this.running && JSON.stringify(intent) === JSON.stringify(this.intent)) {
       // The same intent and nothing pending: the view on screen is current; the turn is answered with it.
@@ -282,21 +296,12 @@ export class RetrievalService {
       catalogs, catalogId: this.catalogId, feed, feedMs, encodeMs, turnId: this.turnId, intent: this.intent,
       u2i: this.personalNow?.catalogId === this.catalogId ? this.personalNow.u2i : null,
       preference: this.preference.view, videoCount: this.videos.count, problem: this.problem,
-      memory: this.memoryOf(),
+      memory: this.personalNow && this.shownCatalog ? memoryOf(this.personalNow.engagement, this.personalNow.catalogId, this.shownCatalog) : { liked: [], skipped: [] },
     };
     this.problem = null;
     this.counters.views++;
     this.counters.lastViewAt = performance.timeOrigin + performance.now();
     this.onView(this.lastView);
-  }
-
-  /** The remembered likes and skips of the catalog on screen, newest first, with titles. */
-  private memoryOf(): EngagementMemory {
-    const p = this.personalNow;
-    const cat = this.shownCatalog;
-    if (!p || !cat || p.catalogId !== cat.manifest.id) return { liked: [], skipped: [] };
-    const list = (m: Map<string, number>) => [...m].reverse().map(([itemId, at]) => ({ itemId, at, title: cat.byId.get(itemId)?.title ?? itemId }));
-    return { liked: list(p.engagement.liked), skipped: list(p.engagement.skipped) };
   }
 
   /** Forgets one remembered like or skip: its events are deleted (so export and other tabs follow). */
@@ -347,17 +352,10 @@ export class RetrievalService {
       const id = await search.id;
       if (id !== null) await store.setSearchClick(id, itemId);
       const model = cat.index?.modelId.split('@')[0];
-      if (model && (await this.preference.learnFromClick(model, search, itemId, (ids) => ids.map((i) => this.itemVector(cat, i))))) this.pushView(this.lastView?.feed ?? []);
+      if (model && (await this.preference.learnFromClick(model, search, itemId, (ids) => ids.map((i) => itemVector(cat, i))))) this.pushView(this.lastView?.feed ?? []);
     }
     if (vectorMoved) await saveUserVector(store, this.config.userId, personal);
     await feedFollows;
-  }
-
-  private itemVector(cat: LoadedCatalog, id: string): Float32Array | null {
-    const row = cat.index?.rowOf(id);
-    if (!cat.index || row === undefined) return null;
-    const v = cat.index.vectorAt(row);
-    return v.some((x) => x !== 0) ? normalised(v) : null;
   }
 
   async selectDemoUser(demoUserId: string): Promise<void> {
