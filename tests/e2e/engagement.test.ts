@@ -21,7 +21,9 @@ describe('engagement that sticks', () => {
     const { context } = await chromium.isolated(baseUrl);
     const { page } = await openApp(context, baseUrl);
     await say(page, 'show me dogs');
-    await expect.poll(async () => (await feedIds(page)).length, { timeout: 30_000 }).toBeGreaterThan(3);
+    // The feed that answers the message (the reply can come before it): its top three are there for "dog".
+    const topWhys = () => page.evaluate(() => (globalThis as unknown as { __recommender: { state: { feed: { why: string }[] } } }).__recommender.state.feed.slice(0, 3).map((c) => c.why));
+    await expect.poll(async () => (await topWhys()).every((w) => /dog/.test(w)), { timeout: 30_000 }).toBe(true);
     const skipped = (await feedIds(page)).slice(0, 3);
     // One after another, each as soon as the last one's card has left the feed (the feed's cards are
     // reused by position, so clicking while it re-renders could hit the card that moved into the place).
