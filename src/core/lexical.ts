@@ -11,58 +11,17 @@
 // (bench/RESULTS-catalog.md). MiniSearch's own index is built only when its BM25+ score is asked for
 // (`scoring: 'bm25'`, the evaluation tool). Exclusions (dislikedItems) stay exact: exact terms only
 // (and Korean prefixes of a tag or title), so "no cats" never hides "catalogue" by fuzziness.
+// Field weights, the match tuning, how a word reaches terms and why a hit says what it matched live
+// in lexical-match.ts (re-exported here where other modules read them).
 import MiniSearch from 'minisearch';
 import type { CatalogItem, CatalogManifest } from './catalog.ts';
 import type { Intent } from './intent.ts';
 import { stemKorean } from './lang/ko/stem.ts';
+import { addHit, Because, CATEGORY_BONUS, DEFAULT_TUNING, editDistance, FIELD_WEIGHTS, type FieldKind, FUZZY_FACTOR, fuzzyFor, type MatchTuning, MIN_PREFIX_CHARS, PREFIX_FACTOR, prefixFor, termFactor } from './lexical-match.ts';
 import { buildPostings, matchOrder, matchWords, type Postings, reachedTerms, type TermUse } from './lexical-postings.ts';
 import { isHangul, matchTokens, normalizeText, stemEnglish, stripKoreanParticle } from './text.ts';
 
-/** How much a match in each field counts; a tag is what the item is about, a title word a bit more. */
-export const FIELD_WEIGHTS = { title: 1, tag: 0.8, category: 0.5 } as const;
-type FieldKind = keyof typeof FIELD_WEIGHTS;
-/** A Korean query word may match the start of a longer tag ("고양이" in "고양이얼굴"): counts this much (exclusions). */
-const PREFIX_FACTOR = 0.6;
-/**
- * Exclusions: an item matched by a title or tag word whose category also carries the word ("food" on
- * a mango in "food & drink") is about that thing more surely than one matched by a tag alone.
- */
-export const CATEGORY_BONUS = 0.3;
-const MIN_PREFIX_CHARS = 2;
-/** A phrase found only by near spellings (no word of it as typed) counts this much against the others. */
-const FUZZY_FACTOR = 0.5;
-
-/**
- * How wanted phrases are matched. Chosen on the development half of tools/eval-lexical.ts (items
- * with an even hash; the odd half is held out and reported in bench/RESULTS-lexical.md).
- */
-export interface MatchTuning {
-  /** MiniSearch fuzzy distance as a share of the word's length (0: off), for words of `fuzzyMinChars` or more. */
-  readonly fuzzy: number;
-  readonly fuzzyMinChars: number;
-  /** Fuzzy matching for Hangul words too (one edit is a whole syllable). */
-  readonly fuzzyHangul: boolean;
-  /** Prefix matching: Korean words only, or every word of at least `prefixMinChars`. */
-  readonly prefix: 'korean' | 'all';
-  readonly prefixMinChars: number;
-  /** Korean query words stemmed by the Korean stemmer against the catalog's vocabulary. */
-  readonly koreanStemmer: boolean;
-  /** BM25+ length normalisation (MiniSearch's default 0.7), for `scoring: 'bm25'`. */
-  readonly bm25b: number;
-  /** 'fields': FIELD_WEIGHTS per matched word (shipped); 'bm25': MiniSearch's BM25+ score, normalised per phrase. */
-  readonly scoring: 'fields' | 'bm25';
-}
-
-export const DEFAULT_TUNING: MatchTuning = Object.freeze({
-  fuzzy: 0.2,
-  fuzzyMinChars: 4,
-  fuzzyHangul: true,
-  prefix: 'all',
-  prefixMinChars: 3,
-  koreanStemmer: true,
-  bm25b: 0.7,
-  scoring: 'fields',
-});
+export { CATEGORY_BONUS, DEFAULT_TUNING, FIELD_WEIGHTS, type MatchTuning } from './lexical-match.ts';
 
 type Doc = number;
 
@@ -212,75 +171,11 @@ function queryTerms(index: LexicalIndex, text: string, tuning: MatchTuning): str
   return out;
 }
 
-/** Why an item matched: the user's phrase, and (computed when read) the item text it matched. */
-class Because {
-  #matched: string | undefined;
-  constructor(
-    readonly phrase: string,
-    private readonly index: LexicalIndex,
-    private readonly item: number,
-    private readonly term: string,
-    private readonly field: string,
-  ) {}
-
-  /** The title, tag or category name of the item that carries the matched word. */
-  get matched(): string {
-    if (this.#matched === undefined) this.#matched = matchedText(this.index, this.item, this.term, this.field);
-    return this.#matched;
-  }
-
-  toJSON(): { phrase: string; matched: string } {
-    return { phrase: this.phrase, matched: this.matched };
-  }
-}
-
-function matchedText(index: LexicalIndex, item: number, term: string, field: string): string {
-  const it = index.items[item]!;
-  if (field === 'title') return it.title;
-  const lang = field.slice(field.indexOf('.') + 1);
-  if (field.startsWith('title.')) return it.titles[lang] ?? it.title;
-  const texts = field === 'category' ? index.categoryTexts(item) : (it.tags[lang] ?? []);
-  return texts.find((t) => matchTokens(t).includes(term)) ?? texts.find((t) => matchTokens(t).some((w) => w.startsWith(term))) ?? texts[0] ?? it.title;
-}
-
 export interface LexicalHit {
   item: number;
   score: number;
   /** The query phrase and the item text it matched, longest phrase first. */
   because: { readonly phrase: string; readonly matched: string }[];
-}
-
-/** Levenshtein distance, for telling which word of a phrase a near spelling came from. */
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
-/** How surely an index term stands for a query word: the word itself, a longer word it starts, a near spelling. */
-function termFactor(query: string, term: string): number {
-  if (term === query) return 1;
-  if (term.startsWith(query)) return PREFIX_FACTOR;
-  return FUZZY_FACTOR;
-}
-
-/** Prefix matching for a query word, as tuned (Korean words from two syllables). */
-function prefixFor(t: string, tuning: MatchTuning): boolean {
-  return isHangul(t) ? t.length >= MIN_PREFIX_CHARS : tuning.prefix === 'all' && t.length >= tuning.prefixMinChars;
-}
-
-/**
- * Near-spelling distance (a share of the word's length) for a query word, as tuned; false: none. With
- * `vocabulary` (scorePhrases' `catalogWordsExact`), a word the catalog itself uses is what the user
- * meant, not a typo of another term: "back" is not "black", "bake" not "sake".
- */
-function fuzzyFor(t: string, tuning: MatchTuning, vocabulary?: ReadonlySet<string>): number | false {
-  if (vocabulary?.has(t)) return false;
-  return tuning.fuzzy > 0 && t.length >= tuning.fuzzyMinChars && (tuning.fuzzyHangul || !isHangul(t)) ? tuning.fuzzy : false;
 }
 
 /** A match's score in a field: its weight, plus CATEGORY_BONUS when the item's category carries the term too. */
@@ -294,14 +189,6 @@ function fieldName(index: LexicalIndex, f: number): string {
   let names = fieldNames.get(index);
   if (!names) fieldNames.set(index, (names = [...index.fieldKinds.keys()]));
   return names[f]!;
-}
-
-function addHit(hits: Map<number, LexicalHit>, item: number, s: number, because: Because): void {
-  const hit = hits.get(item);
-  if (hit) {
-    hit.score += s;
-    hit.because.push(because);
-  } else hits.set(item, { item, score: s, because: [because] });
 }
 
 /** The terms a phrase's words reach (exact, prefix, near spellings), each once, as MiniSearch lists them. */
