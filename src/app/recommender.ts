@@ -26,6 +26,8 @@ export interface AppState {
   feed: FeedCard[];
   /** Milliseconds the last rank took in the retrieval worker (delivery path). */
   feedMs: number | null;
+  /** The feed is from words alone; a refined one follows when the catalog's picture index is ready. */
+  refining: boolean;
   statuses: Record<WorkerName, WorkerStatus>;
   busy: boolean;
   /** A problem the user should know about (storage full, another tab upgraded the app). */
@@ -59,7 +61,7 @@ const initialStatus = (worker: WorkerName): WorkerStatus => ({ worker, state: 'i
 
 export class Recommender extends EventTarget {
   state: AppState = {
-    phase: 'booting', userId: '', turns: [], intent: null, catalogs: null, catalogId: '', feed: [], feedMs: null,
+    phase: 'booting', userId: '', turns: [], intent: null, catalogs: null, catalogId: '', feed: [], feedMs: null, refining: false,
     statuses: { llm: initialStatus('llm'), encoder: initialStatus('encoder'), retrieval: initialStatus('retrieval') },
     busy: false, banner: null, offline: 'unknown', u2i: null, videoTask: null, videoCount: 0,
     preference: { enabled: false, model: null, error: null, learnedFrom: 0 },
@@ -98,7 +100,7 @@ export class Recommender extends EventTarget {
 
   private readonly onView = (v: RetrievalView): void => {
     this.set({
-      catalogs: v.catalogs, catalogId: v.catalogId, feed: v.feed, feedMs: v.feedMs, intent: v.intent, u2i: v.u2i,
+      catalogs: v.catalogs, catalogId: v.catalogId, feed: v.feed, feedMs: v.feedMs, refining: v.refining, intent: v.intent, u2i: v.u2i,
       preference: v.preference, videoCount: v.videoCount, memory: v.memory, phase: 'ready',
       ...(v.problem ? { banner: v.problem } : {}),
     });

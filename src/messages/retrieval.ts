@@ -72,6 +72,12 @@ export interface RetrievalView {
   memory: EngagementMemory;
   /** A problem the user should know about (a failed write, an index from another model). */
   problem: string | null;
+  /**
+   * The catalog's picture index is still loading: this feed is from words alone and a refined one
+   * follows when the index is ready (the page marks the list busy meanwhile, so nobody, a screen
+   * reader or a test, takes the first feed for the settled one).
+   */
+  refining: boolean;
 }
 
 /** What the retrieval worker posts on the view port (one-way, src/messages/port.ts). */

@@ -144,6 +144,7 @@ export class AppShell extends LitElement {
           .cards=${s.feed}
           .phase=${s.phase}
           .feedMs=${s.feedMs}
+          .refining=${s.refining}
           .language=${s.intent?.language ?? 'en'}
           .likedIds=${s.memory.liked.map((m) => m.itemId)}
           @undo-skip=${(e: CustomEvent<string>) => void rec.forgetAction(e.detail, 'skip')}

@@ -60,6 +60,8 @@ export class FeedView extends LitElement {
   @property({ attribute: false }) cards: FeedCard[] = [];
   @property() phase: 'booting' | 'ready' | 'error' = 'booting';
   @property({ attribute: false }) feedMs: number | null = null;
+  /** A refined feed is on its way (the picture index is loading): the list says it is busy. */
+  @property({ type: Boolean }) refining = false;
   @property() language = 'en';
   /** Items the user likes (from the worker's memory, plus likes just clicked). */
   @property({ attribute: false }) likedIds: readonly string[] = [];
@@ -83,7 +85,7 @@ export class FeedView extends LitElement {
         ? html`<p class="undo" role="status">Hidden “${this.hiddenCard.title}”; it will not come back.
             <button @click=${() => this.undoSkip()}>Undo</button></p>`
         : nothing}
-      <ul role="list" aria-label="Recommendations" aria-busy=${this.phase === 'booting' ? 'true' : 'false'}>
+      <ul role="list" aria-label="Recommendations" aria-busy=${this.phase === 'booting' || this.refining ? 'true' : 'false'}>
         ${this.cards.map((c) => this.renderCard(c))}
       </ul>
       <dialog aria-label=${this.open ? (this.open.localTitle ?? this.open.title) : 'Item'} @close=${this.onClose}>

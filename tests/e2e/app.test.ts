@@ -47,6 +47,29 @@ describe('the app shell', () => {
     expect(errors).toEqual([]);
   });
 
+  test('a feed shown before the picture index arrives says it is busy, and the refined feed settles it', async () => {
+    ({ context, outside } = await chromium.isolated(baseUrl));
+    // Hold the sticker index back until the words-only feed is on the screen.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await context.route('**/catalogs/stickers/index.bin', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const page = await context.newPage();
+    await page.goto(baseUrl);
+    const list = page.locator('ul[aria-label="Recommendations"]');
+    await list.getByRole('listitem').first().waitFor({ timeout: 60_000 });
+    expect(await list.getAttribute('aria-busy')).toBe('true');
+    release();
+    await expect.poll(() => list.getAttribute('aria-busy'), { timeout: 60_000 }).toBe('false');
+    // Settled means settled: nothing re-ranks it afterwards by itself.
+    const settled = await feedIds(page);
+    await page.waitForTimeout(1000);
+    expect(await feedIds(page)).toEqual(settled);
+    expect(outside).toEqual([]);
+  });
+
   test('"I want to see food" fills Recommendations with food stickers', async () => {
     const { page } = await fresh();
     const before = await feedIds(page);

@@ -58,6 +58,8 @@ export async function openApp(context: BrowserContext, baseUrl: string): Promise
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(baseUrl);
   await page.getByRole('list', { name: 'Recommendations' }).getByRole('listitem').first().waitFor({ timeout: 60_000 });
+  // The first feed may be from words alone while the picture index loads (aria-busy until the refined one).
+  await page.locator('ul[aria-label="Recommendations"][aria-busy="false"]').waitFor({ timeout: 60_000 });
   return { page, errors };
 }
 

@@ -52,6 +52,11 @@ export const RESIDENT_CATALOGS = 3;
 
 type Report = (s: Omit<WorkerStatus, 'worker'>) => void;
 
+/** The catalog names an embedding index that has neither arrived nor failed yet (a refined feed will follow). */
+export function indexPending(cat: LoadedCatalog): boolean {
+  return cat.manifest.index !== undefined && cat.index === null && cat.indexError === null;
+}
+
 export class Catalogs {
   private readonly loaded = new Map<string, Promise<LoadedCatalog>>();
   private kernelPromise: Promise<SearchKernel> | null = null;

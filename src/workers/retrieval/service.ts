@@ -17,7 +17,7 @@ import { type ChangeMessage } from '../../store/channel.ts';
 import type { EngagementKind, Store } from '../../store/db.ts';
 import { StoreConnection } from '../store-connection.ts';
 import { CatalogSource, fetchJson } from '../catalog-source.ts';
-import { Catalogs, itemVector, type LoadedCatalog } from './catalogs.ts';
+import { Catalogs, indexPending, itemVector, type LoadedCatalog } from './catalogs.ts';
 import { likedIds, memoryOf, skippedIds } from './engagement.ts';
 import { type Action, applyAction, loadPersonal, noteShown, type PersonalState, saveUserVector, selectDemoUser, stepUserVector, userVectorOf } from './personal.ts';
 import { skippedRows } from '../../core/engagement/session-vector.ts';
@@ -296,6 +296,7 @@ export class RetrievalService {
       catalogs, catalogId: this.catalogId, feed, feedMs, encodeMs, turnId: this.turnId, intent: this.intent,
       u2i: this.personalNow?.catalogId === this.catalogId ? this.personalNow.u2i : null,
       preference: this.preference.view, videoCount: this.videos.count, problem: this.problem,
+      refining: this.shownCatalog?.manifest.id === this.catalogId && indexPending(this.shownCatalog),
       memory: this.personalNow && this.shownCatalog ? memoryOf(this.personalNow.engagement, this.personalNow.catalogId, this.shownCatalog) : { liked: [], skipped: [] },
     };
     this.problem = null;
