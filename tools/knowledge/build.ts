@@ -38,7 +38,7 @@ const COOCCUR_WEIGHT = 0.6;
 const COOCCUR_MIN_SHARE = 0.34;
 const COOCCUR_MAX_DF = 30;
 
-interface Item { id: string; title: string; titles: Record<string, string>; tags: Record<string, string[]>; category: string; categories: string[]; glyph?: string }
+interface Item { id: string; title: string; titles: Record<string, string>; tags: Record<string, string[]>; category: string; categories: string[]; glyph?: string; rareTags?: Record<string, string[]> }
 const items = JSON.parse(readFileSync(join(root, 'public/models/catalogs/stickers/items.json'), 'utf8')) as Item[];
 
 // --- catalog vocabulary: English words of titles and tags, with their item counts.
@@ -115,14 +115,18 @@ for (const [glyph, a] of Object.entries(annEn)) {
   bilingual.push({ en: [...(a.default ?? []), ...(a.tts ?? []).flatMap(enWords)], ko: [...(annKo[glyph]!.default ?? []), ...(annKo[glyph]!.tts ?? [])] });
 }
 
-// English-English: keywords of the same emoji (occasions: 🎂 birthday -> cake, celebration).
+// English-English: keywords of the same emoji (occasions: 🎂 birthday -> cake, celebration). Not
+// through a tag the item uses in a rare sense (items.json rareTags: "culture" on the petri dish would
+// make culture -> bacteria).
 {
   const docs = new Map<string, Set<number>>();
-  bilingual.forEach((b, i) => { for (const w of new Set(b.en.map((x) => x.toLowerCase()))) if (/^[a-z][a-z ]+$/.test(w)) (docs.get(w) ?? docs.set(w, new Set()).get(w)!).add(i); });
+  const rare = (i: number) => new Set((items[i]?.rareTags?.en ?? []).map((t) => t.toLowerCase()));
+  const wordsOf = bilingual.map((b, i) => { const r = rare(i); return new Set(b.en.map((x) => x.toLowerCase()).filter((w) => !r.has(w))); });
+  wordsOf.forEach((ws, i) => { for (const w of ws) if (/^[a-z][a-z ]+$/.test(w)) (docs.get(w) ?? docs.set(w, new Set()).get(w)!).add(i); });
   for (const [a, da] of docs) {
     if (da.size > COOCCUR_MAX_DF) continue;
     const counts = new Map<string, number>();
-    for (const i of da) for (const w of new Set(bilingual[i]!.en.map((x) => x.toLowerCase()))) if (w !== a && isTarget(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+    for (const i of da) for (const w of wordsOf[i]!) if (w !== a && isTarget(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
     for (const [b, n] of counts) {
       const share = n / da.size;
       if (share < COOCCUR_MIN_SHARE || (da.size === 1 && (docs.get(b)?.size ?? 0) > COOCCUR_MAX_DF)) continue;

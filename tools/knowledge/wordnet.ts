@@ -52,6 +52,8 @@ export interface WordNet {
   tagged: Map<string, number>;
   /** How many glosses mention each word: common gloss words ("person", "make") carry little. */
   glossDf: Map<string, number>;
+  /** SemCor uses of one sense: `${lemma}|${synsetId}` -> count (index.sense), absent when never tagged. */
+  senseTags: Map<string, number>;
 }
 
 export function loadWordNet(dictDir: string): WordNet {
@@ -87,14 +89,34 @@ export function loadWordNet(dictDir: string): WordNet {
     if (!pos) continue;
     tagCount.set(`${key.slice(0, key.indexOf('%')).replace(/_/g, ' ').toLowerCase()}|${pos}:${f[1]}`, parseInt(f[3]!, 10) || 0);
   }
+  // Without usage evidence, a sense in which the lemma is only another spelling of the synset's head
+  // word comes after the senses it names first: "chilly" is listed under "chili" (the pepper), but
+  // heads "chilly, parky" (appreciably cold), so "it's chilly" means cold, not pepper. A synonym that
+  // is not a spelling of the head ("flying" under "flight") keeps its place.
+  const variant = (lemma: string, id: string) => {
+    const head = synsets.get(id)?.lemmas[0];
+    return head !== undefined && head !== lemma && isSpelling(head, lemma) ? 1 : 0;
+  };
   for (const [lemma, ids] of senses) {
     const order = new Map(ids.map((id, i) => [id, i]));
     const tags = (id: string) => { const n = tagCount.get(`${lemma}|${id}`) ?? 0; return n >= MIN_SENSE_TAGS ? n : 0; };
-    ids.sort((a, b) => tags(b) - tags(a) || order.get(a)! - order.get(b)!);
+    ids.sort((a, b) => tags(b) - tags(a) || (tags(a) === 0 ? variant(lemma, a) - variant(lemma, b) : 0) || order.get(a)! - order.get(b)!);
   }
   const glossDf = new Map<string, number>();
   for (const s of synsets.values()) for (const w of new Set(glossWords(s.gloss))) glossDf.set(w, (glossDf.get(w) ?? 0) + 1);
-  return { synsets, senses, tagged, glossDf };
+  return { synsets, senses, tagged, glossDf, senseTags: tagCount };
+}
+
+/** Another spelling of the same word: at most two edits apart ("chili" / "chilly", "colour" / "color"). */
+function isSpelling(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 2 || Math.min(a.length, b.length) < 4) return false;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]! <= 2;
 }
 
 /** The definition part of a gloss (before the first quoted example), as lower-case words, light-stemmed. */
@@ -131,6 +153,8 @@ const LAST_HOP_ONLY = new Set<WordNetRelation>(['hyponym', 'gloss', 'topic-of'])
 /** A gloss word mentioned by more glosses than this says nothing specific ("person", "part", "use"). */
 const MAX_GLOSS_DF = 1200;
 const MAX_GLOSS_DEPTH = 1;
+/** A definition that says what the thing lacks: its words name the opposite of the sense. */
+const ABSENCE = /^(?:\([^)]*\)\s*)?(?:not\b|lacking\b|without\b|having no\b|devoid of\b|free (?:of|from)\b|deficient in\b|the absence of\b|absence of\b)/i;
 /** How many senses of a lemma to start from, and the weight kept per lower sense rank. */
 const MAX_SENSES = 3;
 const SENSE_DECAY = 0.8;
@@ -182,8 +206,9 @@ export function pathsFrom(wn: WordNet, lemma: string, isTarget: (w: string) => b
       const last = st.hops[st.hops.length - 1];
       if (last && LAST_HOP_ONLY.has(last.rel)) continue;
       if (depth === MAX_HOPS) continue;
-      // Catalog words in the definition, of the lemma's own senses and their direct neighbours only.
-      if (depth <= MAX_GLOSS_DEPTH) for (const g of new Set(glossWords(st.synset.gloss))) {
+      // Catalog words in the definition, of the lemma's own senses and their direct neighbours only; not
+      // of a definition by absence ("chilly: not characterized by emotion" is not about emotion).
+      if (depth <= MAX_GLOSS_DEPTH && !ABSENCE.test(st.synset.gloss)) for (const g of new Set(glossWords(st.synset.gloss))) {
         if (!isTarget(g) || (wn.glossDf.get(g) ?? 0) > MAX_GLOSS_DF || !written(g, st.synset.gloss)) continue;
         offer(g, st.weight * WORDNET_RELATIONS.gloss, [...st.hops, { rel: 'gloss', word: g }]);
       }

@@ -57,9 +57,11 @@ const REPLY_IMPLIED_TOPICS = 1;
 export function speakable(x: TurnExtraction, gazetteer: Gazetteer): TurnExtraction {
   const knows = (t: string) => gazetteer.lookup(t) !== undefined || (t.includes(' ') && gazetteer.lookup(t.slice(t.lastIndexOf(' ') + 1)) !== undefined);
   const known = x.keyPhrases.filter((p) => knows(p.text));
-  if (known.length === x.keyPhrases.length) return x;
+  // A like is spoken of too ("I'll remember you like …"): only in the catalog's words as well.
+  const likes = x.likes.filter(knows);
+  if (known.length === x.keyPhrases.length && likes.length === x.likes.length) return x;
   const implied = known.length > 0 ? [] : (x.expansions ?? []).filter((e) => knows(e.text)).slice(0, REPLY_IMPLIED_TOPICS).map((e) => ({ text: e.text, weight: e.weight }));
-  return { ...x, keyPhrases: [...known, ...implied] };
+  return { ...x, keyPhrases: [...known, ...implied], likes };
 }
 
 /**

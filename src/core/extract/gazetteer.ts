@@ -13,7 +13,7 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /** The part of a catalog item the gazetteer reads. */
 export type GazetteerItem = Pick<CatalogItem, 'title' | 'titles' | 'tags' | 'category' | 'categories'> &
-  Partial<Pick<CatalogItem, 'id'>>;
+  Partial<Pick<CatalogItem, 'id' | 'rareTags'>>;
 
 export const PlaceListSchema = z
   .object({
@@ -184,7 +184,8 @@ export function buildGazetteer(source: GazetteerSource): Gazetteer {
         if (a) a.country ??= countryOf(it);
       }
     }
-    for (const tags of Object.values(it.tags)) for (const t of tags) addTerm(t, i, kind, TAG_VOTE);
+    // A tag used in a rare sense ("culture" on the petri dish) does not make the word one of the catalog's.
+    for (const [lang, tags] of Object.entries(it.tags)) for (const t of tags) if (!it.rareTags?.[lang]?.includes(t)) addTerm(t, i, kind, TAG_VOTE);
   });
 
   const itemsOfCategory = new Map<string, number[]>();

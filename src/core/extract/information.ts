@@ -100,26 +100,55 @@ function names(words: readonly string[], phrase: string): boolean {
   return words.some((w) => w === p || (w.startsWith(p) && (/[\uac00-\ud7a3]/.test(p) || w.length - p.length <= 2)));
 }
 
+/** A place left from, against one gone to: its country counts this share of a destination's (PLACE_WEIGHT). */
+const ORIGIN_SHARE = 0.5;
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The places a turn names as where a journey starts ("from San Francisco to Seoul", "샌프란시스코에서
+ * 서울로"), by every pack's origin cues. Only beside a place that is not one: "I live in Seoul" or
+ * "서울에서 살아요" names no journey, so its one place stays what the turn is about.
+ */
+function originsOf(places: readonly FoundPlace[], text: string): Set<FoundPlace> {
+  const out = new Set<FoundPlace>();
+  if (places.length < 2) return out;
+  for (const p of places) {
+    const name = escapeRe(p.text);
+    for (const { origin } of LANGUAGE_PACKS.map((pk) => pk.situation)) {
+      const before = origin.before.length > 0 && new RegExp(`(?:^|[^\\p{L}])(?:${origin.before.map(escapeRe).join('|')})\\s+(?:the\\s+)?${name}`, 'iu').test(text);
+      // The place as found may carry its particle already ("샌프란시스코에서").
+      const after = origin.after.some((a) => p.text.endsWith(a)) || (origin.after.length > 0 && new RegExp(`${name}\\s*(?:${origin.after.map(escapeRe).join('|')})`, 'u').test(text));
+      if (before || after) out.add(p);
+    }
+  }
+  // Every place marked is no journey's end: none is an origin then ("from Seoul" alone).
+  return out.size === places.length ? new Set() : out;
+}
+
 /**
  * What named places imply, whatever the knowledge layer's edges say: each place's country (its flag
  * linked) and the travel topic, once per turn. The country's name is in the user's language, so the
  * catalog's title in that language matches it too.
  */
-function placeTopics(found: readonly FoundPlace[], language: KnowledgeLanguage, disliked: ReadonlySet<string>): InformationNode['expansions'] {
+function placeTopics(found: readonly FoundPlace[], text: string, language: KnowledgeLanguage, disliked: ReadonlySet<string>): InformationNode['expansions'] {
   const named = found.filter((p) => /^[A-Z]{2}$/.test(p.countryCode));
   if (named.length === 0) return [];
   const lang = isPackLanguage(language) ? language : 'en';
+  const origins = originsOf(named, text);
   const out = new Map<string, InformationNode['expansions'][number]>();
-  for (const p of named) {
+  // Destinations first, so that a country named as both keeps the destination's weight.
+  for (const p of [...named.filter((x) => !origins.has(x)), ...named.filter((x) => origins.has(x))]) {
     const country = lang === 'ko' && p.country.ko ? p.country.ko : p.country.en;
     const from = norm(p.text).slice(0, 64);
     const reason = country.toLocaleLowerCase() === p.text.toLocaleLowerCase() ? country : `${from} → ${country}`;
+    const weight = origins.has(p) ? PLACE_WEIGHT * ORIGIN_SHARE : PLACE_WEIGHT;
     if (!out.has(country.toLocaleLowerCase())) {
-      out.set(country.toLocaleLowerCase(), { text: country, weight: PLACE_WEIGHT, reason, from, ...(p.itemIds.length > 0 ? { itemIds: p.itemIds.slice(0, MAX_LINKED_ITEMS) } : {}) });
+      out.set(country.toLocaleLowerCase(), { text: country, weight, reason, from, ...(p.itemIds.length > 0 ? { itemIds: p.itemIds.slice(0, MAX_LINKED_ITEMS) } : {}) });
     }
   }
   const travel = packFor(lang).situation.travelTopic;
-  const first = named[0]!;
+  const first = named.find((p) => !origins.has(p)) ?? named[0]!;
   out.set(travel.toLocaleLowerCase(), { text: travel, weight: PLACE_WEIGHT * TRAVEL_SHARE, reason: `${norm(first.text)} → ${travel}`, from: norm(first.text).slice(0, 64) });
   return [...out.values()].filter((e) => !disliked.has(e.text.toLocaleLowerCase()) && !disliked.has(e.from.toLocaleLowerCase()));
 }
@@ -161,7 +190,7 @@ export function informationNode(inp: { text: string; extraction: TurnExtraction;
     const limit = extraction.task === 'learn_more' ? EXPANSIONS_LEARN_MORE : EXPANSIONS_PER_TURN;
     const placeWords = new Set(found.map((p) => p.text.toLocaleLowerCase()));
     const fromPlace = (e: { from: string }) => placeWords.has(e.from.toLocaleLowerCase());
-    const placeExpansions = placeTopics(found, language, disliked);
+    const placeExpansions = placeTopics(found, text, language, disliked);
     const placeTexts = new Set(placeExpansions.map((e) => e.text.toLocaleLowerCase()));
     expansions = expandPhrases(kb, phrases, language, limit * 3)
       .filter((e) => (refining ? refinementStep(e.provenance) : e.provenance.filter((p) => !NAMING.test(p.via)).length <= MAX_HOPS))

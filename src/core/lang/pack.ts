@@ -165,6 +165,12 @@ export interface SituationPack {
   readonly undo: readonly RegExp[];
   /** What a named place implies the user is doing, as a topic to search ("travel", "여행"). */
   readonly travelTopic: string;
+  /**
+   * Where a journey starts, around a place's name: words before it ("from San Francisco") or
+   * particles after it ("샌프란시스코에서"). A place so marked, in a turn that names another place,
+   * is where the user leaves from, not where they are going.
+   */
+  readonly origin: { readonly before: readonly string[]; readonly after: readonly string[] };
 }
 
 /** Most phrases named in one reply; more reads like a list, not a sentence. */

@@ -67,3 +67,28 @@ describe('exclusions stay exact', () => {
     expect(hidden.some((t) => /catalog|cattle|cart\b/.test(t))).toBe(false);
   });
 });
+
+describe('tags used in a rare sense (CatalogItem.rareTags)', () => {
+  const item = (id: string, tags: string[], rareTags?: string[]): CatalogItem => ({
+    id, title: id, titles: {}, tags: { en: tags }, ...(rareTags ? { rareTags: { en: rareTags } } : {}), category: 'objects', categories: [], safety: 'safe', popularity: 0,
+  });
+  const ix = buildLexicalIndex([item('petri dish', ['bacteria', 'culture', 'lab'], ['culture']), item('theatre masks', ['culture', 'art'])]);
+  const ranked = (text: string) => top(ix, text).map((h) => ({ id: ix.items[h.item]!.id, score: h.score }));
+
+  test('match with a low weight, below an item that means the word as usual', () => {
+    const got = ranked('culture');
+    expect(got.map((h) => h.id)).toEqual(['theatre masks', 'petri dish']);
+    expect(got[1]!.score).toBeLessThan(got[0]!.score / 2);
+  });
+
+  test('still say what they matched, and the item\'s other tags count in full', () => {
+    const hit = [...scorePhrases(ix, [{ text: 'culture', weight: 1 }]).values()].find((h) => ix.items[h.item]!.id === 'petri dish')!;
+    expect(hit.because[0]!.matched).toBe('culture');
+    expect(ranked('bacteria')[0]).toMatchObject({ id: 'petri dish' });
+    expect(ranked('bacteria')[0]!.score).toBeCloseTo(ranked('art')[0]!.score, 6);
+  });
+
+  test('the shipped sticker catalog marks the culture tag of the petri dish as rare (tools/knowledge/tag-senses.ts)', () => {
+    expect(items.find((it) => it.id === '1F9EB')?.rareTags?.en).toContain('culture');
+  });
+});

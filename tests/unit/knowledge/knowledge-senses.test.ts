@@ -4,7 +4,7 @@
 // may follow), and a Korean predicate stem is never read as a noun spelled the same (죽겠어 is not 죽).
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { informationNode } from '../../../src/core/extract/information.ts';
+import { informationNode, PLACE_WEIGHT } from '../../../src/core/extract/information.ts';
 import { expandPhrase } from '../../../src/core/knowledge/expand.ts';
 import { type KnowledgeBase, parseKnowledge } from '../../../src/core/knowledge/format.ts';
 import { findConcepts } from '../../../src/core/knowledge/match.ts';
@@ -29,6 +29,19 @@ describe('state words expand through their own senses', () => {
 
   it('a lower-case WordNet synonym never reaches a capitalised catalog name', () => {
     expect(texts('chilly')).not.toContain('chile');
+  });
+
+  it('a word listed only as another spelling of a sense (chilly under chili) means its own senses first', () => {
+    const got = texts('chilly');
+    expect(got).toContain('cold');
+    expect(got).not.toContain('pepper');
+    expect(got).not.toContain('capsicum');
+  });
+
+  it('a tag the catalog uses in a rare sense does not link its words ("culture" on the petri dish)', () => {
+    const got = texts('culture');
+    for (const w of ['bacteria', 'biologist', 'biology', 'dish']) expect(got).not.toContain(w);
+    expect(got).toContain('art');
   });
 
   it('warm reaches hot along its scale', () => {
@@ -73,5 +86,30 @@ describe('a person named as the user\'s is who it is for, not the topic', () => 
 
   it('a person alone stays the topic', () => {
     expect(node('show me my baby').keyPhrases.map((p) => p.text)).toContain('baby');
+  });
+});
+
+describe('a journey: the place left from weighs less than the place gone to', () => {
+  const node = (text: string) => {
+    const extraction = parseTurnExtraction(engine.extract(text, { previous: null }));
+    return informationNode({ text, extraction, previous: null, kb });
+  };
+  const weightOf = (text: string, country: string) => node(text).expansions.find((e) => e.text === country)?.weight ?? 0;
+
+  it.each([
+    ['I am flying from San Francisco to Seoul next week', 'United States', 'South Korea', 'travel'],
+    ['leaving Paris for Tokyo tomorrow', 'France', 'Japan', 'travel'],
+    ['다음 주에 샌프란시스코에서 서울로 여행 가요', '미국', '대한민국', '여행'],
+    ['부산에서 출발해서 오사카로 가요', '대한민국', '일본', '여행'],
+  ])('%s', (text, origin, destination, travel) => {
+    expect(weightOf(text, destination)).toBeGreaterThan(weightOf(text, origin));
+    expect(weightOf(text, origin)).toBeGreaterThan(0);
+    // The travel topic comes from where they are going.
+    const t = node(text).expansions.find((e) => e.text === travel)!;
+    expect(t.reason).not.toMatch(/san francisco|paris|샌프란시스코|부산/i);
+  });
+
+  it.each([['I live in Seoul', 'South Korea'], ['서울에서 살아요', '대한민국'], ['I am from Italy', 'Italy']])('one place is not a journey: %s', (text, country) => {
+    expect(weightOf(text, country)).toBeCloseTo(PLACE_WEIGHT, 6);
   });
 });

@@ -26,4 +26,5 @@ export const englishSituation: SituationPack = {
     /\b(?:i )?(?:like|want) (?:them|it|those) again\b/i,
   ],
   travelTopic: 'travel',
+  origin: { before: ['from', 'leaving', 'departing from', 'out of'], after: [] },
 };

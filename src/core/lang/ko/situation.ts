@@ -11,4 +11,6 @@ export const koreanSituation: SituationPack = {
   people: [new RegExp(`(?:제|내|우리|저희) ?(${KIN})`, 'g'), new RegExp(`(${KIN})(?:랑|와|과|하고|한테|에게|를 위한|을 위한|(?:의)? ?생일)`, 'g')],
   undo: [/괜찮(?:아|아요|습니다|네|다)/, /다시 (?:보여|봐도|보고|볼래)/, /(?:싫지|안 싫) ?않/, /취소/],
   travelTopic: '여행',
+  // "서울에서 부산으로": 에서 alone also means "in" ("서울에서 살아요"), so it counts only beside another place.
+  origin: { before: [], after: ['에서부터', '에서', '부터', '출발'] },
 };
