@@ -13,6 +13,7 @@ import { createModelGuard } from '../src/core/safety/model.ts';
 import { compileLexicon } from './safety/compile-lexicon.ts';
 import { DROPPED } from './safety/curation.ts';
 import { catalogNames, catalogTexts } from './safety/false-positives.ts';
+import { BEFORE_2026_11_30, type Count, frac, summarize } from './safety/sets-summary.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const GOLDEN = join(ROOT, 'tests/golden/safety');
@@ -31,7 +32,10 @@ type Row = z.infer<typeof RowSchema> & { set: 'tuning' | 'holdout' };
 
 /** The labelled chat sets (benign*.jsonl and the blind sets are read separately). */
 const GOLDEN_FILE = /^(en|ko|holdout-en|holdout-ko)\.jsonl$/;
-const BLIND_FILE = /^blind2-(en|ko)\.jsonl$/;
+const BLIND_FILES: [string, RegExp][] = [
+  ['blind2', /^blind2-(en|ko)\.jsonl$/],
+  ['blind3', /^blind3-(en|ko)\.jsonl$/],
+];
 
 export function loadGolden(dir = GOLDEN, file = GOLDEN_FILE): Row[] {
   const rows: Row[] = [];
@@ -172,18 +176,50 @@ for (const catalog of catalogNames()) {
 }
 const pct = (n: number): string => `${n} (${((n / totals[0]!) * 100).toFixed(2)} %)`;
 catalogRows.push(`| all | ${totals[0]} | ${pct(totals[1]!)} | ${pct(totals[2]!)} | ${pct(totals[3]!)} |`);
-// Blind sets, written before the benign-sense mechanism (src/core/safety/senses.ts) and read only after it was frozen.
-const blind = loadGolden(GOLDEN, BLIND_FILE);
-if (blind.length) {
-  lines.push('### Blind obfuscated-abuse sets (blind2-en.jsonl, blind2-ko.jsonl): combined guard as shipped', '');
-  lines.push('| language | recall (all unsafe) | n |', '| --- | --- | --- |');
-  for (const lang of ['en', 'ko', 'all'] as const) {
-    const rs = blind.filter((r) => lang === 'all' || r.lang === lang);
+// Blind sets: blind2 written before the benign-sense mechanism (src/core/safety/senses.ts) and read only after it was
+// frozen; blind3 written on 2026-11-30 before that day's guard changes and read once after them.
+const blindSets = BLIND_FILES.map(([name, re]) => [name, loadGolden(GOLDEN, re)] as const).filter(([, rows]) => rows.length);
+if (blindSets.length) {
+  lines.push(`### Blind abuse sets (${blindSets.map(([n]) => `${n}-en.jsonl, ${n}-ko.jsonl`).join('; ')}): combined guard as shipped`, '');
+  lines.push('| set | language | recall plain | recall obfuscated | recall (all unsafe) | n |', '| --- | --- | --- | --- | --- | --- |');
+  const rec = (rs: Row[]): string => {
     const hit = rs.filter((r) => shipped(r.text)).length;
-    lines.push(`| ${lang} | ${f3(hit / rs.length)} (${hit}/${rs.length}) | ${rs.length} |`);
+    return rs.length ? `${f3(hit / rs.length)} (${hit}/${rs.length})` : '-';
+  };
+  for (const [name, blind] of blindSets) {
+    for (const lang of ['en', 'ko', 'all'] as const) {
+      const rs = blind.filter((r) => lang === 'all' || r.lang === lang);
+      lines.push(`| ${name} | ${lang} | ${rec(rs.filter((r) => r.kind === 'plain'))} | ${rec(rs.filter((r) => r.kind === 'obfuscated'))} | ${rec(rs)} | ${rs.length} |`);
+    }
   }
-  const missed = blind.filter((r) => !shipped(r.text));
-  lines.push('', `Missed: ${missed.map((r) => `${r.id} [${r.obfuscation ?? r.kind}] ${JSON.stringify(r.text)}`).join('; ') || 'none'}.`, '');
+  for (const [name, blind] of blindSets) {
+    const missed = blind.filter((r) => !shipped(r.text));
+    lines.push('', `Missed (${name}): ${missed.map((r) => `${r.id} [${r.obfuscation ?? r.kind}] ${JSON.stringify(r.text)}`).join('; ') || 'none'}.`);
+  }
+  lines.push('');
+}
+// Every set before and after the guard changes of 2026-11-30 (tools/safety/sets-summary.ts).
+{
+  const after = summarize(shipped);
+  const cell = (b: Count, a: Count): string => (b[0] === a[0] && b[1] === a[1] ? `${frac(a)} (same)` : `${frac(b)} -> ${frac(a)}`);
+  lines.push('### Before and after the guard changes of 2026-11-30 (issue 17, item 6)', '');
+  lines.push('Before: the guard as committed before that day, measured once with `npx tsx tools/safety/sets-summary.ts` after the new blind');
+  lines.push('sets (benign-blind2.jsonl, blind3-*.jsonl) were written and before any change. After: this run. Benign sets: items refused;');
+  lines.push('abuse sets: items caught (recall).', '');
+  lines.push('| set | language | measure | before -> after |', '| --- | --- | --- | --- |');
+  for (const [f, v] of Object.entries(after.benign)) {
+    const b = BEFORE_2026_11_30.benign[f];
+    for (const lang of ['en', 'ko'] as const) lines.push(`| ${f} | ${lang} | benign refused | ${b ? cell(b[lang], v[lang]) : frac(v[lang])} |`);
+  }
+  for (const [name, v] of Object.entries(after.unsafe)) {
+    const b = BEFORE_2026_11_30.unsafe[name];
+    for (const lang of ['en', 'ko'] as const) {
+      lines.push(`| ${name} | ${lang} | recall plain | ${b ? cell(b[lang].plain, v[lang].plain) : frac(v[lang].plain)} |`);
+      lines.push(`| ${name} | ${lang} | recall obfuscated | ${b ? cell(b[lang].obfuscated, v[lang].obfuscated) : frac(v[lang].obfuscated)} |`);
+      if (v[lang].safeRefused[1]) lines.push(`| ${name} | ${lang} | benign + near-miss refused | ${b ? cell(b[lang].safeRefused, v[lang].safeRefused) : frac(v[lang].safeRefused)} |`);
+    }
+  }
+  lines.push(`| catalogs | all | titles and tags refused | ${cell(BEFORE_2026_11_30.catalog, after.catalog)} |`, '');
 }
 lines.push('### Benign refusals on the shipped catalogs (public/models/catalogs/*/items.json titles and tags, all languages)', '', ...catalogRows, '');
 const table = lines.join('\n');
@@ -234,10 +270,66 @@ ${modelNote}
   ("retard the spark"), as a listed first name before a possessive and a capitalised word ("Dick's Sporting Goods"),
   before ", Region" ("Intercourse, Pennsylvania"), and a Korean numeral entry before a counter ("십팔번"). A first version
   also cleared any hit next to a capitalised word ("Kick-Ass", "Dick Whittington"); the blind abuse set showed insults in
-  title case passing that way ("Dick Face", "Pussy Boy", "Dick Pics": en recall 25/34), so that rule was removed (30/34,
-  and 2 of the 869 benign items refused again: the two titles). Abuse that still passes: a listed word inside a WordNet
-  expression or next to a word of its benign sense ("you're a dumb wild ass", "horny toad girls near me"), a verb-like
-  insult ("retard the whole lot of you"). See the blind sets below.
+  title case passing that way ("Dick Face", "Pussy Boy", "Dick Pics": en recall 25/34), so that rule was removed (30/34).
+- Guard changes of 2026-11-30 (issue 17, item 6: the blind benign set benign-blind.jsonl had 28 of 271 refused, the
+  mechanism above having been fitted to benign.jsonl). Written first, before any change: a second blind benign set
+  (benign-blind2.jsonl, 360 items) and a blind abuse set (blind3-*.jsonl, 95 items), measured once with the old guard
+  (the "before" column above); then the guard was changed looking only at the older sets and the catalogs; then the new
+  sets were run once. benign-blind.jsonl's refusals were in view while the rules were written (the protocol allows the
+  older sets for tuning; some rules rest on one of its lines: 딸딸이 near footwear, 미친개 near rabies words, 년 before a time
+  word), so its 5/271 is optimistic; benign-blind2.jsonl is the fair estimate: 22 of 360 refused (6.1 %; en 18/185, ko
+  4/175) against 36 before, far from the 0.1 % target. What a recommender's input guard is for: abuse aimed at someone, slurs, requests for sexual
+  content, threats. The entries now fall in two tiers: words with a benign sense (WordNet's titleCase / names / verbs /
+  contexts data, and for Korean the topic words 자살, 자해, 강간 and the words 졸라, 딸딸이, 미친개, 십팔 in senses.ts) may be
+  cleared by the words around them; every other entry (fuck, slut, whore, dildo, slurs, 씨발, 야동, ...) never is.
+  New rules, all for plainly spelled hits only:
+  - an abuse veto, checked first and for every rule (old ones too): second person ("you", "ur", "your"; "can you",
+    "have you seen", "you should" are requests to the assistant), an insulting, sexual or possessive modifier right
+    before the word ("stupid", "nice", "big", "her"), the word as the head of a predicate ("is such a twat"),
+    "X of a ...", a sexual cue anywhere ("pics", "nudes", "naked", "near me", "suck", ...), a person as a sexual target
+    in the clause ("girl", "wife", ...), a content noun right after the word ("Dick Pics", "Intercourse videos");
+    Korean: second person (너, 니가, 당신), vocatives (년아, 새끼야), "같은 새끼", 꺼져, 닥쳐. It closed four blind2 misses that
+    the old rules let through ("you're a dumb wild ass", "horny toad girls near me", "retard the whole lot of you",
+    "spotted dick pics") and one blind3 miss ("you're a bird brain with huge tits");
+  - capitalised names: a word with a benign sense inside a run of capitalised words, numbers and connectors ("Kick-Ass 2",
+    "The Bank Dick", "Jackass: The Movie", "Dick Johnson Is Dead", "Fun with Dick and Jane") is cleared when another
+    word of the name is there and none of them is a body part or a common noun for a person (WordNet first senses,
+    frequent words; surnames of WordNet people are not persons: "Dick Smith"), an entry, a sexual cue, an adjective
+    right before the word ("Crazy Bitch", "Bad Ass"), or an interjection ("Bitch Please"); the word and one more word
+    straight after it is the shape of a compound insult ("Ass Wipe", "Tits McGee") and is cleared only for a first name
+    ("Dick Smith"). Slurs (hate) are never cleared this way;
+  - class members: a word with a concrete benign sense is cleared by a member of that sense's WordNet class nearby,
+    across a list's commas ("cock pheasant", "tits, robins and wrens", "our bitch had six puppies": birds, dogs, equines,
+    cats, fungi, trees; 1,600 words shipped). The WordNet-derived lists (classes, body parts, person nouns, adjectives)
+    are rebuilt by tools/safety/benign-senses.ts from tools/knowledge/wordnet.ts, whose sense order other work changes:
+    a rebuild can move a few words between lists;
+  - "how to kill" / "how to murder" with a thing as the object ("weeds", "bacteria", "a process"), not a pronoun, a
+    capitalised name or a person noun within three words ("my annoying little brother");
+  - the agent noun of a verb whose every sense is benign ("retarder");
+  - Korean: a topic word (자살, 자해) that starts a longer noun is that noun ("자살골", "자살률", "자살행위"), except distress
+    and method compounds (자살시도, 자살충동, 자살방법, 자살법, 자살약); a message seeking help (예방, 상담, 전화, 도와, 유가족,
+    피해자 지원, ...) is never refused for the topic word, even with a wish in it ("자살하고 싶어요, 상담 전화 알려주세요"),
+    and information (통계, 뉴스, 다큐, ...) clears it when no wish or plan follows the word; a plan ("자살 방법") or urging
+    it ("자살해라", "그냥 죽어") is always refused. 졸라 as 조르다 / 졸라매다 ("졸라매고", "졸라맨", "엄마를 졸라"); 년 as a year
+    counter before a time word ("십팔 년 전"); 딸딸이 near footwear, 미친개 near rabies words;
+  - allowed phrases shield only as written (case, width and punctuation aside): "시1발택시" and "food p0rn" show intent;
+    a Korean one followed by a vocative ("병신년아": 丙申年 is a year, not a person) does not shield.
+  Self-harm: the app has no supportive reply path (understand.ts calls the refusal with the language only, and
+  guard.ts's blockedReply is a generic "I can't help with that"); a refused "자살하고 싶어" gets that generic reply. The
+  guard now lets help-seeking through; a reply with a hotline for self-harm refusals needs the refusal to receive the
+  verdict's categories (src/core/understand.ts, src/workers/llm.worker.ts), which this change does not touch.
+- Still refused on the benign sets after the changes (see the sections at the end): entries without a benign sense in
+  names of places and works ("Dildo, Newfoundland", "Cumming, Georgia", "Bastardo, Umbria", "Fucking, Austria",
+  "Fucking Åmål", "Whores' Glory", "Bastard Out of Carolina", "I Am Not Your Negro", "The Rape of Europa", "지랄발광 17세",
+  "개소리 드라마", "시발자동차"), a word with a benign sense that no rule reaches ("cock ale", "faggots with gravy", "ass's milk",
+  "the cock crowed", "a boner in the essay", "retarded spark timing", "Bitchin' Sauce"), names the rules refuse on
+  purpose ("Jackass Forever", "the Cock Lane ghost", "Pussy Galore": the word plus one word; "Bad Ass", "Big Ass Fans": an
+  adjective or "big" before it; "Pussy Riot: A Punk Prayer": "punk" is a WordNet noun for a person), and a parent's
+  request for a porn blocker ("야동 차단 앱"). Abuse that
+  still passes on blind3: threats without a listed phrase ("I hope you die in a fire", "I'm going to kill you"), Korean
+  spelling variants and abbreviations not in the lists (쌰발, 씌발, 병싄, 개섀끼, ㅈ같네, ㅅ1ㅂ, 시bal), 한남충, 니애미 (an entry
+  after another syllable) and 등신 (dropped with 등신대); none of these is a sense rule letting it through (the same items
+  were missed before the changes). Fixing them now would tune on the blind set: they need a fresh set to be measured.
 - The model (char n-gram logistic regression) did not earn its place (issue 17, item 6). At the old threshold 0.982 it
   refused 35 catalog titles (27 movie titles such as "The Big Chill", "Jersey Girl", "Big"; 8 sticker names such as
   "shower", "thread", "beaver", "입") and added one golden-set hit over the lexicon (ko-088 "개새77ㅣ야"). Its threshold is now
@@ -245,8 +337,9 @@ ${modelNote}
   there, its recall on entries never seen in training is 0.011 against the 0.1 a guard needs, so the build marks it
   "measured-only": it ships for measurement and the combined guard does not consult it. The LLM guard (when web-llm
   is up) is the second stage.
-- Catalog titles that contain a listed word ("The Bank Dick", "Jackass Number Two", "Zack and Miri Make a Porno") are
-  refused by the lexicon unless the app passes the catalog's titles as allowed phrases
+- Catalog titles that contain a listed word without a benign sense ("Zack and Miri Make a Porno", "Threesome",
+  "Show Me Love (Fucking Åmål)"), or one the rules above refuse ("Amores Perros (Love's a Bitch)": "'s a Bitch" reads as a
+  predicate), are refused by the lexicon unless the app passes the catalog's titles as allowed phrases
   (\`createLexiconGuard(data, { allow: titles })\`; one-word titles such as "Dick" stay refused). The table above is
   without them. "M*A*S*H" was refused as "a(s)s": masks between single letters are now separators, not hidden letters.
 - "꺼져" (get lost) is not listed alone because "불이 꺼져요" (the light goes out) is everyday Korean.

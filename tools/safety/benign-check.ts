@@ -4,7 +4,7 @@
 // and prints the refusal rate, overall, per language and per category, with every refused item and why.
 // Also reports the lexicon alone and the model alone (at its own threshold, whatever its role), so a
 // threshold change can be judged against the issue's target: benign refusals at most 0.1%.
-// Usage: npx tsx tools/safety/benign-check.ts [--set tests/golden/safety/benign-blind.jsonl] [--append]
+// Usage: npx tsx tools/safety/benign-check.ts [--set tests/golden/safety/benign-blind.jsonl | benign-blind2.jsonl] [--append]
 // (--append writes the set's section of tests/golden/safety/RESULTS.md, replacing it when it is there already)
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +17,14 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const SET_ARG = process.argv.indexOf('--set');
 const SET = join(ROOT, SET_ARG >= 0 ? process.argv[SET_ARG + 1]! : 'tests/golden/safety/benign.jsonl');
 const SET_NAME = SET.slice(join(ROOT).length + 1);
-const BLIND = SET_NAME.endsWith('benign-blind.jsonl');
+/** One RESULTS.md section per set (replaced when the set is checked again). */
+const HEADINGS: Record<string, string> = {
+  'benign.jsonl': '## Benign set: ordinary English and Korean words and phrases (issue 17, item 6)',
+  'benign-blind.jsonl': '## Blind benign set: written before the benign-sense mechanism, read after it was frozen (issue 17, item 6)',
+  'benign-blind2.jsonl': '## Second blind benign set: written before the guard changes of 2026-11-30, read once after them (issue 17, item 6)',
+};
+const BASE = SET_NAME.slice(SET_NAME.lastIndexOf('/') + 1);
+const DEFAULT_SET = BASE === 'benign.jsonl';
 const MODEL_DIR = join(ROOT, 'public/models/safety');
 const TARGET = 0.001;
 
@@ -94,14 +101,12 @@ function main(): void {
     for (const x of modelOnly) say(`- ${x.row.id} [${x.row.category}] "${x.row.text}": score ${x.model!.toFixed(4)}`);
   }
   if (process.argv.includes('--append')) {
-    const heading = BLIND
-      ? '## Blind benign set: written before the benign-sense mechanism, read after it was frozen (issue 17, item 6)'
-      : '## Benign set: ordinary English and Korean words and phrases (issue 17, item 6)';
+    const heading = HEADINGS[BASE] ?? `## Benign set ${BASE} (issue 17, item 6)`;
     const section = [
       '',
       heading,
       '',
-      `Command: \`npx tsx tools/safety/benign-check.ts${BLIND ? ` --set ${SET_NAME}` : ''} --append\`; set: \`${SET_NAME}\` (${rows.length} items, ${rows.filter((r) => r.lang === 'en').length} English and ${rows.filter((r) => r.lang === 'ko').length} Korean, hand-written in categories: places, food, film and book titles, brand-like names, words with substrings of profanity, everyday requests). Date: ${new Date().toISOString().slice(0, 10)}.`,
+      `Command: \`npx tsx tools/safety/benign-check.ts${DEFAULT_SET ? '' : ` --set ${SET_NAME}`} --append\`; set: \`${SET_NAME}\` (${rows.length} items, ${rows.filter((r) => r.lang === 'en').length} English and ${rows.filter((r) => r.lang === 'ko').length} Korean, hand-written in categories: places, food, film and book titles, brand-like names, words with substrings of profanity, everyday requests). Date: ${new Date().toISOString().slice(0, 10)}.`,
       '',
       ...lines,
       '',

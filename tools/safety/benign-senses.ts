@@ -47,6 +47,14 @@ const MARKERS = /\b(sex|sexual|sexually|obscene|vulgar|coarse|genital|genitals|p
 const STOP = new Set(['the', 'and', 'for', 'with', 'that', 'from', 'having', 'which', 'used', 'any', 'one', 'its', 'into', 'some', 'other', 'more', 'than', 'very', 'especially', 'usually', 'often', 'small', 'large', 'several', 'make', 'made', 'cause', 'kind', 'form', 'part', 'thing', 'something', 'someone', 'person', 'state', 'act', 'genus', 'family', 'order', 'class', 'term', 'terms', 'informal', 'formal', 'common', 'various', 'male', 'female', 'adult', 'young', 'member']);
 /** A definition word mentioned by more glosses than this says nothing specific. */
 const MAX_GLOSS_DF = 1200;
+/** Concrete senses whose class names are context words ("pheasant" for cock, "robin" for tits). */
+const KIND_LEXFILES = new Set(['noun.animal', 'noun.plant', 'noun.food']);
+/** A class needs this many one-word names; smaller ones climb to their hypernym (at most MAX_KIND_CLIMB times). */
+const MIN_KIND_WORDS = 20;
+const MAX_KIND_WORDS = 2500;
+const MAX_KIND_CLIMB = 3;
+/** SemCor uses a word whose first sense is an adjective needs to be listed as one (keeps the list to about 1,000 words). */
+const MIN_ADJECTIVE_TAGS = 2;
 /** A region must contain at least this many WordNet places to count ("Pennsylvania", "Austria"). */
 const MIN_REGION_PARTS = 3;
 
@@ -143,6 +151,77 @@ export function buildBenignSenses(lexicon: LexiconData): BenignSenses {
     titleCase.push(term);
   }
 
+  // Kinds: for a listed word with a concrete benign sense (an animal, a plant, a food), every one-word name of
+  // the class that sense belongs to ("cock": adult male bird -> all birds; "tits": titmouse -> oscine birds). A
+  // name of the class nearby shows that sense ("cock pheasant", "tits, robins and wrens").
+  const kinds: Record<string, string[]> = {};
+  const termKinds: Record<string, string[]> = {};
+  const closure = (id: string): Set<string> => {
+    const seen = new Set<string>();
+    const stack = [id];
+    while (stack.length) {
+      const x = stack.pop()!;
+      if (seen.has(x)) continue;
+      seen.add(x);
+      for (const p of wn.synsets.get(x)?.pointers ?? []) if (p.symbol === '~' || p.symbol === '~i') stack.push(p.target);
+    }
+    return seen;
+  };
+  const kindWords = (id: string): string[] => {
+    const out = new Set<string>();
+    for (const x of closure(id)) {
+      for (const d of wn.synsets.get(x)!.display) if (/^[a-z]+$/.test(d) && d.length >= 3 && !listed(d)) out.add(d);
+    }
+    return [...out].sort();
+  };
+  for (const term of titleCase) {
+    const lemma = wn.senses.has(term) ? term : term.replace(/(es|s)$/, '');
+    const ids = [...new Set(wn.senses.get(lemma) ?? wn.senses.get(term.replace(/s$/, '')) ?? [])];
+    for (const id of ids) {
+      const s = wn.synsets.get(id);
+      if (!s || !KIND_LEXFILES.has(lex.get(id) ?? '') || !benign(s)) continue;
+      // Climb to the first class with enough members ("male donkey" -> "donkey" -> "equine").
+      let at = s;
+      let words = kindWords(at.id);
+      for (let up = 0; up < MAX_KIND_CLIMB && words.length < MIN_KIND_WORDS; up++) {
+        const h = at.pointers.find((p) => p.symbol === '@');
+        const next = h && wn.synsets.get(h.target);
+        if (!next) break;
+        at = next;
+        words = kindWords(at.id);
+      }
+      if (words.length < MIN_KIND_WORDS || words.length > MAX_KIND_WORDS) continue;
+      const name = at.lemmas[0]!.replace(/ /g, '_');
+      kinds[name] = words;
+      termKinds[term] = [...new Set([...(termKinds[term] ?? []), name])].sort();
+    }
+  }
+
+  // Body words (first sense a body part: "face", "head") and common nouns for people (first sense a person:
+  // "boy", "wife", "neighbour"), frequent ones only (SemCor uses); surnames of WordNet people are not people
+  // nouns here ("Dick Smith": "smith" is also a metalworker).
+  const surnames = new Set<string>();
+  for (const s of wn.synsets.values()) {
+    if (lex.get(s.id) !== 'noun.person' || !s.pointers.some((p) => p.symbol === '@i')) continue;
+    for (const d of s.display) {
+      const w = wordTokens(d);
+      if (w.length >= 2 && /^[A-Z]/.test(d)) surnames.add(w[w.length - 1]!);
+    }
+  }
+  const body: string[] = [];
+  const people: string[] = [];
+  const adjectives: string[] = [];
+  for (const [lemma, ids] of wn.senses) {
+    if (!/^[a-z]+$/.test(lemma) || lemma.length < 3 || (wn.tagged.get(lemma) ?? 0) < 1) continue;
+    // Adjectives first ("crazy", "bad"): before a listed word in a capitalised name they make it an insult ("Crazy Bitch").
+    if (ids[0]!.startsWith('a:') && (wn.tagged.get(lemma) ?? 0) >= MIN_ADJECTIVE_TAGS) adjectives.push(lemma);
+    const first = wn.synsets.get(ids[0]!);
+    if (!first || !first.id.startsWith('n:')) continue;
+    const file = lex.get(first.id);
+    if (file === 'noun.body' && !listed(lemma)) body.push(lemma);
+    if (file === 'noun.person' && !first.pointers.some((p) => p.symbol === '@i') && !surnames.has(lemma)) people.push(lemma);
+  }
+
   // First names of WordNet people ("Dick Turpin"), and regions that contain places ("Pennsylvania").
   const names = new Set<string>();
   const regionParts = new Map<string, number>();
@@ -171,6 +250,11 @@ export function buildBenignSenses(lexicon: LexiconData): BenignSenses {
     names: [...names].sort(),
     verbs: verbs.sort(),
     regions: [...regions].sort(),
+    kinds,
+    termKinds,
+    body: body.sort(),
+    people: people.sort(),
+    adjectives: adjectives.sort(),
   };
 }
 
@@ -180,5 +264,6 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
   const data = buildBenignSenses({ ...lexicon, benign: undefined });
   const json = JSON.stringify(data);
   writeFileSync(SENSES_PATH, json + '\n');
-  console.log(`wordnet-senses.json: ${data.phrases.length} phrases, ${Object.keys(data.contexts).length} context words lists, ${data.titleCase.length} title-case, ${data.names.length} names, ${data.verbs.length} verbs, ${data.regions.length} regions; ${json.length} bytes; ${(performance.now() - t0).toFixed(0)} ms`);
+  const kindSizes = Object.entries(data.kinds ?? {}).map(([k, v]) => `${k} ${v.length}`).join(', ');
+  console.log(`wordnet-senses.json: ${data.phrases.length} phrases, ${Object.keys(data.contexts).length} context words lists, ${data.titleCase.length} title-case, ${data.names.length} names, ${data.verbs.length} verbs, ${data.regions.length} regions, kinds (${kindSizes}), ${data.body?.length ?? 0} body words, ${data.people?.length ?? 0} people nouns, ${data.adjectives?.length ?? 0} adjectives; ${json.length} bytes; ${(performance.now() - t0).toFixed(0)} ms`);
 }

@@ -347,8 +347,17 @@ export function createLexiconGuard(data: unknown, options: LexiconGuardOptions =
       const seen = new Set<string>();
       const matches: LexiconMatch[] = [];
       const allowed = new Map<string, { start: number; end: number }>();
+      // An allowed phrase shields only as written (case, width and punctuation aside): "시1발택시" and "food p0rn"
+      // show intent. A Korean one addressed to someone is not the everyday word ("병신년아": 丙申年 is a year).
+      const plain = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+      const shields = protectedSpans.filter((p) => {
+        const start = u.start[p.first]!;
+        const end = u.end[p.last]!;
+        if (plain(text.slice(start, end)) !== plain(allowPhrases[p.termIndex]!)) return false;
+        return !(u.script[p.last] === Script.Hangul && /^[아야들]/u.test(text.slice(end)));
+      });
       for (const r of raw) {
-        const shield = protectedSpans.find((p) => p.first <= r.first && r.last <= p.last);
+        const shield = shields.find((p) => p.first <= r.first && r.last <= p.last);
         if (shield) {
           allowed.set(`${shield.first}:${shield.last}`, { start: u.start[shield.first]!, end: u.end[shield.last]! });
           continue;
@@ -357,7 +366,7 @@ export function createLexiconGuard(data: unknown, options: LexiconGuardOptions =
         const start = u.start[r.first]!;
         const end = u.end[r.last]!;
         // The everyday sense shown by the words around it ("pussy willow", "boner (a blunder)").
-        if (senses.clears(text, { term: t.term, lang: t.lang, start, end }, isListed)) {
+        if (senses.clears(text, { term: t.term, lang: t.lang, start, end, category: t.category }, isListed)) {
           allowed.set(`${r.first}:${r.last}`, { start, end });
           continue;
         }

@@ -1,5 +1,7 @@
 // Benign senses of listed words: clears a lexicon hit when the words around it show the everyday sense
-// ("pussy willow", "wild ass", "boner (a blunder)", "Dick Whittington", "retard the spark", "십팔번").
+// ("pussy willow", "wild ass", "boner (a blunder)", "cock pheasant", "Kick-Ass 2", "The Bank Dick",
+// "retard the spark", "how to kill weeds", "십팔번", "자살골", "자살 예방 상담 전화"), unless the message
+// addresses someone with it or asks for sexual content ("you're a dumb wild ass", "spotted dick pics").
 // The data is derived from WordNet at build time (tools/safety/benign-senses.ts) and shipped inside
 // lexicon.json. Only plainly spelled hits are ever cleared: an obfuscated spelling ("d1ck", "a$$") shows
 // intent, and the bare word stays refused. Pure and synchronous.
@@ -22,6 +24,16 @@ export const BenignSensesSchema = z.object({
   verbs: z.array(z.string()),
   /** Region names for "Town, Region" ("Intercourse, Pennsylvania"). */
   regions: z.array(z.string()),
+  /** Classes of things (WordNet hyponyms): class name -> one-word names of its members ("bird" -> "pheasant", "robin"). */
+  kinds: z.record(z.string(), z.array(z.string())).optional(),
+  /** Listed word -> classes of its concrete benign senses ("cock" -> bird): a member nearby shows that sense. */
+  termKinds: z.record(z.string(), z.array(z.string())).optional(),
+  /** Common words whose first sense is a body part ("face", "head"): next to a listed word they show the body sense. */
+  body: z.array(z.string()).optional(),
+  /** Common nouns whose first sense is a kind of person ("boy", "wife", "teacher"), surnames left out. */
+  people: z.array(z.string()).optional(),
+  /** Common words whose first sense is an adjective ("crazy", "bad"). */
+  adjectives: z.array(z.string()).optional(),
 });
 export type BenignSenses = z.infer<typeof BenignSensesSchema>;
 
@@ -36,15 +48,93 @@ export function wordTokens(text: string): string[] {
 /** Words on either side of a hit that may show its benign sense; a clause boundary stops the search. */
 const CONTEXT_WINDOW = 4;
 const CLAUSE_BOUNDARY = /[,;.!?:]/;
+/** A list ("tits, robins and wrens") goes on across commas: only these stop a search for a class member. */
+const SENTENCE_BOUNDARY = /[;.!?:]/;
 /** Joins inside a name or expression: spaces, hyphens, apostrophes only. */
 const JOIN = /^[\s\-'’]*$/;
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'this', 'that', 'these', 'those']);
 /** Words after which a listed word reads as a verb ("to retard", "please retard"). */
 const VERB_LICENSORS = new Set(['to', 'will', 'would', 'can', 'could', 'should', 'must', 'may', 'might', 'please', 'and', 'or', 'not', 'never', 'i', 'we', 'they', 'it']);
-/** Sino-Korean numeral syllables, and counters that make a numeral a number ("십팔번", "십팔세"). 년 is left out: "십팔년" is a pun on an insult. */
+/** Sino-Korean numeral syllables, and counters that make a numeral a number ("십팔번", "십팔세"). */
 const KO_NUMERALS = /^[일이삼사오육칠팔구십백천만]+$/u;
 const KO_COUNTERS = ['번', '세', '살', '일', '월', '시', '분', '초', '층', '호', '개', '명', '회', '차', '대', '권', '장', '쪽', '등', '위', '점', '도', '주', '인', '원', '기'];
+/** 년 counts years only before a time word ("십팔 년 전", "십팔년도"): "십팔년" alone or "십팔년아" is a pun on an insult. */
+const KO_YEAR = /^\s?년\s?(전|후|뒤|동안|간|째|만|도|생|차)/u;
 const PLURAL = ['s', 'es'];
+
+// ---------------------------------------------------------------------------------------------
+// Abuse cues: whatever the words around a hit say about its sense, a message that addresses someone
+// with it, or asks for sexual content, reads it in the offensive sense. Checked before any benign sense
+// ("you're a dumb wild ass", "horny toad girls near me", "spotted dick pics", blind2-*.jsonl).
+
+/** Second person. "you" after a polite request word ("can you", "have you seen") is the assistant, not a target. */
+const EN_SECOND_PERSON = new Set(['you', 'u', 'ya', 'ye', 'yourself', 'yourselves', 'ur', 'your', 'youre', 'thou']);
+const EN_POLITE_BEFORE_YOU = new Set(['can', 'could', 'would', 'will', 'do', 'did', 'have', 'has', 'if', 'thank', 'thanks', 'want', 'need', 'let', 'help', 'ask']);
+/** "you should watch ...", "you can find ...": a suggestion to the assistant. */
+const EN_MODALS_AFTER_YOU = new Set(['should', 'could', 'can', 'might', 'may', 'will', 'would', 'must', 'll', 'd']);
+/** Interjections and particles are not words of a name ("Bitch Please", "Dick lol"). */
+const EN_NOT_NAME = new Set(['please', 'pls', 'plz', 'lol', 'lmao', 'omg', 'wtf', 'yo', 'hey', 'ok', 'okay', 'yes', 'no', 'up', 'off', 'out', 'now', 'again', 'already', 'so', 'too', 'very', 'much', 'all', 'me', 'i', 'it', 'him', 'them', 'us', 'this', 'that', 'here', 'there']);
+/** Insulting, sexual or possessive modifiers right before a hit ("stupid bitch", "nice tits", "her ass"). */
+const EN_MODIFIERS = new Set([
+  'stupid', 'dumb', 'fat', 'ugly', 'little', 'dirty', 'filthy', 'lazy', 'useless', 'pathetic', 'total', 'complete', 'absolute',
+  'such', 'fucking', 'fuckin', 'damn', 'big', 'bigger', 'huge', 'giant', 'massive', 'tiny', 'small', 'hairy', 'tight', 'wet',
+  'juicy', 'hot', 'sexy', 'horny', 'naughty', 'nasty', 'busty', 'shaved', 'nice', 'perfect', 'beautiful', 'lovely', 'gorgeous',
+  'cute', 'amazing', 'phat', 'thick', 'hard', 'her', 'his', 'my', 'teen', 'young', 'sloppy', 'stinky', 'smelly', 'stupidest',
+]);
+/** Words that ask for sexual content wherever they are in the message. */
+const EN_SEXUAL_CUES = new Set([
+  'pic', 'pics', 'pix', 'nude', 'nudes', 'naked', 'nsfw', 'xxx', 'porn', 'porno', 'selfie', 'selfies',
+  'sexy', 'horny', 'suck', 'sucks', 'sucking', 'sucker', 'lick', 'licking', 'licker', 'cam', 'cams', 'webcam', 'onlyfans',
+  'boobs', 'naughty', 'slutty', 'hardcore', 'erotic', 'fetish', 'fap', 'thirsty', 'hookup', 'dtf', 'wank', 'eat', 'eater', 'eaters',
+]);
+/** People as sexual targets: a cue within the same clause ("great tits on that girl"). */
+const EN_TARGETS = new Set([
+  'girl', 'girls', 'woman', 'women', 'babe', 'babes', 'teen', 'teens', 'milf', 'milfs', 'chick', 'chicks', 'wife', 'wives',
+  'housewife', 'housewives', 'gf', 'girlfriend', 'stepmom', 'stepsister', 'schoolgirl', 'schoolgirls', 'lady', 'ladies', 'slut', 'sluts',
+]);
+/** Content nouns right after a hit make it the thing asked for ("Dick Pics", "Intercourse videos"). */
+const EN_MEDIA_AFTER = new Set(['video', 'videos', 'vid', 'vids', 'clip', 'clips', 'pic', 'pics', 'gif', 'gifs', 'cam', 'cams', 'content', 'compilation', 'compilations', 'tube', 'site', 'sites', 'link', 'links', 'porn', 'photo', 'photos', 'picture', 'pictures', 'selfie', 'selfies', 'nudes']);
+const EN_COPULA = new Set(['is', 'are', 'was', 'were', 're', 's', 'being', 'be', 'am', 'm']);
+const EN_ARTICLES = new Set(['a', 'an', 'such', 'so', 'total', 'complete', 'one', 'absolute', 'real', 'right']);
+/** Words after a hit that still leave it the head of an insult ("what a jackass lol"). */
+const EN_TRAILERS = new Set(['lol', 'lmao', 'haha', 'bro', 'dude', 'man', 'mate', 'of']);
+/** Persons as objects of "how to kill" (pronouns; common nouns come from WordNet, `people`). */
+const EN_PERSON_WORDS = new Set([
+  'him', 'her', 'them', 'me', 'you', 'u', 'us', 'someone', 'somebody', 'anyone', 'anybody', 'everyone', 'everybody', 'people',
+  'myself', 'yourself', 'himself', 'herself', 'themselves', 'ourselves', 'yourselves', 'ppl', 'person', 'persons', 'human', 'humans',
+  'kid', 'kids', 'child', 'children', 'baby', 'babies', 'man', 'men', 'guy', 'guys', 'cop', 'cops', 'mom', 'mum', 'dad', 'bro', 'sis',
+]);
+/** Determiners and possessives skipped before the object of "how to kill". */
+const EN_OBJECT_SKIP = new Set(['a', 'an', 'the', 'my', 'your', 'his', 'her', 'our', 'their', 'this', 'that', 'these', 'those', 'some', 'all', 'off', 'any', 'every']);
+/** Words that may join a capitalised name ("Fun with Dick and Jane", "The Bank Dick", "Intercourse of the Senses"). */
+const TITLE_CONNECTORS = new Set(['of', 'the', 'a', 'an', 'and', 'in', 'on', 'to', 'with', 'vs', 'at', 'for', 'from', 'by', 'or']);
+
+/** Korean second person ("너", "니가", "당신"): a word that addresses someone. */
+const KO_SECOND_PERSON = new Set(['너', '넌', '널', '너는', '너도', '너를', '너가', '너랑', '너한테', '너같은', '너희', '너희들', '너네', '니', '니가', '니네', '니들', '네가', '느그', '당신', '당신이', '당신은', '당신도', '댁']);
+/** Vocatives and "같은 새끼" ("십팔년아", "십팔번 같은 새끼"); imperatives that tell someone off. */
+const KO_ABUSE = /(새끼|새기|놈|년)(아|야|들)|같은\s?(새끼|놈|년|새기|것)|꺼져|닥쳐|뒤져라|죽어라|죽어버려|그냥\s?죽어|죽어\s*$/u;
+/** Self-harm: wanting or planning it, right after the word ("자살하고 싶어", "자살 방법", "자살해라"). */
+const KO_INTENT_AFTER = /^\s?(하고\s?싶|싶|할래|할까|할\s?거|할\s?게|해야|하자|하려|할\s?수|하는\s?(법|방법)|방법|시도|충동)/u;
+/** Self-harm urged on someone: "그냥 죽어" anywhere, "자살해라" right after the word. */
+const KO_INCITEMENT = /죽어라|죽어버려|그냥\s?죽어|죽어\s*$|뒤져라|뒤지라/u;
+const KO_INCITEMENT_AFTER = /^\s?(해라|하라|해\s?버려|하세요|해\s*$)/u;
+/** Seeking help about self-harm or a crime: prevention, a hotline, counselling, support for victims. */
+const KO_HELP = /예방|상담|전화|번호|핫라인|도움|도와|돕|도울|구조|유가족|생명의\s?전화|1393|109|센터|치료|극복|신고|피해자|피해|지원|방지/u;
+/** Information about it: statistics, the news, a documentary, a trial. Clears only a message with no wish or plan in it. */
+const KO_INFO = /통계|률|다큐|뉴스|기사|연구|교육|캠페인|처벌|재판|판결|사건|보도|대책|역사|원인|이유/u;
+/** A plan rather than a wish: never cleared, not even by a help word ("자살 방법", "자살하는 법"). */
+const KO_METHOD_AFTER = /^\s?(방법|하는\s?(법|방법)|할\s?수\s?있는|도구|약|법)/u;
+/** Syllables that, right after a Korean topic word, make it a verb, a particle or a distress compound, not another noun. */
+const KO_NOT_COMPOUND = /^(하|해|했|할|한|합|함|당|시키|은|는|이|가|을|를|의|에|와|과|도|만|로|으|야|아|시도|충동|기도|생각|욕구|방법|예고|암시|법|약|도구|장소|명소|수단)/u;
+/** Topic words that name a harm without doing it: cleared when the message seeks help or information, or inside a longer noun ("자살골"). */
+const KO_TOPICS = new Set(['자살', '자해', '강간']);
+/** Topic words that may start a longer everyday noun ("자살골" own goal, "자살률", "자해공갈"). 강간 is not one: its compounds name the crime. */
+const KO_COMPOUND_TOPICS = new Set(['자살', '자해']);
+/** Korean words with an everyday sense shown by the words around them (no Korean WordNet ships with the app). */
+const KO_CONTEXTS: Readonly<Record<string, readonly string[]>> = {
+  딸딸이: ['슬리퍼', '신발', '샌들', '쪼리', '경운기', '오토바이', '삼선'],
+  미친개: ['광견병', '주의보', '물렸', '물림', '물린', '출몰', '떠돌이', '들개', '목줄'],
+};
 
 interface Token {
   word: string;
@@ -60,12 +150,25 @@ function tokenize(text: string): Token[] {
 }
 
 const isTitle = (raw: string): boolean => /^[A-Z][a-z]+$/.test(raw) || /^[0-9]+$/.test(raw);
+/** A word of a capitalised name: "Kick", "McDonald", "2", "3D". */
+const isNameWord = (raw: string): boolean => /^[A-Z][a-z]*(?:[A-Z][a-z]+)?$/.test(raw) || /^[0-9]+[A-Za-z]?$/.test(raw);
+/** "robins" -> robin, "hens" -> hen, "ponies" -> pony, "neighbour" -> neighbor. */
+const singulars = (w: string): string[] => {
+  const out = [w];
+  if (w.endsWith('our')) out.push(`${w.slice(0, -3)}or`); // British spelling: "neighbour"
+  if (w.endsWith('ies')) out.push(`${w.slice(0, -3)}y`);
+  if (w.endsWith('es')) out.push(w.slice(0, -2));
+  if (w.endsWith('s') && !w.endsWith('ss')) out.push(w.slice(0, -1));
+  return out;
+};
 
 export interface Hit {
   term: string;
   lang: 'en' | 'ko';
   start: number;
   end: number;
+  /** The entry's category ("violence": "how to kill" is cleared by a thing as its object, not by a sense). */
+  category?: string;
 }
 
 export interface SenseFilter {
@@ -88,6 +191,12 @@ export function createSenseFilter(data: BenignSenses | undefined): SenseFilter {
   const names = new Set(data?.names ?? []);
   const verbs = new Set(data?.verbs ?? []);
   const regions = new Set(data?.regions ?? []);
+  const kinds = new Map(Object.entries(data?.kinds ?? {}).map(([k, v]) => [k, new Set(v)] as const));
+  const termKinds = new Map(Object.entries(data?.termKinds ?? {}));
+  const body = new Set(data?.body ?? []);
+  const people = new Set(data?.people ?? []);
+  const adjectives = new Set(data?.adjectives ?? []);
+  const isPerson = (w: string): boolean => singulars(w).some((x) => EN_PERSON_WORDS.has(x) || people.has(x));
 
   const gap = (text: string, a: Token, b: Token): string => text.slice(a.end, b.start);
 
@@ -112,6 +221,97 @@ export function createSenseFilter(data: BenignSenses | undefined): SenseFilter {
     return false;
   }
 
+  /** English abuse cues around tokens i..k (see EN_* above). */
+  function abusiveEnglish(text: string, toks: Token[], i: number, k: number): boolean {
+    const words = toks.map((t) => t.word);
+    const sameClause = (a: number, b: number): boolean => {
+      for (let q = Math.min(a, b); q < Math.max(a, b); q++) if (CLAUSE_BOUNDARY.test(gap(text, toks[q]!, toks[q + 1]!))) return false;
+      return true;
+    };
+    for (let q = 0; q < toks.length; q++) {
+      const w = words[q]!;
+      const you = w === 'you' || w === 'u';
+      if (EN_SECOND_PERSON.has(w) && !(you && ((q > 0 && EN_POLITE_BEFORE_YOU.has(words[q - 1]!)) || EN_MODALS_AFTER_YOU.has(words[q + 1] ?? '')))) return true;
+      if (EN_SEXUAL_CUES.has(w) && (q < i || q > k)) return true;
+      if (EN_TARGETS.has(w) && (q < i || q > k) && sameClause(q, i)) return true;
+      if (w === 'near' && words[q + 1] === 'me') return true;
+      if (w === 'shut' && words[q + 1] === 'up') return true;
+    }
+    // Right before the hit: an insulting, sexual or possessive modifier, "what a", "such a".
+    for (let q = i - 1; q >= 0 && q >= i - 2 && sameClause(q, i); q--) {
+      if (EN_MODIFIERS.has(words[q]!)) return true;
+      if ((words[q] === 'what' || words[q] === 'such') && (words[q + 1] === 'a' || words[q + 1] === 'an')) return true;
+    }
+    const next = toks[k + 1];
+    // The hit as the head of a predicate: "the host is such a twat", "that chef is a total jackass".
+    const head = !next || CLAUSE_BOUNDARY.test(gap(text, toks[k]!, next)) || EN_TRAILERS.has(next.word);
+    if (head) {
+      let article = false;
+      for (let q = i - 1; q >= 0 && q >= i - 4 && sameClause(q, i); q--) {
+        if (EN_ARTICLES.has(words[q]!)) article = true;
+        if (EN_COPULA.has(words[q]!) && (article || q === i - 1)) return true;
+      }
+    }
+    // "cunt of an algorithm"; "Dick Pics", "Intercourse videos".
+    if (next && next.word === 'of' && (words[k + 2] === 'a' || words[k + 2] === 'an')) return true;
+    if (next && EN_MEDIA_AFTER.has(next.word) && sameClause(k, k + 1)) return true;
+    return false;
+  }
+
+  function abusiveKorean(text: string): boolean {
+    if (KO_ABUSE.test(text)) return true;
+    for (const w of text.split(/[\s\p{P}]+/u)) if (KO_SECOND_PERSON.has(w)) return true;
+    return false;
+  }
+
+  /**
+   * A capitalised name around the hit ("Kick-Ass 2", "The Bank Dick", "Jackass: The Movie", "Dick Johnson Is Dead"):
+   * another capitalised word or a number in it, and none of its words a body part, a kind of person, a sexual cue or
+   * an entry ("Dick Face", "Pussy Boy", "Dick Pics", "Jack Ass" stay refused).
+   */
+  function inTitle(text: string, toks: Token[], i: number, isListed: (word: string) => boolean): boolean {
+    const ok = (q: number): boolean => {
+      const t = toks[q]!;
+      if (t.word === 's' && q > 0 && /^['’]$/.test(gap(text, toks[q - 1]!, t))) return true; // possessive
+      return isNameWord(t.raw) || TITLE_CONNECTORS.has(t.raw);
+    };
+    const joins = (a: Token, b: Token): boolean => /^(\s+|\s*-\s*|['’]|:\s+|\s+&\s+|\s+-\s+)$/.test(gap(text, a, b));
+    let s = i;
+    let e = i;
+    while (s > 0 && ok(s - 1) && joins(toks[s - 1]!, toks[s]!)) s--;
+    while (e < toks.length - 1 && ok(e + 1) && joins(toks[e]!, toks[e + 1]!)) e++;
+    const content: number[] = [];
+    for (let q = s; q <= e; q++) {
+      if (q === i) continue;
+      const t = toks[q]!;
+      if (TITLE_CONNECTORS.has(t.word) || (t.word === 's' && /^['’]$/.test(gap(text, toks[q - 1]!, t)))) continue;
+      const w = t.word;
+      if (isListed(w) || body.has(w) || singulars(w).some((x) => body.has(x)) || isPerson(w) || EN_SEXUAL_CUES.has(w) || EN_TARGETS.has(w) || EN_MODIFIERS.has(w) || EN_NOT_NAME.has(w)) return false;
+      if (Math.abs(q - i) === 1 && isListed(q < i ? w + toks[i]!.word : toks[i]!.word + w)) return false;
+      // An adjective right before the word: "Crazy Bitch", "Bad Ass" read as insults, "The Bank Dick" as a name.
+      if (q === i - 1 && adjectives.has(w)) return false;
+      content.push(q);
+    }
+    if (!content.length) return false;
+    // "Ass Wipe", "Pussy Slayer", "Tits McGee": the word and one more, straight after it, is the shape of a compound
+    // insult; only a first name takes a surname that way ("Dick Smith").
+    const first = toks[i]!.word;
+    if (content.length === 1 && content[0] === i + 1 && /^\s+$/.test(gap(text, toks[i]!, toks[i + 1]!)) && !names.has(first)) return false;
+    return true;
+  }
+
+  /** "how to kill weeds", "how to kill a process": the object is a thing, not a person. */
+  function thingObject(text: string, toks: Token[], k: number): boolean {
+    let q = k + 1;
+    while (q < toks.length && EN_OBJECT_SKIP.has(toks[q]!.word) && !CLAUSE_BOUNDARY.test(gap(text, toks[q - 1]!, toks[q]!))) q++;
+    const obj = toks[q];
+    if (!obj || CLAUSE_BOUNDARY.test(gap(text, toks[q - 1]!, obj))) return false;
+    if (isPerson(obj.word) || /^[A-Z]/.test(obj.raw)) return false;
+    // "how to kill my annoying little brother": a person a few words on.
+    for (let r = q + 1; r < toks.length && r <= q + 3 && !CLAUSE_BOUNDARY.test(gap(text, toks[r - 1]!, toks[r]!)); r++) if (isPerson(toks[r]!.word)) return false;
+    return true;
+  }
+
   function clearsEnglish(text: string, hit: Hit, isListed: (word: string) => boolean): boolean {
     const span = text.slice(hit.start, hit.end);
     // Only a plain spelling: letters, single spaces between words, as the entry is written.
@@ -120,12 +320,15 @@ export function createSenseFilter(data: BenignSenses | undefined): SenseFilter {
     const i = toks.findIndex((t) => t.start === hit.start);
     const k = toks.findIndex((t) => t.end >= hit.end);
     if (i < 0 || k < i) return false;
+    if (abusiveEnglish(text, toks, i, k)) return false;
     const hitWord = toks[i]!;
+    // The agent noun of a verb whose every sense is benign: "retarder" (a setting retarder for concrete).
+    if (i === k && verbs.has(hit.term) && (hitWord.word === `${hit.term}er` || hitWord.word === `${hit.term}ers`)) return true;
     if (hitWord.word !== hit.term && !(i === k && PLURAL.some((p) => hitWord.word === hit.term + p))) {
       if (i === k) return false;
     }
     if (inPhrase(text, toks, i, k)) return true;
-    if (i !== k) return false;
+    if (i !== k) return hit.category === 'violence' && /^how to /.test(hit.term) && thingObject(text, toks, k);
     // Context words of a benign sense in the same clause.
     const bag = contexts.get(hit.term);
     if (bag) {
@@ -140,24 +343,61 @@ export function createSenseFilter(data: BenignSenses | undefined): SenseFilter {
         }
       }
     }
+    // A member of the class of a concrete sense nearby, across a list's commas: "cock pheasant", "tits, robins and wrens".
+    const classes = (termKinds.get(hit.term) ?? []).map((c) => kinds.get(c)).filter((c): c is Set<string> => !!c);
+    if (classes.length) {
+      for (const dir of [-1, 1]) {
+        for (let q = i + dir, n = 0; q >= 0 && q < toks.length && n < CONTEXT_WINDOW; q += dir, n++) {
+          const between = dir < 0 ? gap(text, toks[q]!, toks[q + 1]!) : gap(text, toks[q - 1]!, toks[q]!);
+          if (SENTENCE_BOUNDARY.test(between)) break;
+          const w = toks[q]!.word;
+          if (n === 0 && isListed(dir < 0 ? w + hitWord.word : hitWord.word + w)) continue;
+          if (singulars(w).some((x) => classes.some((c) => c.has(x)))) return true;
+        }
+      }
+    }
     const prev = toks[i - 1];
     const next = toks[i + 1];
     // A verb before its object: "retard the spark", "please retard the timing".
     if (verbs.has(hit.term) && next && DETERMINERS.has(next.word) && JOIN.test(gap(text, hitWord, next)) && (!prev || (VERB_LICENSORS.has(prev.word) && JOIN.test(gap(text, prev, hitWord))))) return true;
-    // Part of a capitalised name: "Dick's Sporting Goods", "Intercourse, Pennsylvania". A capitalised
-    // neighbour alone is not enough: "Dick Face", "Pussy Boy" (blind2-en.jsonl) are insults in title case.
+    // Part of a capitalised name: "Dick's Sporting Goods", "Intercourse, Pennsylvania", "Kick-Ass 2", "The Bank Dick".
     if (!isTitle(hitWord.raw) || !(titleCase.has(hit.term) || names.has(hit.term))) return false;
     const after = toks[i + 2];
     if (names.has(hit.term) && next && next.word === 's' && /^['’]$/.test(gap(text, hitWord, next)) && after && isTitle(after.raw) && /^\s+$/.test(gap(text, next, after))) return true;
     if (next && isTitle(next.raw) && /^,\s*$/.test(gap(text, hitWord, next)) && regions.has(next.word)) return true;
-    return false;
+    return inTitle(text, toks, i, isListed);
   }
 
   function clearsKorean(text: string, hit: Hit): boolean {
-    // A numeral entry followed by a counter is a number: "십팔번" (one's signature song), "십팔세".
-    if (!KO_NUMERALS.test(hit.term) || text.slice(hit.start, hit.end) !== hit.term) return false;
-    const after = text.slice(hit.end).replace(/^ /, '');
-    return KO_COUNTERS.some((c) => after.startsWith(c));
+    // Only a plain spelling, as the entry is written ("자1살" shows intent).
+    if (text.slice(hit.start, hit.end) !== hit.term) return false;
+    if (abusiveKorean(text)) return false;
+    const after = text.slice(hit.end);
+    // A numeral entry followed by a counter is a number: "십팔번" (one's signature song), "십팔세", "십팔 년 전".
+    if (KO_NUMERALS.test(hit.term)) {
+      const rest = after.replace(/^ /, '');
+      return KO_COUNTERS.some((c) => rest.startsWith(c)) || KO_YEAR.test(after);
+    }
+    // A topic word (suicide, self-harm, rape) is refused when someone wants, plans or urges it; a longer noun
+    // that starts with it ("자살골", "자살률") and a message seeking help or information about it are not.
+    // Help-seeking is never refused, even with a wish in it ("자살하고 싶어, 상담 전화 알려줘"): the reply,
+    // not a refusal, is where support belongs; urging it on someone ("그냥 죽어", "자살해라") always is.
+    const topic = [...KO_TOPICS].find((t) => hit.term.startsWith(t));
+    if (topic) {
+      if (KO_INCITEMENT.test(text) || KO_INCITEMENT_AFTER.test(after) || KO_METHOD_AFTER.test(after)) return false;
+      const around = `${text.slice(0, hit.start)} ${after}`;
+      if (KO_HELP.test(around)) return true;
+      if (KO_INTENT_AFTER.test(after)) return false;
+      if (KO_INFO.test(around)) return true;
+      return hit.term === topic && KO_COMPOUND_TOPICS.has(topic) && /^[가-힣]/u.test(after) && !KO_NOT_COMPOUND.test(after);
+    }
+    // 졸라 is also 조르다 ("엄마를 졸라서", "졸라요") and 졸라매다 ("허리띠 졸라매고").
+    if (hit.term === '졸라') {
+      if (/^(매|맨|서|요|댔|대|댄)/u.test(after)) return true;
+      return /[을를]\s$/u.test(text.slice(Math.max(0, hit.start - 2), hit.start));
+    }
+    const ctx = KO_CONTEXTS[hit.term];
+    return !!ctx && ctx.some((w) => text.includes(w));
   }
 
   return {

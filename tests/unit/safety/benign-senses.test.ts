@@ -12,6 +12,8 @@ describe('benign senses of listed words', () => {
     'pussy willow', 'pussy willows in spring', 'spotted dick pudding', 'cock-a-leekie soup', 'wild ass', 'jackass penguin',
     'horny toad', 'ass (donkey)', 'boner (a blunder)', 'bird-watching for tits and finches', 'retard the spark',
     "Dick's Sporting Goods", 'Intercourse, Pennsylvania', '십팔번', '십팔번 노래 불러줘',
+    // A first name and a surname (was refused before the capitalised-name rule of 2026-11-30; see benign-context.test.ts).
+    'Dick Whittington',
   ])('passes "%s"', (t) => {
     expect(unsafe(t)).toBe(false);
   });
@@ -23,8 +25,9 @@ describe('benign senses of listed words', () => {
     // insults next to the mechanisms: a capitalised word that joins into an entry, no region after the comma, a clause boundary
     'Dick Head', 'Ass Hole', 'Jack Ass', 'Fuck You', 'ur a Dick, Mr Smith', 'show me her ass, not a donkey',
     'you retard the film is fine', 'DICK WHITTINGTON', '십팔년아', '십팔 새끼야',
-    // a capitalised neighbour alone is not a name (blind2-en.jsonl showed these insults in title case)
-    'Dick Face', 'Pussy Boy', "Dick's out", 'Dick Whittington',
+    // a capitalised neighbour alone is not a name (blind2-en.jsonl showed these insults in title case): a body part,
+    // a kind of person, a possessive with nothing after it
+    'Dick Face', 'Pussy Boy', "Dick's out", 'Dick Head', 'Ass Wipe',
   ])('refuses "%s"', (t) => {
     expect(unsafe(t)).toBe(true);
   });

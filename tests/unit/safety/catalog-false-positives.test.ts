@@ -42,12 +42,16 @@ describe('lexicon: masks and catalog titles', () => {
   });
 
   it('allows the catalog titles it is given, but not a title that is only the listed word', () => {
-    const titles = ['The Bank Dick', 'Jackass Number Two', 'Dick'];
+    // "The Bank Dick" and "Jackass Number Two" now pass on their own (a capitalised name, senses.ts); a title with an
+    // entry that has no benign sense still needs the catalog's titles.
+    const titles = ['Zack and Miri Make a Porno', 'Jackass Number Two', 'Dick'];
     const withTitles = createLexiconGuard(lexiconData, { allow: titles });
-    expect(withTitles.check('have you seen The Bank Dick?').verdict).toBe('safe');
+    expect(withTitles.check('have you seen Zack and Miri Make a Porno?').verdict).toBe('safe');
     expect(withTitles.check('Jackass Number Two').verdict).toBe('safe');
     expect(withTitles.check('Dick').verdict).toBe('unsafe');
     expect(withTitles.check('you jackass').verdict).toBe('unsafe');
-    expect(lexicon.check('The Bank Dick').verdict).toBe('unsafe');
+    expect(lexicon.check('Zack and Miri Make a Porno').verdict).toBe('unsafe');
+    // An allowed title shields only as written: an obfuscated spelling inside it shows intent.
+    expect(withTitles.check('Zack and Miri Make a P0rno').verdict).toBe('unsafe');
   });
 });
