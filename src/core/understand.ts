@@ -2,6 +2,7 @@
 // concurrently, the result is validated, and the reply passes the output guard before anyone sees it.
 // A model engine that cannot answer hands the turn to a fallback (the compact engine, the floor).
 import { type Intent, type Language, type TurnExtraction, parseTurnExtraction } from './intent.ts';
+import { blockedReply } from './safety/guard.ts';
 
 export interface GuardVerdict {
   verdict: 'safe' | 'unsafe';
@@ -63,7 +64,7 @@ export async function understandTurn(
   opts: {
     engine: UnderstandingEngine; inputGuard?: TextGuard; outputGuard?: TextGuard; previous: Intent | null; turnId: string; signal?: AbortSignal;
     /** A refusal for a blocked input or reply; defaults to the engine's own. */
-    refusal?: (language: Language, where: 'input' | 'output', seed: number) => string;
+    refusal?: (language: Language, where: 'input' | 'output', seed: number, categories?: readonly string[]) => string;
     /** The knowledge layer's findings for this message, handed to the engine's extraction. */
     context?: TurnContext;
     /**
@@ -89,7 +90,8 @@ export async function understandTurn(
     return true;
   };
   const seed = seedOf(opts.turnId);
-  const refusal = opts.refusal ?? ((lang: Language, _where: 'input' | 'output', sd: number) => engine.blockedReply(lang, sd));
+  const refusal = opts.refusal ?? ((lang: Language, where: 'input' | 'output', sd: number, categories: readonly string[] = []) =>
+    categories.includes('self-harm') ? blockedReply(lang, where, sd, categories) : engine.blockedReply(lang, sd));
   const guardPromise: Promise<GuardVerdict | null> = opts.inputGuard
     ? Promise.resolve(opts.inputGuard.check(text, signal))
     : Promise.resolve(null);
@@ -106,7 +108,7 @@ export async function understandTurn(
   const verdict = guard.status === 'fulfilled' ? guard.value : { verdict: 'unsafe' as const, categories: ['guard-error'] };
   const language: Language = extracted.status === 'fulfilled' ? extracted.value.language : 'unknown';
   if (verdict?.verdict === 'unsafe') {
-    return { kind: 'blocked-input', reply: refusal(language, 'input', seed), categories: verdict.categories, engine: engine.name, ...tag };
+    return { kind: 'blocked-input', reply: refusal(language, 'input', seed, verdict.categories), categories: verdict.categories, engine: engine.name, ...tag };
   }
   if (extracted.status === 'rejected') {
     const error = errorText(extracted.reason);

@@ -316,10 +316,16 @@ export const SUPPLEMENT: Readonly<Record<LexiconLanguage, Readonly<Record<string
     shithole: 'profanity', dickhead: 'profanity', bitchy: 'profanity', 'son of a bitch': 'profanity', wanker: 'profanity',
     cocksucker: 'sexual', retard: 'hate', retarded: 'hate', 'kill yourself': 'self-harm', kys: 'self-harm',
     'i will kill you': 'violence', "i'll kill you": 'violence',
+    // Someone speaking of harming themselves: answered with care and where to find help, never used for
+    // recommendations (src/core/safety/guard.ts). Not the bare word "suicide": film titles carry it.
+    ...Object.fromEntries(['kill myself', 'killing myself', 'end my life', 'ending my life', 'take my own life', 'want to die', 'wanna die',
+      'commit suicide', 'suicidal', 'hurt myself', 'harm myself', 'cut myself', 'cutting myself'].map((t) => [t, 'self-harm' as const])),
   },
   ko: {
     미친놈: 'profanity', 미친년: 'profanity', 씨발년: 'profanity', 개년: 'profanity',
     '죽여버릴': 'violence', 죽여버린다: 'violence', 자살하고: 'self-harm', 자해: 'self-harm', 섹스하자: 'sexual', 야설: 'sexual',
+    ...Object.fromEntries(['죽고 싶어', '죽고싶어', '죽고 싶다', '죽고싶다', '죽고 싶어요', '죽고싶어요', '살기 싫어', '살기싫어', '살기 싫다', '사라지고 싶어', '목숨을 끊고']
+      .map((t) => [t, 'self-harm' as const])),
   },
 };
 

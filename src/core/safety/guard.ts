@@ -50,8 +50,14 @@ export function createSafetyGuard(opts: SafetyGuardOptions): SafetyGuard {
   };
 }
 
-const REPLIES: Readonly<Record<'en' | 'ko', Readonly<Record<'input' | 'output', readonly string[]>>>> = {
+const REPLIES: Readonly<Record<'en' | 'ko', Readonly<Record<'input' | 'output' | 'selfHarm', readonly string[]>>>> = {
   en: {
+    // A message about harming oneself is not used for recommendations either, but it is answered with
+    // care and a way to reach people who help, never with "I can't help with that". 988: the US Suicide
+    // & Crisis Lifeline (call or text); 109: Korea's suicide-prevention line (since 2024).
+    selfHarm: [
+      "I'm really sorry you're going through this. You don't have to face it alone: please reach out to someone you trust, or to a crisis line now (call or text 988 in the US; 109 in Korea). If you're in immediate danger, call your local emergency number.",
+    ],
     input: [
       "Sorry, I can't help with that. Could you put it another way, or tell me what you'd like to see?",
       "I'd rather keep things friendly here. Tell me what you're in the mood for and I'll find something.",
@@ -63,6 +69,9 @@ const REPLIES: Readonly<Record<'en' | 'ko', Readonly<Record<'input' | 'output', 
     ],
   },
   ko: {
+    selfHarm: [
+      '많이 힘드시군요. 혼자 견디지 않으셔도 돼요. 지금 믿을 수 있는 사람이나 자살예방상담전화 109에 연락해 주세요. 위급하다면 바로 112나 119로 연락하세요.',
+    ],
     input: [
       '죄송하지만 그 요청은 도와드리기 어려워요. 다르게 말씀해 주시거나 보고 싶은 걸 알려 주세요.',
       '여기서는 서로 존중하는 말로 이야기해요. 어떤 걸 보고 싶으신지 알려 주시면 찾아 드릴게요.',
@@ -77,11 +86,13 @@ const REPLIES: Readonly<Record<'en' | 'ko', Readonly<Record<'input' | 'output', 
 
 /**
  * A polite reply for a blocked turn in the user's language. `seed` picks a variant deterministically
- * (use seedOf(turnId) from understand.ts). Mixed or unknown language gets both.
+ * (use seedOf(turnId) from understand.ts). Mixed or unknown language gets both. An input blocked for
+ * self-harm gets a caring reply that points to help instead of a refusal.
  */
-export function blockedReply(lang: Language, where: 'input' | 'output', seed = 0): string {
+export function blockedReply(lang: Language, where: 'input' | 'output', seed = 0, categories: readonly string[] = []): string {
+  const kind = where === 'input' && categories.includes('self-harm') ? 'selfHarm' : where;
   const pick = (l: 'en' | 'ko'): string => {
-    const list = REPLIES[l][where];
+    const list = REPLIES[l][kind];
     return list[(seed >>> 0) % list.length]!;
   };
   if (lang === 'en' || lang === 'ko') return pick(lang);

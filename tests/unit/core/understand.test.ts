@@ -1,5 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import type { TurnExtraction } from '../../../src/core/intent.ts';
+import { blockedReply } from '../../../src/core/safety/guard.ts';
 import { seedOf, type TextGuard, understandTurn, type UnderstandingEngine } from '../../../src/core/understand.ts';
 
 const extraction: TurnExtraction = {
@@ -41,6 +42,20 @@ describe('understandTurn', () => {
     expect(extractSawGuardRunning).toBe(true);
     expect(out.kind).toBe('understood');
     if (out.kind === 'understood') expect(out.extraction.safety.verdict).toBe('safe');
+  });
+
+  test('a message about harming oneself is answered with care and where to find help, not a refusal', async () => {
+    const selfHarm: TextGuard = { check: () => ({ verdict: 'unsafe', categories: ['self-harm'] }) };
+    const ko = (over: Partial<UnderstandingEngine> = {}) => engine({ extract: () => ({ ...extraction, language: 'ko' }), ...over });
+    for (const [e, refusal] of [[engine(), undefined], [ko(), undefined], [engine(), blockedReply], [ko(), blockedReply]] as const) {
+      const out = await understandTurn('…', { engine: e, inputGuard: selfHarm, previous: null, turnId: 't', ...(refusal ? { refusal } : {}) });
+      expect(out.kind).toBe('blocked-input');
+      expect(out.reply).toMatch(/988|109/);
+      expect(out.reply).not.toMatch(/can't help|도와드릴 수 없/);
+    }
+    // Another unsafe category keeps the plain refusal, and so does a reply the output guard stopped.
+    expect(blockedReply('en', 'input', 0, ['violence'])).not.toMatch(/988/);
+    expect(blockedReply('en', 'output', 0, ['self-harm'])).not.toMatch(/988/);
   });
 
   test('an unsafe input is blocked with a polite reply and nothing extracted reaches the caller', async () => {
