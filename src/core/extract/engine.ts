@@ -5,7 +5,7 @@ import type { Intent, Language, TurnExtraction } from '../intent.ts';
 import { DEFAULT_PACK, isPackLanguage, LANGUAGE_PACKS, packFor } from '../lang/packs.ts';
 import type { UnderstandingEngine } from '../understand.ts';
 import { understandCompact, type CompactUnderstanding } from './extractor.ts';
-import { buildGazetteer, parsePlaceList, type Gazetteer, type GazetteerItem } from './gazetteer.ts';
+import { buildGazetteer, gazetteerKey, parsePlaceList, type Gazetteer, type GazetteerItem } from './gazetteer.ts';
 import { composeBlockedReply, composeReply, DEFAULT_REPLY_VOCABULARY, type ReplyLanguage } from './reply.ts';
 import { createTaskClassifier, parseTaskModel } from './task-classifier.ts';
 
@@ -65,6 +65,30 @@ export function speakable(x: TurnExtraction, gazetteer: Gazetteer): TurnExtracti
 }
 
 /**
+ * A refinement that names its property in a clause ("only the ones that fly", "수영하는 것만"): the
+ * clause's words are the phrase, though the phrase finder drops such verbs elsewhere ("flying to Rome"
+ * is travel, not flight). Only words the catalog uses.
+ */
+export function withRefineProperty(x: TurnExtraction, text: string, gazetteer: Gazetteer): TurnExtraction {
+  if (x.task !== 'refine') return x;
+  for (const re of LANGUAGE_PACKS.flatMap((p) => p.situation.refineProperty)) {
+    const m = re.exec(text);
+    const key = m?.[1] ? gazetteerKey(m[1]) : '';
+    if (!key) continue;
+    const words = key.split(' ');
+    const known = gazetteer.lookup(key) !== undefined ? key : words.find((w) => gazetteer.lookup(w) !== undefined);
+    if (!known) continue;
+    // The clause's own words as the phrase finder cut them ("수영하는") give way to the property ("수영").
+    const rest = x.keyPhrases.filter((p) => !m![0].includes(p.text) && !p.text.includes(known));
+    return { ...x, keyPhrases: [...rest, { text: known, weight: REFINE_PROPERTY_WEIGHT }] };
+  }
+  return x;
+}
+
+/** A property read from a refinement's clause weighs as a phrase said plainly would (the phrase finder's 0.9). */
+const REFINE_PROPERTY_WEIGHT = 0.9;
+
+/**
  * A refinement narrows the current topic through the items that carry both ("drinks", then "only hot
  * ones": hot beverage). A refining phrase that no item of the topic carries cannot narrow it: it is
  * dropped, and the topic stays ("birds", then "only the small ones": no bird is tagged small; keeping
@@ -102,7 +126,7 @@ export function createCompactEngine(resources: CompactEngineResources): CompactE
     understand,
     extract(text, ctx) {
       ctx?.signal?.throwIfAborted();
-      return narrowingOnly(understand(text).extraction, ctx?.previous ?? null, gazetteer);
+      return narrowingOnly(withRefineProperty(understand(text).extraction, text, gazetteer), ctx?.previous ?? null, gazetteer);
     },
     reply(extraction, ctx) {
       ctx.signal?.throwIfAborted();

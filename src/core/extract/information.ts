@@ -34,9 +34,11 @@ const NAMING = /translation|name|ko-predicate|lemma/;
  * "warm"). Similar-to is not: its clusters are broad ("hot" ~ "tropical", "white").
  */
 const SAME_SCALE = /^also-see$/;
-/** A refinement's expansion: naming steps, and at most one step along the same scale. */
+/** A synonym (one WordNet synset: "fly", "wing") is another name of the same concept, not a step in meaning. */
+const SAME_CONCEPT = /^synonym$/;
+/** A refinement's expansion: naming steps and synonyms, and at most one step along the same scale. */
 const refinementStep = (provenance: readonly { via: string }[]) => {
-  const meaning = provenance.filter((p) => !NAMING.test(p.via));
+  const meaning = provenance.filter((p) => !NAMING.test(p.via) && !SAME_CONCEPT.test(p.via));
   return meaning.length === 0 || (meaning.length === 1 && SAME_SCALE.test(meaning[0]!.via));
 };
 /** Items linked directly to one expansion (a country's flag), kept in the intent. */

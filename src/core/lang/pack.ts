@@ -171,6 +171,11 @@ export interface SituationPack {
    * is where the user leaves from, not where they are going.
    */
   readonly origin: { readonly before: readonly string[]; readonly after: readonly string[] };
+  /**
+   * A refinement that names its property in a clause ("only the ones that fly", "수영하는 것만"):
+   * group 1 is the property, read even where its words are otherwise not topics (verbs like "fly").
+   */
+  readonly refineProperty: readonly RegExp[];
 }
 
 /** Most phrases named in one reply; more reads like a list, not a sentence. */

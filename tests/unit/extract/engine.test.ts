@@ -41,6 +41,20 @@ describe('compact engine: extraction', () => {
     }
   });
 
+  it('a refinement that names its property in a clause reads it ("only the ones that fly", "수영하는 것만")', () => {
+    const after = (topic: string, text: string) => {
+      const previous = mergeIntent(emptyIntent('t', 0), parseTurnExtraction(engine.extract(topic, { previous: null })), 't0', 1).intent;
+      return parseTurnExtraction(engine.extract(text, { previous }));
+    };
+    const fly = after('show me animals', 'only the ones that fly');
+    expect(fly.task).toBe('refine');
+    expect(fly.keyPhrases.map((p) => p.text)).toEqual(['fly']);
+    // "flying to Rome" stays travel: the verb is read only in a refinement's clause.
+    expect(extract('flying to Rome in June').keyPhrases.map((p) => p.text)).not.toContain('fly');
+    const swim = after('스포츠 보여줘', '수영하는 것만');
+    expect(swim.keyPhrases.map((p) => p.text)).toEqual(['수영']);
+  });
+
   it('gives every key phrase a weight in [0, 1] and stresses liked ones', () => {
     const x = extract('I love sushi, and show me some faces too');
     const sushi = x.keyPhrases.find((p) => p.text === 'sushi');

@@ -27,4 +27,6 @@ export const englishSituation: SituationPack = {
   ],
   travelTopic: 'travel',
   origin: { before: ['from', 'leaving', 'departing from', 'out of'], after: [] },
+  // "only the ones that fly", "just those which can swim", "the animals that live in the sea".
+  refineProperty: [/\b(?:ones?|those|[\p{L}-]+s)\s+(?:that|which|who)\s+(?:can\s+|could\s+|do\s+|are\s+|is\s+|also\s+)?([\p{L}-]+(?:\s+(?:in|on|under|at)\s+(?:the\s+)?[\p{L}-]+)?)/iu],
 };

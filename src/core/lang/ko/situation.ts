@@ -13,4 +13,6 @@ export const koreanSituation: SituationPack = {
   travelTopic: '여행',
   // "서울에서 부산으로": 에서 alone also means "in" ("서울에서 살아요"), so it counts only beside another place.
   origin: { before: [], after: ['에서부터', '에서', '부터', '출발'] },
+  // "수영하는 것만", "요리하는 거만": a 하다 verb's noun is the property.
+  refineProperty: [/([가-힣]{1,8})하는 (?:것|거|애|애들|놈|녀석)(?:들)?(?:만|으로|로)?/u],
 };
