@@ -65,7 +65,7 @@ const MESSAGE_WEIGHT_WITH_TOPIC = 0.75;
 /** Latin expansions this short are codes or function words ("it", "at", "us"), never topics. */
 const MIN_LATIN_EXPANSION_CHARS = 3;
 
-export type InformationNode = Required<Pick<TurnExtraction, 'information' | 'expansions' | 'undo' | 'keyPhrases'>>;
+export type InformationNode = Required<Pick<TurnExtraction, 'information' | 'expansions' | 'undo' | 'keyPhrases'>> & Partial<Pick<TurnExtraction, 'task' | 'dislikes'>>;
 
 /**
  * Markup and structured text in a message (tags, chat-template brackets, JSON objects) are not what the
@@ -100,6 +100,47 @@ function names(words: readonly string[], phrase: string): boolean {
   const parts = p.split(/\s+/);
   if (parts.length > 1) return words.join(' ').includes(p);
   return words.some((w) => w === p || (w.startsWith(p) && (/[\uac00-\ud7a3]/.test(p) || w.length - p.length <= 2)));
+}
+
+/** An occasion the turn implies ("turned five" -> birthday) weighs as a named place does: the turn's meaning, not a side note. */
+const OCCASION_WEIGHT = PLACE_WEIGHT;
+
+/**
+ * Occasions a turn implies without naming them (the packs' impliedOccasions), as topics in the user's
+ * language: "my daughter just turned five" is a birthday, "다섯 살이 됐어요" 생일.
+ */
+function impliedOccasions(text: string, language: KnowledgeLanguage): { occasion: string; said: string }[] {
+  const own = isPackLanguage(language) ? [packFor(language)] : LANGUAGE_PACKS;
+  const out = new Map<string, { occasion: string; said: string }>();
+  for (const pack of own) {
+    for (const { pattern, occasion } of pack.situation.impliedOccasions) {
+      const m = pattern.exec(text);
+      if (m && !out.has(occasion)) out.set(occasion, { occasion, said: norm(m[0]).slice(0, 64) });
+    }
+  }
+  return [...out.values()];
+}
+
+/**
+ * The turn once its implied occasions are read: their words are neither a phrase nor a dislike ("turned
+ * five" is no clock, "다섯 살이 됐어요" no "enough"), and a refinement or a "less of" that said nothing
+ * else is a new topic, the occasion.
+ */
+function readingOccasions(extraction: TurnExtraction, occasions: readonly { said: string }[]): Pick<TurnExtraction, 'keyPhrases' | 'dislikes' | 'task'> {
+  const spans = occasions.map((o) => o.said.toLocaleLowerCase());
+  const inside = (t: string) => spans.some((s) => s.includes(t.toLocaleLowerCase()));
+  // Word by word: "mom turn" (from "my mom turns 60") keeps "mom", whom the occasion is for.
+  const spanWords = spans.flatMap((s) => s.split(/\s+/));
+  const occasionWord = (w: string) => spanWords.some((s) => s.startsWith(w.toLocaleLowerCase()));
+  const keyPhrases = extraction.keyPhrases.flatMap((p) => {
+    if (inside(p.text)) return [];
+    const kept = p.text.split(' ').filter((w) => !occasionWord(w));
+    return kept.length === 0 ? [] : [{ ...p, text: kept.join(' ') }];
+  });
+  const dislikes = extraction.dislikes.filter((d) => !inside(d));
+  const emptied = (keyPhrases.length < extraction.keyPhrases.length || dislikes.length < extraction.dislikes.length) && dislikes.length === 0;
+  const task = occasions.length > 0 && emptied && (extraction.task === 'refine' || extraction.task === 'less_of') ? 'new_topic' : extraction.task;
+  return { keyPhrases, dislikes, task };
 }
 
 /** A place left from, against one gone to: its country counts this share of a destination's (PLACE_WEIGHT). */
@@ -156,7 +197,8 @@ function placeTopics(found: readonly FoundPlace[], text: string, language: Knowl
 }
 
 export function informationNode(inp: { text: string; extraction: TurnExtraction; previous: Intent | null; kb: KnowledgeBase | null }): InformationNode {
-  const { extraction, previous, kb } = inp;
+  const { previous, kb } = inp;
+  let { extraction } = inp;
   const text = userText(inp.text);
   const situation = LANGUAGE_PACKS.map((p) => p.situation);
   const words = text.toLocaleLowerCase().split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
@@ -174,6 +216,12 @@ export function informationNode(inp: { text: string; extraction: TurnExtraction;
     people: allMatches(situation.flatMap((s) => s.people), text, true),
   };
 
+  const occasions = impliedOccasions(text, extraction.language);
+  const read = occasions.length > 0 ? readingOccasions(extraction, occasions) : null;
+  if (read) {
+    extraction = { ...extraction, ...read };
+    information.occasions = [...new Set([...information.occasions, ...occasions.map((o) => o.occasion)])];
+  }
   let expansions: InformationNode['expansions'] = [];
   if (kb) {
     const language: KnowledgeLanguage = extraction.language;
@@ -184,8 +232,10 @@ export function informationNode(inp: { text: string; extraction: TurnExtraction;
     // related concept would widen the set it narrows to ("small → back → torso"), and the rest of the
     // message ("것만") is not the refinement.
     const refining = extraction.task === 'refine';
+    // An implied occasion is read for its meaning, not its words ("turned five" is no "overturned").
+    const message = occasions.reduce((t, o) => t.replace(new RegExp(escapeRe(o.said).replace(/ /g, '\\s+'), 'iu'), ' '), text);
     const phrases = [
-      ...(refining ? [] : [{ text, weight: extraction.keyPhrases.length > 0 ? MESSAGE_WEIGHT_WITH_TOPIC : 1 }]),
+      ...(refining ? [] : [{ text: message, weight: extraction.keyPhrases.length > 0 ? MESSAGE_WEIGHT_WITH_TOPIC : 1 }]),
       ...extraction.keyPhrases, ...extraction.likes.map((l) => ({ text: l, weight: 1 })),
     ];
     const disliked = new Set([...extraction.dislikes, ...(previous?.dislikes.map((d) => d.text) ?? [])].map((d) => d.toLocaleLowerCase()));
@@ -206,7 +256,10 @@ export function informationNode(inp: { text: string; extraction: TurnExtraction;
         from: norm(e.from).slice(0, 64), ...(e.itemIds.length > 0 ? { itemIds: e.itemIds.slice(0, MAX_LINKED_ITEMS) } : {}),
       }))
       .filter((e) => e.text.length > 0 && e.from.length > 0);
-    expansions = [...placeExpansions, ...expansions];
+    const occasionTopics = occasions
+      .filter((o) => !disliked.has(o.occasion.toLocaleLowerCase()))
+      .map((o) => ({ text: o.occasion, weight: OCCASION_WEIGHT, reason: `${o.said} → ${o.occasion}`, from: o.said }));
+    expansions = [...placeExpansions, ...occasionTopics, ...expansions];
   }
   // A place the knowledge layer recognised is read for its meaning (its country, its flag), not for its
   // words: "San Francisco" as words partly matches "flag: San Marino".
@@ -217,7 +270,8 @@ export function informationNode(inp: { text: string; extraction: TurnExtraction;
   const personKeys = new Set(information.people.map((p) => p.toLocaleLowerCase()));
   // "엄마" found as "엄마의" or "엄마한테" in a phrase's word.
   const isPerson = (w: string) => personKeys.has(w.toLocaleLowerCase()) || [...personKeys].some((k) => /[\uac00-\ud7a3]/.test(k) && w.startsWith(k) && w.length - k.length <= 2);
-  const forSomeone = personKeys.size > 0 && extraction.keyPhrases.some((p) => !p.text.split(' ').every(isPerson));
+  // An implied occasion ("my daughter just turned five") is something else named too: it is for the daughter.
+  const forSomeone = personKeys.size > 0 && (occasions.length > 0 || extraction.keyPhrases.some((p) => !p.text.split(' ').every(isPerson)));
   const keyPhrases = extraction.keyPhrases.flatMap((p) => {
     const t = p.text.toLocaleLowerCase();
     if (isPlace(t)) return [];
@@ -234,5 +288,7 @@ export function informationNode(inp: { text: string; extraction: TurnExtraction;
   });
   // Nor is what the person implies ("mom → mother → breast-feeding").
   if (forSomeone) expansions = expansions.filter((e) => !e.from.split(' ').every(isPerson));
-  return { information, expansions, undo, keyPhrases };
+  // Once a person is cut from a phrase ("mom turn" -> "turn"), what is left may be the occasion's words.
+  const said = read ? readingOccasions({ ...extraction, keyPhrases }, occasions) : null;
+  return { information, expansions, undo, keyPhrases: said ? said.keyPhrases : keyPhrases, ...(said ? { task: said.task, dislikes: said.dislikes } : {}) };
 }

@@ -176,6 +176,11 @@ export interface SituationPack {
    * group 1 is the property, read even where its words are otherwise not topics (verbs like "fly").
    */
   readonly refineProperty: readonly RegExp[];
+  /**
+   * Occasions a turn implies without naming them ("she just turned five" is a birthday): each pattern
+   * with the occasion it implies, a word of this language the catalog can match.
+   */
+  readonly impliedOccasions: readonly { readonly pattern: RegExp; readonly occasion: string }[];
 }
 
 /** Most phrases named in one reply; more reads like a list, not a sentence. */

@@ -113,3 +113,35 @@ describe('a journey: the place left from weighs less than the place gone to', ()
     expect(weightOf(text, country)).toBeCloseTo(PLACE_WEIGHT, 6);
   });
 });
+
+describe('an occasion the turn implies without naming it', () => {
+  const node = (text: string) => {
+    const extraction = parseTurnExtraction(engine.extract(text, { previous: null }));
+    return { extraction, ...informationNode({ text, extraction, previous: null, kb }) };
+  };
+
+  it.each([
+    ['my daughter just turned five', 'birthday'],
+    ['my mom turns 60 next week', 'birthday'],
+    ['우리 딸이 다섯 살이 됐어요', '생일'],
+    ['we are getting married in May', 'wedding'],
+  ])('%s', (text, occasion) => {
+    const got = node(text);
+    expect(got.information.occasions).toContain(occasion);
+    expect(got.expansions[0]).toMatchObject({ text: occasion });
+    // Its words are no topic and no dislike ("turned five" is no clock; "됐어요" here is not "enough").
+    expect(got.keyPhrases).toEqual([]);
+    expect(got.dislikes ?? got.extraction.dislikes).toEqual([]);
+    expect(got.task ?? got.extraction.task).not.toMatch(/refine|less_of/);
+    expect(got.expansions.map((e) => e.text)).not.toContain('overturned');
+  });
+
+  it('a number that is not an age is no birthday', () => {
+    expect(node('turn 5 degrees left').information.occasions).not.toContain('birthday');
+    expect(node('I turned the page').information.occasions).toEqual([]);
+  });
+
+  it('a pet or a person missed is the topic ("I miss my dog")', () => {
+    expect(node('I miss my dog').keyPhrases.map((p) => p.text)).toEqual(['dog']);
+  });
+});

@@ -4,6 +4,7 @@ import type { SituationPack } from '../pack.ts';
 
 const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
 const MONTHS = 'january|february|march|april|june|july|august|september|october|november|december';
+const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred';
 const KIN = 'daughter|son|kids?|children|child|baby|wife|husband|partner|mom|mum|mother|dad|father|parents|sister|brother|'
   + 'grandma|grandmother|grandpa|grandfather|grandparents|girlfriend|boyfriend|fiancee?|friends?|family|boss|colleagues?|'
   + 'niece|nephew|aunt|uncle|cousin|teacher|students?|dog|cat';
@@ -28,5 +29,11 @@ export const englishSituation: SituationPack = {
   travelTopic: 'travel',
   origin: { before: ['from', 'leaving', 'departing from', 'out of'], after: [] },
   // "only the ones that fly", "just those which can swim", "the animals that live in the sea".
+  impliedOccasions: [
+    { pattern: new RegExp(`\\bturn(?:s|ed|ing)?\\s+(?:\\d{1,3}|${NUMBER_WORDS})\\b(?!\\s*(?:minutes?|degrees?|times?|pages?|percent|%))`, 'i'), occasion: 'birthday' },
+    { pattern: /\b(?:getting|got|get) (?:married|engaged)\b/i, occasion: 'wedding' },
+    { pattern: /\b(?:graduat(?:e|es|ed|ing))\b/i, occasion: 'graduation' },
+    { pattern: /\b(?:having|had|expecting) a baby\b|\b(?:is|am|'m|are) pregnant\b/i, occasion: 'baby' },
+  ],
   refineProperty: [/\b(?:ones?|those|[\p{L}-]+s)\s+(?:that|which|who)\s+(?:can\s+|could\s+|do\s+|are\s+|is\s+|also\s+)?([\p{L}-]+(?:\s+(?:in|on|under|at)\s+(?:the\s+)?[\p{L}-]+)?)/iu],
 };

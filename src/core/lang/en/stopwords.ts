@@ -21,7 +21,7 @@ thing things one ones kind kinds type types sort sorts picture pictures pic pics
 images sticker stickers emoji emojis icon icons item items feed result results option options
 again instead else other another different new now today tonight tomorrow yesterday week weekend
 month year next last time times later soon still already ever always around same similar
-love loving loved like likes liked enjoy enjoyed hate hated dislike adore prefer mind fan favorite
+love loving loved like likes liked enjoy enjoyed hate hated dislike adore prefer mind fan favorite miss missing
 favourite okay fine great good nice cool awesome amazing best better bad worse worst
 stop skip avoid remove hide exclude drop enough tired sick done except without minus instead
 start begin restart reset forget clear over again

@@ -14,5 +14,11 @@ export const koreanSituation: SituationPack = {
   // "서울에서 부산으로": 에서 alone also means "in" ("서울에서 살아요"), so it counts only beside another place.
   origin: { before: [], after: ['에서부터', '에서', '부터', '출발'] },
   // "수영하는 것만", "요리하는 거만": a 하다 verb's noun is the property.
+  // "다섯 살이 됐어요", "10살 됐다": a birthday; "결혼해요": a wedding; "졸업해요": a graduation.
+  impliedOccasions: [
+    { pattern: /(?:\d{1,3}|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|쉰|예순|일흔)\s*살(?:이|을)?\s*(?:됐|되었|돼|된|되|넘)/u, occasion: '생일' },
+    { pattern: /결혼(?:해|했|하|을 해|식을)/u, occasion: '결혼' },
+    { pattern: /졸업(?:해|했|하|식)/u, occasion: '졸업' },
+  ],
   refineProperty: [/([가-힣]{1,8})하는 (?:것|거|애|애들|놈|녀석)(?:들)?(?:만|으로|로)?/u],
 };
