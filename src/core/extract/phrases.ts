@@ -57,6 +57,11 @@ export function candidatePhrases(words: readonly Word[], gazetteer?: Gazetteer):
     const w = words[i]!;
     if (!w.content || w.clauseStart) close(i);
     if (!w.content) continue;
+    // A verb modifying the next noun ("비 오는 날"): it ends the run before it and starts none.
+    if (packForScript(w.script)?.phrases.adnominal?.(w.surface, w.norm, w.suffixes, words[i + 1])) {
+      close(i);
+      continue;
+    }
     // A change of script inside a run ("k-pop 음악") starts a new phrase.
     if (runStart >= 0 && words[runStart]!.script !== w.script) close(i);
     // The noun of a 하다 predicate is its own phrase, not the head of the nouns before it ("엄마 생일 |

@@ -131,6 +131,11 @@ export interface LanguagePack {
     readonly particleEndsPhrase: boolean;
     /** A modifier inside a phrase keeps its surface form ("귀여운 동물"). */
     readonly modifierKeepsSurface: boolean;
+    /**
+     * The word, read as a noun with a particle, is rather a verb modifying the next word ("비 오는 날":
+     * 오는 is "that comes", not the number 오 with a topic particle): it is no phrase of its own.
+     */
+    adnominal?(surface: string, norm: string, suffixes: readonly string[], next: { readonly suffixes: readonly string[]; readonly content: boolean } | undefined): boolean;
   };
   /** How the catalog's own texts use the language (read by the gazetteer). */
   readonly catalog: {

@@ -55,6 +55,13 @@ describe('compact engine: extraction', () => {
     expect(swim.keyPhrases.map((p) => p.text)).toEqual(['수영']);
   });
 
+  it('a verb modifying the next noun is no phrase ("비 오는 날": rain, not the number 오); a topic particle before a particle-marked word stays', () => {
+    const rain = extract('비 오는 날 집에 있어요').keyPhrases.map((p) => p.text);
+    expect(rain).toContain('비');
+    expect(rain.some((t) => t.includes('오'))).toBe(false);
+    expect(extract('차는 빨간색이 좋아').keyPhrases.map((p) => p.text)).toContain('차');
+  });
+
   it('gives every key phrase a weight in [0, 1] and stresses liked ones', () => {
     const x = extract('I love sushi, and show me some faces too');
     const sushi = x.keyPhrases.find((p) => p.text === 'sushi');

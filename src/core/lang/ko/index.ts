@@ -48,7 +48,15 @@ export const koreanPack: LanguagePack & { readonly code: 'ko' } = {
     closesClause: (surface, kind) => kind === 'predicate' && CLAUSE_ENDINGS.test(surface),
     continuesClause: (surface) => AUXILIARY.test(surface),
   },
-  phrases: { particleEndsPhrase: true, modifierKeepsSurface: true },
+  phrases: {
+    particleEndsPhrase: true,
+    modifierKeepsSurface: true,
+    // A one-syllable stem + 는/은 right before a bare noun is a verb's modifier form far more often than
+    // a noun and its topic particle ("오는 날", "사는 곳", "나는 새", "자는 고양이"); with a particle on
+    // the next word it stays a topic ("차는 빨간색이 좋아").
+    adnominal: (_surface, norm, suffixes, next) =>
+      norm.length === 1 && suffixes.length === 1 && (suffixes[0] === '는' || suffixes[0] === '은') && next !== undefined && next.content && next.suffixes.length === 0,
+  },
   catalog: { conjunction: '및|과|와', flagWords: ['깃발', '국기'] },
   systemAddress: KOREAN_SYSTEM_ADDRESS,
   preferences: koreanPreferences,
