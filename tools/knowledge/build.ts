@@ -150,6 +150,10 @@ for (const [ko, ens] of links) {
 for (const [dict, en] of Object.entries(KO_STATE_WORDS)) {
   const c = g.concept(en);
   for (const f of predicateForms(dict)) g.surface(f, c, SEED_WEIGHT, 'seed:ko-predicate');
+  // The noun of a 하다/되다 predicate names the same state ("긴장" of 긴장되다: nervous), as the stemmer
+  // reads "긴장돼요" to it; two syllables at least (one is too ambiguous in running text).
+  const noun = /(?:하|되)다$/.test(dict) ? dict.slice(0, -2) : '';
+  if (noun.length >= 2) g.surface(noun, c, SEED_WEIGHT, 'seed:ko-predicate');
   if (!g.concepts[c]!.ko) g.concepts[c]!.ko = dict;
 }
 console.log(`Korean: ${links.size} linked words, ${Object.keys(KO_STATE_WORDS).length} seed predicates`);

@@ -12,7 +12,7 @@ const split = (syl: string) => {
 const join = (lead: number, vowel: number, tail = 0) => String.fromCharCode(BASE + lead * 588 + vowel * 28 + tail);
 const isSyllable = (s: string | undefined) => !!s && s.charCodeAt(0) >= BASE && s.charCodeAt(0) <= 0xd7a3;
 
-const V = { a: 0, ae: 1, ya: 2, eo: 4, e: 5, yeo: 6, o: 8, wa: 9, u: 13, wo: 14, wi: 16, eu: 18, i: 20 } as const;
+const V = { a: 0, ae: 1, ya: 2, eo: 4, e: 5, yeo: 6, o: 8, wa: 9, wae: 10, oe: 11, u: 13, wo: 14, wi: 16, eu: 18, i: 20 } as const;
 const T = { n: 4, l: 8, m: 16, b: 17, ss: 20 } as const;
 const MIN_FORM_CHARS = 2;
 /** Bright vowels (ㅏ, ㅗ) take -아, the rest -어. */
@@ -34,6 +34,7 @@ function infinitive(stem: string): string {
   if (last.vowel === V.i) return head + join(last.lead, V.yeo);
   if (last.vowel === V.o) return head + join(last.lead, V.wa);
   if (last.vowel === V.u) return head + join(last.lead, V.wo);
+  if (last.vowel === V.oe) return head + join(last.lead, V.wae, last.tail); // 되 + 어 -> 돼
   if (last.vowel === V.wi) return stem + '어';
   return stem; // ㅏ, ㅓ, ㅐ, ㅔ absorb the ending
 }

@@ -145,3 +145,10 @@ describe('an occasion the turn implies without naming it', () => {
     expect(node('I miss my dog').keyPhrases.map((p) => p.text)).toEqual(['dog']);
   });
 });
+
+describe('Korean 되다 predicates', () => {
+  it('a 되다 form contracts as Korean writes it ("긴장돼요" is nervous, not the growing heart its noun labels)', () => {
+    expect(findConcepts(kb, '긴장돼요').map((m) => kb.concepts[m.concept]!.en)).toEqual(['nervous']);
+    expect(findConcepts(kb, '걱정돼').map((m) => kb.concepts[m.concept]!.en)).toContain('worried');
+  });
+});
