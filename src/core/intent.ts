@@ -69,6 +69,8 @@ export const ExpansionSchema = z.object({
   lastTurn: z.number().int().min(0),
   /** Catalog items the knowledge layer links to it directly (a country's flag). */
   itemIds: z.array(z.string().min(1).max(64)).max(8).optional(),
+  /** Its name in the user's language when `text` (what the catalog is searched for) is in another ("마실 것" for "drink"). */
+  label: phraseText.optional(),
 });
 export type Expansion = z.infer<typeof ExpansionSchema>;
 

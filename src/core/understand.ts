@@ -2,6 +2,7 @@
 // concurrently, the result is validated, and the reply passes the output guard before anyone sees it.
 // A model engine that cannot answer hands the turn to a fallback (the compact engine, the floor).
 import { type Intent, type Language, type TurnExtraction, parseTurnExtraction } from './intent.ts';
+import { inReplyScript } from './extract/engine.ts';
 import { blockedReply } from './safety/guard.ts';
 
 export interface GuardVerdict {
@@ -151,7 +152,8 @@ const REPLY_IMPLIED_TOPICS = 2;
  * is about to show (the stored extraction keeps them as expansions, not as things the user said).
  */
 function replySubject(extraction: TurnExtraction): TurnExtraction {
-  const implied = extraction.expansions ?? [];
+  // Said in the turn's own language: the concept's name there ("목말라" -> 음료), not the catalog's word.
+  const implied = (extraction.expansions ?? []).map((e) => ({ ...e, text: e.label ?? e.text })).filter((e) => inReplyScript(extraction, e.text));
   if (extraction.keyPhrases.length > 0 || extraction.likes.length > 0 || extraction.dislikes.length > 0 || implied.length === 0) return extraction;
   return {
     ...extraction,

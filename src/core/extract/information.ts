@@ -253,6 +253,7 @@ export function informationNode(inp: { text: string; extraction: TurnExtraction;
       .slice(0, limit)
       .map((e) => ({
         text: norm(e.text).slice(0, 64), weight: Math.min(1, e.weight * EXPANSION_SHARE), reason: norm(e.reason).slice(0, 120),
+        ...(e.label && e.label !== e.text ? { label: norm(e.label).slice(0, 64) } : {}),
         from: norm(e.from).slice(0, 64), ...(e.itemIds.length > 0 ? { itemIds: e.itemIds.slice(0, MAX_LINKED_ITEMS) } : {}),
       }))
       .filter((e) => e.text.length > 0 && e.from.length > 0);

@@ -25,6 +25,8 @@ export interface Expansion {
   readonly itemIds: readonly string[];
   /** "Seoul → South Korea", in the user's language where names exist. */
   readonly reason: string;
+  /** The concept's name in the user's language (its Korean name for Korean), as a reply may say it. */
+  readonly label: string;
   readonly provenance: readonly Provenance[];
   /** The phrase or message words it came from. */
   readonly from: string;
@@ -55,7 +57,7 @@ function expandMatch(kb: KnowledgeBase, m: ConceptMatch, language: KnowledgeLang
   const literalName = m.surface === origin.en.toLowerCase() || m.surface === origin.ko;
   if (!literalName || origin.kind !== 'word') {
     out.push({
-      text: textOf(origin), weight: m.weight, concept: origin, itemIds: origin.items,
+      text: textOf(origin), label: name(origin, language), weight: m.weight, concept: origin, itemIds: origin.items,
       reason: `${m.text} → ${name(origin, language)}`, provenance: [provenance(kb, m.rel, m.text, name(origin, language))], from: m.text,
     });
   }
@@ -72,7 +74,7 @@ function expandMatch(kb: KnowledgeBase, m: ConceptMatch, language: KnowledgeLang
     }
     const displayFrom = literalName ? chain : [m.text, ...chain];
     out.push({
-      text: textOf(target), weight: m.weight * e.weight, concept: target, itemIds: target.items,
+      text: textOf(target), label: name(target, language), weight: m.weight * e.weight, concept: target, itemIds: target.items,
       reason: displayFrom.join(' → '), provenance: [...(literalName ? [] : [provenance(kb, m.rel, m.text, chain[0]!)]), ...prov], from: m.text,
     });
   }
