@@ -58,6 +58,25 @@ describe('understandTurn', () => {
     expect(blockedReply('en', 'output', 0, ['self-harm'])).not.toMatch(/988/);
   });
 
+  test('a turn that named nothing: the reply speaks of what it implies, in the turn\'s own language only', async () => {
+    const seen: TurnExtraction[] = [];
+    const implied = (language: 'en' | 'ko') => engine({
+      extract: () => ({
+        ...extraction, keyPhrases: [], task: 'chit_chat', language,
+        expansions: [
+          { text: 'nervous', label: '긴장하다', weight: 0.6, reason: '긴장돼요 → 긴장하다', from: '긴장돼요' },
+          { text: 'electric', weight: 0.3, reason: '→ electric', from: 'x' },
+        ],
+      }),
+      reply: (x) => { seen.push(x); return 'ok'; },
+    });
+    await understandTurn('긴장돼요', { engine: implied('ko'), inputGuard: safe, previous: null, turnId: 't' });
+    expect(seen.at(-1)!.keyPhrases.map((p) => p.text)).toEqual(['긴장하다']);
+    await understandTurn('so nervous', { engine: implied('en'), inputGuard: safe, previous: null, turnId: 't' });
+    // In an English turn the Korean name is not said; the English-only expansion is.
+    expect(seen.at(-1)!.keyPhrases.map((p) => p.text)).toEqual(['electric']);
+  });
+
   test('an unsafe input is blocked with a polite reply and nothing extracted reaches the caller', async () => {
     const out = await understandTurn('bad words', { engine: engine(), inputGuard: unsafe, previous: null, turnId: 't' });
     expect(out).toMatchObject({ kind: 'blocked-input', categories: ['violence'], reply: "I can't help with that." });
