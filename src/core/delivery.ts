@@ -11,7 +11,13 @@ import type { Intent } from './intent.ts';
 import { aboveClipFloor } from './fusion/sources/clip.ts';
 import { type LexicalIndex, phraseMatches } from './lexical.ts';
 import type { VectorMatrix } from './u2i/format.ts';
-import { dislikedNow, refinedItems } from './fusion/narrow.ts';
+import { dislikedNow, refinedFirst, refinedItems } from './fusion/narrow.ts';
+
+/**
+ * A topic item that does not fit the refinement keeps this share of its fused score: below the fitting
+ * ones, which score at least about half of the best topic item (lexical: topic match plus the lead).
+ */
+const UNFIT_FACTOR = 0.5;
 import { wantedPhrases } from './wanted.ts';
 
 export type { IntentHit } from './fusion/retrieval-source.ts';
@@ -141,6 +147,16 @@ export function deliver<S extends string = FeedSource>(req: DeliveryRequest<S>):
   // A refinement narrows the topic to an intersection: everything outside it is not proposed at all.
   const refined = intent ? refinedItems(lexical, intent) : null;
   if (refined) for (let i = 0; i < items.length; i++) if (!refined.has(i)) blocked.add(i);
+  // Where the topic stays (too few items fit both), the ones that fit the refinement come first after
+  // fusion too: the other sources (the topic's neighbours, popularity) had lifted the rest of the topic
+  // above them ("animals", then "only the ones that fly": the dove below every monkey).
+  const fit = refined && intent ? refinedFirst(lexical, intent) : null;
+  let penalties = req.penalties;
+  if (refined && fit && fit.size > 0) {
+    const merged = new Map(penalties ?? []);
+    for (const i of refined) if (!fit.has(i)) merged.set(i, Math.min(merged.get(i) ?? 1, UNFIT_FACTOR));
+    penalties = merged;
+  }
 
   // Without sources of its own, the request's S is FeedSource (its default) and these are its rows.
   const sources = req.sources ?? (DEFAULT_SOURCES as unknown as readonly RetrievalSource<S>[]);
@@ -157,7 +173,7 @@ export function deliver<S extends string = FeedSource>(req: DeliveryRequest<S>):
     candidates, k, sources, exclusions: { disliked, unsafe, seen },
     weights: req.weights ?? (isDefault ? (DEFAULT_FUSION_WEIGHTS as FusionWeights<S>) : weightsOf(sources)),
     normalisation: req.normalisation ?? (isDefault ? (DEFAULT_NORMALISATIONS as Readonly<Record<S, Normalisation>>) : normalisationsOf(sources)),
-    ...(req.penalties ? { penalties: req.penalties } : {}),
+    ...(penalties ? { penalties } : {}),
     ...(req.u2i ? { diversity: { vectors: req.u2i.items } } : req.session ? { diversity: { vectors: req.session.items } } : req.diversityVectors ? { diversity: { vectors: req.diversityVectors } } : {}),
   });
   return ranked.map((r) => {

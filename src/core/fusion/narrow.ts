@@ -67,6 +67,24 @@ export function refinementFit(lexical: LexicalIndex, intent: Intent): ReadonlySe
 }
 
 /**
+ * Items that fit the refinement and carry the topic's own words (what the user said, not what the
+ * knowledge layer added): these come first in a refined feed. "drinks", then "only warm ones": the hot
+ * drinks, not the hot dog that a broad expansion of "drink" let into the topic.
+ */
+const fitsOf = new WeakMap<Intent, ReadonlySet<number>>();
+export function refinedFirst(lexical: LexicalIndex, intent: Intent): ReadonlySet<number> {
+  let out = fitsOf.get(intent);
+  if (!out) {
+    const fit = refinementFit(lexical, intent);
+    const refineKeys = new Set((intent.refinements ?? []).map((r) => key(r.text)));
+    const said = matching(lexical, [...intent.keyPhrases, ...intent.likes].filter((p) => !refineKeys.has(key(p.text))));
+    out = new Set([...fit].filter((i) => said.has(i)));
+    fitsOf.set(intent, out);
+  }
+  return out;
+}
+
+/**
  * Items hidden by the intent's dislikes, except where a wanted phrase said after the dislike matches
  * the item itself: the newer, more specific request wins over the older, broader refusal.
  */

@@ -3,7 +3,7 @@
 // refinement first, and the refinement's matches alone only when there is no topic.
 import { describe, expect, it } from 'vitest';
 import { deliver } from '../../../src/core/delivery.ts';
-import { MIN_REFINED_ITEMS, refinedItems, refinementFit } from '../../../src/core/fusion/narrow.ts';
+import { MIN_REFINED_ITEMS, refinedFirst, refinedItems, refinementFit } from '../../../src/core/fusion/narrow.ts';
 import { emptyIntent, type Intent } from '../../../src/core/intent.ts';
 import { buildLexicalIndex } from '../../../src/core/lexical.ts';
 import { parseCatalogItems, parseCatalogManifest } from '../../../src/core/catalog.ts';
@@ -40,5 +40,16 @@ describe('refinedItems', () => {
     expect(titles(refinedItems(lexical, intentOf([], ['rain'])))).toContain('cloud with rain');
     expect(refinedItems(lexical, intentOf(['drink'], []))).toBeNull();
     expect(refinementFit(lexical, intentOf(['drink'], [])).size).toBe(0);
+  });
+
+  it('every fitting item of the topic comes before the rest after fusion ("animals", then "fly": dove and wing above the monkeys)', () => {
+    const intent = intentOf(['animal'], ['fly']);
+    const fitting = titles(refinedFirst(lexical, intent));
+    expect(fitting).toEqual(expect.arrayContaining(['dove', 'wing']));
+    expect(fitting).not.toContain('airplane'); // fits "fly", but is no animal
+    const top = deliver({ items, lexical, intent, k: 10 }).map((e) => items.find((it) => it.id === e.id)!.title);
+    const firstOther = top.findIndex((t) => !fitting.includes(t));
+    expect(firstOther).toBeGreaterThanOrEqual(Math.min(fitting.length, 3));
+    expect(top.slice(0, 3)).toEqual(expect.arrayContaining(['dove', 'wing']));
   });
 });
