@@ -11,12 +11,12 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { openApp, send, useChromium } from './browser.ts';
+import { DB, rawAll } from './raw-idb.ts';
 
 const baseUrl = inject('baseUrl');
 const chromium = useChromium();
 
-// The on-disk names (src/store/tables.ts, DB_NAME in src/store/schema.ts; the same at 9de075a in src/store/db.ts).
-const DB = 'private-recommender';
+// Store names: src/store/tables.ts (the database name and the raw reads: ./raw-idb.ts).
 
 // The bounds, as constants here (not imported) so that this file also runs against older builds:
 /** MAX_RENDERED_TURNS in src/app/recommender.ts: the chat shows at most the last 200 turns. */
@@ -33,26 +33,6 @@ const userIdOf = (p: Page) => p.evaluate(() => (globalThis as unknown as { __rec
 const feedItem = (p: Page) => p.getByRole('list', { name: 'Recommendations' }).getByRole('listitem').first();
 const renderedTurns = (p: Page) => p.locator('pr-chat .turn').count();
 
-/** Every record of one store, read straight from IndexedDB (not through the app). */
-function rawAll<T = Record<string, unknown>>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(({ db, store }) => new Promise<T[]>((resolve, reject) => {
-    const r = indexedDB.open(db);
-    r.onsuccess = () => {
-      const conn = r.result;
-      if (!conn.objectStoreNames.contains(store)) {
-        conn.close();
-        return resolve([]);
-      }
-      const g = conn.transaction(store, 'readonly').objectStore(store).getAll();
-      g.onsuccess = () => {
-        conn.close();
-        resolve(g.result as T[]);
-      };
-      g.onerror = () => reject(g.error);
-    };
-    r.onerror = () => reject(r.error);
-  }), { db: DB, store });
-}
 
 /** Writes records straight into a store, in one transaction, as a long history would have left them. */
 function rawPut(page: Page, store: string, records: unknown[]): Promise<void> {

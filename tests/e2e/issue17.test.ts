@@ -5,12 +5,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { openApp, send, useChromium } from './browser.ts';
+import { DB, rawAll } from './raw-idb.ts';
 
 const baseUrl = inject('baseUrl');
 const chromium = useChromium();
 
 // The on-disk names (src/store/tables.ts, DB_NAME in src/store/schema.ts; the same at 9de075a in src/store/db.ts).
-const DB = 'private-recommender';
 
 interface Hook {
   state: { userId: string };
@@ -18,26 +18,6 @@ interface Hook {
 const userIdOf = (p: Page) => p.evaluate(() => (globalThis as unknown as { __recommender: Hook }).__recommender.state.userId);
 const feedItem = (p: Page) => p.getByRole('list', { name: 'Recommendations' }).getByRole('listitem').first();
 
-/** Every record of one store, read straight from IndexedDB (not through the app). */
-function rawAll<T = Record<string, unknown>>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(({ db, store }) => new Promise<T[]>((resolve, reject) => {
-    const r = indexedDB.open(db);
-    r.onsuccess = () => {
-      const conn = r.result;
-      if (!conn.objectStoreNames.contains(store)) {
-        conn.close();
-        return resolve([]);
-      }
-      const g = conn.transaction(store, 'readonly').objectStore(store).getAll();
-      g.onsuccess = () => {
-        conn.close();
-        resolve(g.result as T[]);
-      };
-      g.onerror = () => reject(g.error);
-    };
-    r.onerror = () => reject(r.error);
-  }), { db: DB, store });
-}
 
 /**
  * Writes records straight into a store, as a damaged disk or an older build would leave them.
