@@ -2,7 +2,7 @@
 // concurrently, the result is validated, and the reply passes the output guard before anyone sees it.
 // A model engine that cannot answer hands the turn to a fallback (the compact engine, the floor).
 import { type Intent, type Language, type TurnExtraction, parseTurnExtraction } from './intent.ts';
-import { inReplyScript } from './extract/engine.ts';
+import { writtenIn } from './lang/packs.ts';
 import { blockedReply } from './safety/guard.ts';
 
 export interface GuardVerdict {
@@ -153,7 +153,7 @@ const REPLY_IMPLIED_TOPICS = 2;
  */
 function replySubject(extraction: TurnExtraction): TurnExtraction {
   // Said in the turn's own language: the concept's name there ("목말라" -> 음료), not the catalog's word.
-  const implied = (extraction.expansions ?? []).map((e) => ({ ...e, text: e.label ?? e.text })).filter((e) => inReplyScript(extraction, e.text));
+  const implied = (extraction.expansions ?? []).map((e) => ({ ...e, text: e.label ?? e.text })).filter((e) => writtenIn(extraction.language, e.text));
   if (extraction.keyPhrases.length > 0 || extraction.likes.length > 0 || extraction.dislikes.length > 0 || implied.length === 0) return extraction;
   return {
     ...extraction,

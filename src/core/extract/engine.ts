@@ -2,7 +2,7 @@
 // from data the app already has (the catalog's items and manifest) plus two small shipped files:
 // public/models/compact-engine/task-classifier.json and places.json. Pure and synchronous.
 import type { Intent, Language, TurnExtraction } from '../intent.ts';
-import { DEFAULT_PACK, isPackLanguage, LANGUAGE_PACKS, packFor } from '../lang/packs.ts';
+import { DEFAULT_PACK, isPackLanguage, LANGUAGE_PACKS, packFor, writtenIn } from '../lang/packs.ts';
 import type { UnderstandingEngine } from '../understand.ts';
 import { understandCompact, type CompactUnderstanding } from './extractor.ts';
 import { buildGazetteer, gazetteerKey, parsePlaceList, type Gazetteer, type GazetteerItem } from './gazetteer.ts';
@@ -43,14 +43,6 @@ function replyLanguageOf(language: Language, x: TurnExtraction): ReplyLanguage {
 }
 
 /**
- * An implied topic is named only in the script of the turn's language: "nervous", read out of
- * "긴장돼요", is the catalog's English word, not something to say in a Korean sentence.
- */
-export function inReplyScript(x: Pick<TurnExtraction, 'language'>, text: string): boolean {
-  return !isPackLanguage(x.language) || packFor(x.language).detect.test(text);
-}
-
-/**
  * Implied topics a reply may name instead of said words the catalog lacks: the strongest one only; a
  * second implied topic was often outranked in the feed (tests/unit/understanding-reply.test.ts).
  */
@@ -68,7 +60,7 @@ export function speakable(x: TurnExtraction, gazetteer: Gazetteer): TurnExtracti
   // A like is spoken of too ("I'll remember you like …"): only in the catalog's words as well.
   const likes = x.likes.filter(knows);
   if (known.length === x.keyPhrases.length && likes.length === x.likes.length) return x;
-  const implied = known.length > 0 ? [] : (x.expansions ?? []).filter((e) => knows(e.text) && inReplyScript(x, e.text)).slice(0, REPLY_IMPLIED_TOPICS).map((e) => ({ text: e.text, weight: e.weight }));
+  const implied = known.length > 0 ? [] : (x.expansions ?? []).filter((e) => knows(e.text) && writtenIn(x.language, e.text)).slice(0, REPLY_IMPLIED_TOPICS).map((e) => ({ text: e.text, weight: e.weight }));
   return { ...x, keyPhrases: [...known, ...implied], likes };
 }
 

@@ -138,7 +138,8 @@ function readingOccasions(extraction: TurnExtraction, occasions: readonly { said
     return kept.length === 0 ? [] : [{ ...p, text: kept.join(' ') }];
   });
   const dislikes = extraction.dislikes.filter((d) => !inside(d));
-  const emptied = (keyPhrases.length < extraction.keyPhrases.length || dislikes.length < extraction.dislikes.length) && dislikes.length === 0;
+  const touched = keyPhrases.length < extraction.keyPhrases.length || keyPhrases.some((p, i) => p.text !== extraction.keyPhrases[i]?.text) || dislikes.length < extraction.dislikes.length;
+  const emptied = touched && dislikes.length === 0;
   const task = occasions.length > 0 && emptied && (extraction.task === 'refine' || extraction.task === 'less_of') ? 'new_topic' : extraction.task;
   return { keyPhrases, dislikes, task };
 }
@@ -289,7 +290,5 @@ export function informationNode(inp: { text: string; extraction: TurnExtraction;
   });
   // Nor is what the person implies ("mom → mother → breast-feeding").
   if (forSomeone) expansions = expansions.filter((e) => !e.from.split(' ').every(isPerson));
-  // Once a person is cut from a phrase ("mom turn" -> "turn"), what is left may be the occasion's words.
-  const said = read ? readingOccasions({ ...extraction, keyPhrases }, occasions) : null;
-  return { information, expansions, undo, keyPhrases: said ? said.keyPhrases : keyPhrases, ...(said ? { task: said.task, dislikes: said.dislikes } : {}) };
+  return { information, expansions, undo, keyPhrases, ...(read ? { task: read.task, dislikes: read.dislikes } : {}) };
 }

@@ -45,3 +45,12 @@ const union = (sets: readonly ReadonlySet<string>[]): ReadonlySet<string> => new
 /** Time words of every language: a mixed turn ("next 주말") is read with all of them. */
 export const TIME_DETERMINERS = union(LANGUAGE_PACKS.map((p) => p.time.determiners));
 export const TIME_NOUNS = union(LANGUAGE_PACKS.map((p) => p.time.nouns));
+
+/**
+ * Is the text written in the script of this language's pack (any text, for a language without one)?
+ * A reply names a topic only so: "nervous", read out of "긴장돼요", is the catalog's English word, not
+ * something to say in a Korean sentence.
+ */
+export function writtenIn(language: string, text: string): boolean {
+  return !isPackLanguage(language) || packFor(language).detect.test(text);
+}
