@@ -109,16 +109,16 @@ export function rareSenseTags(wn: WordNet, tags: readonly string[], title: strin
     const top = Math.max(...ids.map(uses));
     // ids are most used first: the top sense's part of speech is what the word is as a tag.
     const pos = ids[0]!.slice(0, 1);
-    const common = (id: string, _i: number) => uses(id) >= COMMON_SENSE_SHARE * top;
+    const common = (id: string) => uses(id) >= COMMON_SENSE_SHARE * top;
     let bestCommon = 0;
     let bestRare: TagSense | null = null;
-    ids.forEach((id, i) => {
+    ids.forEach((id) => {
       const s = wn.synsets.get(id);
       if (!s) return;
       const hood = neighbourhood(wn, s, cache);
       let overlap = 0;
       for (const w of context) if (hood.has(w)) overlap++;
-      if (common(id, i)) bestCommon = Math.max(bestCommon, overlap);
+      if (common(id)) bestCommon = Math.max(bestCommon, overlap);
       else if (overlap > 0 && (!bestRare || overlap > bestRare.overlap)) bestRare = { tag, synset: id, gloss: s.gloss.split(/;\s*"/)[0]!, overlap };
     });
     const rare = bestRare as TagSense | null;
@@ -126,7 +126,7 @@ export function rareSenseTags(wn: WordNet, tags: readonly string[], title: strin
     // the verb "to egg" is about).
     if (!rare || rare.overlap <= bestCommon || rare.synset.slice(0, 1) !== pos) continue;
     const around = near(wn, rare.synset, SAME_MEANING_HOPS);
-    if (ids.some((id, i) => common(id, i) && around.has(id))) continue;
+    if (ids.some((id) => common(id) && around.has(id))) continue;
     // The item's own words must name the rare sense's field (its WordNet topic domain: biology for the
     // petri dish's "culture", computer science for the computer mouse), not merely share a word with it.
     const s = wn.synsets.get(rare.synset)!;
