@@ -54,10 +54,13 @@ export function startWorkers(config: WorkerConfig, opts: { catalogId: string; on
     // Ports first (so the first feed can already use the encoder), then the start-up rank.
     setup: async (r) => {
       const ports = [new MessageChannel(), new MessageChannel()];
-      await r.connectEncoder(Comlink.transfer(ports[0]!.port2, [ports[0]!.port2]));
-      await r.connectLlm(Comlink.transfer(ports[1]!.port2, [ports[1]!.port2]));
+      // The other workers get their ends first: a restarted retrieval worker may take a while to answer,
+      // and an intent the llm worker posted meanwhile on the dead worker's port was lost (the feed did
+      // not follow the next message). Posts on the new port wait in it until this worker listens.
       void hosts.encoder.call((e) => e.connect(Comlink.transfer(ports[0]!.port1, [ports[0]!.port1]))).catch(() => {});
       void hosts.llm.call((l) => l.connect(Comlink.transfer(ports[1]!.port1, [ports[1]!.port1]))).catch(() => {});
+      await r.connectEncoder(Comlink.transfer(ports[0]!.port2, [ports[0]!.port2]));
+      await r.connectLlm(Comlink.transfer(ports[1]!.port2, [ports[1]!.port2]));
       const views = new MessageChannel();
       stopViews?.();
       stopViews = listen<ViewMessage>(views.port1, ['view'], (m) => opts.onView(m.view));
