@@ -5,8 +5,8 @@ import { writeMarkedSection } from '../results-sections.ts';
 
 const RESULTS = join(import.meta.dirname, '../../bench/RESULTS-u2i.md');
 const HEADER = '# U2I, fusion and on-device updates on MovieLens\n\nEvery number below is written by the command named with it.\n';
-/** Sections in file order; 'foldin' is written by bench/u2i/foldin.ts. */
-const SECTIONS = ['training', 'fusion', 'replay', 'foldin'] as const;
+/** Sections in file order; 'foldin' and 'foldin-confirm' are written by bench/u2i/foldin.ts (the latter with --confirm). */
+const SECTIONS = ['training', 'fusion', 'replay', 'foldin', 'foldin-confirm'] as const;
 export type ResultsSection = (typeof SECTIONS)[number];
 
 export function machineLine(): string {
