@@ -154,6 +154,12 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * 서울로"), by every pack's origin cues. Only beside a place that is not one: "I live in Seoul" or
  * "서울에서 살아요" names no journey, so its one place stays what the turn is about.
  */
+/** A word is one of the places as found; a place found in Korean may carry its particle ("도쿄에서" for "도쿄"). */
+function foundAs(found: readonly string[], word: string): boolean {
+  const w = word.toLocaleLowerCase();
+  return found.some((f) => f === w || (/[\uac00-\ud7a3]$/.test(f) && w.length >= 2 && f.startsWith(w)));
+}
+
 function originsOf(places: readonly FoundPlace[], text: string): Set<FoundPlace> {
   const out = new Set<FoundPlace>();
   if (places.length < 2) return out;
@@ -175,11 +181,9 @@ function originsOf(places: readonly FoundPlace[], text: string): Set<FoundPlace>
  * linked) and the travel topic, once per turn. The country's name is in the user's language, so the
  * catalog's title in that language matches it too.
  */
-function placeTopics(found: readonly FoundPlace[], text: string, language: KnowledgeLanguage, disliked: ReadonlySet<string>): InformationNode['expansions'] {
-  const named = found.filter((p) => /^[A-Z]{2}$/.test(p.countryCode));
+function placeTopics(named: readonly FoundPlace[], origins: ReadonlySet<FoundPlace>, language: KnowledgeLanguage, disliked: ReadonlySet<string>): InformationNode['expansions'] {
   if (named.length === 0) return [];
   const lang = isPackLanguage(language) ? language : 'en';
-  const origins = originsOf(named, text);
   const out = new Map<string, InformationNode['expansions'][number]>();
   // Destinations first, so that a country named as both keeps the destination's weight.
   for (const p of [...named.filter((x) => !origins.has(x)), ...named.filter((x) => origins.has(x))]) {
@@ -242,14 +246,20 @@ export function informationNode(inp: { text: string; extraction: TurnExtraction;
     const disliked = new Set([...extraction.dislikes, ...(previous?.dislikes.map((d) => d.text) ?? [])].map((d) => d.toLocaleLowerCase()));
     const limit = extraction.task === 'learn_more' ? EXPANSIONS_LEARN_MORE : EXPANSIONS_PER_TURN;
     const placeWords = new Set(found.map((p) => p.text.toLocaleLowerCase()));
-    const fromPlace = (e: { from: string }) => placeWords.has(e.from.toLocaleLowerCase());
-    const placeExpansions = placeTopics(found, text, language, disliked);
+    const fromPlace = (e: { from: string }) => foundAs([...placeWords], e.from);
+    const named = found.filter((p) => /^[A-Z]{2}$/.test(p.countryCode));
+    const origins = originsOf(named, text);
+    // Where a journey starts is half a destination (its flag, placeTopics); its landmarks are not what
+    // the user goes for ("도쿄에서 부산으로" put Tokyo tower at #2).
+    const originWords = [...origins].map((p) => p.text.toLocaleLowerCase());
+    const fromOrigin = (e: { from: string }) => foundAs(originWords, e.from);
+    const placeExpansions = placeTopics(named, origins, language, disliked);
     const placeTexts = new Set(placeExpansions.map((e) => e.text.toLocaleLowerCase()));
     expansions = expandPhrases(kb, phrases, language, limit * 3)
       .filter((e) => (refining ? refinementStep(e.provenance) : e.provenance.filter((p) => !NAMING.test(p.via)).length <= MAX_HOPS))
       .filter((e) => !placeTexts.has(e.text.toLocaleLowerCase()))
       .filter((e) => !(/^[a-z]+$/i.test(e.text) && e.text.length < MIN_LATIN_EXPANSION_CHARS))
-      .filter((e) => !fromPlace(e) || e.provenance.every((p) => NAMING.test(p.via) || PLACE_RELATIONS.test(p.via)))
+      .filter((e) => !fromPlace(e) || (!fromOrigin(e) && e.provenance.every((p) => NAMING.test(p.via) || PLACE_RELATIONS.test(p.via))))
       .filter((e) => !disliked.has(e.text.toLocaleLowerCase()) && ![...disliked].some((d) => names(words, d) && e.from.toLocaleLowerCase().includes(d)))
       .slice(0, limit)
       .map((e) => ({

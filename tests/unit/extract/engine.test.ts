@@ -62,6 +62,20 @@ describe('compact engine: extraction', () => {
     expect(extract('차는 빨간색이 좋아').keyPhrases.map((p) => p.text)).toContain('차');
   });
 
+  it('reads a verb\'s -ing form as the base word the catalog has ("raining" -> rain), not a past participle', () => {
+    expect(extract("it's raining").keyPhrases.map((p) => p.text)).toEqual(['rain']);
+    expect(extract("it's snowing").keyPhrases.map((p) => p.text)).toEqual(['snow']);
+    // A form the catalog itself uses stays as it is ("person swimming").
+    expect(extract('I went swimming').keyPhrases.map((p) => p.text)).toEqual(['swimming']);
+    // "got cancelled" is a state, not the cross mark's "cancel".
+    expect(extract('my trip got cancelled').keyPhrases.map((p) => p.text)).not.toContain('cancel');
+  });
+
+  it('a time span is no topic ("all day", "this afternoon"); a preposition ends a phrase', () => {
+    expect(extract("it's raining all day").keyPhrases.map((p) => p.text)).toEqual(['rain']);
+    expect(extract('so thirsty after that run').keyPhrases.map((p) => p.text)).not.toContain('thirsty after');
+  });
+
   it('gives every key phrase a weight in [0, 1] and stresses liked ones', () => {
     const x = extract('I love sushi, and show me some faces too');
     const sushi = x.keyPhrases.find((p) => p.text === 'sushi');

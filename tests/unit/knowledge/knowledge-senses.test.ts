@@ -109,6 +109,15 @@ describe('a journey: the place left from weighs less than the place gone to', ()
     expect(t.reason).not.toMatch(/san francisco|paris|샌프란시스코|부산/i);
   });
 
+  it.each([
+    ['다음 주에 도쿄에서 부산으로 가요. 부산 문화에 대해 알고 싶어요', /도쿄|tokyo/i],
+    ['flying from Tokyo to Seoul tomorrow', /tokyo/i],
+  ])('the landmarks of the place left from are not expanded: %s', (text, origin) => {
+    const fromOrigin = node(text).expansions.filter((e) => origin.test(e.from));
+    // Only its country (the flag, at half a destination's weight); no Tokyo tower.
+    expect(fromOrigin.map((e) => e.text)).toEqual([expect.stringMatching(/^(일본|Japan)$/)]);
+  });
+
   it.each([['I live in Seoul', 'South Korea'], ['서울에서 살아요', '대한민국'], ['I am from Italy', 'Italy']])('one place is not a journey: %s', (text, country) => {
     expect(weightOf(text, country)).toBeCloseTo(PLACE_WEIGHT, 6);
   });

@@ -1,6 +1,8 @@
 // Light English lemmatisation: plural nouns to singular ("cats" -> "cat", "berries" -> "berry",
-// "knives" -> "knife"). Verbs and adjectives are left alone: key phrases are mostly nouns, and the
-// classifier has character n-grams for the rest. When a lexicon is given, a candidate it knows wins.
+// "knives" -> "knife"). When a lexicon is given, a candidate it knows wins, and a verb's -ing form the
+// lexicon lacks goes to the base form it has ("it's raining" -> "rain", "swimming" -> "swim",
+// "baking" -> "bake"), WordNet's morphy rules for verbs; without a lexicon verbs
+// are left alone: key phrases are mostly nouns, and the classifier has character n-grams for the rest.
 
 import type { Lexicon } from '../pack.ts';
 
@@ -53,6 +55,21 @@ function defaultCandidate(word: string, candidates: readonly string[]): string |
 }
 
 /**
+ * Base-form candidates of an -ing verb form, most likely first (morphy's detachment rules). Not -ed:
+ * a past participle is mostly a state ("cancelled", "excited", "married"), which the knowledge layer
+ * reads by its own sense; as a base verb it matched the wrong items ("got cancelled" -> cross mark).
+ */
+function verbBaseCandidates(word: string): string[] {
+  const m = /^(.{2,}?)ing$/.exec(word);
+  if (!m) return [];
+  const stem = m[1]!;
+  const out = [stem, `${stem}e`];
+  // "swimming" -> "swim", "shopping" -> "shop": a doubled final consonant.
+  if (/([b-df-hj-np-tv-z])\1$/.test(stem)) out.push(stem.slice(0, -1));
+  return out.filter((c) => c.length >= MIN_STEM_CHARS + 1);
+}
+
+/**
  * Lemma of one lower-case English word. "'s" possessives are dropped ("dog's" -> "dog").
  * Without a lexicon, the first rule that applies decides.
  */
@@ -60,6 +77,10 @@ export function lemmatizeEnglish(word: string, lexicon?: Lexicon): string {
   let w = word;
   if (w.endsWith("'s")) w = w.slice(0, -2);
   else if (w.endsWith("s'")) w = w.slice(0, -1);
+  if (lexicon && !lexicon.has(w)) {
+    const base = verbBaseCandidates(w).find((c) => lexicon.has(c));
+    if (base) return base;
+  }
   if (w.length <= 3 || NOT_PLURAL.has(w) || !w.endsWith('s')) return w;
   const irregular = IRREGULAR_PLURALS[w];
   if (irregular) return irregular;

@@ -10,6 +10,8 @@ their what what's which who whom whose when where why how whatever whichever
 am is are was were be been being do does did done doing have has had having get gets got getting
 can could would should will shall may might must let let's lets
 to of in on at by for with about from into onto over under up down out off through between among
+after before during since until till while near behind beside besides across along toward towards
+against upon via per beyond
 as like unlike just only also too very really so such quite rather pretty kinda sort kind of bit
 some any all each every both either neither few fewer less more most much many lot lots plenty
 no not none nothing nobody never dont don't doesn't didn't isn't aren't wasn't weren't won't can't
@@ -28,6 +30,7 @@ start begin restart reset forget clear over again
 go going gonna went come coming trying try tried make making made say said think thought feel
 got keep keeping continue add
 fly flying flew heading visit visiting visited planning plan plans eat eating ate try trying
+move moving moved relocate relocating relocated
 play playing learn learning cook cooking buy buying watching use using used celebrate call
 called send sending mean meaning means come comes from uses made wanted put pick choose
 specifically exactly mostly mainly especially particularly completely totally basically actually
