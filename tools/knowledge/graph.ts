@@ -70,6 +70,10 @@ export class GraphBuilder {
     const list = this.surfaces.get(f) ?? [];
     for (let i = 0; i < list.length; i += 3) if (list[i] === concept) {
       if (list[i + 1]! < Math.round(weight * 100)) list[i + 1] = Math.round(weight * 100);
+      // The hand-written seed's reading is the one kept: a Korean predicate form matches only through a
+      // seed relation (src/core/knowledge/match.ts), so "졸린다" lost "sleepy" when a translation of the
+      // same concept came first.
+      if (rel.startsWith('seed:')) list[i + 2] = this.rel(rel);
       return;
     }
     list.push(concept, Math.round(weight * 100), this.rel(rel));

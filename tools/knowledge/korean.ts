@@ -70,11 +70,14 @@ const EN_WORD = /^[a-z][a-z' -]*$/;
 /** A link needs this much overlap (Jaccard over emoji) between the Korean and the English word. */
 export const MIN_LINK_JACCARD = 0.3;
 const MAX_LINKS_PER_WORD = 2;
+/** A modifier of a multi-word Korean keyword counts on its own from two syllables ("빨간", not "큰"). */
+const MIN_WORD_SYLLABLES = 2;
+const isAdnominal = (w: string) => w.length >= MIN_WORD_SYLLABLES && /^[\uac00-\ud7a3]+$/.test(w) && split(w.slice(-1)).tail === T.n;
 
 /**
  * Korean word -> English words it translates, with the Jaccard overlap of the sets of emoji they
- * label. Multi-word Korean keywords are kept whole ("소프트 드링크"); English side is single words
- * and whole keywords.
+ * label. Multi-word Korean keywords are kept whole ("소프트 드링크") and their words count too; the
+ * English side is single words and whole keywords.
  */
 export function koreanLinks(entries: readonly BilingualEntry[], isEnglishConcept: (w: string) => boolean): Map<string, { en: string; jaccard: number }[]> {
   const koDocs = new Map<string, Set<number>>();
@@ -85,7 +88,16 @@ export function koreanLinks(entries: readonly BilingualEntry[], isEnglishConcept
     s.add(i);
   };
   entries.forEach((e, i) => {
-    for (const k of e.ko) if (/[\uac00-\ud7a3]/.test(k)) add(koDocs, k.trim(), i);
+    for (const k of e.ko) {
+      if (!/[\uac00-\ud7a3]/.test(k)) continue;
+      add(koDocs, k.trim(), i);
+      // And each modifier of a multi-word keyword: "빨간" alone labels one emoji (the anatomical heart,
+      // so it linked to "anatomical"); in "빨간 사과", "빨간 하트", … it labels the red ones. Only an
+      // adnominal form before the head (final ㄴ: 빨간, 작은, 귀여운): a head noun inside a compound
+      // is often another word ("빨리 감기" is fast-forward, not a cold).
+      const words = k.trim().split(/\s+/);
+      for (const w of new Set(words.slice(0, -1))) if (isAdnominal(w)) add(koDocs, w, i);
+    }
     for (const w of e.en) {
       const x = w.toLowerCase().trim();
       if (EN_WORD.test(x) && isEnglishConcept(x)) add(enDocs, x, i);

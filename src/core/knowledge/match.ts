@@ -101,6 +101,8 @@ export function findConcepts(kb: KnowledgeBase, text: string): ConceptMatch[] {
         ? koreanReadings(kb, last).map((r) => ({ ...r, surface: head ? `${head} ${r.surface}` : r.surface }))
         : englishVariants(last).map((v) => ({ surface: head ? `${head} ${v}` : v, factor: 1 }));
       for (const c of candidates) {
+        // Nor does a form that reduces to one ("having" -> "have": holding hands for "a barbecue").
+        if (n === 1 && FUNCTION_WORDS.has(c.surface)) continue;
         const senses = bestSense(kb.surfaces.get(c.surface));
         if (senses.length === 0) continue;
         const lastWordIsPrefix = isHangul(last) && !c.surface.endsWith(last) && c.factor < 1;

@@ -59,6 +59,20 @@ describe('state words expand through their own senses', () => {
   });
 });
 
+describe('Korean modifiers and English function words', () => {
+  const concepts = (text: string) => findConcepts(kb, text).map((m) => kb.concepts[m.concept]!.en);
+  it('a Korean colour modifier reads as the colour (it labels the red emoji in "빨간 사과", "빨간 하트", …)', () => {
+    expect(concepts('빨간')).toContain('red');
+    expect(concepts('빨간')).not.toContain('anatomical');
+  });
+  it('a seed predicate form keeps its reading when a translation names the same concept ("졸린다": sleepy)', () => {
+    expect(concepts('졸린다')).toContain('sleepy');
+  });
+  it('a form that reduces to a function word names nothing ("having" is not "have": holding hands)', () => {
+    expect(concepts('we are having a barbecue')).not.toContain('have');
+  });
+});
+
 describe('Korean predicate stems', () => {
   it.each(['얼어 죽겠어', '더워 죽겠어', '배고파 죽을래'])('%s is not read as congee', (text) => {
     const concepts = findConcepts(kb, text).map((m) => kb.concepts[m.concept]!.en);
