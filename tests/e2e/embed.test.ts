@@ -2,17 +2,16 @@
 // (adwaita-icon-theme, /usr/share/icons/Adwaita/48x48/legacy, CC BY-SA 3.0 / LGPL-3 by the GNOME
 // Project; see tests/unit/catalog-builder/fixtures.ts) go through the catalog builder's CLI; the
 // library build (vite.lib.config.ts) and the shipped models are copied under a sub-path,
-// /shop/recommender/, next to a plain HTML page that embeds <private-recommender>; a static server with
-// no special headers serves it and Chromium chats with it. Nothing here reads dist/ or the demo page.
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+// /shop/recommender/, next to the README's example page, which embeds <private-recommender>; a static
+// server with no special headers serves it and Chromium chats with it (./embed-site.ts). Nothing here
+// reads dist/ or the demo page.
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAVE_ICONS, ICON_DIR } from '../unit/catalog-builder/fixtures.ts';
 import { feedIds, send, useChromium } from './browser.ts';
-import { servePlain } from './fixtures/plain-static-server.ts';
+import { buildEmbedSite, type EmbedSite, readmePage } from './embed-site.ts';
 
 /** 20 everyday icons; the query below names one of them. */
 const ICONS = [
@@ -22,64 +21,41 @@ const ICONS = [
 ];
 const CATALOG_ID = 'adwaita-icons';
 const SUB_PATH = '/shop/recommender/';
-/** What the recommender needs from public/models: CLIP, the safety lists, the compact engine, knowledge. */
-const MODELS = ['clip-mini', 'safety', 'compact-engine', 'knowledge'];
-
-/** The page a site owner writes (docs/embed.md shows the same one). */
-const PAGE = `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <title>Our icon shop</title>
-    <script type="module" src="./private-recommender.js"></script>
-  </head>
-  <body>
-    <h1>Find an icon</h1>
-    <private-recommender models="./models/" style="height: 90vh"></private-recommender>
-  </body>
-</html>
-`;
-
-function run(cmd: string, args: string[], what: string): void {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
-  if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
-}
+/** "About ten lines" (issue 16): the README's page, doctype to </html>. */
+const PAGE_MAX_LINES = 12;
 
 describe.skipIf(!HAVE_ICONS)('embedding <private-recommender> in a plain page under a sub-path', () => {
   const chromium = useChromium();
-  let tmp = '';
-  let server: Server | null = null;
+  let icons = '';
+  let site: EmbedSite | null = null;
   let pageUrl = '';
   let origin = '';
 
   beforeAll(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'embed-e2e-'));
-    const site = join(tmp, 'site', ...SUB_PATH.split('/').filter(Boolean));
-    const icons = join(tmp, 'icons');
+    icons = mkdtempSync(join(tmpdir(), 'embed-icons-'));
     mkdirSync(icons, { recursive: true });
     for (const n of ICONS) copyFileSync(join(ICON_DIR, `${n}.png`), join(icons, `${n}.png`));
-
-    // The library, built straight into the site folder (the same config as `npm run build:lib`).
-    run('npx', ['vite', 'build', '-c', 'vite.lib.config.ts', '--logLevel', 'warn', '--outDir', site, '--emptyOutDir'], 'library build');
-    for (const m of MODELS) cpSync(join('public/models', m), join(site, 'models', m), { recursive: true });
     // The builder writes the catalog and a catalogs/index.json that lists only it (a fresh --out folder).
-    run('npx', ['tsx', 'tools/catalog/cli.ts', 'build', icons, '--id', CATALOG_ID, '--name', 'Adwaita icons',
-      '--models', 'public/models', '--out', join(site, 'models', 'catalogs'), '--work', join(tmp, 'work')], 'catalog build');
-    writeFileSync(join(site, 'index.html'), PAGE);
-
-    const served = await servePlain(join(tmp, 'site'));
-    server = served.server;
-    origin = new URL(served.url).origin;
-    pageUrl = new URL(SUB_PATH, served.url).href;
+    site = await buildEmbedSite({ subPath: SUB_PATH, catalogs: [{ input: icons, id: CATALOG_ID, name: 'Adwaita icons' }] });
+    origin = site.origin;
+    pageUrl = site.url;
   }, 300_000);
 
   afterAll(async () => {
-    await new Promise((r) => (server ? server.close(r) : r(undefined)));
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    await site?.close();
+    if (icons) rmSync(icons, { recursive: true, force: true });
+  });
+
+  it('the page is the README\'s, about ten lines, and docs/embed.md shows the same one', () => {
+    const page = readFileSync(join(site!.dir, 'index.html'), 'utf8');
+    expect(page).toBe(readmePage());
+    expect(page.trim().split('\n').length).toBeLessThanOrEqual(PAGE_MAX_LINES);
+    expect(page).toMatch(/<private-recommender[^>]*><\/private-recommender>/);
+    expect(readFileSync('docs/embed.md', 'utf8')).toContain(page);
   });
 
   it('the builder listed only the new catalog', () => {
-    const list = JSON.parse(readFileSync(join(tmp, 'site', 'shop', 'recommender', 'models', 'catalogs', 'index.json'), 'utf8')) as { catalogs: { id: string }[]; default: string };
+    const list = JSON.parse(readFileSync(join(site!.dir, 'models', 'catalogs', 'index.json'), 'utf8')) as { catalogs: { id: string }[]; default: string };
     expect(list.catalogs.map((c) => c.id)).toEqual([CATALOG_ID]);
     expect(list.default).toBe(CATALOG_ID);
   });
