@@ -49,7 +49,7 @@ export class AppShell extends LitElement {
     .banner button { margin-left: auto; }
     main { display: grid; grid-template-columns: minmax(280px, 2fr) 3fr; min-height: 0; position: relative; }
     main.dropping::after { content: 'Drop the video to make it searchable (it stays on this device)'; position: absolute; inset: 0.5rem; display: grid; place-items: center;
-      border: 3px dashed #2f6fde; border-radius: 1rem; background: rgb(47 111 222 / 0.08); font-weight: 600; pointer-events: none; }
+      border: 3px dashed var(--pr-accent, #2f6fde); border-radius: 1rem; background: color-mix(in srgb, var(--pr-accent, #2f6fde) 8%, transparent); font-weight: 600; pointer-events: none; }
     .video-task { margin: 0; padding: 0.35rem 1rem; font-size: 0.8rem; border-bottom: 1px solid #d9dce1; }
     .video-task[data-stage='failed'] { background: #fde8e8; color: #7a1f1f; }
     .video-task[data-stage='done'] { color: #1f7a3a; }

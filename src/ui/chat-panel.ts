@@ -10,14 +10,14 @@ export class ChatPanel extends LitElement {
     .log { overflow-y: auto; padding: 0.8rem 1rem; display: flex; flex-direction: column; gap: 0.5rem; }
     .empty { opacity: 0.7; font-size: 0.9rem; line-height: 1.4; }
     .turn { max-width: 85%; padding: 0.45rem 0.7rem; border-radius: 0.8rem; white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.35; }
-    .user { align-self: flex-end; background: #2f6fde; color: white; border-bottom-right-radius: 0.2rem; }
+    .user { align-self: flex-end; background: var(--pr-accent, #2f6fde); color: var(--pr-on-accent, white); border-bottom-right-radius: 0.2rem; }
     .assistant { align-self: flex-start; background: #e7e9ee; border-bottom-left-radius: 0.2rem; }
     .meta { display: block; font-size: 0.72rem; opacity: 0.75; margin-top: 0.2rem; }
     .blocked, .failed { outline: 2px solid #d9822b; }
     .pending { opacity: 0.7; }
     form { display: flex; gap: 0.5rem; padding: 0.6rem; border-top: 1px solid #d9dce1; align-items: flex-end; }
     textarea { flex: 1; resize: none; font: inherit; padding: 0.5rem; border-radius: 0.5rem; border: 1px solid #b9bec7; min-height: 2.4rem; max-height: 8rem; box-sizing: border-box; background: inherit; color: inherit; }
-    button { font: inherit; padding: 0.5rem 1rem; border-radius: 0.5rem; border: none; background: #2f6fde; color: white; cursor: pointer; }
+    button { font: inherit; padding: 0.5rem 1rem; border-radius: 0.5rem; border: none; background: var(--pr-accent, #2f6fde); color: var(--pr-on-accent, white); cursor: pointer; }
     button:disabled { opacity: 0.5; cursor: default; }
     @media (prefers-color-scheme: dark) {
       .assistant { background: #2a2e35; }

@@ -42,7 +42,7 @@ export class FeedView extends LitElement {
     .why { font-size: 0.72rem; opacity: 0.75; }
     .actions { display: flex; gap: 0.3rem; }
     .actions button { flex: 1; font: inherit; font-size: 0.78rem; padding: 0.25rem; border-radius: 0.4rem; border: 1px solid #c5cad2; background: transparent; color: inherit; cursor: pointer; }
-    .actions button[aria-pressed='true'] { background: #2f6fde; color: white; border-color: #2f6fde; }
+    .actions button[aria-pressed='true'] { background: var(--pr-accent, #2f6fde); color: var(--pr-on-accent, white); border-color: var(--pr-accent, #2f6fde); }
     .empty { opacity: 0.7; }
     dialog { border: none; border-radius: 0.8rem; padding: 1.2rem; max-width: min(26rem, 90vw); text-align: center; }
     dialog img { width: 160px; height: 160px; }
