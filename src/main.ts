@@ -2,6 +2,7 @@
 // the demo does: the service worker that makes it work offline.
 import './core/zod-config.ts'; // first: zod jitless before any schema is built (no eval under the CSP)
 import { registerSW } from 'virtual:pwa-register';
+import { forgetOfflineCopy } from './app/data-rights.ts';
 import type { Recommender } from './app/recommender.ts';
 import { TAG } from './embed/private-recommender.ts';
 
@@ -12,6 +13,11 @@ const recommender = element?.recommender;
 if (!recommender) throw new Error(`index.html has no <${TAG}>`);
 // Tests and diagnostics reach the controller here; it holds nothing a page script could not read anyway.
 (globalThis as unknown as { __recommender: Recommender }).__recommender = recommender;
+// The demo owns its origin: once the data is deleted its offline copy goes too, and the page reloads
+// (an element embedded in someone else's page restarts in place instead).
+element!.onDataDeleted = (where) => {
+  void (where === 'here' ? forgetOfflineCopy(recommender) : Promise.resolve()).finally(() => location.reload());
+};
 
 // The service worker precaches the shell, the ONNX runtime, catalogs and models: after one visit
 // the app works with no network. Registration failing (file://, a private mode without SW) is not fatal.

@@ -21,8 +21,8 @@ export async function exportData(app: Recommender): Promise<string> {
 /**
  * Deletes everything this app stored on this device. This tab's workers stop first; other tabs close
  * their connections when the deletion asks (and stop writing), and hear "data-cleared" once it is done.
- * The offline copy goes too, with the service worker that served it: the next load installs it afresh,
- * so "works offline" is said again only when it is true again.
+ * Then the page starts afresh (app.afterDataDeleted): the demo with forgetOfflineCopy and a reload,
+ * an embedded element in place, leaving its host page's own caches and service worker alone.
  */
 export async function forgetMe(app: Recommender): Promise<void> {
   const store = app.store;
@@ -31,10 +31,18 @@ export async function forgetMe(app: Recommender): Promise<void> {
   store?.close();
   await deleteStore();
   store?.announceCleared();
-  // Cached models and indexes hold nothing personal, but "forget me" means nothing stays.
+  app.afterDataDeleted('here');
+}
+
+/**
+ * The demo page's offline copy goes with the data, with the service worker that served it: the next
+ * load installs it afresh, so "works offline" is said again only when it is true again. Cached models
+ * and indexes hold nothing personal, but "forget me" means nothing stays. Only for a page whose origin
+ * is all this app's: it deletes every cache and service worker of the origin.
+ */
+export async function forgetOfflineCopy(app: Recommender): Promise<void> {
   if (typeof caches !== 'undefined') for (const k of await caches.keys()) await caches.delete(k);
   const registrations = await navigator.serviceWorker?.getRegistrations().catch(() => []) ?? [];
   for (const r of registrations) await r.unregister();
   app.setOffline('unknown');
-  location.reload();
 }

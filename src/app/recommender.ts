@@ -51,8 +51,11 @@ export interface AppState {
  * cap, and in "Export my data"). Keeps the chat DOM bounded in long sessions (issue 17's soak).
  */
 export const MAX_RENDERED_TURNS = 200;
-/** A short pause so the "deleted in another tab" notice can be read before the tab reloads. */
+/** A short pause so the "deleted in another tab" notice can be read before the tab starts afresh. */
 const RELOAD_AFTER_DELETE_MS = 1500;
+
+/** Where the user's data was deleted: with "Delete my data" in this tab, or in another tab of the origin. */
+export type DataDeletedWhere = 'here' | 'elsewhere';
 
 /** How long a worker's status line keeps saying that it restarted after a crash, and why. */
 const CRASH_NOTICE_MS = 60_000;
@@ -75,9 +78,16 @@ export class Recommender extends EventTarget {
   store: Store | null = null;
   workers!: AppWorkers;
 
-  constructor(options: { modelsBaseUrl?: string } = {}) {
+  /**
+   * How this page starts afresh once the data is gone (this controller's workers and store are stopped by
+   * then). The embedded element restarts itself in place, its host page untouched; default: reload.
+   */
+  readonly afterDataDeleted: (where: DataDeletedWhere) => void;
+
+  constructor(options: { modelsBaseUrl?: string; afterDataDeleted?: (where: DataDeletedWhere) => void } = {}) {
     super();
     this.modelsBaseUrl = new URL(options.modelsBaseUrl ?? 'models/', document.baseURI).href;
+    this.afterDataDeleted = options.afterDataDeleted ?? (() => location.reload());
   }
   /** Views pushed by the retrieval worker, in order; a chat turn waits for the one answering it. */
   private viewWaiters: ((v: RetrievalView) => void)[] = [];
@@ -153,7 +163,7 @@ export class Recommender extends EventTarget {
 
   /**
    * Another tab deleted all data: this tab stops at once (workers terminated, state dropped, nothing
-   * written under the deleted identity), then reloads to start with a new one.
+   * written under the deleted identity), then starts afresh with a new one (afterDataDeleted).
    */
   private dataDeletedElsewhere(): void {
     if (this.deletedElsewhere) return;
@@ -162,7 +172,7 @@ export class Recommender extends EventTarget {
     this.store?.close();
     this.store = null;
     this.set({ phase: 'error', turns: [], intent: null, feed: [], u2i: null, banner: 'Your data was deleted in another tab. This tab starts afresh…' });
-    setTimeout(() => location.reload(), RELOAD_AFTER_DELETE_MS);
+    setTimeout(() => this.afterDataDeleted('elsewhere'), RELOAD_AFTER_DELETE_MS);
   }
 
   async reloadTurns(): Promise<void> {

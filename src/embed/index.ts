@@ -2,6 +2,7 @@
 // defines <private-recommender>; createRecommender puts one into a container and hands back a small,
 // typed handle, for pages that would rather not write the element's markup themselves.
 import {
+  type DataDeletedWhere,
   type EngagementDetail,
   type PrivateRecommenderElement,
   type PrivateRecommenderEventMap,
@@ -10,7 +11,7 @@ import {
   TAG,
 } from './private-recommender.ts';
 
-export type { EngagementDetail, PrivateRecommenderElement, PrivateRecommenderEventMap, RecommendationCard, RecommendationsDetail };
+export type { DataDeletedWhere, EngagementDetail, PrivateRecommenderElement, PrivateRecommenderEventMap, RecommendationCard, RecommendationsDetail };
 
 export interface RecommenderOptions {
   /** Where the element goes (appended as its last child). */

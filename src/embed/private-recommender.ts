@@ -4,7 +4,7 @@
 import '../core/zod-config.ts'; // first: zod jitless before any schema is built (no eval under a strict CSP)
 import { css, html, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { Recommender } from '../app/recommender.ts';
+import { type DataDeletedWhere, Recommender } from '../app/recommender.ts';
 import type { EngagementKind } from '../store/db.ts';
 import '../ui/app-shell.ts';
 
@@ -28,6 +28,8 @@ export interface EngagementDetail {
   kind: EngagementKind;
 }
 
+export type { DataDeletedWhere };
+
 export interface PrivateRecommenderEventMap {
   recommendations: CustomEvent<RecommendationsDetail>;
   engagement: CustomEvent<EngagementDetail>;
@@ -35,6 +37,12 @@ export interface PrivateRecommenderEventMap {
 
 /** The parts of <pr-app> a page can style with `private-recommender::part(name)`. */
 const PARTS = ['header', 'banner', 'chat', 'feed', 'status'] as const;
+
+/** Said once the element has started afresh after a deletion (the banner the visitor can dismiss). */
+const DELETED_NOTICE: Record<DataDeletedWhere, string> = {
+  here: 'Everything this recommender stored on this device was deleted. It starts afresh.',
+  elsewhere: 'Your data was deleted in another tab. This recommender started afresh.',
+};
 
 /** A folder URL must end in "/", or `new URL('clip-mini/…', base)` would drop its last segment. */
 const asFolder = (url: string): string => (url.endsWith('/') ? url : `${url}/`);
@@ -63,6 +71,14 @@ export class PrivateRecommenderElement extends LitElement {
   /** The catalog to show first (an id in catalogs/index.json); the user's last choice otherwise. */
   @property() catalog: string | null = null;
 
+  /**
+   * What happens once the visitor's data is deleted ("Delete my data" here, or in another tab of this
+   * origin), after this element's workers have stopped. Unset: the element starts afresh in place under
+   * a new identity and leaves its host page alone (no reload, the page's caches and service worker
+   * untouched). The demo page, which owns its origin, sets it to clear its offline copy and reload.
+   */
+  onDataDeleted: ((where: DataDeletedWhere) => void) | null = null;
+
   private rec: Recommender | null = null;
   private lastFeed = '';
   private lastFeedArray: unknown = null;
@@ -77,11 +93,29 @@ export class PrivateRecommenderElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.rec) return;
+    this.begin();
+  }
+
+  private begin(notice?: string): void {
     this.requestUpdate(); // a reconnection after destroy() renders the new controller
-    const rec = new Recommender({ modelsBaseUrl: asFolder(new URL(this.models || 'models/', document.baseURI).href) });
+    const rec: Recommender = new Recommender({
+      modelsBaseUrl: asFolder(new URL(this.models || 'models/', document.baseURI).href),
+      afterDataDeleted: (where) => this.afterDataDeleted(rec, where),
+    });
     this.rec = rec;
     rec.addEventListener('change', this.onChange);
+    if (notice) rec.set({ banner: notice });
     void this.start(rec);
+  }
+
+  private afterDataDeleted(rec: Recommender, where: DataDeletedWhere): void {
+    if (this.rec !== rec) return; // removed, or already started afresh
+    if (this.onDataDeleted) {
+      this.onDataDeleted(where);
+      return;
+    }
+    this.destroy();
+    if (this.isConnected) this.begin(DELETED_NOTICE[where]);
   }
 
   override disconnectedCallback(): void {
