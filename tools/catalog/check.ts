@@ -1,7 +1,8 @@
 // `catalog check <folder>`: validates a deployed catalog folder the way the app will read it, before
 // a visitor's browser finds out: manifest and items against the app's schema, the index file's
 // checksum and header, the model id in the index vs the manifest vs the shipped model's
-// identity.json, counts, and every thumbnail, poster and video the items point at. Returns the list
+// identity.json, counts, every thumbnail, poster and video the items point at, and every file's
+// content against the SHA256SUMS the builder wrote (checksums.ts). Returns the list
 // of problems; the CLI exits non-zero when it is not empty.
 import { access, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -9,6 +10,7 @@ import {
   type CatalogManifest, parseCatalogItems, parseCatalogList, parseCatalogManifest, VideoKeyframesSchema,
 } from '../../src/core/catalog.ts';
 import { decodeIndex, fileChecksum } from '../../src/core/index/format.ts';
+import { checkSums } from './checksums.ts';
 
 export interface CheckOptions {
   /** Where the model folders are (default: two levels up from the catalog, i.e. public/models). */
@@ -101,6 +103,12 @@ export async function checkCatalog(folder: string, opts: CheckOptions = {}): Pro
       problems.push(`${manifest.keyframes}: ${msg(err).split('\n')[0]}`);
     }
   }
+
+  // Content of every file the build wrote; a file already reported above is not reported twice.
+  const sums = await checkSums(dir);
+  const reported = (file: string) => problems.some((p) => p.startsWith(`${file}:`) || p.includes(` ${file} is missing`));
+  problems.push(...sums.problems.filter((p) => !reported(p.slice(0, p.indexOf(':')))));
+  notes.push(...sums.notes);
 
   const listPath = join(dirname(dir), 'index.json');
   try {

@@ -1,7 +1,7 @@
 // Writes a finished catalog into a (temporary) folder in the shape src/core/catalog.ts defines:
 // manifest.json, items.json, index.bin (src/core/index/format.ts, with the model id), WebP thumbnails
-// and posters, the videos themselves, keyframes.json for "jump to the moment", LICENSE.md and the
-// per-item attribution the schema has no field for. Everything is parsed back with the app's own
+// and posters, the videos themselves, keyframes.json for "jump to the moment", LICENSE.md, the
+// per-item attribution the schema has no field for, and SHA256SUMS of all of it (checksums.ts). Everything is parsed back with the app's own
 // schema before the caller swaps the folder into place. Also keeps index.json's list of catalogs.
 import { copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
@@ -12,6 +12,7 @@ import {
 import { fileChecksum, INDEX_FORMAT_VERSION, type Quantisation } from '../../src/core/index/format.ts';
 import { encodeIndex } from '../../src/core/index/encode.ts';
 import { vectorToBase64, type WorkCache } from './cache.ts';
+import { writeSums } from './checksums.ts';
 import type { Embedded } from './embed-items.ts';
 import { slugId } from './input.ts';
 
@@ -112,6 +113,7 @@ export async function writeCatalogFiles(dir: string, c: CatalogContent): Promise
   await writeFile(join(dir, 'attribution.json'), JSON.stringify(attribution));
   await writeFile(join(dir, 'LICENSE.md'), licenceText(c, attribution));
   await writeFile(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  await writeSums(dir); // last: it lists every file above
   return manifest;
 }
 

@@ -1,10 +1,12 @@
 // The catalog builder on real images this project did not make (Debian's Adwaita icons, see
 // fixtures.ts) plus one clip made from an icon with ffmpeg: the catalog it writes loads with the
 // app's schema, a query through the app's own rank path (lexical + CLIP, src/workers/retrieval/rank.ts)
-// finds icons, `check` passes it and catches a corrupt index and a model mismatch, a killed build
-// leaves nothing behind and its rerun resumes from the work cache, and another model's catalog is
-// not overwritten. Needs the shipped clip-mini model; the clip needs Debian's ffmpeg.
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+// finds icons, `check` passes it and catches a corrupt index, a model mismatch and any file changed
+// since the build (SHA256SUMS), a killed build leaves nothing behind and its rerun resumes from the
+// work cache, what a build killed while writing left is cleared by the next one, and another model's
+// catalog is not overwritten. Needs the shipped clip-mini model; the clip needs Debian's ffmpeg.
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { clipSource } from '../../../src/core/fusion/sources/clip.ts';
@@ -126,6 +128,28 @@ describe.skipIf(!HAVE_ICONS)('catalog builder on Adwaita icons', () => {
     const other = await checkCatalog(result.dir, { modelsDir: models });
     expect(other.ok).toBe(false);
     expect(other.problems.join('\n')).toMatch(/model id mismatch: .*clip-mini@[0-9a-f]{12}.*clip-mini@000000000000/);
+  });
+
+  test('SHA256SUMS lists every file in sha256sum\'s format; check names a file edited or cut short since the build', async () => {
+    const sums = readFileSync(join(result.dir, 'SHA256SUMS'), 'utf8').trim().split('\n').map((l) => /^([0-9a-f]{64}) {2}(\S+)$/.exec(l)!);
+    const listed = sums.map((m) => m[2]);
+    expect(listed).toEqual(expect.arrayContaining(['manifest.json', 'items.json', 'index.bin', 'LICENSE.md', 'thumbs/go-home.webp']));
+    expect(listed.length).toBe(readdirSync(result.dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length - 1);
+    for (const m of sums) expect(createHash('sha256').update(readFileSync(join(result.dir, m[2]!))).digest('hex')).toBe(m[1]);
+
+    const copy = join(root, 'tampered', 'icons');
+    cpSync(result.dir, copy, { recursive: true });
+    // Both still parse: only their content says they changed.
+    writeFileSync(join(copy, 'items.json'), readFileSync(join(copy, 'items.json'), 'utf8').replace('"face monkey"', '"face monk"'));
+    const thumb = readFileSync(join(copy, 'thumbs', 'go-home.webp'));
+    writeFileSync(join(copy, 'thumbs', 'go-home.webp'), thumb.subarray(0, thumb.length >> 1));
+    writeFileSync(join(copy, 'notes.txt'), 'added on the host\n');
+    const bad = await checkCatalog(copy, { modelsDir: 'public/models' });
+    expect(bad.ok).toBe(false);
+    expect(bad.problems).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^items\.json: changed since the build/), expect.stringMatching(/^thumbs\/go-home\.webp: changed since the build/),
+    ]));
+    expect(bad.notes.join('\n')).toMatch(/1 file\(s\) the build did not write \(first: notes\.txt\)/);
   });
 
   test('a catalog from another model is not overwritten', async () => {
