@@ -16,6 +16,16 @@ import { MediaError, THUMB_MAX_PX, THUMB_QUALITY, why } from './media.ts';
 export const VIDEO_KEYFRAME_BUDGET = 8;
 /** Grey analysis frames: 32x32 at up to 12 fps, and at most this many for a long video. */
 const ANALYSIS = { width: 32, height: 32, maxFps: 12, maxFrames: 3_600 } as const;
+/**
+ * A video whose frames end this much before the duration its header states is cut short (a WebM
+ * stopped mid-upload decodes without an error up to the cut: 1.7 s of a 4 s clip, "File ended
+ * prematurely" only as a log line). Whole files decode to the stated duration exactly at the analysis
+ * rate (the 20 demo clips, tools/build-video-catalog.ts); the slack covers two frames and an audio
+ * track a little longer than the picture.
+ */
+const TRUNCATED_SLACK = { seconds: 0.5, frames: 2, fraction: 0.02 } as const;
+
+class TruncatedVideoError extends MediaError {}
 
 export interface VideoResult {
   readonly vector: Float32Array;
@@ -53,6 +63,11 @@ export async function readVideo(path: string, size: number, encoder: ClipEncoder
     const probe = await probeVideo(path);
     const fps = Math.min(ANALYSIS.maxFps, ANALYSIS.maxFrames / probe.durationS);
     const frames = await decodeGrayFrames(path, { fps, width: ANALYSIS.width, height: ANALYSIS.height });
+    const decodedS = frames.length / fps;
+    const slackS = Math.max(TRUNCATED_SLACK.seconds, TRUNCATED_SLACK.frames / fps, TRUNCATED_SLACK.fraction * probe.durationS);
+    if (probe.durationS - decodedS > slackS) {
+      throw new TruncatedVideoError(`video is truncated (its frames end at ${decodedS.toFixed(1)} s of the ${probe.durationS.toFixed(1)} s its header states)`);
+    }
     const picks = selectKeyframesAdaptive(frames, VIDEO_KEYFRAME_BUDGET);
     const scale = Math.min(1, THUMB_MAX_PX / Math.max(probe.width, probe.height));
     const w = Math.max(2, Math.round((probe.width * scale) / 2) * 2);
@@ -68,6 +83,7 @@ export async function readVideo(path: string, size: number, encoder: ClipEncoder
     };
   } catch (err) {
     if (err instanceof FfmpegError && err.code === 'missing-ffmpeg') throw err; // not this file's fault: stop the build
+    if (err instanceof TruncatedVideoError) throw err;
     throw new MediaError(`not a readable video (${why(err)})`);
   }
 }

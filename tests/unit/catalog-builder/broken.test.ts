@@ -2,15 +2,18 @@
 // named .jpg, an empty file, a text file named .mp4, a duplicate id and a row without a title in
 // items.csv, a Latin-1 row, an unknown column. Each is reported with its file (and line), the build
 // does not crash, and nothing is written when every item is bad; with one good icon beside them,
-// only that icon is written.
+// only that icon is written. A WebM cut short mid-upload (which ffmpeg decodes without an error up to
+// the cut) is skipped as truncated, beside the whole one.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildCatalog } from '../../../tools/catalog/build.ts';
+import { ffmpegAvailable, generateClip } from '../../../tools/video/ffmpeg.ts';
 import { formatProblem } from '../../../tools/catalog/report.ts';
 import { common, HAVE_ICONS, ICON_DIR, loadBuilt, removeTempDirs, tempDir } from './fixtures.ts';
 
 const TIMEOUT_MS = 30_000;
+const HAVE_FFMPEG = await ffmpegAvailable();
 
 function brokenFolder(dir: string): string {
   mkdirSync(dir, { recursive: true });
@@ -63,5 +66,23 @@ describe.skipIf(!HAVE_ICONS)('a folder of broken files', () => {
     const { items } = loadBuilt(r.dir);
     expect(items.map((i) => i.id)).toEqual(['calculator']);
     expect(r.skipped.length).toBeGreaterThanOrEqual(6);
+  }, TIMEOUT_MS);
+
+  test.skipIf(!HAVE_FFMPEG)('a WebM cut short is skipped as truncated; the whole one is kept', async () => {
+    const root = tempDir('broken-video');
+    const input = join(root, 'input');
+    mkdirSync(input, { recursive: true });
+    const whole = join(input, 'trophy.webm');
+    await generateClip({
+      width: 96, height: 96, fps: 12, bitrateKbps: 120,
+      segments: [{ kind: 'moving', seconds: 4, background: '0xffffff', overlay: join(ICON_DIR, 'trophy-gold.png'), overlaySize: 48 }],
+    }, whole);
+    const bytes = readFileSync(whole);
+    writeFileSync(join(input, 'trophy-cut.webm'), bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const r = await buildCatalog({ ...common(root), input, id: 'clips' });
+    expect(r.skipped.map(formatProblem)).toEqual([expect.stringMatching(/^error: trophy-cut\.webm: video is truncated \(its frames end at \d\.\d s of the 4\.0 s its header states\)\. Item "trophy-cut" skipped$/)]);
+    expect(r.written).toBe(true);
+    const { items } = loadBuilt(r.dir);
+    expect(items.map((i) => [i.id, i.duration])).toEqual([['trophy', 4]]);
   }, TIMEOUT_MS);
 });
