@@ -78,6 +78,7 @@ export async function buildCatalog(opts: BuildOptions): Promise<BuildResult> {
   const modelId = await modelIdentity(modelsDir, model).catch((err: Error) => {
     throw new BuildError(err.message);
   });
+  for (const note of await clearLeftovers(out, opts.id, dir)) logProblem(`note: ${note}`);
   await refuseOtherModel(dir, modelId, opts.replace === true);
 
   let read;
@@ -192,6 +193,39 @@ async function refuseOtherModel(dir: string, modelId: string, replace: boolean):
   if (theirs && theirs !== modelId && !replace) {
     throw new BuildError(`${dir} holds an index built by model "${theirs}"; this build embeds with "${modelId}". Refusing to mix two embedding spaces: rebuild with that model (--model ${theirs.split('@')[0]}), or pass --replace to rebuild the whole catalog with "${modelId}"`);
   }
+}
+
+const isRunning = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * What a build killed while writing leaves beside the catalogs: its temporary folder
+ * (`.<id>.building-<pid>`, removed unless that build still runs) and, killed between the two renames
+ * of swapInto, the previous catalog moved aside (`<id>.old-<pid>`: put back when nothing replaced it,
+ * else removed). Without this they stayed, and were deployed with the catalogs. Returns what it did.
+ */
+async function clearLeftovers(out: string, id: string, dir: string): Promise<string[]> {
+  const names = await readdir(out).catch(() => [] as string[]);
+  const done: string[] = [];
+  for (const name of names) {
+    const m = new RegExp(`^(?:\\.${id}\\.building|${id}\\.old)-(\\d+)$`).exec(name);
+    if (!m || isRunning(Number(m[1]))) continue;
+    const path = join(out, name);
+    if (name.startsWith('.') || (await stat(dir).then(() => true, () => false))) {
+      await rm(path, { recursive: true, force: true });
+      done.push(`removed ${path}, left by a build that was stopped`);
+    } else {
+      await rename(path, dir);
+      done.push(`put back ${dir} from ${name}: a build was stopped while replacing it`);
+    }
+  }
+  return done;
 }
 
 /** Renames the finished folder into place; the old catalog is moved aside first and removed last. */

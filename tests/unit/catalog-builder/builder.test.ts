@@ -185,4 +185,29 @@ describe.skipIf(!HAVE_ICONS)('an interrupted build', () => {
     expect(again.cacheHits).toBe(ICONS.length);
     expect(again.cacheMisses).toBe(0);
   }, TIMEOUT_MS);
+
+  test('what a build killed while writing left is cleared: its temporary folder goes, a catalog moved aside comes back', async () => {
+    const root = tempDir('leftovers');
+    const input = copyIcons(join(root, 'input'), ICONS.slice(0, 4));
+    const out = join(root, 'catalogs');
+    const first = await buildCatalog({ ...common(root), input, id: 'icons' });
+    // A build stopped between the two renames of the swap (pid 0x7fffffff: no such process) left the
+    // old catalog aside and no catalog in place, and its temporary folder half written.
+    const dead = 0x7fffffff;
+    renameSync(first.dir, join(out, `icons.old-${dead}`));
+    mkdirSync(join(out, `.icons.building-${dead}`, 'thumbs'), { recursive: true });
+    const notes: string[] = [];
+    await expect(buildCatalog({ ...common(root), input, id: 'icons', failAfterItems: 1, logProblem: (l) => notes.push(l) })).rejects.toThrow(/interrupted/);
+    // The failed build changed nothing, and the previous catalog is back where the app looks for it.
+    expect(readdirSync(out).sort()).toEqual(['icons', 'index.json']);
+    expect((await checkCatalog(first.dir, { modelsDir: 'public/models' })).problems).toEqual([]);
+    expect(notes.join('\n')).toMatch(/put back .*icons from icons\.old-2147483647/);
+    expect(notes.join('\n')).toMatch(/removed .*\.icons\.building-2147483647, left by a build that was stopped/);
+
+    // With the catalog in place, a leftover copy aside is simply removed.
+    mkdirSync(join(out, `icons.old-${dead}`));
+    const rerun = await buildCatalog({ ...common(root), input, id: 'icons' });
+    expect(rerun.written).toBe(true);
+    expect(readdirSync(out).sort()).toEqual(['icons', 'index.json']);
+  }, TIMEOUT_MS);
 });
