@@ -76,7 +76,7 @@ export async function buildCatalog(opts: BuildOptions): Promise<BuildResult> {
   const out = resolve(opts.out ?? join(modelsDir, 'catalogs'));
   const dir = join(out, opts.id);
   const modelId = await modelIdentity(modelsDir, model).catch((err: Error) => {
-    throw new BuildError(err.message);
+    throw new BuildError(`${err.message}. Pass --models with the folder that holds ${model}/ (in this package: public/models)`);
   });
   for (const note of await clearLeftovers(out, opts.id, dir)) logProblem(`note: ${note}`);
   await refuseOtherModel(dir, modelId, opts.replace === true);
@@ -158,7 +158,9 @@ export async function buildCatalog(opts: BuildOptions): Promise<BuildResult> {
   for (const u of unsafe.slice(0, MAX_PRINTED_PROBLEMS)) logProblem(`unsafe: ${u.id} "${u.title}" matched ${u.terms.join(', ')}: labelled unsafe (kept in the catalog, never shown in the feed)`);
   if (unsafe.length > MAX_PRINTED_PROBLEMS) logProblem(`... and ${unsafe.length - MAX_PRINTED_PROBLEMS} more unsafe items, all listed in ${join(workDir, 'report.txt')}`);
   const summary = [
-    written ? `catalog "${opts.id}" written to ${dir}` : `catalog "${opts.id}" NOT written: no item could be built${skipped.length ? ' (see the errors above)' : ''}; ${dir} is unchanged`,
+    written
+      ? `catalog "${opts.id}" written to ${dir}`
+      : `catalog "${opts.id}" NOT written: ${read.specs.length === 0 && skipped.length === 0 ? `${opts.input} holds no image, video or row to build from` : `no item could be built${skipped.length ? ' (see the errors above)' : ''}`}; ${dir} is unchanged`,
     table([
       ['items', String(embedded.length)],
       ['  images / videos / text', `${counts.image} / ${counts.video} / ${counts.text}`],

@@ -39,7 +39,9 @@ export function vectorFromBase64(b64: string): Float32Array {
 export class WorkCache {
   private readonly entries = new Map<string, CacheEntry>();
   private pending: CacheEntry[] = [];
+  /** Items whose results came from the cache. */
   hits = 0;
+  /** Items decoded and embedded in this run (a file that failed to decode is neither). */
   misses = 0;
 
   private constructor(readonly dir: string, private readonly modelId: string) {}
@@ -79,11 +81,10 @@ export class WorkCache {
     return createHash('sha256').update(`${CACHE_VERSION}\0${this.modelId}\0text\0${text}`).digest('hex');
   }
 
-  /** Looks an entry up and counts the hit or miss (the resume figure the summary reports). */
+  /** Looks an entry up and counts a hit (the resume figure the summary reports). */
   get(key: string): CacheEntry | undefined {
     const e = this.entries.get(key);
     if (e) this.hits++;
-    else this.misses++;
     return e;
   }
 
@@ -93,7 +94,9 @@ export class WorkCache {
     return name;
   }
 
+  /** Keeps a result computed in this run (counted as embedded now). */
   add(entry: CacheEntry): void {
+    this.misses++;
     this.entries.set(entry.key, entry);
     this.pending.push(entry);
   }

@@ -13,7 +13,8 @@ const USAGE = `Usage:
         [--model clip-mini] [--models public/models] [--out public/models/catalogs]
         [--licence "CC BY 4.0"] [--language en] [--kind stickers|movies|videos|products]
         [--quantisation f32|f16|i8] [--work <cache folder>] [--replace]
-  npm run catalog -- check <catalog folder> [--models public/models]`;
+  npm run catalog -- check <catalog folder> [--models public/models]
+(installed as a package: npx private-recommender-catalog build|check …, the same options)`;
 
 function usage(message?: string): never {
   if (message) console.error(`error: ${message}\n`);
@@ -23,7 +24,11 @@ function usage(message?: string): never {
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, target, ...rest] = argv;
-  if (!command || command === '--help' || command === 'help') usage();
+  if (command === '--help' || command === '-h' || command === 'help' || argv.includes('--help')) {
+    console.log(USAGE); // asked for: stdout, success
+    return 0;
+  }
+  if (!command) usage();
   if (!target || target.startsWith('--')) usage(`${command} needs a path`);
   const flags = cliFlags(rest);
   if (command === 'check') {
