@@ -36,10 +36,15 @@ const NAMING = /translation|name|ko-predicate|lemma/;
 const SAME_SCALE = /^also-see$/;
 /** A synonym (one WordNet synset: "fly", "wing") is another name of the same concept, not a step in meaning. */
 const SAME_CONCEPT = /^synonym$/;
-/** A refinement's expansion: naming steps and synonyms, and at most one step along the same scale. */
+/**
+ * A part names the wholes that have it (WordNet part-of: "wing" -> bird, bat, angel): "only the ones
+ * with wings" keeps the animals that have them, which the catalog tags as birds, not as "wing".
+ */
+const HAS_PART = /^part-of$/;
+/** A refinement's expansion: naming steps and synonyms, and at most one step along the same scale or to a whole. */
 const refinementStep = (provenance: readonly { via: string }[]) => {
   const meaning = provenance.filter((p) => !NAMING.test(p.via) && !SAME_CONCEPT.test(p.via));
-  return meaning.length === 0 || (meaning.length === 1 && SAME_SCALE.test(meaning[0]!.via));
+  return meaning.length === 0 || (meaning.length === 1 && (SAME_SCALE.test(meaning[0]!.via) || HAS_PART.test(meaning[0]!.via)));
 };
 /** Items linked directly to one expansion (a country's flag), kept in the intent. */
 const MAX_LINKED_ITEMS = 8;

@@ -9,9 +9,12 @@ import { wantedPhrases } from '../wanted.ts';
 
 const key = (s: string) => s.toLocaleLowerCase();
 
-/** Items matching any of the phrases (their full lexical hits). */
-function matching(lexical: LexicalIndex, phrases: readonly { text: string; weight: number }[]): Set<number> {
-  return phrases.length === 0 ? new Set() : new Set(scorePhrases(lexical, phrases.map((p) => ({ text: p.text, weight: 1 }))).keys());
+/**
+ * Items matching any of the phrases (their full lexical hits). `exact` for a refinement: it names a
+ * property, and a prefix of another word is not it ("only hot ones" let the pancakes in by "hotcake").
+ */
+function matching(lexical: LexicalIndex, phrases: readonly { text: string; weight: number }[], exact = false): Set<number> {
+  return phrases.length === 0 ? new Set() : new Set(scorePhrases(lexical, phrases.map((p) => ({ text: p.text, weight: 1 })), exact ? { fuzzy: false } : {}).keys());
 }
 
 /**
@@ -36,10 +39,14 @@ function refinementOf(lexical: LexicalIndex, intent: Intent): Refinement | null 
   let out: Refinement | null = null;
   if (intent.refinements?.length) {
     const refineKeys = new Set(intent.refinements.map((r) => key(r.text)));
+    // The property is what the refinement adds to the topic: "only hot drinks" after "drinks" is "hot"
+    // (matching either word let every drink fit).
+    const topicWords = new Set(intent.keyPhrases.filter((p) => !refineKeys.has(key(p.text))).flatMap((p) => key(p.text).split(' ')));
+    const property = (text: string) => key(text).split(' ').filter((w) => !topicWords.has(w)).join(' ') || text;
     const refine = matching(lexical, [
-      ...intent.refinements,
+      ...intent.refinements.map((r) => ({ ...r, text: property(r.text) })),
       ...(intent.expansions ?? []).filter((e) => refineKeys.has(key(e.from))),
-    ]);
+    ], true);
     const topic = matching(lexical, wantedPhrases(intent).filter((p) => !p.from || !refineKeys.has(key(p.from))));
     out = { refine, topic };
   }

@@ -29,6 +29,18 @@ describe('refinedItems', () => {
     expect(items.find((it) => it.id === deliver({ items, lexical, intent, k: 10 })[0]!.id)!.title).toBe('hot beverage');
   });
 
+  it('a refinement that repeats the topic\'s word narrows by what it adds ("drinks", then "only hot drinks")', () => {
+    const intent = intentOf(['drink'], ['hot drink']);
+    const fit = titles(refinementFit(lexical, intent));
+    expect(fit).toContain('hot beverage');
+    expect(fit).not.toContain('wine glass');
+    expect(items.find((it) => it.id === deliver({ items, lexical, intent, k: 10 })[0]!.id)!.title).toBe('hot beverage');
+  });
+
+  it('a property matches whole words only ("hot" is not the "hotcake" of the pancakes)', () => {
+    expect(titles(refinementFit(lexical, intentOf(['drink'], ['hot'])))).not.toContain('pancakes');
+  });
+
   it('is the intersection alone when it fills a screen', () => {
     const intent = intentOf(['animal'], ['bird']);
     const kept = refinedItems(lexical, intent)!;

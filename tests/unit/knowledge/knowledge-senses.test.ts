@@ -8,7 +8,7 @@ import { informationNode, PLACE_WEIGHT } from '../../../src/core/extract/informa
 import { expandPhrase } from '../../../src/core/knowledge/expand.ts';
 import { type KnowledgeBase, parseKnowledge } from '../../../src/core/knowledge/format.ts';
 import { findConcepts } from '../../../src/core/knowledge/match.ts';
-import { emptyIntent, parseTurnExtraction } from '../../../src/core/intent.ts';
+import { emptyIntent, mergeIntent, parseTurnExtraction } from '../../../src/core/intent.ts';
 import { stickerEngine } from '../extract/fixtures.ts';
 
 const engine = stickerEngine();
@@ -70,6 +70,17 @@ describe('Korean modifiers and English function words', () => {
   });
   it('a form that reduces to a function word names nothing ("having" is not "have": holding hands)', () => {
     expect(concepts('we are having a barbecue')).not.toContain('have');
+  });
+});
+
+describe('a refinement that names a part keeps the wholes that have it', () => {
+  it('"show me animals", then "only the ones with wings": the birds', () => {
+    let intent = emptyIntent('t', 0);
+    for (const [i, text] of ['show me animals', 'only the ones with wings'].entries()) {
+      const extraction = parseTurnExtraction(engine.extract(text, { previous: intent }));
+      intent = mergeIntent(intent, { ...extraction, ...informationNode({ text, extraction, previous: intent, kb }) }, `t${i}`, i + 1).intent;
+    }
+    expect(intent.expansions.filter((e) => e.from === 'wing').map((e) => e.text)).toContain('bird');
   });
 });
 
