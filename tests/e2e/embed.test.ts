@@ -3,7 +3,8 @@
 // Project; see tests/unit/catalog-builder/fixtures.ts) go through the catalog builder's CLI; the
 // library build (vite.lib.config.ts) and the shipped models are copied under a sub-path,
 // /shop/recommender/, next to the README's example page, which embeds <private-recommender>; a static
-// server with no special headers serves it and Chromium chats with it (./embed-site.ts). Nothing here
+// server with no special headers serves it and Chromium chats with it (./embed-site.ts): a query by an
+// icon's name and one by a thing it shows that no file name says (scissors) rank it. Nothing here
 // reads dist/ or the demo page.
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -92,6 +93,11 @@ describe.skipIf(!HAVE_ICONS)('embedding <private-recommender> in a plain page un
     // A card action reaches the page as `engagement`.
     await page.locator('pr-feed li[data-item-id="accessories-calculator"]').getByRole('button', { name: /^Like/ }).click();
     await expect.poll(async () => (await seen()).filter((e) => e.type === 'engagement').map((e) => e.detail)).toContainEqual({ itemId: 'accessories-calculator', kind: 'like' });
+
+    // A word no file name, title or tag has: the cut icon shows a pair of scissors, and the knowledge
+    // layer (WordNet: scissors -> cut) finds it.
+    await send(page, 'scissors');
+    await expect.poll(async () => (await feedIds(page)).slice(0, 3), { timeout: 60_000 }).toContain('edit-cut');
 
     // Styling hooks are reachable from the page.
     const parts = await page.locator('private-recommender').evaluate((el) => (el.shadowRoot?.querySelector('pr-app')?.getAttribute('exportparts') ?? '').split(/,\s*/));
