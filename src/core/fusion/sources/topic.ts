@@ -59,18 +59,23 @@ export function topicCandidates(ctx: SourceContext): Candidate<'topic'>[] {
   if (best <= 0) return [];
   const seeds = matched.filter((c) => c.score >= best * SEED_MIN_SHARE && !linked.has(ctx.items[c.itemIndex]!.id)).slice(0, TOPIC_SEEDS);
   if (seeds.length === 0) return [];
-  // The centroid: each feature weighted by the share of the sample's score that carries it.
+  // The centroid: each feature weighted by the share of the sample's score that carries it. A feature
+  // every item carries says nothing about the topic (a site owner's catalog with no categories is all
+  // "general"): it would propose the whole catalog "because you asked for" the phrase.
+  const index = featureIndex(ctx.items, ctx.popularity);
   const centroid = new Map<string, number>();
   let total = 0;
   for (const s of seeds) {
     total += s.score;
-    for (const [f, w] of featuresOf(ctx.items[s.itemIndex]!)) centroid.set(f, (centroid.get(f) ?? 0) + w * s.score);
+    for (const [f, w] of featuresOf(ctx.items[s.itemIndex]!)) {
+      if ((index.get(f)?.length ?? 0) < ctx.items.length) centroid.set(f, (centroid.get(f) ?? 0) + w * s.score);
+    }
   }
+  if (centroid.size === 0) return [];
   // Candidates: the head (pool, by popularity) of each feature's list, unblocked. Within one feature
   // every item gets the same share of the centroid, so deeper items could only win on another
   // feature, whose own head is read too. At 100k items this reads a few thousand rows, not the
   // tens of thousands a whole category holds (bench/RESULTS-catalog.md).
-  const index = featureIndex(ctx.items, ctx.popularity);
   const pool = new Set<number>();
   for (const f of centroid.keys()) {
     let taken = 0;
