@@ -2,8 +2,8 @@
 // a page could do with the same likes (popularity, item-kNN)? And how far is it from the vector the
 // model would have trained for them? Measured on MovieLens users the item factors never saw.
 //
-//   npx tsx bench/u2i/foldin.ts            (needs r-cran-dslabs; ~9 min on the shared 2-core VM, 2 BPR models cached in bench/out/)
-//   npx tsx bench/u2i/foldin.ts --confirm  (the confirmation on the users this run never evaluates: bench/u2i/foldin-confirm.ts)
+//   npx tsx bench/u2i/foldin.ts            (needs r-cran-dslabs; 2-7 min on the shared 2-core VM with the 2 BPR models cached in bench/out/)
+//   npx tsx bench/u2i/foldin.ts --confirm  (the confirmation on the users this run never evaluates, ~5 min: bench/u2i/foldin-confirm.ts)
 //
 // Split: tools/u2i's (the last 20% of each user's interactions in time are the test part, the last
 // 20% of the rest the validation part). A seeded half of the users with >= 20 positives (4+ stars)
@@ -98,7 +98,7 @@ ${rows.join('\n')}
 
 Fold-in settings picked on the validation targets (mean Recall@20 over n = ${NS.join(', ')}), per solver: ${plainIals.label}; ${plainBpr.label}.
 Overall pick (highest validation Recall@20 of every row of the tuning table): ${chosen.label}${chosen.dislikes ? ` (negatives: the items rated <= ${DISLIKE_RATING} stars before the n-th like)` : ''};
-src/core/u2i/foldin.ts DEFAULT_FOLD_IN ${defaultMatches ? 'is' : 'is NOT'} that pick. Paired bootstrap over users (2,000 resamples), 95% interval:
+src/core/u2i/foldin.ts DEFAULT_FOLD_IN ${defaultMatches ? 'is' : 'is NOT'} that pick${defaultMatches ? '' : ' (see the fold-in confirmation section below)'}. Paired bootstrap over users (2,000 resamples), 95% interval:
 ${cis.join('\n')}
 
 Time of one fold-in (this machine, Node, ms, median / p95 over the held-out users; item Gramian once: ${b.gramianMs} ms):
