@@ -38,19 +38,22 @@ describe('fold-in', () => {
     expect(foldInUser({ items: withZero, positives: [0, 1] })).not.toBeNull();
   });
 
-  it('a dislike moves the vector away from the disliked item', () => {
+  it('a dislike moves the vector away from the disliked item, with either solver', () => {
     const pos = liked.slice(0, 3);
     const neg = liked[3]!;
     const row = items.data.slice(neg * dim, (neg + 1) * dim);
-    const without = foldInUser({ items, positives: pos })!;
-    const withNeg = foldInUser({ items, positives: pos, negatives: [neg] })!;
-    expect(cosine(withNeg, row)).toBeLessThan(cosine(without, row));
+    for (const options of [{ method: 'ials', reg: 0.1 }, { method: 'bpr' }] as const) {
+      const without = foldInUser({ items, positives: pos, options })!;
+      const withNeg = foldInUser({ items, positives: pos, negatives: [neg], options })!;
+      expect(cosine(withNeg, row)).toBeLessThan(cosine(without, row));
+    }
   });
 
-  it('reuses a precomputed Gramian with the same result, and bounds the norm when asked', () => {
+  it('reuses a precomputed Gramian with the same result (ials), and bounds the norm when asked', () => {
     const g = itemGramian(items);
-    const a = foldInUser({ items, positives: liked, gramian: g })!;
-    const b = foldInUser({ items, positives: liked })!;
+    const ials = { method: 'ials', reg: 0.1 } as const;
+    const a = foldInUser({ items, positives: liked, gramian: g, options: ials })!;
+    const b = foldInUser({ items, positives: liked, options: ials })!;
     expect(Array.from(a)).toEqual(Array.from(b));
     const bounded = foldInUser({ items, positives: liked, options: { maxNorm: 0.01 } })!;
     expect(Math.hypot(...bounded)).toBeCloseTo(0.01, 5);
