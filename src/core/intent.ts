@@ -303,6 +303,10 @@ export function mergeIntent(
 
   if (refining) for (const p of extraction.keyPhrases) refinements = upsert(refinements, p.text, p.weight, turn);
   else for (const p of extraction.keyPhrases) keyPhrases = upsert(keyPhrases, p.text, p.weight, turn);
+  // Asking for the very thing disliked before takes the dislike back ("stop showing me food", later "ok
+  // food again"): it stayed hidden while the reply said food. A broader or narrower ask does not ("no
+  // cats", then "animals": still no cats; src/core/fusion/narrow.ts dislikedNow for the narrower one).
+  for (const p of extraction.keyPhrases) dislikes = dislikes.filter((d) => key(d.text) !== key(p.text));
   for (const text of extraction.likes) {
     likes = upsert(likes, text, 1, turn);
     dislikes = dislikes.filter((d) => key(d.text) !== key(text)); // a like contradicts a dislike

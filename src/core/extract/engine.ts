@@ -85,6 +85,21 @@ export function withRefineProperty(x: TurnExtraction, text: string, gazetteer: G
   return x;
 }
 
+/**
+ * "More like the red one" after "show me cars": a "more like" turn that points at shown cards by a
+ * property narrows the topic on screen to that property (then `narrowingOnly` keeps it only where some
+ * item of the topic has it), instead of searching for the property alone (red hair, red hearts).
+ */
+export function moreLikeShown(x: TurnExtraction, text: string, previous: Pick<Intent, 'keyPhrases' | 'likes'> | null): TurnExtraction {
+  if (x.task !== 'more_like' || !previous || x.keyPhrases.length + x.likes.length === 0) return x;
+  if (previous.keyPhrases.length + previous.likes.length === 0) return x;
+  if (!LANGUAGE_PACKS.some((p) => p.situation.refersToShown(text))) return x;
+  // "like the red one" is a pointer, not a like: its object is the property.
+  const said = new Set(x.keyPhrases.map((p) => p.text));
+  const pointed = x.likes.filter((l) => !said.has(l)).map((l) => ({ text: l, weight: REFINE_PROPERTY_WEIGHT }));
+  return { ...x, task: 'refine', keyPhrases: [...x.keyPhrases, ...pointed], likes: [] };
+}
+
 /** A property read from a refinement's clause weighs as a phrase said plainly would (the phrase finder's 0.9). */
 const REFINE_PROPERTY_WEIGHT = 0.9;
 
@@ -126,7 +141,8 @@ export function createCompactEngine(resources: CompactEngineResources): CompactE
     understand,
     extract(text, ctx) {
       ctx?.signal?.throwIfAborted();
-      return narrowingOnly(withRefineProperty(understand(text).extraction, text, gazetteer), ctx?.previous ?? null, gazetteer);
+      const previous = ctx?.previous ?? null;
+      return narrowingOnly(withRefineProperty(moreLikeShown(understand(text).extraction, text, previous), text, gazetteer), previous, gazetteer);
     },
     reply(extraction, ctx) {
       ctx.signal?.throwIfAborted();

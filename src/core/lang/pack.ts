@@ -186,6 +186,11 @@ export interface SituationPack {
    * with the occasion it implies, a word of this language the catalog can match.
    */
   readonly impliedOccasions: readonly { readonly pattern: RegExp; readonly occasion: string }[];
+  /**
+   * The turn points at cards already shown by a property ("more like the red one", "빨간 거 더"): a
+   * "more like" turn that does is a refinement of the topic on screen, not a search for the property.
+   */
+  readonly refersToShown: (text: string) => boolean;
 }
 
 /** Most phrases named in one reply; more reads like a list, not a sentence. */

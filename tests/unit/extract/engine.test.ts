@@ -76,6 +76,26 @@ describe('compact engine: extraction', () => {
     expect(extract('so thirsty after that run').keyPhrases.map((p) => p.text)).not.toContain('thirsty after');
   });
 
+  it('"more like the red one" points at the shown cards: a refinement of the topic, not a like of red', () => {
+    const previous = mergeIntent(emptyIntent('u', 0), extract('show me hearts'), 't1', 1).intent;
+    const x = parseTurnExtraction(engine.extract('more like the blue ones', { previous }));
+    expect(x.task).toBe('refine');
+    expect(x.likes).toEqual([]);
+    expect(x.keyPhrases.map((p) => p.text)).toEqual(['blue']);
+    // Without cards of a topic on screen it stays what it was.
+    expect(parseTurnExtraction(engine.extract('more like the blue ones', { previous: null })).task).not.toBe('refine');
+  });
+
+  it('asking for the very thing disliked before takes the dislike back', () => {
+    let intent = mergeIntent(emptyIntent('u', 0), extract('stop showing me food'), 't1', 1).intent;
+    expect(intent.dislikes.map((d) => d.text)).toEqual(['food']);
+    intent = mergeIntent(intent, extract('ok food again'), 't2', 2).intent;
+    expect(intent.dislikes).toEqual([]);
+    // A broader ask does not: "no cats", then "animals".
+    intent = mergeIntent(mergeIntent(emptyIntent('u', 0), extract('no cats'), 't1', 1).intent, extract('show me animals'), 't2', 2).intent;
+    expect(intent.dislikes.map((d) => d.text)).toEqual(['cat']);
+  });
+
   it('gives every key phrase a weight in [0, 1] and stresses liked ones', () => {
     const x = extract('I love sushi, and show me some faces too');
     const sushi = x.keyPhrases.find((p) => p.text === 'sushi');

@@ -36,4 +36,6 @@ export const englishSituation: SituationPack = {
     { pattern: /\b(?:having|had|expecting) a baby\b|\b(?:is|am|'m|are) pregnant\b/i, occasion: 'baby' },
   ],
   refineProperty: [/\b(?:ones?|those|[\p{L}-]+s)\s+(?:that|which|who)\s+(?:can\s+|could\s+|do\s+|are\s+|is\s+|also\s+)?([\p{L}-]+(?:\s+(?:in|on|under|at)\s+(?:the\s+)?[\p{L}-]+)?)/iu],
+  // "more like the red one", "those blue ones".
+  refersToShown: (text) => /\b(?:the|that|this|those|these)\s+[\p{L}-]+\s+ones?\b/iu.test(text),
 };

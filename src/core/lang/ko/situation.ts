@@ -5,6 +5,9 @@ import type { SituationPack } from '../pack.ts';
 const KIN = '딸|아들|아이들|아이|애들|아기|아내|와이프|남편|엄마|어머니|아빠|아버지|부모님|언니|누나|오빠|형|동생|여동생|남동생|'
   + '할머니|할아버지|여자친구|남자친구|여친|남친|친구들|친구|가족|상사|동료|조카|이모|삼촌|고모|사촌|선생님|학생들';
 
+/** The word's last syllable ends in ㄴ (an adnominal form: 빨간, 작은, 귀여운). */
+const endsInN = (word: string) => (word.charCodeAt(word.length - 1) - 0xac00) % 28 === 4;
+
 export const koreanSituation: SituationPack = {
   dates: [/(?:오늘|내일|모레|어제|이번 ?주말?|다음 ?주말?|지난 ?주|이번 ?달|다음 ?달|올해|내년|주말|[월화수목금토일]요일|\d{1,2}월(?: ?\d{1,2}일)?)/g],
   occasions: [/(?:생일|결혼식|결혼기념일|기념일|크리스마스|성탄절|할로윈|추석|설날|새해|졸업식|입학식|파티|발렌타인(?:데이)?|신혼여행|휴가|집들이|소풍|캠핑|데이트|은퇴|시험|면접)/g],
@@ -21,4 +24,6 @@ export const koreanSituation: SituationPack = {
     { pattern: /졸업(?:해|했|하|식)/u, occasion: '졸업' },
   ],
   refineProperty: [/([가-힣]{1,8})하는 (?:것|거|애|애들|놈|녀석)(?:들)?(?:만|으로|로)?/u],
+  // "빨간 거랑 비슷한 거", "작은 것 더": a modifier (final ㄴ: 빨간, 작은, 귀여운) before 거/것.
+  refersToShown: (text) => [...text.matchAll(/([가-힣]+)\s?(?:거|것)/gu)].some((m) => endsInN(m[1]!)),
 };
