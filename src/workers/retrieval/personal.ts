@@ -3,7 +3,7 @@
 // the catalog's U2I model. Read from IndexedDB when the catalog is opened, written back after each
 // change; the page only sees the resulting view.
 import { z } from 'zod';
-import { foldInUser, itemGramian } from '../../core/u2i/foldin.ts';
+import { DEFAULT_FOLD_IN, foldInUser, itemGramian } from '../../core/u2i/foldin.ts';
 import { DEFAULT_ONLINE_LEARNING_RATE, type EngagementSignal, ENGAGEMENT_SIGNALS, updateUserVector } from '../../core/u2i/online.ts';
 import type { U2iView } from '../../messages/retrieval.ts';
 import type { EngagementKind, Store } from '../../store/db.ts';
@@ -138,8 +138,14 @@ export function userVectorOf(cat: LoadedCatalog, p: PersonalState): { vector: Fl
   });
   const positives = rows(p.engagement.liked.keys());
   if (positives.length === 0) return null;
-  let gramian = gramians.get(p.model);
-  if (!gramian) gramians.set(p.model, (gramian = itemGramian(p.model.items)));
-  const vector = foldInUser({ items: p.model.items, positives, negatives: rows(p.engagement.skipped.keys()), gramian, options: { maxNorm: p.model.manifest.users.maxNorm } });
+  // The BPR solve (DEFAULT_FOLD_IN) needs no Gramian; iALS does (87-261 ms once per model).
+  let gramian: Float64Array | undefined;
+  if (DEFAULT_FOLD_IN.method === 'ials') {
+    gramian = gramians.get(p.model);
+    if (!gramian) gramians.set(p.model, (gramian = itemGramian(p.model.items)));
+  }
+  // Likes only: skips stay excluded from the feed, but as the solve's negatives they lowered the
+  // selected BPR fold-in on the selection users (bench/RESULTS-u2i.md, foldin-confirm: 0.0954 -> 0.0846).
+  const vector = foldInUser({ items: p.model.items, positives, ...(gramian ? { gramian } : {}), options: { maxNorm: p.model.manifest.users.maxNorm } });
   return vector ? { vector, folded: true } : null;
 }
