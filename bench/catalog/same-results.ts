@@ -90,7 +90,14 @@ export async function compareShipped(old: Side, now: Side, queriesPerCatalog: nu
       const its = s.catalog.parseCatalogItems(JSON.parse(text), manifest);
       return { manifest, items: its, lexical: s.lexical.buildLexicalIndex(its, manifest) };
     };
-    const a = load(old);
+    let a: ReturnType<typeof load>;
+    try {
+      a = load(old);
+    } catch (err) {
+      // The shipped file gained a field after the baseline (stickers' rareTags, d4113a8): no like-for-like side.
+      console.log(`${id}: not compared, the baseline cannot read today's file (${String(err).split('\n')[0]!.slice(0, 120)})`);
+      continue;
+    }
     const b = load(now);
     count(items, JSON.stringify(a.items) === JSON.stringify(b.items), () => `${id}: parsed items differ`);
     const vocabulary = [...b.lexical.vocabulary].sort();
