@@ -8,10 +8,10 @@ import { englishReply } from './reply.ts';
 import { ENGLISH_STOPWORDS } from './stopwords.ts';
 import { ENGLISH_SYSTEM_ADDRESS } from './system-address.ts';
 
-/** "next week", "this winter", "good morning", "all day": a time, not a topic. */
-const TIME_DETERMINERS = new Set(['good', 'this', 'next', 'last', 'every', 'each', 'coming', 'tonight', 'all', 'whole', 'entire']);
+/** "next week", "this winter", "good morning", "all day", "after work": a time, not a topic. */
+const TIME_DETERMINERS = new Set(['good', 'this', 'next', 'last', 'every', 'each', 'coming', 'tonight', 'all', 'whole', 'entire', 'after', 'before']);
 const TIME_NOUNS = new Set([
-  'day', 'week', 'weekend', 'month', 'year', 'winter', 'summer', 'spring', 'fall', 'autumn', 'morning', 'evening',
+  'day', 'week', 'work', 'weekend', 'month', 'year', 'winter', 'summer', 'spring', 'fall', 'autumn', 'morning', 'evening',
   'night', 'afternoon', 'time', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
 ]);
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
