@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { GraphBuilder } from './graph.ts';
 import { KO_STATE_WORDS } from './ko-state-words.ts';
+import { OCCASIONS } from './occasions.ts';
 import { type BilingualEntry, koreanLinks, predicateForms } from './korean.ts';
 import { countries, exemplarCities, type Place, projectPlaces, wordnetPlaces, zoneCountries } from './places.ts';
 import { loadWordNet, pathsFrom } from './wordnet.ts';
@@ -31,6 +32,9 @@ const NATIONALITY_GLOSS = 0.55;
 /** Korean words: a seed predicate means its English lemma; an emoji-label link is a looser translation. */
 const SEED_WEIGHT = 0.95;
 const LINK_WEIGHT = 0.9;
+/** An occasion's first implied word, and the factor per later one (tools/knowledge/occasions.ts). */
+const OCCASION_EDGE_WEIGHT = 0.85;
+const OCCASION_EDGE_DECAY = 0.92;
 const KO_NAME_MIN_JACCARD = 0.6;
 const KO_NAME_MAX_CHARS = 6;
 /** English keywords that label the same emoji (🎂: birthday, cake, celebration): weight per overlap. */
@@ -158,6 +162,22 @@ for (const [dict, en] of Object.entries(KO_STATE_WORDS)) {
 }
 console.log(`Korean: ${links.size} linked words, ${Object.keys(KO_STATE_WORDS).length} seed predicates`);
 
+// --- Occasions (tools/knowledge/occasions.ts): each occasion's names in both languages name one concept,
+// which leads to what goes with it, the most typical first. Its edges ship whatever the word filter
+// below says ("new year" is no SemCor lemma).
+const occasionConcepts = new Set<number>();
+const unknownImplied: string[] = [];
+for (const o of OCCASIONS) {
+  const c = g.concept(o.en[0]!, o.ko[0] ? { ko: o.ko[0] } : {});
+  occasionConcepts.add(c);
+  for (const n of [...o.en, ...o.ko]) g.surface(n, c, SEED_WEIGHT, 'seed-occasion:name');
+  o.implies.forEach((w, i) => {
+    if (!df.has(w.toLowerCase()) && !w.includes(' ')) unknownImplied.push(w);
+    g.edge(c, OCCASION_EDGE_WEIGHT * OCCASION_EDGE_DECAY ** i, [{ rel: 'seed-occasion', to: g.concept(w.toLowerCase()) }]);
+  });
+}
+console.log(`Occasions: ${OCCASIONS.length} seeded${unknownImplied.length ? `; implied words the sticker catalog lacks: ${unknownImplied.join(', ')}` : ''}`);
+
 // --- Places.
 const cldrNames = join(nm, 'cldr-localenames-full');
 const countryList = countries(cldrNames);
@@ -250,7 +270,7 @@ const meta = {
     tzdata: zones.files.map((f) => f.split('/').pop()).join(' + '),
     catalog: 'public/models/catalogs/stickers/items.json',
     places: 'public/models/compact-engine/places.json',
-    seed: 'tools/knowledge/ko-state-words.ts',
+    seed: 'tools/knowledge/ko-state-words.ts, tools/knowledge/occasions.ts',
   },
 };
 // A word concept ships its own edges only when people plausibly type it: SemCor tagged it, some WordNet
@@ -258,6 +278,7 @@ const meta = {
 // technical lemmas ("genus felis") stay only as targets or hops. Two-word terms need SemCor.
 const typedWord = (c: { en: string }) => {
   const w = c.en.toLowerCase();
+  if (occasionConcepts.has(g.byKey.get(w) ?? -1)) return true;
   return (wn.tagged.get(w) ?? 0) > 0 || df.has(w) || (!w.includes(' ') && (wn.glossDf.get(w) ?? 0) >= 1);
 };
 const json = JSON.stringify(g.serialise(meta, SHIPPED_EDGES, typedWord));

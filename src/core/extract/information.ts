@@ -26,6 +26,8 @@ export const EXPANSIONS_LEARN_MORE = 14;
  * noise ("서울 → 대한민국 → asian country → 교외").
  */
 const MAX_HOPS = 2;
+/** The occasion seed's relations (tools/knowledge/occasions.ts): a turn that reads one names an occasion. */
+const OCCASION_RELATION = /seed-occasion/;
 /** Relations that only name the same concept in another language or form: not a hop in meaning. */
 const NAMING = /translation|name|ko-predicate|lemma/;
 /**
@@ -233,6 +235,7 @@ export function informationNode(inp: { text: string; extraction: TurnExtraction;
     information.occasions = [...new Set([...information.occasions, ...occasions.map((o) => o.occasion)])];
   }
   let expansions: InformationNode['expansions'] = [];
+  let namedOccasion = false;
   if (kb) {
     const language: KnowledgeLanguage = extraction.language;
     // The whole message as well as its phrases: a word the catalog lacks ("thirsty", "Seoul") never
@@ -260,7 +263,9 @@ export function informationNode(inp: { text: string; extraction: TurnExtraction;
     const fromOrigin = (e: { from: string }) => foundAs(originWords, e.from);
     const placeExpansions = placeTopics(named, origins, language, disliked);
     const placeTexts = new Set(placeExpansions.map((e) => e.text.toLocaleLowerCase()));
-    expansions = expandPhrases(kb, phrases, language, limit * 3)
+    const expanded = expandPhrases(kb, phrases, language, limit * 3);
+    namedOccasion = expanded.some((e) => e.provenance.some((p) => OCCASION_RELATION.test(p.via)));
+    expansions = expanded
       .filter((e) => (refining ? refinementStep(e.provenance) : e.provenance.filter((p) => !NAMING.test(p.via)).length <= MAX_HOPS))
       .filter((e) => !placeTexts.has(e.text.toLocaleLowerCase()))
       .filter((e) => !(/^[a-z]+$/i.test(e.text) && e.text.length < MIN_LATIN_EXPANSION_CHARS))
@@ -305,5 +310,14 @@ export function informationNode(inp: { text: string; extraction: TurnExtraction;
   });
   // Nor is what the person implies ("mom → mother → breast-feeding").
   if (forSomeone) expansions = expansions.filter((e) => !e.from.split(' ').every(isPerson));
-  return { information, expansions, undo, keyPhrases, ...(read ? { task: read.task, dislikes: read.dislikes } : {}) };
+  // "Happy new year", "새해 복 많이 받으세요": the wish is the greeting, the occasion is the topic.
+  const greeting = new Set(LANGUAGE_PACKS.flatMap((pk) => pk.situation.greetings));
+  const wish = (w: string) => greeting.has(w.toLocaleLowerCase());
+  const topics = !namedOccasion ? keyPhrases : keyPhrases.flatMap((p) => {
+    const words = p.text.split(' ');
+    const rest = words.slice(words.findIndex((w) => !wish(w)) >>> 0);
+    return rest.length === 0 || words.every(wish) ? [] : [{ ...p, text: rest.join(' ') }];
+  });
+  if (namedOccasion) expansions = expansions.filter((e) => !e.from.split(' ').every(wish));
+  return { information, expansions, undo, keyPhrases: topics, ...(read ? { task: read.task, dislikes: read.dislikes } : {}) };
 }

@@ -191,6 +191,11 @@ export interface SituationPack {
    * "more like" turn that does is a refinement of the topic on screen, not a search for the property.
    */
   readonly refersToShown: (text: string) => boolean;
+  /**
+   * Words that wish someone well on an occasion ("happy new year", "merry christmas", "새해 복 많이
+   * 받으세요"): in a turn that names an occasion they are the greeting, not a topic (grinning faces).
+   */
+  readonly greetings: readonly string[];
 }
 
 /** Most phrases named in one reply; more reads like a list, not a sentence. */

@@ -84,6 +84,29 @@ describe('a refinement that names a part keeps the wholes that have it', () => {
   });
 });
 
+describe('occasions (tools/knowledge/occasions.ts): what goes with them, and the wish is no topic', () => {
+  const turn = (text: string) => {
+    const extraction = parseTurnExtraction(engine.extract(text, { previous: null }));
+    return informationNode({ text, extraction, previous: null, kb });
+  };
+  it.each([['happy new year', 'fireworks'], ['새해 복 많이 받으세요', 'fireworks'], ['easter egg hunt', 'egg'], ['추석 잘 보내세요', 'moon viewing ceremony']])('%s brings %s', (text, implied) => {
+    expect(turn(text).expansions.map((e) => e.text)).toContain(implied);
+  });
+  it('spelling variants of a Korean loanword name the same occasion (밸런타인데이 / 발렌타인데이)', () => {
+    const a = turn('밸런타인데이').expansions.map((e) => e.text);
+    expect(a).toContain('heart');
+    expect(turn('발렌타인데이').expansions.map((e) => e.text)).toEqual(a);
+  });
+  it('"happy" in a greeting is not a topic, nor its senses', () => {
+    const node = turn('happy birthday to my mom');
+    expect(node.keyPhrases.map((p) => p.text)).toEqual(['birthday']);
+    expect(node.expansions.map((e) => e.from)).not.toContain('happy');
+    expect(turn('happy new year').keyPhrases).toEqual([]);
+    // Without an occasion, "happy" is what was said.
+    expect(turn('I feel happy').keyPhrases.map((p) => p.text)).toContain('happy');
+  });
+});
+
 describe('Korean predicate stems', () => {
   it.each(['얼어 죽겠어', '더워 죽겠어', '배고파 죽을래'])('%s is not read as congee', (text) => {
     const concepts = findConcepts(kb, text).map((m) => kb.concepts[m.concept]!.en);

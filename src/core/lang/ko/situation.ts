@@ -25,5 +25,6 @@ export const koreanSituation: SituationPack = {
   ],
   refineProperty: [/([가-힣]{1,8})하는 (?:것|거|애|애들|놈|녀석)(?:들)?(?:만|으로|로)?/u],
   // "빨간 거랑 비슷한 거", "작은 것 더": a modifier (final ㄴ: 빨간, 작은, 귀여운) before 거/것.
+  greetings: ['축하', '복', '행복', '즐거운', '메리', '해피'],
   refersToShown: (text) => [...text.matchAll(/([가-힣]+)\s?(?:거|것)/gu)].some((m) => endsInN(m[1]!)),
 };

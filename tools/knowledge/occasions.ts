@@ -1,0 +1,45 @@
+// A hand-written seed list, general in the way ko-state-words.ts is: the common occasions of the year
+// and of a life, each with its names in English and Korean and the things that go with it. What an
+// occasion brings is culture, not lexicon, and neither source says it: WordNet's gloss of Easter is "a
+// Christian celebration of the Resurrection", not eggs; CLDR labels the fireworks "celebration", never
+// "new year"; "새해" and "추석" label no emoji at all. Nothing here is tied to one sentence or to a
+// catalog: the implied words are plain English words (WordNet lemmas or CLDR keywords), so any catalog
+// that uses them is reached, and the Korean names reach them through this concept.
+// Names are written as people type them, spelling variants included (밸런타인데이 / 발렌타인데이); a name's
+// possessive "'s" is dropped by the matcher ("new year's eve" is read as "new year eve").
+export interface OccasionSeed {
+  readonly en: readonly string[];
+  readonly ko: readonly string[];
+  /** English words for what goes with it, most typical first (weights decay with the position). */
+  readonly implies: readonly string[];
+}
+
+export const OCCASIONS: readonly OccasionSeed[] = [
+  { en: ['new year', 'new year eve', 'new year day', 'new years', 'new years eve'], ko: ['새해', '신년', '새해 첫날', '연말', '송년회', '신정'], implies: ['fireworks', 'celebration', 'confetti', 'party', 'calendar'] },
+  { en: ['lunar new year', 'chinese new year', 'seollal'], ko: ['설날', '구정', '음력설'], implies: ['red envelope', 'lantern', 'firecracker', 'dragon', 'family'] },
+  { en: ['valentine', 'valentine day', 'valentines day', 'valentines'], ko: ['밸런타인데이', '발렌타인데이', '밸런타인', '발렌타인'], implies: ['love letter', 'heart', 'love', 'chocolate', 'rose', 'kiss'] },
+  { en: ['white day'], ko: ['화이트데이'], implies: ['candy', 'lollipop', 'heart', 'gift'] },
+  { en: ['easter', 'easter egg', 'easter egg hunt'], ko: ['부활절', '부활절 달걀'], implies: ['egg', 'rabbit', 'chick', 'basket', 'spring'] },
+  { en: ['halloween', 'trick or treat'], ko: ['핼러윈', '할로윈', '할로윈 파티'], implies: ['jack-o-lantern', 'ghost', 'witch', 'bat', 'candy', 'zombie', 'vampire'] },
+  { en: ['thanksgiving'], ko: ['추수감사절'], implies: ['turkey', 'pie', 'corn', 'harvest', 'family'] },
+  { en: ['chuseok', 'harvest moon festival', 'mid-autumn festival'], ko: ['추석', '한가위', '중추절'], implies: ['moon viewing ceremony', 'full moon', 'rice', 'harvest', 'family'] },
+  { en: ['christmas', 'xmas', 'christmas eve'], ko: ['크리스마스', '성탄절', '크리스마스 이브'], implies: ['christmas tree', 'santa', 'gift', 'snowman', 'bell', 'star'] },
+  { en: ['birthday', 'bday', 'birthday party'], ko: ['생일', '생일 파티', '생신'], implies: ['birthday cake', 'balloon', 'party', 'gift', 'cake', 'candle'] },
+  { en: ['first birthday'], ko: ['돌잔치', '첫돌', '돌'], implies: ['baby', 'birthday cake', 'balloon', 'party'] },
+  { en: ['wedding', 'wedding day', 'marriage ceremony'], ko: ['결혼식', '웨딩', '혼례'], implies: ['wedding', 'ring', 'bride', 'heart', 'bouquet', 'church'] },
+  { en: ['anniversary', 'wedding anniversary'], ko: ['기념일', '결혼기념일'], implies: ['heart', 'love', 'gift', 'ring', 'bouquet', 'champagne'] },
+  { en: ['graduation', 'commencement'], ko: ['졸업', '졸업식'], implies: ['graduation cap', 'student', 'celebration', 'diploma', 'bouquet'] },
+  { en: ['mother day', 'mothers day', 'father day', 'fathers day', 'parents day'], ko: ['어버이날', '어머니날', '아버지날'], implies: ['bouquet', 'flower', 'heart', 'gift', 'family'] },
+  { en: ['children day', 'childrens day'], ko: ['어린이날'], implies: ['balloon', 'toy', 'teddy bear', 'kite', 'child'] },
+  { en: ['saint patrick day', 'st patrick day', 'st patricks day'], ko: ['성 패트릭의 날'], implies: ['shamrock', 'four leaf clover', 'beer', 'green', 'Ireland'] },
+  { en: ['diwali', 'deepavali'], ko: ['디왈리'], implies: ['diya lamp', 'fireworks', 'sparkler', 'celebration'] },
+  { en: ['hanukkah', 'chanukah'], ko: ['하누카'], implies: ['menorah', 'candle', 'star of david'] },
+  { en: ['ramadan', 'eid'], ko: ['라마단'], implies: ['crescent moon', 'star and crescent', 'mosque'] },
+  { en: ['housewarming', 'housewarming party'], ko: ['집들이'], implies: ['house', 'gift', 'party', 'home'] },
+  { en: ['baby shower'], ko: ['베이비 샤워'], implies: ['baby', 'baby bottle', 'gift', 'balloon'] },
+  { en: ['exam', 'exams', 'finals', 'final exam', 'midterm', 'midterms'], ko: ['시험', '수능', '기말고사', '중간고사', '시험 기간'], implies: ['books', 'pencil', 'memo', 'school', 'student'] },
+  { en: ['retirement', 'retirement party'], ko: ['은퇴', '정년퇴직'], implies: ['party', 'celebration', 'gift', 'beach'] },
+  { en: ['independence day', 'fourth of july', 'national day'], ko: ['광복절', '독립기념일', '개천절'], implies: ['flag', 'fireworks', 'celebration'] },
+  { en: ['summer vacation', 'summer holiday', 'summer break'], ko: ['여름휴가', '여름방학', '휴가'], implies: ['beach', 'sun', 'palm tree', 'swimming', 'travel'] },
+  { en: ['winter vacation', 'winter break', 'winter holiday'], ko: ['겨울방학', '겨울휴가'], implies: ['snowman', 'skier', 'snowflake', 'travel'] },
+];
