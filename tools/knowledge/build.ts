@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { GraphBuilder } from './graph.ts';
 import { KO_STATE_WORDS } from './ko-state-words.ts';
 import { OCCASIONS } from './occasions.ts';
+import { SITUATIONS } from './situations.ts';
 import { type BilingualEntry, koreanLinks, predicateForms } from './korean.ts';
 import { countries, exemplarCities, type Place, projectPlaces, wordnetPlaces, zoneCountries } from './places.ts';
 import { loadWordNet, pathsFrom } from './wordnet.ts';
@@ -167,16 +168,18 @@ console.log(`Korean: ${links.size} linked words, ${Object.keys(KO_STATE_WORDS).l
 // below says ("new year" is no SemCor lemma).
 const occasionConcepts = new Set<number>();
 const unknownImplied: string[] = [];
-for (const o of OCCASIONS) {
-  const c = g.concept(o.en[0]!, o.ko[0] ? { ko: o.ko[0] } : {});
-  occasionConcepts.add(c);
-  for (const n of [...o.en, ...o.ko]) g.surface(n, c, SEED_WEIGHT, 'seed-occasion:name');
-  o.implies.forEach((w, i) => {
-    if (!df.has(w.toLowerCase()) && !w.includes(' ')) unknownImplied.push(w);
-    g.edge(c, OCCASION_EDGE_WEIGHT * OCCASION_EDGE_DECAY ** i, [{ rel: 'seed-occasion', to: g.concept(w.toLowerCase()) }]);
-  });
+for (const [seeds, rel] of [[OCCASIONS, 'seed-occasion'], [SITUATIONS, 'seed-situation']] as const) {
+  for (const o of seeds) {
+    const c = g.concept(o.en[0]!, o.ko[0] ? { ko: o.ko[0] } : {});
+    occasionConcepts.add(c);
+    for (const n of [...o.en, ...o.ko]) g.surface(n, c, SEED_WEIGHT, `${rel}:name`);
+    o.implies.forEach((w, i) => {
+      if (!df.has(w.toLowerCase()) && !w.includes(' ')) unknownImplied.push(w);
+      g.edge(c, OCCASION_EDGE_WEIGHT * OCCASION_EDGE_DECAY ** i, [{ rel, to: g.concept(w.toLowerCase()) }]);
+    });
+  }
 }
-console.log(`Occasions: ${OCCASIONS.length} seeded${unknownImplied.length ? `; implied words the sticker catalog lacks: ${unknownImplied.join(', ')}` : ''}`);
+console.log(`Occasions: ${OCCASIONS.length}, situations: ${SITUATIONS.length} seeded${unknownImplied.length ? `; implied words the sticker catalog lacks: ${unknownImplied.join(', ')}` : ''}`);
 
 // --- Places.
 const cldrNames = join(nm, 'cldr-localenames-full');
@@ -270,7 +273,7 @@ const meta = {
     tzdata: zones.files.map((f) => f.split('/').pop()).join(' + '),
     catalog: 'public/models/catalogs/stickers/items.json',
     places: 'public/models/compact-engine/places.json',
-    seed: 'tools/knowledge/ko-state-words.ts, tools/knowledge/occasions.ts',
+    seed: 'tools/knowledge/ko-state-words.ts, tools/knowledge/occasions.ts, tools/knowledge/situations.ts',
   },
 };
 // A word concept ships its own edges only when people plausibly type it: SemCor tagged it, some WordNet

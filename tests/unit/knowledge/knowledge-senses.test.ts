@@ -92,6 +92,9 @@ describe('occasions (tools/knowledge/occasions.ts): what goes with them, and the
   it.each([['happy new year', 'fireworks'], ['새해 복 많이 받으세요', 'fireworks'], ['easter egg hunt', 'egg'], ['추석 잘 보내세요', 'moon viewing ceremony']])('%s brings %s', (text, implied) => {
     expect(turn(text).expansions.map((e) => e.text)).toContain(implied);
   });
+  it.each([['I have a job interview tomorrow', 'necktie'], ['내일 면접 있어', 'necktie'], ['헬스장 가는 중', 'flexed biceps'], ['이사했어', 'package']])('a situation (tools/knowledge/situations.ts): %s brings %s', (text, implied) => {
+    expect(turn(text).expansions.map((e) => e.text)).toContain(implied);
+  });
   it('spelling variants of a Korean loanword name the same occasion (밸런타인데이 / 발렌타인데이)', () => {
     const a = turn('밸런타인데이').expansions.map((e) => e.text);
     expect(a).toContain('heart');
