@@ -101,7 +101,7 @@ function knowledgePhrases(kb: KnowledgeBase, intent: Intent, turns: readonly str
 function runProduct(c: Conversation) {
   let intent = emptyIntent('eval', 0);
   c.turns.forEach((text, i) => {
-    const x = parseTurnExtraction(engine.extract(text, { previous: intent }));
+    const x = parseTurnExtraction(engine.extract(text, { previous: intent, ...(kb ? { context: { expansions: [], places: [], itemsWithProperty: kb.itemsWithProperty } } : {}) }));
     const enriched = { ...x, ...informationNode({ text, extraction: x, previous: intent, kb }) };
     intent = mergeIntent(intent, enriched, `t${i}`, i + 1).intent;
   });

@@ -11,7 +11,7 @@ import type { Intent } from './intent.ts';
 import { aboveClipFloor } from './fusion/sources/clip.ts';
 import { type LexicalIndex, phraseMatches } from './lexical.ts';
 import type { VectorMatrix } from './u2i/format.ts';
-import { dislikedNow, refinedFirst, refinedItems } from './fusion/narrow.ts';
+import { dislikedNow, refinedFirst, refinedItems, topicSaid } from './fusion/narrow.ts';
 
 /**
  * A topic item that does not fit the refinement keeps this share of its fused score: below the fitting
@@ -154,7 +154,10 @@ export function deliver<S extends string = FeedSource>(req: DeliveryRequest<S>):
   let penalties = req.penalties;
   if (refined && fit && fit.size > 0) {
     const merged = new Map(penalties ?? []);
-    for (const i of refined) if (!fit.has(i)) merged.set(i, Math.min(merged.get(i) ?? 1, UNFIT_FACTOR));
+    const said = topicSaid(lexical, intent!);
+    // Three tiers: fitting and said; said; what only an expansion brought into the topic (fitting or
+    // not: "birds", "only the small ones" kept the fairies that "bird -> wing" brought, small by definition).
+    for (const i of refined) if (!fit.has(i)) merged.set(i, Math.min(merged.get(i) ?? 1, said.has(i) ? UNFIT_FACTOR : UNFIT_FACTOR * UNFIT_FACTOR));
     penalties = merged;
   }
 

@@ -58,6 +58,9 @@ const MAX_REFINEMENTS = 8;
 const MAX_FACTS = 16;
 const reasonText = z.string().trim().min(1).max(120);
 
+/** Items one expansion may link (a refinement's property by definition: 84 items are "small"). */
+export const MAX_EXPANSION_ITEMS = 96;
+
 /** A related concept the knowledge layer added for a phrase the user said (never above that phrase). */
 export const ExpansionSchema = z.object({
   text: phraseText,
@@ -67,8 +70,11 @@ export const ExpansionSchema = z.object({
   /** The user's phrase it came from. */
   from: phraseText,
   lastTurn: z.number().int().min(0),
-  /** Catalog items the knowledge layer links to it directly (a country's flag). */
-  itemIds: z.array(z.string().min(1).max(64)).max(8).optional(),
+  /**
+   * Catalog items the knowledge layer links to it directly (a country's flag), or, for a refinement's
+   * property, the items whose definitions have it (up to MAX_EXPANSION_ITEMS: "only the yellow ones").
+   */
+  itemIds: z.array(z.string().min(1).max(64)).max(MAX_EXPANSION_ITEMS).optional(),
   /** Its name in the user's language when `text` (what the catalog is searched for) is in another ("마실 것" for "drink"). */
   label: phraseText.optional(),
 });
@@ -325,7 +331,10 @@ export function mergeIntent(
   // Expansion never outranks what was said, and nothing disliked comes back through it.
   const said = new Set([...keyPhrases, ...likes, ...refinements].map((p) => key(p.text)));
   const disliked = new Set(dislikes.map((d) => key(d.text)));
-  expansions = expansions.filter((e) => !said.has(key(e.text)) && !disliked.has(key(e.text)) && !disliked.has(key(e.from)));
+  // A refinement's property by definition (the items it names) stays even when it repeats the refinement.
+  const refinedBy = new Set(refinements.map((r) => key(r.text)));
+  const property = (e: Expansion) => (e.itemIds?.length ?? 0) > 0 && refinedBy.has(key(e.from));
+  expansions = expansions.filter((e) => (!said.has(key(e.text)) || property(e)) && !disliked.has(key(e.text)) && !disliked.has(key(e.from)));
   const information = mergeInformation(fresh ? EMPTY_INFORMATION : base.information, info, turn);
 
   const intent: Intent = {

@@ -24,6 +24,11 @@ export interface TextGuard {
 export interface TurnContext {
   readonly expansions: readonly { readonly text: string; readonly reason: string }[];
   readonly places: readonly { readonly text: string; readonly country: string }[];
+  /**
+   * The knowledge layer's items by definition (KnowledgeBase.itemsWithProperty): a refinement whose
+   * property no tag names ("only the yellow ones") still narrows the topic where definitions have it.
+   */
+  readonly itemsWithProperty?: (word: string) => readonly string[];
 }
 
 export interface ExtractContext {

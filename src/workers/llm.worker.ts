@@ -230,7 +230,7 @@ const api: LlmApi = {
       // The knowledge layer: what the message implies (waits briefly for the file on a first turn).
       const kb = await knowledgeWithin(KNOWLEDGE_WAIT_MS);
       const places = kb ? findPlaces(kb, text) : [];
-      const context = kb ? { expansions: expandPhrase(kb, text, 'unknown', 8).map((e) => ({ text: e.text, reason: e.reason })), places: places.map((p) => ({ text: p.text, country: p.country.en })) } : undefined;
+      const context = kb ? { expansions: expandPhrase(kb, text, 'unknown', 8).map((e) => ({ text: e.text, reason: e.reason })), places: places.map((p) => ({ text: p.text, country: p.country.en })), itemsWithProperty: kb.itemsWithProperty } : undefined;
       try {
         outcome = await understandTurn(text, {
           engine: eng, previous, turnId: req.turnId, signal, inputGuard, outputGuard, refusal: blockedReply,

@@ -10,6 +10,8 @@ import { GraphBuilder } from './graph.ts';
 import { KO_STATE_WORDS } from './ko-state-words.ts';
 import { OCCASIONS } from './occasions.ts';
 import { SITUATIONS } from './situations.ts';
+import { itemProperties } from './properties.ts';
+import { FUNCTION_WORDS } from '../../src/core/knowledge/match.ts';
 import { type BilingualEntry, koreanLinks, predicateForms } from './korean.ts';
 import { countries, exemplarCities, type Place, projectPlaces, wordnetPlaces, zoneCountries } from './places.ts';
 import { loadWordNet, pathsFrom } from './wordnet.ts';
@@ -284,7 +286,18 @@ const typedWord = (c: { en: string }) => {
   if (occasionConcepts.has(g.byKey.get(w) ?? -1)) return true;
   return (wn.tagged.get(w) ?? 0) > 0 || df.has(w) || (!w.includes(' ') && (wn.glossDf.get(w) ?? 0) >= 1);
 };
-const json = JSON.stringify(g.serialise(meta, SHIPPED_EDGES, typedWord));
+// Item properties by definition, for refinements (tools/knowledge/properties.ts): word -> items, as
+// the item ids once and, per word, delta-coded indices into them.
+const properties = itemProperties(wn, items, (w) => FUNCTION_WORDS.has(w));
+const propItems = [...new Set([...properties.values()].flatMap((s) => [...s]))].sort();
+const propIndex = new Map(propItems.map((id, i) => [id, i]));
+const propWords = [...properties.keys()].sort();
+const propLists = propWords.map((w) => {
+  let prev = 0;
+  return [...properties.get(w)!].map((id) => propIndex.get(id)!).sort((a, b) => a - b).map((x) => { const d = x - prev; prev = x; return d; }).join(' ');
+});
+console.log(`Properties: ${propWords.length} words over ${propItems.length} items`);
+const json = JSON.stringify({ ...g.serialise(meta, SHIPPED_EDGES, typedWord), properties: { items: propItems.join('\n'), words: propWords.join('\n'), lists: propLists.join('\n') } });
 mkdirSync(OUT_DIR, { recursive: true });
 writeFileSync(join(OUT_DIR, 'knowledge.json'), json);
 const gz = gzipSync(json, { level: 9 }).length;

@@ -12,6 +12,8 @@ export interface Synset {
   display: string[];
   pointers: { symbol: string; target: string; /** 1-based word of the target synset for lexical pointers, 0 for the whole synset. */ targetWord: number }[];
   gloss: string;
+  /** The lexicographer file (5 noun.animal, 6 noun.artifact, 13 noun.food, 20 noun.plant, …). */
+  lex: number;
 }
 
 const FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
@@ -40,7 +42,7 @@ function parseData(text: string, pos: Pos, into: Map<string, Synset>) {
       pointers.push({ symbol: head[i]!, target: `${targetPos}:${head[i + 1]}`, targetWord: parseInt(head[i + 3]!.slice(2), 16) });
     }
     const id = `${pos}:${offset}`;
-    into.set(id, { id, lemmas: display.map((d) => d.toLowerCase()), display, pointers, gloss });
+    into.set(id, { id, lemmas: display.map((d) => d.toLowerCase()), display, pointers, gloss, lex: parseInt(head[1]!, 10) });
   }
 }
 

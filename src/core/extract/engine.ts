@@ -110,11 +110,22 @@ const REFINE_PROPERTY_WEIGHT = 0.9;
  * "small" showed small clouds and diamonds instead of birds). Phrases the catalog does not know are
  * kept (nothing says they cannot narrow; the knowledge layer may name them).
  */
-export function narrowingOnly(x: TurnExtraction, previous: Pick<Intent, 'keyPhrases' | 'likes'> | null, gazetteer: Gazetteer): TurnExtraction {
+export function narrowingOnly(
+  x: TurnExtraction,
+  previous: Pick<Intent, 'keyPhrases' | 'likes'> | null,
+  gazetteer: Gazetteer,
+  itemsWithProperty?: (word: string) => readonly string[],
+): TurnExtraction {
   if (x.task !== 'refine' || !previous) return x;
   const topic = [...previous.keyPhrases, ...previous.likes].map((p) => p.text);
   if (topic.length === 0) return x;
-  const narrows = (p: string) => topic.some((t) => gazetteer.cooccur(p, t) !== false);
+  // Or some item of the topic has it by definition ("fruits", then "only the yellow ones": the lemon,
+  // whose tags never say yellow); English words only, as the definitions are.
+  const byDefinition = (p: string) => {
+    const ids = new Set(p.split(' ').flatMap((w) => itemsWithProperty?.(w) ?? []));
+    return ids.size > 0 && topic.some((t) => gazetteer.itemIdsOf(t).some((id) => ids.has(id)));
+  };
+  const narrows = (p: string) => topic.some((t) => gazetteer.cooccur(p, t) !== false) || byDefinition(p);
   const keyPhrases = x.keyPhrases.filter((p) => narrows(p.text));
   return keyPhrases.length === x.keyPhrases.length ? x : { ...x, keyPhrases };
 }
@@ -142,7 +153,7 @@ export function createCompactEngine(resources: CompactEngineResources): CompactE
     extract(text, ctx) {
       ctx?.signal?.throwIfAborted();
       const previous = ctx?.previous ?? null;
-      return narrowingOnly(withRefineProperty(moreLikeShown(understand(text).extraction, text, previous), text, gazetteer), previous, gazetteer);
+      return narrowingOnly(withRefineProperty(moreLikeShown(understand(text).extraction, text, previous), text, gazetteer), previous, gazetteer, ctx?.context?.itemsWithProperty);
     },
     reply(extraction, ctx) {
       ctx.signal?.throwIfAborted();

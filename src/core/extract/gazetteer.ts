@@ -71,6 +71,8 @@ export interface Gazetteer extends Lexicon {
    * either term is not the catalog's. A refinement narrows a topic only through such items.
    */
   cooccur(a: string, b: string): boolean | undefined;
+  /** Ids of the items carrying a term (titles, tags, category label); empty when it is not the catalog's. */
+  itemIdsOf(term: string): readonly string[];
 }
 
 /** A title match says more about an item than one of its many tags. */
@@ -253,6 +255,9 @@ export function buildGazetteer(source: GazetteerSource): Gazetteer {
     maxPhraseWords,
     lookup: (term) => entries.get(gazetteerKey(term)),
     has: (term) => entries.has(term), // called with stems and lemmas already in key form
+    itemIdsOf(term) {
+      return (phraseItems(term) ?? []).flatMap((i) => { const id = source.items[i]?.id; return id ? [id] : []; });
+    },
     cooccur(a, b) {
       const xs = phraseItems(a);
       const ys = phraseItems(b);

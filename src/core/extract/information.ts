@@ -2,7 +2,7 @@
 // (places with their country, dates, occasions, people), what the knowledge layer says it implies
 // (expansions with provenance, weighted below what was said), and which earlier dislikes it takes
 // back ("cats are fine now"). Pure: the knowledge base is passed in (null: not loaded, or none).
-import type { Intent, TurnExtraction } from '../intent.ts';
+import { type Intent, MAX_EXPANSION_ITEMS, type TurnExtraction } from '../intent.ts';
 import { expandPhrases, type KnowledgeLanguage } from '../knowledge/expand.ts';
 import type { KnowledgeBase } from '../knowledge/format.ts';
 import { type FoundPlace, findPlaces } from '../knowledge/places.ts';
@@ -208,6 +208,28 @@ function placeTopics(named: readonly FoundPlace[], origins: ReadonlySet<FoundPla
   return [...out.values()].filter((e) => !disliked.has(e.text.toLocaleLowerCase()) && !disliked.has(e.from.toLocaleLowerCase()));
 }
 
+/**
+ * A refinement's property read through the items' definitions (tools/knowledge/properties.ts): for each
+ * English word of the refining phrase, or the English name a Korean one translates to ("노란" ->
+ * yellow), the items whose definitions have it ("lemon: yellow oval fruit"). They narrow the topic
+ * (src/core/fusion/narrow.ts) where no tag names the property.
+ */
+function propertyExpansions(kb: KnowledgeBase, phrases: readonly { text: string; weight: number }[], named: InformationNode['expansions'], topic: readonly { text: string }[]): InformationNode['expansions'] {
+  const out: InformationNode['expansions'] = [];
+  // The property is what the refinement adds to the topic ("only farm animals" after "animals": farm).
+  const topicWords = new Set(topic.flatMap((t) => t.text.toLocaleLowerCase().split(' ')));
+  for (const p of phrases) {
+    const from = norm(p.text).slice(0, 64);
+    const english = /^[a-z -]+$/i.test(p.text) ? p.text.toLocaleLowerCase().split(' ') : named.filter((e) => e.from === from && /^[a-z]+$/i.test(e.text)).map((e) => e.text.toLocaleLowerCase());
+    for (const w of new Set(english.filter((x) => !topicWords.has(x)))) {
+      const ids = kb.itemsWithProperty(w);
+      if (ids.length === 0 || ids.length > MAX_EXPANSION_ITEMS) continue;
+      out.push({ text: w, weight: Math.min(1, p.weight * EXPANSION_SHARE), reason: from === w ? w : `${from} → ${w}`, from, itemIds: [...ids] });
+    }
+  }
+  return out;
+}
+
 export function informationNode(inp: { text: string; extraction: TurnExtraction; previous: Intent | null; kb: KnowledgeBase | null }): InformationNode {
   const { previous, kb } = inp;
   let { extraction } = inp;
@@ -282,6 +304,7 @@ export function informationNode(inp: { text: string; extraction: TurnExtraction;
       .filter((o) => !disliked.has(o.occasion.toLocaleLowerCase()))
       .map((o) => ({ text: o.occasion, weight: OCCASION_WEIGHT, reason: `${o.said} → ${o.occasion}`, from: o.said }));
     expansions = [...placeExpansions, ...occasionTopics, ...expansions];
+    if (refining) expansions = [...expansions, ...propertyExpansions(kb, extraction.keyPhrases, expansions, [...(previous?.keyPhrases ?? []), ...(previous?.likes ?? [])])];
   }
   // A place the knowledge layer recognised is read for its meaning (its country, its flag), not for its
   // words: "San Francisco" as words partly matches "flag: San Marino".

@@ -17,6 +17,9 @@ function matching(lexical: LexicalIndex, phrases: readonly { text: string; weigh
   return phrases.length === 0 ? new Set() : new Set(scorePhrases(lexical, phrases.map((p) => ({ text: p.text, weight: 1 })), exact ? { fuzzy: false } : {}).keys());
 }
 
+const rowMaps = new WeakMap<LexicalIndex, Map<string, number>>();
+const rowsOf = (lexical: LexicalIndex) => rowMaps.get(lexical) ?? rowMaps.set(lexical, new Map(lexical.items.map((it, i) => [it.id, i]))).get(lexical)!;
+
 /**
  * A refined feed keeps the whole topic unless the intersection alone fills a screen: below that, an
  * intersection of one or two items left a near-empty feed ("drinks", then "only hot ones": one hot
@@ -43,10 +46,11 @@ function refinementOf(lexical: LexicalIndex, intent: Intent): Refinement | null 
     // (matching either word let every drink fit).
     const topicWords = new Set(intent.keyPhrases.filter((p) => !refineKeys.has(key(p.text))).flatMap((p) => key(p.text).split(' ')));
     const property = (text: string) => key(text).split(' ').filter((w) => !topicWords.has(w)).join(' ') || text;
-    const refine = matching(lexical, [
-      ...intent.refinements.map((r) => ({ ...r, text: property(r.text) })),
-      ...(intent.expansions ?? []).filter((e) => refineKeys.has(key(e.from))),
-    ], true);
+    const fromRefinement = (intent.expansions ?? []).filter((e) => refineKeys.has(key(e.from)));
+    const refine = matching(lexical, [...intent.refinements.map((r) => ({ ...r, text: property(r.text) })), ...fromRefinement], true);
+    // And the items whose definitions have the property (the knowledge layer's item properties).
+    const row = rowsOf(lexical);
+    for (const e of fromRefinement) for (const id of e.itemIds ?? []) { const i = row.get(id); if (i !== undefined) refine.add(i); }
     const topic = matching(lexical, wantedPhrases(intent).filter((p) => !p.from || !refineKeys.has(key(p.from))));
     out = { refine, topic };
   }
@@ -64,7 +68,10 @@ export function refinedItems(lexical: LexicalIndex, intent: Intent): Set<number>
   const r = refinementOf(lexical, intent);
   if (!r || r.refine.size === 0) return null;
   if (r.topic.size === 0) return r.refine;
-  const both = new Set([...r.refine].filter((i) => r.topic.has(i)));
+  // The intersection with what carries the topic's own words: through the expansions, "birds" also
+  // holds the fairies ("bird -> wing"), which are small by definition too.
+  const said = topicSaid(lexical, intent);
+  const both = new Set([...r.refine].filter((i) => r.topic.has(i) && said.has(i)));
   return both.size >= MIN_REFINED_ITEMS ? both : r.topic;
 }
 
@@ -78,18 +85,27 @@ export function refinementFit(lexical: LexicalIndex, intent: Intent): ReadonlySe
  * knowledge layer added): these come first in a refined feed. "drinks", then "only warm ones": the hot
  * drinks, not the hot dog that a broad expansion of "drink" let into the topic.
  */
-const fitsOf = new WeakMap<Intent, ReadonlySet<number>>();
-export function refinedFirst(lexical: LexicalIndex, intent: Intent): ReadonlySet<number> {
-  let out = fitsOf.get(intent);
+const tiersOf = new WeakMap<Intent, { first: ReadonlySet<number>; said: ReadonlySet<number> }>();
+function tiers(lexical: LexicalIndex, intent: Intent) {
+  let out = tiersOf.get(intent);
   if (!out) {
     const fit = refinementFit(lexical, intent);
     const refineKeys = new Set((intent.refinements ?? []).map((r) => key(r.text)));
     const said = matching(lexical, [...intent.keyPhrases, ...intent.likes].filter((p) => !refineKeys.has(key(p.text))));
-    out = new Set([...fit].filter((i) => said.has(i)));
-    fitsOf.set(intent, out);
+    out = { first: new Set([...fit].filter((i) => said.has(i))), said };
+    tiersOf.set(intent, out);
   }
   return out;
 }
+export const refinedFirst = (lexical: LexicalIndex, intent: Intent): ReadonlySet<number> => tiers(lexical, intent).first;
+
+/**
+ * Items carrying the topic's own words (what the user said, refinement aside; a category label
+ * counts): in a refined feed they come before the rest of the topic, which only an expansion let in
+ * ("birds", then "only the small ones": the small birds, then the other birds, then the fairies that
+ * "bird -> wing" brought and that are small by definition).
+ */
+export const topicSaid = (lexical: LexicalIndex, intent: Intent): ReadonlySet<number> => tiers(lexical, intent).said;
 
 /**
  * Items hidden by the intent's dislikes, except where a wanted phrase said after the dislike matches

@@ -32,6 +32,8 @@ export const KnowledgeFileSchema = z.object({
   items: z.object({ ids: ints, lists: z.string() }),
   edges: z.object({ counts: z.string(), weights: z.string(), hops: z.string(), rels: z.string(), to: ints }),
   surfaces: z.object({ forms: z.string(), counts: z.string(), concepts: ints, weights: z.string(), rels: z.string() }),
+  /** Item properties by definition (tools/knowledge/properties.ts), for refinements: optional. */
+  properties: z.object({ items: z.string(), words: z.string(), lists: z.string() }).optional(),
 });
 export type KnowledgeFile = z.infer<typeof KnowledgeFileSchema>;
 
@@ -69,6 +71,11 @@ export interface KnowledgeBase {
   readonly sources: Readonly<Record<string, string>>;
   /** Decodes (once) the edges of one concept. */
   readonly edgesOf: (concept: number) => readonly Edge[];
+  /**
+   * Ids of the catalog items whose definitions carry an English word ("yellow": the lemon, the
+   * banana), for refinements only; empty for a word no definition uses or a file without the table.
+   */
+  readonly itemsWithProperty: (word: string) => readonly string[];
 }
 
 export class KnowledgeError extends Error {
@@ -157,6 +164,33 @@ class SurfaceIndex implements ReadonlyMap<string, readonly SurfaceSense[]> {
   keys(): MapIterator<string> { return this.index.keys(); }
   *values(): MapIterator<readonly SurfaceSense[]> { for (const k of this.index.keys()) yield this.get(k)!; }
   [Symbol.iterator]() { return this.entries(); }
+}
+
+/** word -> item ids, decoded per word on first lookup from the delta-coded lists. */
+function propertyTable(p: KnowledgeFile['properties']): (word: string) => readonly string[] {
+  if (!p) return () => [];
+  const ids = splitLines(p.items);
+  const words = splitLines(p.words);
+  const lists = splitLines(p.lists);
+  if (lists.length !== words.length) invalid(`properties: ${words.length} words, ${lists.length} lists`);
+  const row = new Map(words.map((w, i) => [w, i]));
+  const cache = new Map<string, readonly string[]>();
+  return (word) => {
+    const hit = cache.get(word);
+    if (hit) return hit;
+    const r = row.get(word);
+    let out: string[] = [];
+    if (r !== undefined) {
+      let at = 0;
+      out = lists[r]!.split(' ').map((d) => {
+        at += Number(d);
+        const id = ids[at];
+        return id === undefined ? invalid(`properties.lists.${r}: item ${at} of ${ids.length}`) : id;
+      });
+    }
+    cache.set(word, out);
+    return out;
+  };
 }
 
 /** Validates raw JSON of the knowledge file; throws KnowledgeError with the first problems named. */
@@ -259,7 +293,7 @@ export function parseKnowledge(json: unknown): KnowledgeBase {
   if (implicitRel < 0) invalid(`relations: "${IMPLICIT_RELATION}" is missing`);
   const surfaces = new SurfaceIndex(names, forms, senseStart, senseConcepts, charColumn(s.weights, 'surfaces.weights', 100), senseRels, implicitRel);
 
-  const kb = { relations: f.relations, concepts, surfaces, maxSurfaceWords: f.maxSurfaceWords, sources: f.sources ?? {}, edgesOf } as Omit<KnowledgeBase, 'edges'>;
+  const kb = { relations: f.relations, concepts, surfaces, maxSurfaceWords: f.maxSurfaceWords, sources: f.sources ?? {}, edgesOf, itemsWithProperty: propertyTable(f.properties) } as Omit<KnowledgeBase, 'edges'>;
   let all: (readonly Edge[])[] | undefined;
   return Object.defineProperty(kb, 'edges', { enumerable: true, get: () => (all ??= concepts.map((c) => edgesOf(c.id))) }) as KnowledgeBase;
 }

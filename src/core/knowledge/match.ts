@@ -30,7 +30,7 @@ const MIN_WORD_CHARS = 2;
  * English function words, which WordNet sometimes lists as nouns ("i" is iodine, "will" a legal
  * document). Not the extractor's stop words: those include content words a state implies ("tired").
  */
-const FUNCTION_WORDS = new Set(`a an the and or nor but so yet if then than that this these those there here it its i me my we us our
+export const FUNCTION_WORDS = new Set(`a an the and or nor but so yet if then than that this these those there here it its i me my we us our
 you your he him his she her they them their what which who whom whose when where why how am is are was were be been being do does
 did have has had can could would should will shall may might must to of in on at by for with about from into onto over under up
 down out off as just only also too very really some any all each no not one ones please thanks ok okay yes yeah hey hi hello

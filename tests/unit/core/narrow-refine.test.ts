@@ -41,6 +41,15 @@ describe('refinedItems', () => {
     expect(titles(refinementFit(lexical, intentOf(['drink'], ['hot'])))).not.toContain('pancakes');
   });
 
+  it('items linked to the refinement by definition fit it, and are not proposed on their own', () => {
+    const lemon = items.findIndex((it) => it.title === 'lemon');
+    const banana = items.findIndex((it) => it.title === 'banana');
+    const intent: Intent = { ...intentOf(['fruit'], ['yellow']), expansions: [{ text: 'yellow', weight: 0.5, reason: 'yellow', from: 'yellow', lastTurn: 2, itemIds: [items[lemon]!.id] }] };
+    expect(refinementFit(lexical, intent).has(lemon)).toBe(true);
+    expect(refinementFit(lexical, intent).has(banana)).toBe(false);
+    expect(items.find((it) => it.id === deliver({ items, lexical, intent, k: 10 })[0]!.id)!.title).toBe('lemon');
+  });
+
   it('is the intersection alone when it fills a screen', () => {
     const intent = intentOf(['animal'], ['bird']);
     const kept = refinedItems(lexical, intent)!;

@@ -110,6 +110,31 @@ describe('occasions (tools/knowledge/occasions.ts): what goes with them, and the
   });
 });
 
+describe('a refinement by a property no tag names reads the items\' definitions (tools/knowledge/properties.ts)', () => {
+  const run = (turns: string[]) => {
+    let intent = emptyIntent('t', 0);
+    for (const [i, text] of turns.entries()) {
+      const extraction = parseTurnExtraction(engine.extract(text, { previous: intent, context: { expansions: [], places: [], itemsWithProperty: kb.itemsWithProperty } }));
+      intent = mergeIntent(intent, { ...extraction, ...informationNode({ text, extraction, previous: intent, kb }) }, `t${i}`, i + 1).intent;
+    }
+    return intent;
+  };
+  it('the definitions say which fruits are yellow ("lemon: yellow oval fruit")', () => {
+    expect(kb.itemsWithProperty('yellow')).toContain('1F34B'); // lemon
+    const intent = run(['show me fruits', 'only the yellow ones']);
+    expect(intent.refinements.map((r) => r.text)).toEqual(['yellow']);
+    expect(intent.expansions.find((e) => e.from === 'yellow')?.itemIds).toContain('1F34B');
+  });
+  it('without the table the refinement is dropped as before (no fruit is tagged yellow)', () => {
+    let intent = emptyIntent('t', 0);
+    for (const [i, text] of ['show me fruits', 'only the yellow ones'].entries()) {
+      const extraction = parseTurnExtraction(engine.extract(text, { previous: intent }));
+      intent = mergeIntent(intent, extraction, `t${i}`, i + 1).intent;
+    }
+    expect(intent.refinements).toEqual([]);
+  });
+});
+
 describe('Korean predicate stems', () => {
   it.each(['얼어 죽겠어', '더워 죽겠어', '배고파 죽을래'])('%s is not read as congee', (text) => {
     const concepts = findConcepts(kb, text).map((m) => kb.concepts[m.concept]!.en);

@@ -21,7 +21,11 @@ export const knowledgeSource: RetrievalSource<'knowledge'> = defineSource({
     if (expansions.length === 0) return [];
     const rowOf = rowsOf(ctx.items);
     const best = new Map<number, Candidate<'knowledge'>>();
+    // A refinement's items by definition narrow the topic (fusion/narrow.ts); they are not proposed:
+    // "small" by definition is the fairies and the comet as much as the small birds.
+    const refining = new Set((ctx.intent?.refinements ?? []).map((r) => r.text.toLocaleLowerCase()));
     for (const e of expansions) {
+      if (refining.has(e.from.toLocaleLowerCase())) continue;
       for (const id of e.itemIds ?? []) {
         const i = rowOf.get(id);
         if (i === undefined || ctx.blocked.has(i)) continue;

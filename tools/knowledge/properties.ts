@@ -1,0 +1,85 @@
+// What catalog items are, by their definitions: for each item, the WordNet sense of the thing its title
+// names (chosen by the item's category: the animal "bat", not the club), the words of that sense's
+// definition and of its hypernyms' ("banana: elongated crescent-shaped yellow fruit"; "airplane ->
+// aircraft: a vehicle that can fly") and the hypernyms' names ("rodent", "bird", "vehicle"). Inverted,
+// word -> items, it lets a refinement keep the items that have a property no tag names ("fruits", then
+// "only the yellow ones"; "vehicles", then "only the ones that fly"). Read only for refinements
+// (src/core/extract/information.ts): inside the topic a definition word is a property; on its own it
+// would be noise ("dog: ... domesticated by man" is no reason to show dogs for "man").
+import type { WordNet } from './wordnet.ts';
+
+interface ItemLike {
+  readonly id: string;
+  readonly title: string;
+  readonly category: string;
+}
+
+/** WordNet lexicographer files that may hold the thing an item of each category shows. */
+const LEX_FILES: Readonly<Record<string, readonly number[]>> = {
+  'animals-nature': [5, 20, 17, 19], // noun.animal, noun.plant, noun.object, noun.phenomenon
+  'food-drink': [13, 20], // noun.food, noun.plant
+  'travel-places': [6, 15, 17, 19], // noun.artifact, noun.location, noun.object, noun.phenomenon
+  objects: [6],
+  activities: [6, 4, 11], // noun.artifact, noun.act, noun.event
+  'people-body': [18, 8], // noun.person, noun.body
+};
+/** Hypernym levels whose definitions count (an airplane's "aircraft" says it flies; "craft" is too far). */
+const GLOSS_DEPTH = 2;
+/** Hypernym levels whose names count ("rodent", "mammal", "animal"). */
+const NAME_DEPTH = 5;
+/**
+ * Definition words in more glosses than this say nothing about a thing ("used", "person", "make");
+ * sizes stay ("small" is in about 4,000 glosses and is what "only the small ones" asks).
+ */
+const MAX_GLOSS_DF = 6000;
+
+/** The noun sense of the thing an item shows, or null: its title as a lemma, else the title's last word. */
+function senseOf(wn: WordNet, it: ItemLike): string | null {
+  const lexFiles = LEX_FILES[it.category];
+  if (!lexFiles || /[:,]/.test(it.title)) return null;
+  const title = it.title.toLowerCase().replace(/[’']/g, "'");
+  for (const lemma of [title, title.slice(title.lastIndexOf(' ') + 1)]) {
+    const sense = (wn.senses.get(lemma) ?? []).find((id) => id.startsWith('n:') && lexFiles.includes(wn.synsets.get(id)?.lex ?? -1));
+    if (sense) return sense;
+  }
+  return null;
+}
+
+/** word -> ids of the items whose definitions (or hypernyms' names) carry it. */
+export function itemProperties(wn: WordNet, items: readonly ItemLike[], isStopword: (w: string) => boolean): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const add = (w: string, id: string) => {
+    if (w.length < 3 || isStopword(w) || (wn.glossDf.get(w) ?? 0) > MAX_GLOSS_DF) return;
+    (out.get(w) ?? out.set(w, new Set()).get(w)!).add(id);
+  };
+  for (const it of items) {
+    const start = senseOf(wn, it);
+    if (!start) continue;
+    let level = [start];
+    const seen = new Set(level);
+    for (let depth = 0; depth <= NAME_DEPTH && level.length > 0; depth++) {
+      const next: string[] = [];
+      for (const id of level) {
+        const s = wn.synsets.get(id)!;
+        if (depth > 0) for (const l of s.lemmas) if (!l.includes(' ')) add(l, it.id);
+        if (depth <= GLOSS_DEPTH) for (const w of glossDefinitionWords(s.gloss)) for (const f of withBase(w)) add(f, it.id);
+        for (const p of s.pointers) if ((p.symbol === '@' || p.symbol === '@i') && !seen.has(p.target)) { seen.add(p.target); next.push(p.target); }
+      }
+      level = next;
+    }
+  }
+  return out;
+}
+
+/** A word and, for an -ing form, its verb ("swimming bird" says it swims; "flying" flies). */
+function withBase(w: string): string[] {
+  if (!w.endsWith('ing') || w.length <= 5) return [w];
+  const stem = w.slice(0, -3);
+  return [w, stem, ...(/([b-df-hj-np-tv-z])\1$/.test(stem) ? [stem.slice(0, -1)] : [`${stem}e`])];
+}
+
+/** The definition's words (before the first example), lower case, plural -s dropped. */
+function glossDefinitionWords(gloss: string): string[] {
+  const definition = gloss.split(/;\s*"/)[0]!.replace(/\([^)]*\)/g, ' ');
+  return definition.toLowerCase().split(/[^a-z-]+/).filter((w) => w.length > 2).map((w) => (w.length > 4 && /[^su]s$/.test(w) ? w.slice(0, -1) : w));
+}
