@@ -210,17 +210,18 @@ function placeTopics(named: readonly FoundPlace[], origins: ReadonlySet<FoundPla
 
 /**
  * A refinement's property read through the items' definitions (tools/knowledge/properties.ts): for each
- * English word of the refining phrase, or the English name a Korean one translates to ("노란" ->
- * yellow), the items whose definitions have it ("lemon: yellow oval fruit"). They narrow the topic
- * (src/core/fusion/narrow.ts) where no tag names the property.
+ * English word of the refining phrase, the items whose definitions have it ("lemon: yellow oval
+ * fruit"). They narrow the topic (src/core/fusion/narrow.ts) where no tag names the property.
  */
-function propertyExpansions(kb: KnowledgeBase, phrases: readonly { text: string; weight: number }[], named: InformationNode['expansions'], topic: readonly { text: string }[]): InformationNode['expansions'] {
+function propertyExpansions(kb: KnowledgeBase, phrases: readonly { text: string; weight: number }[], topic: readonly { text: string }[]): InformationNode['expansions'] {
   const out: InformationNode['expansions'] = [];
   // The property is what the refinement adds to the topic ("only farm animals" after "animals": farm).
   const topicWords = new Set(topic.flatMap((t) => t.text.toLocaleLowerCase().split(' ')));
   for (const p of phrases) {
     const from = norm(p.text).slice(0, 64);
-    const english = /^[a-z -]+$/i.test(p.text) ? p.text.toLocaleLowerCase().split(' ') : named.filter((e) => e.from === from && /^[a-z]+$/i.test(e.text)).map((e) => e.text.toLocaleLowerCase());
+    // English words only: through a translation ("따뜻한 -> warm, hot") the definitions widened the
+    // refinement past what was meant (dev part, refine ko 0.75 -> 0.60: sake and fondue for warm drinks).
+    const english = /^[a-z -]+$/i.test(p.text) ? p.text.toLocaleLowerCase().split(' ') : [];
     for (const w of new Set(english.filter((x) => !topicWords.has(x)))) {
       const ids = kb.itemsWithProperty(w);
       if (ids.length === 0 || ids.length > MAX_EXPANSION_ITEMS) continue;
@@ -304,7 +305,7 @@ export function informationNode(inp: { text: string; extraction: TurnExtraction;
       .filter((o) => !disliked.has(o.occasion.toLocaleLowerCase()))
       .map((o) => ({ text: o.occasion, weight: OCCASION_WEIGHT, reason: `${o.said} → ${o.occasion}`, from: o.said }));
     expansions = [...placeExpansions, ...occasionTopics, ...expansions];
-    if (refining) expansions = [...expansions, ...propertyExpansions(kb, extraction.keyPhrases, expansions, [...(previous?.keyPhrases ?? []), ...(previous?.likes ?? [])])];
+    if (refining) expansions = [...expansions, ...propertyExpansions(kb, extraction.keyPhrases, [...(previous?.keyPhrases ?? []), ...(previous?.likes ?? [])])];
   }
   // A place the knowledge layer recognised is read for its meaning (its country, its flag), not for its
   // words: "San Francisco" as words partly matches "flag: San Marino".
