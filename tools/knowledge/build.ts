@@ -11,6 +11,7 @@ import { KO_STATE_WORDS } from './ko-state-words.ts';
 import { OCCASIONS } from './occasions.ts';
 import { SITUATIONS } from './situations.ts';
 import { itemProperties } from './properties.ts';
+import { createLexiconGuard } from '../../src/core/safety/lexicon.ts';
 import { FUNCTION_WORDS } from '../../src/core/knowledge/match.ts';
 import { type BilingualEntry, koreanLinks, predicateForms } from './korean.ts';
 import { countries, exemplarCities, type Place, projectPlaces, wordnetPlaces, zoneCountries } from './places.ts';
@@ -286,6 +287,27 @@ const typedWord = (c: { en: string }) => {
   if (occasionConcepts.has(g.byKey.get(w) ?? -1)) return true;
   return (wn.tagged.get(w) ?? 0) > 0 || df.has(w) || (!w.includes(' ') && (wn.glossDf.get(w) ?? 0) >= 1);
 };
+// No edge leads to or through a word the safety lexicon lists: "sick in bed" read "bed" as its verb
+// sense and expanded to a profanity, which the memory list would then show.
+const guard = createLexiconGuard(JSON.parse(readFileSync(join(root, 'public/models/safety/lexicon.json'), 'utf8')));
+const unsafeConcept = new Map<number, boolean>();
+const isUnsafe = (c: number) => {
+  let u = unsafeConcept.get(c);
+  if (u === undefined) {
+    const k = g.concepts[c]!;
+    u = guard.check(k.en).matches.length > 0 || (k.ko !== '' && guard.check(k.ko).matches.length > 0);
+    unsafeConcept.set(c, u);
+  }
+  return u;
+};
+let unsafeEdges = 0;
+for (const [from, list] of g.edges) {
+  const kept = list.filter((e) => { for (let k = 2; k < e.length; k += 2) if (isUnsafe(e[k]!)) return false; return true; });
+  unsafeEdges += list.length - kept.length;
+  g.edges.set(from, kept);
+}
+console.log(`Safety: ${unsafeEdges} edges to or through a listed word dropped`);
+
 // Item properties by definition, for refinements (tools/knowledge/properties.ts): word -> items, as
 // the item ids once and, per word, delta-coded indices into them.
 const properties = itemProperties(wn, items, (w) => FUNCTION_WORDS.has(w));

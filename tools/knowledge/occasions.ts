@@ -40,6 +40,6 @@ export const OCCASIONS: readonly OccasionSeed[] = [
   { en: ['exam', 'exams', 'finals', 'final exam', 'midterm', 'midterms'], ko: ['시험', '수능', '기말고사', '중간고사', '시험 기간'], implies: ['books', 'pencil', 'memo', 'school', 'student'] },
   { en: ['retirement', 'retirement party'], ko: ['은퇴', '정년퇴직'], implies: ['party', 'celebration', 'gift', 'beach'] },
   { en: ['independence day', 'fourth of july', 'national day'], ko: ['광복절', '독립기념일', '개천절'], implies: ['flag', 'fireworks', 'celebration'] },
-  { en: ['summer vacation', 'summer holiday', 'summer break'], ko: ['여름휴가', '여름방학', '휴가'], implies: ['beach', 'sun', 'palm tree', 'swimming', 'travel'] },
+  { en: ['summer vacation', 'summer holiday', 'summer break'], ko: ['여름휴가', '여름방학'], implies: ['beach', 'sun', 'palm tree', 'swimming', 'travel'] },
   { en: ['winter vacation', 'winter break', 'winter holiday'], ko: ['겨울방학', '겨울휴가'], implies: ['snowman', 'skier', 'snowflake', 'travel'] },
 ];

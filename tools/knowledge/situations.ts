@@ -27,6 +27,7 @@ export const SITUATIONS: readonly OccasionSeed[] = [
   { en: ['rainy day'], ko: ['비 오는 날', '장마'], implies: ['umbrella', 'cloud with rain', 'closed umbrella'] },
   { en: ['snow day'], ko: ['눈 오는 날', '폭설'], implies: ['snowman', 'snowflake', 'cloud with snow'] },
   { en: ['beach day', 'beach'], ko: ['해변', '바닷가', '해수욕'], implies: ['beach with umbrella', 'water wave', 'sun', 'swimming'] },
+  { en: ['vacation', 'time off', 'day off', 'getaway'], ko: ['휴가', '연차', '여행 가고 싶'], implies: ['beach with umbrella', 'palm tree', 'desert island', 'airplane', 'luggage'] },
   { en: ['gardening'], ko: ['텃밭', '정원 가꾸기', '식물 키우기'], implies: ['seedling', 'potted plant', 'sunflower', 'shovel'] },
   { en: ['dentist'], ko: ['치과'], implies: ['tooth', 'toothbrush', 'face with head-bandage'] },
   { en: ['haircut', 'hair salon'], ko: ['미용실', '머리 자르'], implies: ['haircut', 'scissors', 'barber pole'] },

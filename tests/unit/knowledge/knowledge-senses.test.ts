@@ -135,6 +135,18 @@ describe('a refinement by a property no tag names reads the items\' definitions 
   });
 });
 
+describe('no expansion leads to a word the safety lexicon lists', () => {
+  it('every edge of the shipped graph avoids them (the verb sense of "bed" led to a profanity)', async () => {
+    const { createLexiconGuard } = await import('../../../src/core/safety/lexicon.ts');
+    const guard = createLexiconGuard(JSON.parse(readFileSync('public/models/safety/lexicon.json', 'utf8')));
+    const flagged = new Set<number>();
+    for (const c of kb.concepts) if (guard.check(c.en).matches.length > 0) flagged.add(c.id);
+    expect(flagged.size).toBeGreaterThan(0); // the lexicon does list some WordNet words
+    const bad = kb.edges.flatMap((list, from) => list.filter((e) => e.hops.some((h) => flagged.has(h.to))).map((e) => `${kb.concepts[from]!.en} -> ${kb.concepts[e.hops.at(-1)!.to]!.en}`));
+    expect(bad).toEqual([]);
+  });
+});
+
 describe('Korean predicate stems', () => {
   it.each(['얼어 죽겠어', '더워 죽겠어', '배고파 죽을래'])('%s is not read as congee', (text) => {
     const concepts = findConcepts(kb, text).map((m) => kb.concepts[m.concept]!.en);
