@@ -38,9 +38,14 @@ function senseOf(wn: WordNet, it: ItemLike): string | null {
   const lexFiles = LEX_FILES[it.category];
   if (!lexFiles || /[:,]/.test(it.title)) return null;
   const title = it.title.toLowerCase().replace(/[’']/g, "'");
+  // The category's own file first: a banana in "food & drink" is the fruit (noun.food: "elongated
+  // crescent-shaped yellow fruit"), not the plant WordNet lists first.
   for (const lemma of [title, title.slice(title.lastIndexOf(' ') + 1)]) {
-    const sense = (wn.senses.get(lemma) ?? []).find((id) => id.startsWith('n:') && lexFiles.includes(wn.synsets.get(id)?.lex ?? -1));
-    if (sense) return sense;
+    const nouns = (wn.senses.get(lemma) ?? []).filter((id) => id.startsWith('n:'));
+    for (const lex of lexFiles) {
+      const sense = nouns.find((id) => wn.synsets.get(id)?.lex === lex);
+      if (sense) return sense;
+    }
   }
   return null;
 }
