@@ -12,14 +12,16 @@
 // is the lowest value that puts at least 95% of the calibration half of nonsense + lacking queries
 // below it (so it keeps as many real queries as possible). Reported on the held-out halves: the share
 // of nonsense / lacking queries that still get a CLIP hit, the share of real queries kept, and CLIP
-// Recall@10 of the real queries with and without the floor. Writes public/models/clip-mini/calibration.json
-// and bench/RESULTS-clip-floor.md.
+// Recall@10 of the real queries with and without the floor. Writes the floor into the stickers
+// manifest (index.noMatchFloor, the field the catalog builder fills for every catalog it builds, which
+// the app reads), public/models/clip-mini/calibration.json (the app's fallback for a stickers manifest
+// without the field) and bench/RESULTS-clip-floor.md.
 //
 //   npx tsx tools/calibrate-clip-floor.ts
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { AutoTokenizer, CLIPTextModelWithProjection, env, type Tensor } from '@huggingface/transformers';
-import { parseCatalogItems, parseCatalogManifest } from '../src/core/catalog.ts';
+import { type NoMatchFloor, parseCatalogItems, parseCatalogManifest } from '../src/core/catalog.ts';
 import { VectorIndex } from '../src/core/index/vector-index.ts';
 import { matchTokens, normalizeText } from '../src/core/text.ts';
 
@@ -205,12 +207,32 @@ const calibration = {
 };
 writeFileSync(`${MODEL_DIR}/calibration.json`, `${JSON.stringify(calibration, null, 1)}\n`);
 
+// The same floor in the catalog's manifest, with its held-out separation (the file as
+// tools/build-sticker-catalog.ts writes it, the field added; tools/build-index.ts drops it with the old index).
+const heldNeg = held([...nonsense, ...lacking]);
+const noMatchFloor: NoMatchFloor = {
+  cosine: floor, modelId,
+  method: `lowest cosine with >= ${TARGET_REJECT * 100}% of ${negCal.length} nonsense + lacking-word queries (calibration half, seeded) strictly below it, best cosine against this index; separation on the held-out halves; tools/calibrate-clip-floor.ts, bench/RESULTS-clip-floor.md`,
+  separation: {
+    noMatchQueries: heldNeg.length, realQueries: realHeld.length,
+    noMatchMedian: Number(quantile(heldNeg.map((q) => best.get(q)!), 0.5).toFixed(4)),
+    realMedian: Number(quantile(realHeld.map((q) => best.get(q)!), 0.5).toFixed(4)),
+    realAbove: Number(share(realHeld, (q) => !below(q)).toFixed(4)),
+    realFound: Number(r10('all', true).toFixed(4)),
+  },
+};
+const rawManifest = JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')) as { index: Record<string, unknown> };
+rawManifest.index.noMatchFloor = noMatchFloor;
+parseCatalogManifest(rawManifest);
+writeFileSync(`${dir}/manifest.json`, `${JSON.stringify(rawManifest, null, 2)}\n`);
+
 const md = `# CLIP "no match" floor (${modelId})
 
 Command: \`npx tsx tools/calibrate-clip-floor.ts\`. Machine: ${cpus().length}-core VM (${cpus()[0]?.model ?? 'cpu'}), no GPU, Node ${process.version}, transformers.js on the CPU (fp32). Date: ${DATE}.
 Encoding + search of ${all.length} queries: ${(encodeMs / 1000).toFixed(1)} s.
 
-**Floor: ${floor}** (best cosine of a phrase against the sticker index; shipped in \`public/models/clip-mini/calibration.json\`).
+**Floor: ${floor}** (best cosine of a phrase against the sticker index; shipped in the stickers manifest,
+\`public/models/catalogs/stickers/manifest.json\` \`index.noMatchFloor\`, and in \`public/models/clip-mini/calibration.json\`).
 Below it the CLIP source contributes nothing for the phrase, so no card says "looks like" it.
 
 Query sets (each split in a calibration half and a held-out half, seeded; the floor is chosen on the calibration half only):
@@ -245,10 +267,13 @@ loses little by it: lexical match finds real catalog words on its own (bench/RES
 fusion, and what the floor removes is mostly pictures that "look like" a phrase by chance. ${new Set(held(nonsense.filter((q) => q.sub === 'random Hangul')).map((q) => best.get(q)!.toFixed(6))).size === 1 ? 'Random Hangul strings all score the same: they encode to one vector (syllables the tokenizer does not know, presumably). ' : ''}A stronger model
 (ViT-B/32) should be re-calibrated with the same tool; the floor is tied to \`modelId\`.
 
-How the app uses it: \`deliver({ ..., clipFloor })\` (src/core/delivery.ts) drops every CLIP hit whose cosine (the hit's score
-over its phrase's weight) is below the floor before the CLIP source (src/core/fusion/sources/clip.ts) sees it. The
-retrieval worker is to read \`calibration.json\` beside the model and pass \`noMatchFloor\` as \`clipFloor\`, only when its
-\`modelId\` is the encoder's. The floor is for raw text-tower vectors; with the preference adapter on, it should be re-measured.
+How the app uses it: \`deliver({ ..., clipFloor })\` (src/core/delivery.ts) drops every CLIP hit of a phrase the catalog's
+words do not know whose cosine (the hit's score over its phrase's weight) is below the floor, before the CLIP source
+(src/core/fusion/sources/clip.ts) sees it. The retrieval worker (src/workers/retrieval/picture-space.ts, \`clipFloor\`) takes
+the floor from the catalog's manifest (\`index.noMatchFloor\`), only when its \`modelId\` is the index's, and for a stickers
+manifest without one from \`calibration.json\` beside the model (again only for its \`modelId\`). Catalogs built with
+\`npm run catalog -- build\` get their own floor, measured by the builder on their own index (tools/catalog/no-match-floor.ts,
+bench/RESULTS-catalog.md). The floor is for raw text-tower vectors; with the preference adapter on, it should be re-measured.
 `;
 console.log(md);
 writeFileSync('bench/RESULTS-clip-floor.md', md);

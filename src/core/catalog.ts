@@ -53,6 +53,39 @@ export const CatalogItemSchema = z
   .strict();
 export type CatalogItem = z.infer<typeof CatalogItemSchema>;
 
+/**
+ * The CLIP source's "no match" floor for one catalog's index: below this cosine (a phrase's vector
+ * against an item's), a phrase the catalog's words do not know finds nothing by vector, and no card
+ * says it "looks like" it (src/core/delivery.ts, honestPictures). Measured for one model on this
+ * index: by the catalog builder (tools/catalog/no-match-floor.ts) or, for the stickers, by
+ * tools/calibrate-clip-floor.ts. A floor whose modelId is not the index's is ignored by the app.
+ */
+export const NoMatchFloorSchema = z
+  .object({
+    cosine: z.number().min(-1).max(1),
+    /** The model (name@hash) the floor was measured with: it applies only to that model's vectors. */
+    modelId: z.string().min(1),
+    /** How it was measured, in a sentence (the queries, the quantile, the tool). */
+    method: z.string().min(1).max(600),
+    /** Real queries (words of the catalog's own items) against the no-match ones, as measured. */
+    separation: z
+      .object({
+        noMatchQueries: z.number().int().min(0),
+        realQueries: z.number().int().min(0),
+        /** Median best cosine of each set against the index. */
+        noMatchMedian: z.number().min(-1).max(1),
+        realMedian: z.number().min(-1).max(1),
+        /** Share of real queries whose best cosine clears the floor. */
+        realAbove: z.number().min(0).max(1),
+        /** Share of real queries whose own item is among their 10 nearest and clears the floor. */
+        realFound: z.number().min(0).max(1),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type NoMatchFloor = z.infer<typeof NoMatchFloorSchema>;
+
 export const CatalogManifestSchema = z
   .object({
     formatVersion: z.literal(CATALOG_FORMAT_VERSION),
@@ -76,6 +109,8 @@ export const CatalogManifestSchema = z
         pooling: z.enum(['mean', 'temporal']).optional(),
         /** Category names in bit order, for category masks at search time. */
         categories: z.array(z.string()).max(32).default([]),
+        /** This index's calibrated "no match" floor for the CLIP source (absent: none measured). */
+        noMatchFloor: NoMatchFloorSchema.optional(),
       })
       .strict()
       .optional(),

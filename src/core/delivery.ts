@@ -62,8 +62,9 @@ export interface DeliveryRequest<S extends string = FeedSource> {
   /** CLIP text-to-item hits for the intent (the retrieval worker searched the index). */
   intentHits?: readonly IntentHit[];
   /**
-   * The CLIP model's calibrated "no match" cosine (public/models/<model>/calibration.json,
-   * noMatchFloor): intent hits below it are dropped before the CLIP source sees them. Default: none.
+   * The catalog's calibrated "no match" cosine for its CLIP index (its manifest's index.noMatchFloor, or
+   * for the stickers public/models/<model>/calibration.json): the intent hits of a phrase the catalog's
+   * words do not know are dropped below it before the CLIP source sees them. Default: none.
    */
   clipFloor?: number;
   /** Items whose picture matches a disliked phrase (see pictureDislikes): excluded like lexical dislikes. */

@@ -1,11 +1,13 @@
 // The catalog's item spaces as the personal sources use them: its items' CLIP image vectors (for
 // the session vector and the look-alikes of skipped items) and its word space (every catalog has one,
 // text-only ones too), the session input the session and explore sources read, the names liked items
-// are explained with, and the CLIP source's calibrated "no match" floor.
+// are explained with, and the CLIP source's calibrated "no match" floor (the catalog's own, from its
+// manifest).
 import { z } from 'zod';
 import { sessionInput } from '../../core/engagement/session-input.ts';
 import { catalogVectors } from '../../core/engagement/session-source.ts';
 import { wordSpaceOf } from '../../core/engagement/word-space.ts';
+import type { CatalogManifest } from '../../core/catalog.ts';
 import type { Intent } from '../../core/intent.ts';
 import type { SessionInput } from '../../core/fusion/retrieval-source.ts';
 import type { VectorMatrix } from '../../core/u2i/format.ts';
@@ -71,14 +73,37 @@ export function sessionInputFor(cat: LoadedCatalog, p: PersonalState, intent: In
 }
 
 const calibrations = new Map<string, Promise<{ modelId: string; noMatchFloor: number } | null>>();
+/** Manifests whose floor was ignored and said so: the status is reported once per catalog load. */
+const told = new WeakSet<object>();
 
 /**
- * The CLIP source's "no match" floor for this catalog: from the model's calibration file, when it
- * was measured on this model and the catalog is a picture catalog with words (stickers). Video
- * catalogs (keyframe vectors, where CLIP is often the only source) have no calibration yet.
+ * The floor a catalog's manifest carries (index.noMatchFloor, measured on its own index), when it was
+ * measured for the model that built the index: the query vectors come from that model (the service
+ * refuses others), and a floor from another model's cosines means nothing in this space. Null: none.
  */
-export async function clipFloor(cat: LoadedCatalog, modelsBaseUrl: string): Promise<number | undefined> {
-  if (!cat.index || cat.manifest.kind !== 'stickers') return undefined;
+export function manifestFloor(manifest: CatalogManifest): { floor: number } | { ignored: string } | null {
+  const own = manifest.index?.noMatchFloor;
+  if (!own || !manifest.index) return null;
+  if (own.modelId === manifest.index.modelId) return { floor: own.cosine };
+  return { ignored: `${manifest.name}: its "no match" floor was measured for ${own.modelId}, but its index is ${manifest.index.modelId}, so the floor is not applied (rebuild the catalog to measure it again)` };
+}
+
+/**
+ * The CLIP source's "no match" floor for this catalog: its manifest's own (above); else, for a
+ * sticker catalog, the model's calibration file, measured on the stickers (a stickers manifest from
+ * before the floor moved into manifests). Otherwise none: every phrase keeps its nearest items, as
+ * before (video catalogs not built by the catalog builder, the user's own videos). A floor ignored
+ * for its model is reported through `onIgnored`, once per catalog.
+ */
+export async function clipFloor(cat: LoadedCatalog, modelsBaseUrl: string, onIgnored?: (detail: string) => void): Promise<number | undefined> {
+  if (!cat.index) return undefined;
+  const own = manifestFloor(cat.manifest);
+  if (own && 'floor' in own) return own.floor;
+  if (own && !told.has(cat.manifest)) {
+    told.add(cat.manifest);
+    onIgnored?.(own.ignored);
+  }
+  if (cat.manifest.kind !== 'stickers') return undefined;
   const model = cat.index.modelId.split('@')[0]!;
   let p = calibrations.get(model);
   if (!p) {

@@ -34,7 +34,7 @@ export interface RankInputs {
   diversityVectors?: VectorMatrix;
   /** Soft down-weights (the near neighbours of skipped items). */
   penalties?: ReadonlyMap<number, number>;
-  /** The CLIP source's calibrated "no match" floor (public/models/<model>/calibration.json). */
+  /** The CLIP source's calibrated "no match" floor (the catalog manifest's, picture-space.ts clipFloor). */
   clipFloor?: number;
 }
 

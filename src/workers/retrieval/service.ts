@@ -219,7 +219,7 @@ export class RetrievalService {
       const encodeStart = performance.now();
       const { queries, searchVector } = await this.queriesFor(cat, intent);
       const encodeMs = performance.now() - encodeStart;
-      const floor = await clipFloor(cat, this.config.modelsBaseUrl);
+      const floor = await clipFloor(cat, this.config.modelsBaseUrl, (detail) => this.report({ state: 'ready', engine: `lexical + CLIP index (${cat.index?.modelId})`, device: cat.index?.kernelKind ?? 'js', detail }));
       if (generation !== this.generation) return true;
       const language = intent?.language === 'ko' ? 'ko' : undefined;
       this.counters.ranks++;

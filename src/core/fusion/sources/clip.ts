@@ -16,9 +16,10 @@ export const CLOSE_PICTURE_SHARE = 0.95;
 /**
  * The CLIP hits that are matches at all: a hit whose cosine (its score over its phrase's weight, as
  * the retrieval worker weights them) is below `floor` is dropped, so the source proposes nothing for a
- * phrase no picture matches and no card says it "looks like" it. The floor is calibrated per model on
- * nonsense and words the catalog lacks (public/models/clip-mini/calibration.json,
- * tools/calibrate-clip-floor.ts, bench/RESULTS-clip-floor.md). No floor: every hit stays.
+ * phrase no picture matches and no card says it "looks like" it. The floor is calibrated per catalog
+ * and model on nonsense and words the catalog lacks, and shipped in the catalog's manifest
+ * (index.noMatchFloor: tools/catalog/no-match-floor.ts for built catalogs, bench/RESULTS-catalog.md;
+ * tools/calibrate-clip-floor.ts for the stickers, bench/RESULTS-clip-floor.md). No floor: every hit stays.
  */
 export function aboveClipFloor<H extends { readonly score: number; readonly because?: readonly { readonly phrase: string }[] }>(
   hits: readonly H[],
