@@ -1,8 +1,9 @@
 // `catalog build`: input (folder or text file) -> a complete catalog folder the app can load, or
 // nothing. Steps: check the model and any existing catalog, read the input, screen titles and tags
 // with the app's safety lexicon, embed item by item through the work cache (resumable), write
-// everything to a temporary folder, validate it with the app's own schema, and only then swap it
-// into place and list it in index.json. A failed or interrupted build leaves the old catalog as it was.
+// everything to a temporary folder with the index's calibrated "no match" floor in the manifest
+// (no-match-floor.ts), validate it with the app's own schema, and only then swap it into place and
+// list it in index.json. A failed or interrupted build leaves the old catalog as it was.
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type CatalogKind, type CatalogManifest, parseCatalogManifest } from '../../src/core/catalog.ts';
@@ -12,6 +13,7 @@ import { WorkCache } from './cache.ts';
 import { createClipEncoder, modelIdentity } from './encoder.ts';
 import { embedAll, type Embedded } from './embed-items.ts';
 import { humanise, InputError, readInput } from './input.ts';
+import { calibrateNoMatchFloor, type NoMatchCalibration, NO_MATCH_QUANTILE } from './no-match-floor.ts';
 import { createProgress, fmtBytes, fmtSeconds, formatProblem, type Problem, table } from './report.ts';
 import { listInIndex, writeCatalogFiles } from './write.ts';
 
@@ -54,6 +56,8 @@ export interface BuildResult {
   unsafe: { id: string; title: string; terms: string[] }[];
   cacheHits: number;
   cacheMisses: number;
+  /** The CLIP source's "no match" floor written to the manifest, and whether the index separates real words from noise. */
+  noMatch?: NoMatchCalibration;
   seconds: number;
   sizeBytes: number;
   summary: string;
@@ -124,6 +128,7 @@ export async function buildCatalog(opts: BuildOptions): Promise<BuildResult> {
   const warnings = problems.filter((p) => p.severity === 'warning');
   let written = false;
   let sizeBytes = 0;
+  let noMatch: NoMatchCalibration | undefined;
   if (embedded.length > 0) {
     const kind = opts.kind ?? (counts.video > 0 ? 'videos' : counts.image > 0 ? 'stickers' : 'products');
     const licenceSummary = opts.licence ?? licenceOf(embedded);
@@ -137,6 +142,10 @@ export async function buildCatalog(opts: BuildOptions): Promise<BuildResult> {
       const manifest: CatalogManifest = await writeCatalogFiles(tmp, {
         id: opts.id, name: opts.name ?? capitalise(humanise(opts.id)), kind, modelId, embedded, unsafeIds, licenceSummary,
         quantisation: opts.quantisation, cache,
+        calibrate: async (c) => {
+          noMatch = await calibrateNoMatchFloor({ ...c, embedTexts: (texts) => encoder.embedTexts(texts) });
+          return noMatch?.floor;
+        },
       });
       sizeBytes = await folderBytes(tmp);
       await swapInto(tmp, dir);
@@ -169,12 +178,31 @@ export async function buildCatalog(opts: BuildOptions): Promise<BuildResult> {
       ['unsafe flagged', String(unsafe.length)],
       ['embedded now / from cache', `${cache.misses} / ${cache.hits}`],
       ['model', modelId],
+      ...floorRows(noMatch, counts.image + counts.video > 0),
       ['size', written ? fmtBytes(sizeBytes) : '-'],
       ['time', fmtSeconds(seconds)],
     ]),
   ].join('\n');
   log(summary);
-  return { written, dir, itemCount: embedded.length, counts, skipped, warnings, unsafe, cacheHits: cache.hits, cacheMisses: cache.misses, seconds, sizeBytes, summary };
+  return {
+    written, dir, itemCount: embedded.length, counts, skipped, warnings, unsafe, cacheHits: cache.hits, cacheMisses: cache.misses,
+    ...(noMatch ? { noMatch } : {}), seconds, sizeBytes, summary,
+  };
+}
+
+/** The summary's lines on the floor: its value, what real words score against it, and the verdict. */
+function floorRows(m: NoMatchCalibration | undefined, pictures: boolean): [string, string][] {
+  if (!m) return [];
+  const s = m.floor.separation!;
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  const tower = pictures ? 'picture search' : 'text tower';
+  return [
+    ['no-match floor', `${m.floor.cosine} (${Math.round(NO_MATCH_QUANTILE * 100)}th percentile of ${s.noMatchQueries} nonsense and unknown-word queries)`],
+    ['  real words above it', `${pct(s.realAbove)} of ${s.realQueries}; own item found above it ${pct(s.realFound)} (median cosine real ${s.realMedian}, no-match ${s.noMatchMedian})`],
+    [tower, m.belowNoise
+      ? 'below noise on this catalog: real words clear the floor about as rarely as nonsense, so it adds next to nothing for phrases the catalog\'s words do not know (words and the knowledge layer still find items)'
+      : 'above noise: a phrase the catalog\'s words do not know finds the items whose vectors clear the floor'],
+  ];
 }
 
 /** An existing catalog whose index another model built is not silently replaced: the app's users have vectors in that space. */

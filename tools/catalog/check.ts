@@ -1,9 +1,9 @@
 // `catalog check <folder>`: validates a deployed catalog folder the way the app will read it, before
 // a visitor's browser finds out: manifest and items against the app's schema, the index file's
 // checksum and header, the model id in the index vs the manifest vs the shipped model's
-// identity.json, counts, every thumbnail, poster and video the items point at, and every file's
-// content against the SHA256SUMS the builder wrote (checksums.ts). Returns the list
-// of problems; the CLI exits non-zero when it is not empty.
+// identity.json (and the model the "no match" floor was measured for), counts, every thumbnail, poster
+// and video the items point at, and every file's content against the SHA256SUMS the builder wrote
+// (checksums.ts). Returns the list of problems; the CLI exits non-zero when it is not empty.
 import { access, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import {
@@ -62,6 +62,9 @@ export async function checkCatalog(folder: string, opts: CheckOptions = {}): Pro
   else {
     const modelsDir = resolve(opts.modelsDir ?? join(dir, '..', '..'));
     const modelName = info.modelId.split('@')[0]!;
+    const floor = info.noMatchFloor;
+    if (!floor) notes.push('no "no match" floor in the manifest: phrases the catalog\'s words do not know get its nearest items as matches (rebuild with `catalog build` to measure one)');
+    else if (floor.modelId !== info.modelId) problems.push(`manifest.json: the "no match" floor was measured for "${floor.modelId}", the index was built by "${info.modelId}": the app ignores it (rebuild the catalog)`);
     try {
       const shipped = (JSON.parse(await readFile(join(modelsDir, modelName, 'identity.json'), 'utf8')) as { modelId?: string }).modelId;
       if (shipped !== info.modelId) {

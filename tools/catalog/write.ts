@@ -1,12 +1,13 @@
 // Writes a finished catalog into a (temporary) folder in the shape src/core/catalog.ts defines:
-// manifest.json, items.json, index.bin (src/core/index/format.ts, with the model id), WebP thumbnails
+// manifest.json (with the index's "no match" floor, measured by the caller on the index as written),
+// items.json, index.bin (src/core/index/format.ts, with the model id), WebP thumbnails
 // and posters, the videos themselves, keyframes.json for "jump to the moment", LICENSE.md, the
 // per-item attribution the schema has no field for, and SHA256SUMS of all of it (checksums.ts). Everything is parsed back with the app's own
 // schema before the caller swaps the folder into place. Also keeps index.json's list of catalogs.
 import { copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import {
-  CATALOG_FORMAT_VERSION, type CatalogItem, type CatalogKind, type CatalogList, type CatalogManifest, parseCatalogItems,
+  CATALOG_FORMAT_VERSION, type CatalogItem, type CatalogKind, type CatalogList, type CatalogManifest, type NoMatchFloor, parseCatalogItems,
   parseCatalogList, parseCatalogManifest, VideoKeyframesSchema,
 } from '../../src/core/catalog.ts';
 import { fileChecksum, INDEX_FORMAT_VERSION, type Quantisation } from '../../src/core/index/format.ts';
@@ -33,6 +34,8 @@ export interface CatalogContent {
   licenceSummary: string;
   quantisation: Quantisation | undefined;
   cache: WorkCache;
+  /** Measures the CLIP source's "no match" floor on the finished index (no-match-floor.ts); none: no floor. */
+  calibrate?: (c: { indexBytes: Uint8Array; items: readonly CatalogItem[]; manifest: CatalogManifest }) => Promise<NoMatchFloor | undefined>;
 }
 
 export async function writeCatalogFiles(dir: string, c: CatalogContent): Promise<CatalogManifest> {
@@ -91,7 +94,7 @@ export async function writeCatalogFiles(dir: string, c: CatalogContent): Promise
 
   const source = hasVideo ? 'video' : hasImage ? 'image' : 'text';
   const languages = [...new Set(c.embedded.map((e) => e.spec.language))];
-  const manifest = parseCatalogManifest({
+  let manifest = parseCatalogManifest({
     formatVersion: CATALOG_FORMAT_VERSION, id: c.id, name: c.name, kind: c.kind, itemCount: items.length, items: 'items.json',
     index: {
       file: 'index.bin', formatVersion: INDEX_FORMAT_VERSION, modelId: c.modelId, dim,
@@ -104,6 +107,8 @@ export async function writeCatalogFiles(dir: string, c: CatalogContent): Promise
     categoryLabels: {}, categoryKeywords: {},
   });
   parseCatalogItems(items, manifest);
+  const noMatchFloor = await c.calibrate?.({ indexBytes: bytes, items, manifest });
+  if (noMatchFloor) manifest = parseCatalogManifest({ ...manifest, index: { ...manifest.index!, noMatchFloor } });
   await writeFile(join(dir, 'items.json'), JSON.stringify(items));
   if (hasVideo) {
     const kf = { formatVersion: 1, modelId: c.modelId, dim, vectorEncoding: 'base64 little-endian float32, L2-normalised', pooling: 'mean', videos: keyframes };

@@ -1,10 +1,11 @@
 // The catalog builder on real images this project did not make (Debian's Adwaita icons, see
 // fixtures.ts) plus one clip made from an icon with ffmpeg: the catalog it writes loads with the
 // app's schema, a query through the app's own rank path (lexical + CLIP, src/workers/retrieval/rank.ts)
-// finds icons, `check` passes it and catches a corrupt index, a model mismatch and any file changed
-// since the build (SHA256SUMS), a killed build leaves nothing behind and its rerun resumes from the
-// work cache, what a build killed while writing left is cleared by the next one, and another model's
-// catalog is not overwritten. Needs the shipped clip-mini model; the clip needs Debian's ffmpeg.
+// finds icons, also under the catalog's own no-match floor, `check` passes it and catches a corrupt
+// index, a model mismatch and any file changed since the build (SHA256SUMS), a killed build leaves
+// nothing behind and its rerun resumes from the work cache, what a build killed while writing left is
+// cleared by the next one, and another model's catalog is not overwritten. Needs the shipped clip-mini
+// model; the clip needs Debian's ffmpeg.
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { clipSource } from '../../../src/core/fusion/sources/clip.ts';
 import { VectorIndex } from '../../../src/core/index/vector-index.ts';
 import { emptyIntent, mergeIntent, type Intent } from '../../../src/core/intent.ts';
 import { buildLexicalIndex } from '../../../src/core/lexical.ts';
+import { clipFloor } from '../../../src/workers/retrieval/picture-space.ts';
 import { rankFeed } from '../../../src/workers/retrieval/rank.ts';
 import type { LoadedCatalog } from '../../../src/workers/retrieval/catalogs.ts';
 import { BuildError, buildCatalog, type BuildResult } from '../../../tools/catalog/build.ts';
@@ -105,6 +107,15 @@ describe.skipIf(!HAVE_ICONS)('catalog builder on Adwaita icons', () => {
     const heart = await feedFor('heart');
     expect(heart.slice(0, 3).map((c) => c.id)).toContain('emblem-favorite');
     expect(heart.find((c) => c.id === 'emblem-favorite')!.source).toBe(clipSource.id);
+    // With the catalog's own no-match floor, as the app ranks it: the heart clears it, nonsense does not.
+    const floor = await clipFloor(cat, 'https://models.invalid/');
+    expect(floor).toBe(manifest.index!.noMatchFloor!.cosine);
+    const floored = async (phrase: string) => {
+      const [vector] = await encoder.embedTexts([phrase]);
+      return rankFeed({ cat, intent: intentOf([phrase]), k: 5, queries: [{ text: phrase, weight: 1, vector: vector! }], exclude: new Set(), clipFloor: floor! }).cards;
+    };
+    expect((await floored('heart')).find((c) => c.id === 'emblem-favorite')?.source).toBe(clipSource.id);
+    expect((await floored('zyxwv')).filter((c) => c.source === clipSource.id)).toEqual([]);
   }, TIMEOUT_MS);
 
   test('check passes the catalog, and catches a corrupt index and a model mismatch', async () => {

@@ -7,6 +7,9 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CatalogItem, type CatalogManifest, parseCatalogItems, parseCatalogManifest } from '../../../src/core/catalog.ts';
+import { VectorIndex } from '../../../src/core/index/vector-index.ts';
+import { buildLexicalIndex } from '../../../src/core/lexical.ts';
+import type { LoadedCatalog } from '../../../src/workers/retrieval/catalogs.ts';
 
 export const ICON_DIR = '/usr/share/icons/Adwaita/48x48/legacy';
 export const HAVE_ICONS = existsSync(join(ICON_DIR, 'accessories-calculator.png'));
@@ -42,6 +45,17 @@ export function copyIcons(dir: string, names: readonly string[] = ICONS): string
 export function loadBuilt(dir: string): { manifest: CatalogManifest; items: CatalogItem[] } {
   const manifest = parseCatalogManifest(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
   return { manifest, items: parseCatalogItems(JSON.parse(readFileSync(join(dir, manifest.items), 'utf8')), manifest) };
+}
+
+/** A built catalog as the retrieval worker holds it once its index has loaded (catalogs.ts). */
+export function loadedCatalog(dir: string): LoadedCatalog {
+  const { manifest, items } = loadBuilt(dir);
+  const index = VectorIndex.fromBytes(readFileSync(join(dir, manifest.index!.file)), { expectedModelId: manifest.index!.modelId });
+  const rowOfId = new Map(items.map((it, i) => [it.id, i]));
+  return {
+    manifest, baseUrl: new URL(`https://example.org/shop/models/catalogs/${manifest.id}/`), items, byId: new Map(items.map((it) => [it.id, it])),
+    rowOfId, lexical: buildLexicalIndex(items, manifest), index, itemOfRow: Int32Array.from(index.ids, (id) => rowOfId.get(id) ?? -1), indexError: null,
+  };
 }
 
 /** Build options every test shares: the shipped model, quiet, output and cache in temp folders. */
