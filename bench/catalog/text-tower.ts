@@ -3,12 +3,18 @@
 // packages installed on this Debian machine (/var/lib/dpkg/status), each an item embedded from its
 // long description, as `catalog build` embeds a text item that has a `description` (textOf in
 // tools/catalog/embed-items.ts). Queries: each package's one-line synopsis, whose own item is the
-// right answer; and random letter strings, whose best match is noise. Prints a table.
+// right answer; and random letter strings, whose best match is noise. Prints a table. Then the same
+// packages go through `catalog build` (title: the synopsis, description: the long description) and
+// the "no match" floor the builder measured and wrote to the manifest is printed, with its queries
+// by kind (tools/catalog/no-match-floor.ts).
 //
 //   npx tsx bench/catalog/text-tower.ts [--items 300] [--nonsense 100] [--model clip-mini]
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { rng } from '../../src/core/random.ts';
 import { cliFlags } from '../../tools/cli.ts';
+import { buildCatalog } from '../../tools/catalog/build.ts';
 import { createClipEncoder } from '../../tools/catalog/encoder.ts';
 
 const flags = cliFlags(process.argv.slice(2));
@@ -88,3 +94,24 @@ console.log(`| cosine, synopsis to its own package, p5 / p50 / p95 | ${pct(ownCo
 console.log(`| best cosine of a synopsis, p5 / p50 / p95 | ${pct(bestReal, 0.05).toFixed(3)} / ${pct(bestReal, 0.5).toFixed(3)} / ${pct(bestReal, 0.95).toFixed(3)} |`);
 console.log(`| best cosine of random letters, p5 / p50 / p95 | ${pct(bestNoise, 0.05).toFixed(3)} / ${pct(bestNoise, 0.5).toFixed(3)} / ${floor.toFixed(3)} |`);
 console.log(`| synopses whose own package clears a floor above 95% of the random letters (${floor.toFixed(3)}) | ${ownCos.filter((c) => c >= floor).length}/${n} |`);
+
+// The builder's own floor on the same packages.
+const tmp = await mkdtemp(join(tmpdir(), 'text-tower-'));
+try {
+  const file = join(tmp, 'packages.jsonl');
+  await writeFile(file, items.map((p) => JSON.stringify({ id: p.name, title: p.synopsis, description: p.description, licence: 'Debian package descriptions' })).join('\n'));
+  const built = await buildCatalog({ input: file, id: 'packages', model: MODEL, modelsDir: 'public/models', out: join(tmp, 'catalogs'), workDir: join(tmp, 'work'), quiet: true, log: () => undefined, logProblem: () => undefined });
+  const m = built.noMatch!;
+  const s = m.floor.separation!;
+  const cut = m.floor.cosine;
+  console.log(`\n\`catalog build\` of the same ${n} packages (title: synopsis; embedded from the description): manifest index.noMatchFloor\n`);
+  console.log('| queries (builder, seeded) | n | best cosine p5 / p50 / p95 | at or above the floor |');
+  console.log('|---|---|---|---|');
+  for (const kind of [...new Set(m.scores.map((x) => x.kind))]) {
+    const xs = m.scores.filter((x) => x.kind === kind).map((x) => x.best);
+    console.log(`| ${kind === 'real' ? 'real: a title word of a random item' : kind} | ${xs.length} | ${pct(xs, 0.05).toFixed(3)} / ${pct(xs, 0.5).toFixed(3)} / ${pct(xs, 0.95).toFixed(3)} | ${xs.filter((x) => x >= cut).length} |`);
+  }
+  console.log(`\nfloor ${cut} (${m.floor.modelId}); real queries above it ${(100 * s.realAbove).toFixed(1)}%, own item in top 10 and above it ${(100 * s.realFound).toFixed(1)}%; synopses whose own package clears it ${ownCos.filter((c) => c >= cut).length}/${n}; verdict: ${m.belowNoise ? 'below noise' : 'above noise'}; build ${built.seconds.toFixed(1)} s`);
+} finally {
+  await rm(tmp, { recursive: true, force: true });
+}
