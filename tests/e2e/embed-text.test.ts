@@ -15,21 +15,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { feedIds, send, useChromium } from './browser.ts';
 import { buildEmbedSite, type EmbedSite } from './embed-site.ts';
+import { TEXT_PRODUCTS } from '../fixtures/text-products.ts';
 
-const PRODUCTS = [
-  ['teapot', 'Enamel teapot', 'kitchen;tea', 'A red enamel teapot for loose leaf tea, holds one litre.'],
-  ['umbrella', 'Folding umbrella', 'rain;travel', 'A compact umbrella that fits in a handbag and keeps you dry.'],
-  ['jacket', 'Waterproof rain jacket', 'clothing;rain', 'A light hooded jacket for wet weather and hiking.'],
-  ['pan', 'Cast iron frying pan', 'kitchen;cooking', 'A heavy skillet for searing and baking.'],
-  ['shoes', 'Running shoes', 'sport;shoes', 'Cushioned trainers for road running.'],
-  ['water', 'Bottled spring water', 'drinks', 'Still mineral water from a mountain spring, twelve bottles.'],
-  ['juice', 'Orange juice', 'drinks;breakfast', 'Freshly squeezed orange juice without added sugar.'],
-  ['coffee', 'Coffee beans', 'drinks;coffee', 'Dark roast arabica beans from Colombia.'],
-  ['lead', 'Dog lead', 'pets;dog', 'A strong leash for walking a large dog.'],
-  ['guitar', 'Acoustic guitar', 'music', 'A six-string guitar for beginners, with a soft case.'],
-  ['tent', 'Camping tent', 'camping;outdoors', 'A two-person tent that sets up in five minutes.'],
-  ['lamp', 'Desk lamp', 'office;home', 'An adjustable lamp for reading and work.'],
-] as const;
+const PRODUCTS = TEXT_PRODUCTS;
 const DRINKS = ['water', 'juice', 'coffee'];
 
 const feedWhy = (p: Page) => p.locator('pr-feed li').evaluateAll((els) => els.map((e) => [e.getAttribute('data-item-id'), e.querySelector('.why')?.textContent?.trim() ?? '']));

@@ -7,6 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CatalogItem, type CatalogManifest, parseCatalogItems, parseCatalogManifest } from '../../../src/core/catalog.ts';
+import { emptyIntent, type Intent, mergeIntent } from '../../../src/core/intent.ts';
 import { VectorIndex } from '../../../src/core/index/vector-index.ts';
 import { buildLexicalIndex } from '../../../src/core/lexical.ts';
 import type { LoadedCatalog } from '../../../src/workers/retrieval/catalogs.ts';
@@ -63,3 +64,12 @@ export const common = (root: string) => ({
   modelsDir: 'public/models', out: join(root, 'catalogs'), workDir: join(root, 'work'), quiet: true,
   log: () => undefined, logProblem: () => undefined,
 });
+
+/** An intent asking for one phrase, as one merged turn would leave it. */
+export function intentOf(phrase: string): Intent {
+  const r = mergeIntent(emptyIntent('u', 0), {
+    keyPhrases: [{ text: phrase, weight: 1 }], likes: [], dislikes: [], task: 'more_like', language: 'en', safety: { verdict: 'safe', categories: [] },
+  }, 't', 1);
+  if (!r.accepted) throw new Error(r.reason);
+  return r.intent;
+}

@@ -8,7 +8,6 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { clipSource } from '../../../src/core/fusion/sources/clip.ts';
-import { emptyIntent, type Intent, mergeIntent } from '../../../src/core/intent.ts';
 import type { LoadedCatalog } from '../../../src/workers/retrieval/catalogs.ts';
 import { clipFloor } from '../../../src/workers/retrieval/picture-space.ts';
 import { rankFeed } from '../../../src/workers/retrieval/rank.ts';
@@ -16,33 +15,14 @@ import { buildCatalog, type BuildResult } from '../../../tools/catalog/build.ts'
 import { checkCatalog } from '../../../tools/catalog/check.ts';
 import { type ClipEncoder, createClipEncoder } from '../../../tools/catalog/encoder.ts';
 import { BELOW_NOISE_FOUND, NO_MATCH_QUANTILE } from '../../../tools/catalog/no-match-floor.ts';
-import { common, loadBuilt, loadedCatalog, removeTempDirs, tempDir } from './fixtures.ts';
+import { common, intentOf, loadBuilt, loadedCatalog, removeTempDirs, tempDir } from './fixtures.ts';
+import { TEXT_PRODUCTS } from '../../fixtures/text-products.ts';
 
-const PRODUCTS = [
-  ['teapot', 'Enamel teapot', 'kitchen;tea', 'A red enamel teapot for loose leaf tea, holds one litre.'],
-  ['umbrella', 'Folding umbrella', 'rain;travel', 'A compact umbrella that fits in a handbag and keeps you dry.'],
-  ['jacket', 'Waterproof rain jacket', 'clothing;rain', 'A light hooded jacket for wet weather and hiking.'],
-  ['pan', 'Cast iron frying pan', 'kitchen;cooking', 'A heavy skillet for searing and baking.'],
-  ['shoes', 'Running shoes', 'sport;shoes', 'Cushioned trainers for road running.'],
-  ['water', 'Bottled spring water', 'drinks', 'Still mineral water from a mountain spring, twelve bottles.'],
-  ['juice', 'Orange juice', 'drinks;breakfast', 'Freshly squeezed orange juice without added sugar.'],
-  ['coffee', 'Coffee beans', 'drinks;coffee', 'Dark roast arabica beans from Colombia.'],
-  ['lead', 'Dog lead', 'pets;dog', 'A strong leash for walking a large dog.'],
-  ['guitar', 'Acoustic guitar', 'music', 'A six-string guitar for beginners, with a soft case.'],
-  ['tent', 'Camping tent', 'camping;outdoors', 'A two-person tent that sets up in five minutes.'],
-  ['lamp', 'Desk lamp', 'office;home', 'An adjustable lamp for reading and work.'],
-] as const;
+const PRODUCTS = TEXT_PRODUCTS;
 const TIMEOUT_MS = 60_000;
 /** Where the calibration file would be: never fetched for a catalog whose manifest has a floor. */
 const NO_MODELS = 'https://models.invalid/';
 
-function intentOf(phrase: string): Intent {
-  const r = mergeIntent(emptyIntent('u', 0), {
-    keyPhrases: [{ text: phrase, weight: 1 }], likes: [], dislikes: [], task: 'more_like', language: 'en', safety: { verdict: 'safe', categories: [] },
-  }, 't', 1);
-  if (!r.accepted) throw new Error(r.reason);
-  return r.intent;
-}
 
 afterAll(removeTempDirs);
 describe('a text catalog\'s own no-match floor', () => {

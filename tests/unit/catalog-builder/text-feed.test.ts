@@ -6,13 +6,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { emptyIntent, type Intent, mergeIntent } from '../../../src/core/intent.ts';
 import { buildLexicalIndex } from '../../../src/core/lexical.ts';
 import { VectorIndex } from '../../../src/core/index/vector-index.ts';
 import type { LoadedCatalog } from '../../../src/workers/retrieval/catalogs.ts';
 import { rankFeed } from '../../../src/workers/retrieval/rank.ts';
 import { buildCatalog } from '../../../tools/catalog/build.ts';
-import { common, loadBuilt, removeTempDirs, tempDir } from './fixtures.ts';
+import { common, intentOf, loadBuilt, removeTempDirs, tempDir } from './fixtures.ts';
 
 const CSV = `id,title,tags,description
 teapot,Enamel teapot,kitchen;tea,A red enamel teapot for loose leaf tea.
@@ -23,13 +22,6 @@ lamp,Desk lamp,office;home,An adjustable lamp for reading and work.
 pen,Fountain pen,office;stationery,A steel-nib pen for letters.
 `;
 
-function intentOf(phrase: string): Intent {
-  const r = mergeIntent(emptyIntent('u', 0), {
-    keyPhrases: [{ text: phrase, weight: 1 }], likes: [], dislikes: [], task: 'more_like', language: 'en', safety: { verdict: 'safe', categories: [] },
-  }, 't', 1);
-  if (!r.accepted) throw new Error(r.reason);
-  return r.intent;
-}
 
 afterAll(removeTempDirs);
 describe('a text catalog with no categories, in the app\'s feed', () => {
