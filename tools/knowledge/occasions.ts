@@ -6,7 +6,9 @@
 // catalog: the implied words are plain English words (WordNet lemmas or CLDR keywords), so any catalog
 // that uses them is reached, and the Korean names reach them through this concept.
 // Names are written as people type them, spelling variants included (밸런타인데이 / 발렌타인데이); a name's
-// possessive "'s" is dropped by the matcher ("new year's eve" is read as "new year eve").
+// possessive "'s" is dropped by the matcher ("new year's eve" is read as "new year eve"). A name that is
+// also an everyday word is left out ("돌" is a first birthday and a stone, "동지" the solstice and a
+// comrade, "pride" a parade and a feeling).
 export interface OccasionSeed {
   readonly en: readonly string[];
   readonly ko: readonly string[];
@@ -25,7 +27,7 @@ export const OCCASIONS: readonly OccasionSeed[] = [
   { en: ['chuseok', 'harvest moon festival', 'mid-autumn festival'], ko: ['추석', '한가위', '중추절'], implies: ['moon viewing ceremony', 'full moon', 'rice', 'harvest', 'family'] },
   { en: ['christmas', 'xmas', 'christmas eve'], ko: ['크리스마스', '성탄절', '크리스마스 이브'], implies: ['christmas tree', 'santa', 'gift', 'snowman', 'bell', 'star'] },
   { en: ['birthday', 'bday', 'birthday party'], ko: ['생일', '생일 파티', '생신'], implies: ['birthday cake', 'balloon', 'party', 'gift', 'cake', 'candle'] },
-  { en: ['first birthday'], ko: ['돌잔치', '첫돌', '돌'], implies: ['baby', 'birthday cake', 'balloon', 'party'] },
+  { en: ['first birthday'], ko: ['돌잔치', '첫돌'], implies: ['baby', 'birthday cake', 'balloon', 'party'] },
   { en: ['wedding', 'wedding day', 'marriage ceremony'], ko: ['결혼식', '웨딩', '혼례'], implies: ['wedding', 'ring', 'bride', 'heart', 'bouquet', 'church'] },
   { en: ['anniversary', 'wedding anniversary'], ko: ['기념일', '결혼기념일'], implies: ['heart', 'love', 'gift', 'ring', 'bouquet', 'champagne'] },
   { en: ['graduation', 'commencement'], ko: ['졸업', '졸업식'], implies: ['graduation cap', 'student', 'celebration', 'diploma', 'bouquet'] },
@@ -40,6 +42,16 @@ export const OCCASIONS: readonly OccasionSeed[] = [
   { en: ['exam', 'exams', 'finals', 'final exam', 'midterm', 'midterms'], ko: ['시험', '수능', '기말고사', '중간고사', '시험 기간'], implies: ['books', 'pencil', 'memo', 'school', 'student'] },
   { en: ['retirement', 'retirement party'], ko: ['은퇴', '정년퇴직'], implies: ['party', 'celebration', 'gift', 'beach'] },
   { en: ['independence day', 'fourth of july', 'national day'], ko: ['광복절', '독립기념일', '개천절'], implies: ['flag', 'fireworks', 'celebration'] },
+  { en: ['teachers day', 'teacher day'], ko: ['스승의 날', '스승의날'], implies: ['teacher', 'school', 'bouquet', 'apple'] },
+  { en: ['buddha birthday', 'vesak'], ko: ['부처님 오신 날', '석가탄신일', '부처님오신날'], implies: ['lantern', 'lotus', 'temple'] },
+  { en: ['memorial day', 'remembrance day'], ko: ['현충일'], implies: ['flag', 'wilted flower', 'military medal'] },
+  { en: ['earth day'], ko: ['지구의 날'], implies: ['globe', 'seedling', 'recycling', 'deciduous tree'] },
+  { en: ['april fools', 'april fool day'], ko: ['만우절'], implies: ['clown', 'joker', 'face with tongue', 'upside-down face'] },
+  { en: ['pride month', 'pride parade'], ko: ['퀴어 퍼레이드', '퀴어축제'], implies: ['rainbow flag', 'rainbow', 'heart'] },
+  { en: ['carnival', 'mardi gras'], ko: ['카니발', '사육제'], implies: ['mask', 'performing arts', 'confetti', 'party'] },
+  { en: ['labor day', 'labour day', 'may day'], ko: ['근로자의 날', '노동절'], implies: ['construction worker', 'factory worker', 'office worker'] },
+  { en: ['winter solstice'], ko: ['동짓날', '동지 팥죽'], implies: ['snowflake', 'snowman', 'crescent moon'] },
+  { en: ['full moon festival', 'daeboreum'], ko: ['정월대보름', '대보름'], implies: ['full moon', 'peanuts', 'chestnut'] },
   { en: ['summer vacation', 'summer holiday', 'summer break'], ko: ['여름휴가', '여름방학'], implies: ['beach', 'sun', 'palm tree', 'swimming', 'travel'] },
   { en: ['winter vacation', 'winter break', 'winter holiday'], ko: ['겨울방학', '겨울휴가'], implies: ['snowman', 'skier', 'snowflake', 'travel'] },
 ];
