@@ -263,3 +263,14 @@ export function decodeVectorBase64(b64: string, dim: number): Float32Array {
   const view = new DataView(bytes.buffer);
   return Float32Array.from({ length: dim }, (_, j) => view.getFloat32(j * 4, true));
 }
+
+/**
+ * Item id -> row of one items array, built once per array: a rank must not rebuild it (100k entries
+ * per rank at 100k items, bench/RESULTS-catalog.md). Delivery, the knowledge source and refinements read it.
+ */
+const rowMaps = new WeakMap<readonly CatalogItem[], ReadonlyMap<string, number>>();
+export function rowsOf(items: readonly CatalogItem[]): ReadonlyMap<string, number> {
+  let m = rowMaps.get(items);
+  if (!m) rowMaps.set(items, (m = new Map(items.map((it, i) => [it.id, i]))));
+  return m;
+}

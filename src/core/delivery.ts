@@ -2,7 +2,7 @@
 // registry (fusion/registry.ts: lexical match of the intent, CLIP text-to-item similarity, the user's
 // U2I vector, items like the liked ones, popularity), fused per source, penalties and exclusions
 // applied (disliked, unsafe, seen), diversified, explained.
-import type { CatalogItem } from './catalog.ts';
+import { type CatalogItem, rowsOf } from './catalog.ts';
 import type { FusionWeights, Normalisation } from './fusion/fuse.ts';
 import { rankCandidates } from './fusion/rank.ts';
 import { DEFAULT_FUSION_WEIGHTS, DEFAULT_NORMALISATIONS, DEFAULT_SOURCES, normalisationsOf, SOURCE_IDS, type SourceId, weightsOf } from './fusion/registry.ts';
@@ -12,13 +12,13 @@ import { aboveClipFloor } from './fusion/sources/clip.ts';
 import { type LexicalIndex, phraseMatches } from './lexical.ts';
 import type { VectorMatrix } from './u2i/format.ts';
 import { dislikedNow, refinedFirst, refinedItems, topicSaid } from './fusion/narrow.ts';
+import { wantedPhrases } from './wanted.ts';
 
 /**
  * A topic item that does not fit the refinement keeps this share of its fused score: below the fitting
  * ones, which score at least about half of the best topic item (lexical: topic match plus the lead).
  */
 const UNFIT_FACTOR = 0.5;
-import { wantedPhrases } from './wanted.ts';
 
 export type { IntentHit } from './fusion/retrieval-source.ts';
 
@@ -46,7 +46,7 @@ function prepare(items: readonly CatalogItem[]): Prepared {
   if (!p) {
     const unsafe = new Set<number>();
     items.forEach((it, i) => it.safety === 'unsafe' && unsafe.add(i));
-    p = { unsafe, popularity: Float32Array.from(items, (it) => it.popularity), rowOfId: new Map(items.map((it, i) => [it.id, i])) };
+    p = { unsafe, popularity: Float32Array.from(items, (it) => it.popularity), rowOfId: rowsOf(items) };
     prepared.set(items, p);
   }
   return p;

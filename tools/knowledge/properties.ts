@@ -6,6 +6,7 @@
 // "only the yellow ones"; "vehicles", then "only the ones that fly"). Read only for refinements
 // (src/core/extract/information.ts): inside the topic a definition word is a property; on its own it
 // would be noise ("dog: ... domesticated by man" is no reason to show dogs for "man").
+import { verbBaseCandidates } from '../../src/core/lang/en/lemma.ts';
 import type { WordNet } from './wordnet.ts';
 
 interface ItemLike {
@@ -67,7 +68,7 @@ export function itemProperties(wn: WordNet, items: readonly ItemLike[], isStopwo
       for (const id of level) {
         const s = wn.synsets.get(id)!;
         if (depth > 0) for (const l of s.lemmas) if (!l.includes(' ')) add(l, it.id);
-        if (depth <= GLOSS_DEPTH) for (const w of glossDefinitionWords(s.gloss)) for (const f of withBase(w)) add(f, it.id);
+        if (depth <= GLOSS_DEPTH) for (const w of glossDefinitionWords(s.gloss)) for (const f of withBase(wn, w)) add(f, it.id);
         for (const p of s.pointers) if ((p.symbol === '@' || p.symbol === '@i') && !seen.has(p.target)) { seen.add(p.target); next.push(p.target); }
       }
       level = next;
@@ -76,11 +77,12 @@ export function itemProperties(wn: WordNet, items: readonly ItemLike[], isStopwo
   return out;
 }
 
-/** A word and, for an -ing form, its verb ("swimming bird" says it swims; "flying" flies). */
-function withBase(w: string): string[] {
-  if (!w.endsWith('ing') || w.length <= 5) return [w];
-  const stem = w.slice(0, -3);
-  return [w, stem, ...(/([b-df-hj-np-tv-z])\1$/.test(stem) ? [stem.slice(0, -1)] : [`${stem}e`])];
+/**
+ * A word and, for an -ing form, its verb as WordNet lists it ("swimming bird" says it swims; "flying"
+ * flies): the lemmatiser's morphy candidates, from six letters ("being" is no "bee").
+ */
+function withBase(wn: WordNet, w: string): string[] {
+  return w.length > 5 ? [w, ...verbBaseCandidates(w).filter((c) => wn.senses.has(c))] : [w];
 }
 
 /** The definition's words (before the first example), lower case, plural -s dropped. */

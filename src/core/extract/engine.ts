@@ -64,6 +64,9 @@ export function speakable(x: TurnExtraction, gazetteer: Gazetteer): TurnExtracti
   return { ...x, keyPhrases: [...known, ...implied], likes };
 }
 
+/** A property read from a refinement's clause weighs as a phrase said plainly would (the phrase finder's 0.9). */
+const REFINE_PROPERTY_WEIGHT = 0.9;
+
 /**
  * A refinement that names its property in a clause ("only the ones that fly", "수영하는 것만"): the
  * clause's words are the phrase, though the phrase finder drops such verbs elsewhere ("flying to Rome"
@@ -99,9 +102,6 @@ export function moreLikeShown(x: TurnExtraction, text: string, previous: Pick<In
   const pointed = x.likes.filter((l) => !said.has(l)).map((l) => ({ text: l, weight: REFINE_PROPERTY_WEIGHT }));
   return { ...x, task: 'refine', keyPhrases: [...x.keyPhrases, ...pointed], likes: [] };
 }
-
-/** A property read from a refinement's clause weighs as a phrase said plainly would (the phrase finder's 0.9). */
-const REFINE_PROPERTY_WEIGHT = 0.9;
 
 /**
  * A refinement narrows the current topic through the items that carry both ("drinks", then "only hot

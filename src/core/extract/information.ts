@@ -28,6 +28,8 @@ export const EXPANSIONS_LEARN_MORE = 14;
 const MAX_HOPS = 2;
 /** The occasion seed's relations (tools/knowledge/occasions.ts): a turn that reads one names an occasion. */
 const OCCASION_RELATION = /seed-occasion/;
+/** Every pack's words of a wish on an occasion ("happy", "merry", "축하"). */
+const GREETINGS: ReadonlySet<string> = new Set(LANGUAGE_PACKS.flatMap((pk) => pk.situation.greetings));
 /** Relations that only name the same concept in another language or form: not a hop in meaning. */
 const NAMING = /translation|name|ko-predicate|lemma/;
 /**
@@ -156,17 +158,17 @@ const ORIGIN_SHARE = 0.5;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/**
- * The places a turn names as where a journey starts ("from San Francisco to Seoul", "샌프란시스코에서
- * 서울로"), by every pack's origin cues. Only beside a place that is not one: "I live in Seoul" or
- * "서울에서 살아요" names no journey, so its one place stays what the turn is about.
- */
 /** A word is one of the places as found; a place found in Korean may carry its particle ("도쿄에서" for "도쿄"). */
 function foundAs(found: readonly string[], word: string): boolean {
   const w = word.toLocaleLowerCase();
   return found.some((f) => f === w || (/[\uac00-\ud7a3]$/.test(f) && w.length >= 2 && f.startsWith(w)));
 }
 
+/**
+ * The places a turn names as where a journey starts ("from San Francisco to Seoul", "샌프란시스코에서
+ * 서울로"), by every pack's origin cues. Only beside a place that is not one: "I live in Seoul" or
+ * "서울에서 살아요" names no journey, so its one place stays what the turn is about.
+ */
 function originsOf(places: readonly FoundPlace[], text: string): Set<FoundPlace> {
   const out = new Set<FoundPlace>();
   if (places.length < 2) return out;
@@ -276,8 +278,8 @@ export function informationNode(inp: { text: string; extraction: TurnExtraction;
     ];
     const disliked = new Set([...extraction.dislikes, ...(previous?.dislikes.map((d) => d.text) ?? [])].map((d) => d.toLocaleLowerCase()));
     const limit = extraction.task === 'learn_more' ? EXPANSIONS_LEARN_MORE : EXPANSIONS_PER_TURN;
-    const placeWords = new Set(found.map((p) => p.text.toLocaleLowerCase()));
-    const fromPlace = (e: { from: string }) => foundAs([...placeWords], e.from);
+    const placeWords = found.map((p) => p.text.toLocaleLowerCase());
+    const fromPlace = (e: { from: string }) => foundAs(placeWords, e.from);
     const named = found.filter((p) => /^[A-Z]{2}$/.test(p.countryCode));
     const origins = originsOf(named, text);
     // Where a journey starts is half a destination (its flag, placeTopics); its landmarks are not what
@@ -335,12 +337,11 @@ export function informationNode(inp: { text: string; extraction: TurnExtraction;
   // Nor is what the person implies ("mom → mother → breast-feeding").
   if (forSomeone) expansions = expansions.filter((e) => !e.from.split(' ').every(isPerson));
   // "Happy new year", "새해 복 많이 받으세요": the wish is the greeting, the occasion is the topic.
-  const greeting = new Set(LANGUAGE_PACKS.flatMap((pk) => pk.situation.greetings));
-  const wish = (w: string) => greeting.has(w.toLocaleLowerCase());
+  const wish = (w: string) => GREETINGS.has(w.toLocaleLowerCase());
   const topics = !namedOccasion ? keyPhrases : keyPhrases.flatMap((p) => {
     const words = p.text.split(' ');
-    const rest = words.slice(words.findIndex((w) => !wish(w)) >>> 0);
-    return rest.length === 0 || words.every(wish) ? [] : [{ ...p, text: rest.join(' ') }];
+    const first = words.findIndex((w) => !wish(w));
+    return first < 0 ? [] : [{ ...p, text: words.slice(first).join(' ') }];
   });
   if (namedOccasion) expansions = expansions.filter((e) => !e.from.split(' ').every(wish));
   return { information, expansions, undo, keyPhrases: topics, ...(read ? { task: read.task, dislikes: read.dislikes } : {}) };

@@ -3,6 +3,7 @@
 // the ones that fly" keeps animals that fly) when that fills a screen, and otherwise keeps the topic
 // with the fitting items first; and a dislike gives way to a more recent explicit
 // request ("no animals", later "cats please": cats show, other animals stay hidden).
+import { rowsOf } from '../catalog.ts';
 import type { Intent } from '../intent.ts';
 import { dislikedItems, type LexicalIndex, scorePhrases } from '../lexical.ts';
 import { wantedPhrases } from '../wanted.ts';
@@ -16,9 +17,6 @@ const key = (s: string) => s.toLocaleLowerCase();
 function matching(lexical: LexicalIndex, phrases: readonly { text: string; weight: number }[], exact = false): Set<number> {
   return phrases.length === 0 ? new Set() : new Set(scorePhrases(lexical, phrases.map((p) => ({ text: p.text, weight: 1 })), exact ? { fuzzy: false } : {}).keys());
 }
-
-const rowMaps = new WeakMap<LexicalIndex, Map<string, number>>();
-const rowsOf = (lexical: LexicalIndex) => rowMaps.get(lexical) ?? rowMaps.set(lexical, new Map(lexical.items.map((it, i) => [it.id, i]))).get(lexical)!;
 
 /**
  * A refined feed keeps the whole topic unless the intersection alone fills a screen: below that, an
@@ -49,7 +47,7 @@ function refinementOf(lexical: LexicalIndex, intent: Intent): Refinement | null 
     const fromRefinement = (intent.expansions ?? []).filter((e) => refineKeys.has(key(e.from)));
     const refine = matching(lexical, [...intent.refinements.map((r) => ({ ...r, text: property(r.text) })), ...fromRefinement], true);
     // And the items whose definitions have the property (the knowledge layer's item properties).
-    const row = rowsOf(lexical);
+    const row = rowsOf(lexical.items);
     for (const e of fromRefinement) for (const id of e.itemIds ?? []) { const i = row.get(id); if (i !== undefined) refine.add(i); }
     const topic = matching(lexical, wantedPhrases(intent).filter((p) => !p.from || !refineKeys.has(key(p.from))));
     out = { refine, topic };
@@ -80,11 +78,7 @@ export function refinementFit(lexical: LexicalIndex, intent: Intent): ReadonlySe
   return refinementOf(lexical, intent)?.refine ?? new Set();
 }
 
-/**
- * Items that fit the refinement and carry the topic's own words (what the user said, not what the
- * knowledge layer added): these come first in a refined feed. "drinks", then "only warm ones": the hot
- * drinks, not the hot dog that a broad expansion of "drink" let into the topic.
- */
+/** Both tiers of a refined feed, computed once per intent (delivery and refinedItems ask). */
 const tiersOf = new WeakMap<Intent, { first: ReadonlySet<number>; said: ReadonlySet<number> }>();
 function tiers(lexical: LexicalIndex, intent: Intent) {
   let out = tiersOf.get(intent);
@@ -97,6 +91,11 @@ function tiers(lexical: LexicalIndex, intent: Intent) {
   }
   return out;
 }
+/**
+ * Items that fit the refinement and carry the topic's own words (what the user said, not what the
+ * knowledge layer added): these come first in a refined feed. "drinks", then "only warm ones": the hot
+ * drinks, not the hot dog that a broad expansion of "drink" let into the topic.
+ */
 export const refinedFirst = (lexical: LexicalIndex, intent: Intent): ReadonlySet<number> => tiers(lexical, intent).first;
 
 /**

@@ -1,18 +1,10 @@
 // The knowledge source: catalog items the knowledge layer links to a concept the user implied (a
 // country's flag for a city they are going to). Each says why, with provenance ("because of Seoul →
 // South Korea"), and weighs what its expansion weighs: below anything the user literally asked for.
-import type { CatalogItem } from '../../catalog.ts';
+import { rowsOf } from '../../catalog.ts';
 import type { Candidate } from '../fuse.ts';
 import { reasonText } from '../reason.ts';
 import { defineSource, type RetrievalSource } from '../retrieval-source.ts';
-
-/** Item id -> row, once per catalog's items array (not per rank: a 100k catalog would rebuild it each time). */
-const rowMaps = new WeakMap<readonly CatalogItem[], ReadonlyMap<string, number>>();
-function rowsOf(items: readonly CatalogItem[]): ReadonlyMap<string, number> {
-  let m = rowMaps.get(items);
-  if (!m) rowMaps.set(items, (m = new Map(items.map((it, i) => [it.id, i]))));
-  return m;
-}
 
 export const knowledgeSource: RetrievalSource<'knowledge'> = defineSource({
   id: 'knowledge',

@@ -59,7 +59,7 @@ function defaultCandidate(word: string, candidates: readonly string[]): string |
  * a past participle is mostly a state ("cancelled", "excited", "married"), which the knowledge layer
  * reads by its own sense; as a base verb it matched the wrong items ("got cancelled" -> cross mark).
  */
-function verbBaseCandidates(word: string): string[] {
+export function verbBaseCandidates(word: string): string[] {
   const m = /^(.{2,}?)ing$/.exec(word);
   if (!m) return [];
   const stem = m[1]!;
