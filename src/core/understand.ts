@@ -2,6 +2,7 @@
 // concurrently, the result is validated, and the reply passes the output guard before anyone sees it.
 // A model engine that cannot answer hands the turn to a fallback (the compact engine, the floor).
 import { type Intent, type Language, type TurnExtraction, parseTurnExtraction } from './intent.ts';
+import { impliedForReply } from './implied-topics.ts';
 import { writtenIn } from './lang/packs.ts';
 import { blockedReply } from './safety/guard.ts';
 
@@ -84,6 +85,11 @@ export async function understandTurn(
      * before the reply, so that the reply speaks of what the feed will show.
      */
     enrich?: (extraction: TurnExtraction) => TurnExtraction;
+    /**
+     * The catalog items whose words carry a phrase (the compact engine's gazetteer): lets the reply
+     * name the implied topics the feed will show most of, not merely the strongest.
+     */
+    catalogItems?: (phrase: string) => readonly string[];
   },
 ): Promise<TurnOutcome> {
   const { signal, fallback } = opts;
@@ -129,7 +135,7 @@ export async function understandTurn(
   };
   const extraction = opts.enrich ? parseTurnExtraction(opts.enrich(validated)) : validated;
   const replyCtx = { language: extraction.language, seed, ...(signal ? { signal } : {}) };
-  const spoken = replySubject(extraction);
+  const spoken = replySubject(extraction, opts.catalogItems);
   let reply: string;
   try {
     reply = await engine.reply(spoken, replyCtx);
@@ -148,21 +154,21 @@ export async function understandTurn(
   return { kind: 'understood', extraction, reply, engine: engine.name, ...done };
 }
 
-/** Implied topics the reply may name when the turn named none ("I'm thirsty" -> drinks). */
-const REPLY_IMPLIED_TOPICS = 2;
-
 /**
  * What the reply speaks of: the extraction itself, or, when the turn named no topic but the
  * knowledge layer found what it implies, those implied topics, so that the reply names what the feed
  * is about to show (the stored extraction keeps them as expansions, not as things the user said).
  */
-function replySubject(extraction: TurnExtraction): TurnExtraction {
+function replySubject(extraction: TurnExtraction, catalogItems?: (phrase: string) => readonly string[]): TurnExtraction {
+  const expansions = extraction.expansions ?? [];
+  if (extraction.keyPhrases.length > 0 || extraction.likes.length > 0 || extraction.dislikes.length > 0 || expansions.length === 0) return extraction;
   // Said in the turn's own language: the concept's name there ("목말라" -> 음료), not the catalog's word.
-  const implied = (extraction.expansions ?? []).map((e) => ({ ...e, text: e.label ?? e.text })).filter((e) => writtenIn(extraction.language, e.text));
-  if (extraction.keyPhrases.length > 0 || extraction.likes.length > 0 || extraction.dislikes.length > 0 || implied.length === 0) return extraction;
+  const inLanguage = (e: { text: string; label?: string }) => writtenIn(extraction.language, e.label ?? e.text);
+  const implied = impliedForReply(expansions, inLanguage, catalogItems);
+  if (implied.length === 0) return extraction;
   return {
     ...extraction,
     task: extraction.task === 'chit_chat' ? 'more_like' : extraction.task,
-    keyPhrases: implied.slice(0, REPLY_IMPLIED_TOPICS).map((e) => ({ text: e.text, weight: e.weight })),
+    keyPhrases: implied.map((e) => ({ text: e.label ?? e.text, weight: e.weight })),
   };
 }

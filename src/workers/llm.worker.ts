@@ -4,7 +4,7 @@ import { wasmMemoryReport } from './memory-probe.ts'; // first: it wraps WebAsse
 import '../core/zod-config.ts'; // before any zod schema is built: no `new Function` probe under the CSP
 import * as Comlink from 'comlink';
 import { LOCAL_VIDEOS_ID } from '../core/catalog.ts';
-import { createCompactEngine } from '../core/extract/engine.ts';
+import { type CompactEngine, createCompactEngine } from '../core/extract/engine.ts';
 import { emptyIntent, type Forgettable, forgetInIntent, type Intent, mergeIntent } from '../core/intent.ts';
 import type { WorkerStatus } from '../core/status.ts';
 import type { StatusListener, WorkerConfig } from '../messages/common.ts';
@@ -29,7 +29,7 @@ import { cancel, crashSoon, withRequest } from './requests.ts';
 let onStatus: StatusListener | null = null;
 let catalogs: CatalogSource | null = null;
 /** The compact engine per catalog: its gazetteer is built from that catalog's vocabulary. */
-const compactEngines = new Map<string, Promise<UnderstandingEngine>>();
+const compactEngines = new Map<string, Promise<CompactEngine>>();
 /** The web-llm engine once loaded; until then (or without WebGPU) the compact engine answers. */
 let llm: LlmEngine | null = null;
 let llmStarted = false;
@@ -76,7 +76,7 @@ function vocabularyOf(catalogId: string): string {
   return catalogId === LOCAL_VIDEOS_ID ? 'stickers' : catalogId;
 }
 
-function compactFor(requested: string): Promise<UnderstandingEngine> {
+function compactFor(requested: string): Promise<CompactEngine> {
   const catalogId = vocabularyOf(requested);
   let p = compactEngines.get(catalogId);
   if (!p) {
@@ -231,13 +231,16 @@ const api: LlmApi = {
       const kb = await knowledgeWithin(KNOWLEDGE_WAIT_MS);
       const places = kb ? findPlaces(kb, text) : [];
       const context = kb ? { expansions: expandPhrase(kb, text, 'unknown', 8).map((e) => ({ text: e.text, reason: e.reason })), places: places.map((p) => ({ text: p.text, country: p.country.en })), itemsWithProperty: kb.itemsWithProperty } : undefined;
+      // The catalog's words (the compact engine is the floor, and knows which items carry a phrase).
+      const compact = await compactFor(req.catalogId);
       try {
         outcome = await understandTurn(text, {
           engine: eng, previous, turnId: req.turnId, signal, inputGuard, outputGuard, refusal: blockedReply,
           // The information node: places, dates, occasions, people, knowledge expansions and undo.
           enrich: (extraction) => ({ ...extraction, ...informationNode({ text, extraction, previous, kb }) }),
           ...(context ? { context } : {}),
-          ...(llm ? { fallback: await compactFor(req.catalogId) } : {}),
+          ...(llm ? { fallback: compact } : {}),
+          catalogItems: (phrase) => compact.gazetteer.itemIdsOf(phrase),
         });
       } catch (err) {
         const superseded = signal.aborted;

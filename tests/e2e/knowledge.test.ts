@@ -65,6 +65,23 @@ describe('world knowledge', () => {
     expect(whys.some((w) => /xqzvbntplk/.test(w))).toBe(false);
   });
 
+  test('small talk that implies a topic moves the feed there, after another topic too; a thank-you moves nothing', async () => {
+    const page = await fresh();
+    const cats = async () => (await page.locator('pr-feed .title').allTextContents()).slice(0, 10).filter((t) => /\bcat\b|고양이/.test(t)).length;
+    await say(page, '고양이 보여줘');
+    await expect.poll(cats, { timeout: 30_000 }).toBeGreaterThanOrEqual(5);
+    await say(page, '새해 복 많이 받으세요');
+    // The reply spoke of fireworks while the cats stayed: now the feed follows the reply.
+    await expect.poll(cats, { timeout: 30_000 }).toBe(0);
+    const reply = await page.locator('pr-chat .turn.assistant').last().textContent();
+    const titles = (await page.locator('pr-feed .title').allTextContents()).slice(0, 10).join(' ');
+    expect(reply).toMatch(/불꽃|파티|축하|폭죽/);
+    expect(titles).toMatch(/firework|sparkler|party|confetti|불꽃|폭죽|파티/i);
+    const shown = await top(page, 24);
+    await say(page, 'awesome, thanks');
+    expect(await top(page, 24)).toEqual(shown);
+  });
+
   test('an undo brings a disliked topic back; a refinement narrows the topic', async () => {
     const page = await fresh();
     await say(page, 'show me cats');

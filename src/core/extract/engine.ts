@@ -3,6 +3,7 @@
 // public/models/compact-engine/task-classifier.json and places.json. Pure and synchronous.
 import type { Intent, Language, TurnExtraction } from '../intent.ts';
 import { DEFAULT_PACK, isPackLanguage, LANGUAGE_PACKS, packFor, writtenIn } from '../lang/packs.ts';
+import { type Implied, impliedForReply } from '../implied-topics.ts';
 import type { UnderstandingEngine } from '../understand.ts';
 import { understandCompact, type CompactUnderstanding } from './extractor.ts';
 import { buildGazetteer, gazetteerKey, parsePlaceList, type Gazetteer, type GazetteerItem } from './gazetteer.ts';
@@ -43,12 +44,6 @@ function replyLanguageOf(language: Language, x: TurnExtraction): ReplyLanguage {
 }
 
 /**
- * Implied topics a reply may name instead of said words the catalog lacks: the strongest one only; a
- * second implied topic was often outranked in the feed (tests/unit/understanding-reply.test.ts).
- */
-const REPLY_IMPLIED_TOPICS = 1;
-
-/**
  * What a reply may name as the feed's topic: the said phrases the catalog's words know (the whole
  * phrase or its head, as weighPhrase reads it), else what the knowledge layer says the turn implies.
  * A word the catalog lacks stays in the intent for the other sources, but a reply that says "here are
@@ -60,7 +55,10 @@ export function speakable(x: TurnExtraction, gazetteer: Gazetteer): TurnExtracti
   // A like is spoken of too ("I'll remember you like …"): only in the catalog's words as well.
   const likes = x.likes.filter(knows);
   if (known.length === x.keyPhrases.length && likes.length === x.likes.length) return x;
-  const implied = known.length > 0 ? [] : (x.expansions ?? []).filter((e) => knows(e.text) && writtenIn(x.language, e.text)).slice(0, REPLY_IMPLIED_TOPICS).map((e) => ({ text: e.text, weight: e.weight }));
+  // The strongest implied topic the feed will mostly show: one only, since said words the catalog lacks
+  // still reach the feed through the other sources (tests/unit/understanding-reply.test.ts).
+  const spoken = (e: Implied) => knows(e.text) && writtenIn(x.language, e.text);
+  const implied = known.length > 0 ? [] : impliedForReply(x.expansions ?? [], spoken, (t) => gazetteer.itemIdsOf(t)).slice(0, 1).map((e) => ({ text: e.text, weight: e.weight }));
   return { ...x, keyPhrases: [...known, ...implied], likes };
 }
 

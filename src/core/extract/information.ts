@@ -344,5 +344,13 @@ export function informationNode(inp: { text: string; extraction: TurnExtraction;
     return first < 0 ? [] : [{ ...p, text: words.slice(first).join(' ') }];
   });
   if (namedOccasion) expansions = expansions.filter((e) => !e.from.split(' ').every(wish));
-  return { information, expansions, undo, keyPhrases: topics, ...(read ? { task: read.task, dislikes: read.dislikes } : {}) };
+  const task = read?.task ?? extraction.task;
+  // Small talk that implies a topic ("job interview tomorrow", "새해 복 많이 받으세요") is a new topic:
+  // read as chit-chat, the earlier topic kept the feed while the reply spoke of the implied one.
+  const impliesTopic = task === 'chit_chat' && expansions.length > 0 && topics.length + extraction.likes.length + (read?.dislikes ?? extraction.dislikes).length + undo.length === 0;
+  return {
+    information, expansions, undo, keyPhrases: topics,
+    ...(read ? { task: read.task, dislikes: read.dislikes } : {}),
+    ...(impliesTopic ? { task: 'new_topic' as const } : {}),
+  };
 }

@@ -43,4 +43,15 @@ they're they'd they'll he's she's that's there's here's who's i'd it'd anymore r
 wipe fresh curious wondering wonder beginning scratch name
 `;
 
-export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(EN.split(/\s+/).filter((w) => w.length > 0));
+/**
+ * How people react to what they see ("nice", "perfect", "awesome, thanks"): a verdict on the feed, never
+ * what they want next. Stop words, and never read by the knowledge layer either, which otherwise took
+ * "awesome" for awful, "great" for large and "cool" for cold, and moved the feed on a thank-you.
+ */
+const REACTIONS = `
+great good nice cool awesome amazing wonderful lovely perfect fantastic excellent brilliant superb terrific
+fabulous neat fine alright best better bad worse worst awful terrible horrible meh thanks thank
+`;
+
+export const ENGLISH_REACTIONS: ReadonlySet<string> = new Set(REACTIONS.split(/\s+/).filter((w) => w.length > 0));
+export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set([...EN.split(/\s+/), ...ENGLISH_REACTIONS].filter((w) => w.length > 0));

@@ -25,7 +25,32 @@ const KO = `
 취향 새로 새롭게 기록
 `;
 
-export const KOREAN_STOPWORDS: ReadonlySet<string> = new Set(KO.split(/\s+/).filter((w) => w.length > 0));
+/**
+ * Reactions to what is shown, as stems (particles and endings stripped: "최고야" -> 최고, "멋지다" ->
+ * 멋지): a verdict on the feed, never a topic, and never read by the knowledge layer ("최고야" showed
+ * thumbs and nail polish).
+ */
+const REACTIONS = `
+최고 대박 짱 굿 멋지 멋있 멋져 훌륭 완벽 좋 좋아 좋네 감사 고마 고마워 고맙 별로 괜찮
+`;
+
+export const KOREAN_REACTIONS: ReadonlySet<string> = new Set(REACTIONS.split(/\s+/).filter((w) => w.length > 0));
+/** The longest ending a reaction takes as one written word ("최고예요", "감사합니다", "멋져요"). */
+const MAX_REACTION_TAIL = 3;
+
+/**
+ * A written word that only reacts: a reaction stem with a short ending. The stemmer reads some of these
+ * as nouns ("고마워요" -> 고마워), so the stem is matched as a prefix; one-syllable stems (좋, 짱, 굿)
+ * only whole, as a prefix they start real words (굿즈, goods).
+ */
+export function isKoreanReaction(word: string): boolean {
+  for (const r of KOREAN_REACTIONS) {
+    if (word === r) return true;
+    if (r.length >= 2 && word.startsWith(r) && word.length - r.length <= MAX_REACTION_TAIL) return true;
+  }
+  return false;
+}
+export const KOREAN_STOPWORDS: ReadonlySet<string> = new Set([...KO.split(/\s+/), ...KOREAN_REACTIONS].filter((w) => w.length > 0));
 
 /** Korean chat noises made only of jamo ("ㅋㅋㅋ", "ㅠㅠ") carry no topic. */
 const JAMO_ONLY = /^[\u3130-\u318f\u1100-\u11ff]+$/;

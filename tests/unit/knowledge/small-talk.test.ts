@@ -1,0 +1,95 @@
+// Small talk in the knowledge layer (issue 14): a reaction to the feed ("awesome, thanks", "최고야")
+// implies nothing, while small talk that implies a topic ("job interview", "새해 복 많이 받으세요")
+// moves the feed to it, and the reply names the implied topic the feed's first screen shows most of.
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { informationNode } from '../../../src/core/extract/information.ts';
+import { emptyIntent, type Intent, mergeIntent, parseTurnExtraction } from '../../../src/core/intent.ts';
+import { impliedForReply } from '../../../src/core/implied-topics.ts';
+import { type KnowledgeBase, parseKnowledge } from '../../../src/core/knowledge/format.ts';
+import { findConcepts } from '../../../src/core/knowledge/match.ts';
+import { understandTurn } from '../../../src/core/understand.ts';
+import { stickerEngine } from '../extract/fixtures.ts';
+
+const engine = stickerEngine();
+let kb: KnowledgeBase;
+beforeAll(() => {
+  kb = parseKnowledge(JSON.parse(readFileSync('public/models/knowledge/knowledge.json', 'utf8')));
+});
+
+/** The product's turn: extraction, the information node, the merge (as the llm worker runs them). */
+function turn(previous: Intent, text: string, i: number) {
+  const extraction = parseTurnExtraction(engine.extract(text, { previous }));
+  const enriched = parseTurnExtraction({ ...extraction, ...informationNode({ text, extraction, previous, kb }) });
+  return { extraction: enriched, intent: mergeIntent(previous, enriched, `t${i}`, i).intent };
+}
+
+function conversation(...texts: string[]) {
+  let intent = emptyIntent('u', 0);
+  let last = turn(intent, texts[0]!, 1);
+  for (const [i, text] of texts.entries()) {
+    last = turn(intent, text, i + 1);
+    intent = last.intent;
+  }
+  return last;
+}
+
+describe('reactions to the feed imply nothing', () => {
+  it.each(['awesome, thanks', "that's great", 'ok cool', 'perfect', 'wonderful, thank you so much', '최고야', '고마워요 정말', '대박이다', '멋져요'])(
+    '"%s" names no concept', (text) => {
+      expect(findConcepts(kb, text)).toEqual([]);
+    },
+  );
+
+  it('a property that is also praise in other mouths is still read ("only the sweet ones")', () => {
+    expect(findConcepts(kb, 'only the sweet ones').map((m) => m.surface)).toContain('sweet');
+  });
+
+  it('a thank-you after a topic keeps the topic', () => {
+    const { extraction, intent } = conversation('show me cats', 'awesome, thanks');
+    expect(extraction.task).toBe('chit_chat');
+    expect(intent.keyPhrases.map((p) => p.text)).toEqual(['cat']);
+  });
+});
+
+describe('small talk that implies a topic is a new topic', () => {
+  it.each([
+    ['show me fruits', 'job interview tomorrow', 'fruit'],
+    ['고양이 보여줘', '새해 복 많이 받으세요', '고양이'],
+  ])('"%s", then "%s": the earlier topic leaves the feed', (first, second, earlier) => {
+    const { extraction, intent } = conversation(first, second);
+    expect(extraction.task).toBe('new_topic');
+    expect(extraction.expansions?.length).toBeGreaterThan(0);
+    expect(intent.keyPhrases.map((p) => p.text)).not.toContain(earlier);
+  });
+});
+
+describe('the reply names the implied topic the feed shows most of', () => {
+  it('"I\'m so thirsty": drinks, not the one item tagged dry', async () => {
+    const previous = emptyIntent('u', 0);
+    const outcome = await understandTurn("I'm so thirsty", {
+      engine, previous, turnId: 'thirsty', catalogItems: (p) => engine.gazetteer.itemIdsOf(p),
+      enrich: (x) => ({ ...x, ...informationNode({ text: "I'm so thirsty", extraction: x, previous, kb }) }),
+    });
+    expect(outcome.kind).toBe('understood');
+    expect(outcome.reply).toMatch(/drink/i);
+    expect(outcome.reply).not.toMatch(/\bdry\b/i);
+  });
+
+  it('counts cards, not weight, and names a second topic only when it is nearly as strong', () => {
+    const e = (text: string, weight: number) => ({ text, weight, reason: text, from: 'x' });
+    const items: Record<string, string[]> = { dry: ['a'], drink: ['b', 'c', 'd', 'e'], drive: ['f', 'g'] };
+    const of = (t: string) => items[t] ?? [];
+    const all = () => true;
+    // Ten cards: the one dry item, then drinks; the drives do not show.
+    const manyDrinks = (t: string) => (t === 'drink' ? 'bcdefghijklm'.split('') : of(t));
+    expect(impliedForReply([e('dry', 0.47), e('drink', 0.33), e('drive', 0.3)], all, manyDrinks).map((x) => x.text)).toEqual(['drink']);
+    // Drives show, but much weaker than the drinks: no second topic.
+    expect(impliedForReply([e('dry', 0.47), e('drink', 0.45), e('drive', 0.3)], all, of).map((x) => x.text)).toEqual(['drink']);
+    expect(impliedForReply([e('dry', 0.47), e('drink', 0.45), e('drive', 0.44)], all, of).map((x) => x.text)).toEqual(['drink', 'drive']);
+    // Only what can be said in the turn's language is named, though everything competes for the cards.
+    expect(impliedForReply([e('dry', 0.47), e('drink', 0.45), e('drive', 0.44)], (x) => x.text !== 'drink', of).map((x) => x.text)).toEqual(['drive']);
+    // Without the catalog's words: the strongest ones.
+    expect(impliedForReply([e('dry', 0.47), e('drink', 0.33), e('drive', 0.3)], all).map((x) => x.text)).toEqual(['dry', 'drink']);
+  });
+});
