@@ -30,9 +30,12 @@ export function wantedPhrases(intent: Intent): WantedPhrase[] {
   }
   const literal = [...byKey.values()];
   const disliked = new Set(intent.dislikes.map((d) => key(d.text)));
+  // What a refinement's words imply narrows the topic (src/core/fusion/narrow.ts); searched for, "only hot
+  // drinks" brought the hot dog and the hot pepper by "hot drink → hot".
+  const refining = new Set((intent.refinements ?? []).map((r) => key(r.text)));
   const strongest = Math.max(0, ...literal.map((p) => p.weight));
   const expansions = (intent.expansions ?? [])
-    .filter((e) => !byKey.has(key(e.text)) && !disliked.has(key(e.text)))
+    .filter((e) => !byKey.has(key(e.text)) && !disliked.has(key(e.text)) && !refining.has(key(e.from)))
     .sort((a, b) => b.weight - a.weight)
     .slice(0, MAX_WANTED_EXPANSIONS)
     // Expansion never outranks what was asked for: capped below the strongest literal phrase.

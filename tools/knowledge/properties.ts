@@ -79,10 +79,32 @@ export function itemProperties(wn: WordNet, items: readonly ItemLike[], isStopwo
 
 /**
  * A word and, for an -ing form, its verb as WordNet lists it ("swimming bird" says it swims; "flying"
- * flies): the lemmatiser's morphy candidates, from six letters ("being" is no "bee").
+ * flies): the lemmatiser's morphy candidates, from six letters ("being" is no "bee"); and the words
+ * WordNet derives it from or to ("soaring flight": fly; "aquatic": water), so that "only the ones that
+ * fly" finds the eagle, whose definition says flight.
  */
 function withBase(wn: WordNet, w: string): string[] {
-  return w.length > 5 ? [w, ...verbBaseCandidates(w).filter((c) => wn.senses.has(c))] : [w];
+  const forms = w.length > 5 ? [w, ...verbBaseCandidates(w).filter((c) => wn.senses.has(c))] : [w];
+  return [...new Set([...forms, ...forms.flatMap((f) => derivedWords(wn, f))])];
+}
+
+/** Shared first letters that mark a derivation as the same word's ("flight" / "fly"), not a sense's other lemma's. */
+const DERIVED_PREFIX = 2;
+const derivedCache = new Map<string, string[]>();
+/** Single-word lemmas WordNet's derivation pointers (+) link to from a word's senses, spelled alike. */
+function derivedWords(wn: WordNet, w: string): string[] {
+  let out = derivedCache.get(w);
+  if (out) return out;
+  const found = new Set<string>();
+  for (const id of wn.senses.get(w) ?? []) {
+    for (const p of wn.synsets.get(id)?.pointers ?? []) {
+      if (p.symbol !== '+' || p.targetWord === 0) continue;
+      const lemma = wn.synsets.get(p.target)?.lemmas[p.targetWord - 1];
+      if (lemma && !lemma.includes(' ') && lemma !== w && lemma.slice(0, DERIVED_PREFIX) === w.slice(0, DERIVED_PREFIX)) found.add(lemma);
+    }
+  }
+  derivedCache.set(w, (out = [...found]));
+  return out;
 }
 
 /** The definition's words (before the first example), lower case, plural -s dropped. */
