@@ -5,7 +5,7 @@
 // (no user). Prints, per split and language: share of the top 10 that is relevant, must-show hit rate,
 // must-not-show rate, and for nonsense turns how often a word-matching source claimed a match.
 //
-//   npx tsx tools/eval-understanding.ts [--product] [--knowledge | --knowledge-file PATH] [--split blind|blind2|dev|all] [--errors] [--slots]
+//   npx tsx tools/eval-understanding.ts [--product] [--knowledge | --knowledge-file PATH] [--split blind|blind2|dev|dev2|all] [--errors] [--slots]
 //
 // --slots tallies, per kind, language and source, how many top-10 slots were relevant and how many not.
 //
@@ -42,7 +42,7 @@ const knowledgeFile = args.includes('--knowledge-file') ? args[args.indexOf('--k
 const K = 10;
 
 const ConversationSchema = z.object({
-  id: z.string(), lang: z.enum(['en', 'ko']), split: z.enum(['dev', 'blind', 'blind2']), kind: z.string(),
+  id: z.string(), lang: z.enum(['en', 'ko']), split: z.enum(['dev', 'blind', 'blind2', 'dev2']), kind: z.string(),
   turns: z.array(z.string().min(1)).min(1), mustShow: z.array(z.string()), mustNotShow: z.array(z.string()), relevant: z.array(z.string()),
 }).strict();
 type Conversation = z.infer<typeof ConversationSchema>;
@@ -129,7 +129,7 @@ function run(c: Conversation) {
 }
 
 // --- metrics
-const files = ['understanding-blind.jsonl', 'understanding-dev.jsonl', 'understanding-blind2.jsonl'];
+const files = ['understanding-blind.jsonl', 'understanding-dev.jsonl', 'understanding-blind2.jsonl', 'understanding-dev2.jsonl'];
 const conversations: Conversation[] = files.flatMap((f) => {
   try {
     return readFileSync(join(root, 'tests/golden/understanding', f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => ConversationSchema.parse(JSON.parse(l)));
