@@ -243,6 +243,14 @@ function decayed<T extends { weight: number; lastTurn: number }>(items: T[], tur
 
 const key = (s: string) => s.toLocaleLowerCase();
 
+/** Does a word of the turn name this phrase? ("cats" names "cat"; "고양이는" names "고양이"). */
+export function namesPhrase(words: readonly string[], phrase: string): boolean {
+  const p = phrase.toLocaleLowerCase();
+  const parts = p.split(/\s+/);
+  if (parts.length > 1) return words.join(' ').includes(p);
+  return words.some((w) => w === p || (w.startsWith(p) && (/[\uac00-\ud7a3]/.test(p) || w.length - p.length <= 2)));
+}
+
 function upsert<T extends { text: string; weight: number; lastTurn: number }>(
   items: T[],
   text: string,
@@ -334,7 +342,10 @@ export function mergeIntent(
   // A refinement's property by definition (the items it names) stays even when it repeats the refinement.
   const refinedBy = new Set(refinements.map((r) => key(r.text)));
   const property = (e: Expansion) => (e.itemIds?.length ?? 0) > 0 && refinedBy.has(key(e.from));
-  expansions = expansions.filter((e) => (!said.has(key(e.text)) || property(e)) && !disliked.has(key(e.text)) && !disliked.has(key(e.from)));
+  // What a disliked word implied goes with it ("show me cars", then "stop showing cars": the expansions
+  // of "cars" had kept vehicles and traffic lights in the feed).
+  const fromDisliked = (e: Expansion) => dislikes.some((d) => namesPhrase(key(e.from).split(/\s+/), d.text));
+  expansions = expansions.filter((e) => (!said.has(key(e.text)) || property(e)) && !disliked.has(key(e.text)) && !fromDisliked(e));
   const information = mergeInformation(fresh ? EMPTY_INFORMATION : base.information, info, turn);
 
   const intent: Intent = {

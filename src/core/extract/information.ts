@@ -2,7 +2,7 @@
 // (places with their country, dates, occasions, people), what the knowledge layer says it implies
 // (expansions with provenance, weighted below what was said), and which earlier dislikes it takes
 // back ("cats are fine now"). Pure: the knowledge base is passed in (null: not loaded, or none).
-import { type Intent, MAX_EXPANSION_ITEMS, type TurnExtraction } from '../intent.ts';
+import { type Intent, MAX_EXPANSION_ITEMS, namesPhrase as names, type TurnExtraction } from '../intent.ts';
 import { expandPhrases, type KnowledgeLanguage } from '../knowledge/expand.ts';
 import type { KnowledgeBase } from '../knowledge/format.ts';
 import { type FoundPlace, findPlaces } from '../knowledge/places.ts';
@@ -103,13 +103,6 @@ function allMatches(res: readonly RegExp[], text: string, group: boolean): strin
   return [...out.values()];
 }
 
-/** Does a word of the turn name this phrase? ("cats" names "cat"; "고양이는" names "고양이"). */
-function names(words: readonly string[], phrase: string): boolean {
-  const p = phrase.toLocaleLowerCase();
-  const parts = p.split(/\s+/);
-  if (parts.length > 1) return words.join(' ').includes(p);
-  return words.some((w) => w === p || (w.startsWith(p) && (/[\uac00-\ud7a3]/.test(p) || w.length - p.length <= 2)));
-}
 
 /** An occasion the turn implies ("turned five" -> birthday) weighs as a named place does: the turn's meaning, not a side note. */
 const OCCASION_WEIGHT = PLACE_WEIGHT;

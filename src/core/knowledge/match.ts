@@ -4,7 +4,7 @@
 // prefix ("생일이에요" -> 생일).
 import { lemmatizeEnglish } from '../lang/en/lemma.ts';
 import { stemKorean } from '../lang/ko/stem.ts';
-import { ENGLISH_REACTIONS } from '../lang/en/stopwords.ts';
+import { ENGLISH_FEED_TALK } from '../lang/en/stopwords.ts';
 import { isKoreanReaction, isKoreanStopword, KOREAN_REACTIONS } from '../lang/ko/stopwords.ts';
 import { isHangul } from '../text.ts';
 import type { KnowledgeBase, SurfaceSense } from './format.ts';
@@ -96,17 +96,18 @@ export function findConcepts(kb: KnowledgeBase, text: string): ConceptMatch[] {
       const span = words.slice(i, i + n);
       const last = span[n - 1]!;
       // A lone function word ("i", "so", "will") names nothing, even where WordNet has it (iodine), nor
-      // do words that only react ("thank you": gratitude).
+      // do words that only talk about the feed ("thank you": gratitude; "stop showing").
       if (n === 1 && (FUNCTION_WORDS.has(last) || isKoreanStopword(last) || isKoreanReaction(last) || last.length < MIN_WORD_CHARS)) continue;
-      if (n > 1 && span.some((w) => ENGLISH_REACTIONS.has(w)) && span.every((w) => ENGLISH_REACTIONS.has(w) || FUNCTION_WORDS.has(w))) continue;
+      if (n > 1 && span.some((w) => ENGLISH_FEED_TALK.has(w)) && span.every((w) => ENGLISH_FEED_TALK.has(w) || FUNCTION_WORDS.has(w))) continue;
       const head = span.slice(0, -1).join(' ');
       const candidates: KoreanReading[] = isHangul(last)
         ? koreanReadings(kb, last).map((r) => ({ ...r, surface: head ? `${head} ${r.surface}` : r.surface }))
         : englishVariants(last).map((v) => ({ surface: head ? `${head} ${v}` : v, factor: 1 }));
       for (const c of candidates) {
-        // Nor does a form that reduces to one ("having" -> "have": holding hands for "a barbecue"), nor a
-        // reaction to the feed ("awesome" is no "awful", "최고야" no thumbs): the language packs list them.
-        if (n === 1 && (FUNCTION_WORDS.has(c.surface) || ENGLISH_REACTIONS.has(c.surface) || KOREAN_REACTIONS.has(c.surface))) continue;
+        // Nor does a form that reduces to one ("having" -> "have": holding hands for "a barbecue"), nor
+        // talk about the feed, a reaction ("awesome" is no "awful", "최고야" no thumbs) or a cue ("stop"
+        // is no halt): the language packs list them.
+        if (n === 1 && (FUNCTION_WORDS.has(c.surface) || ENGLISH_FEED_TALK.has(c.surface) || KOREAN_REACTIONS.has(c.surface))) continue;
         const senses = bestSense(kb.surfaces.get(c.surface));
         if (senses.length === 0) continue;
         const lastWordIsPrefix = isHangul(last) && !c.surface.endsWith(last) && c.factor < 1;

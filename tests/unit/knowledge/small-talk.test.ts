@@ -1,5 +1,5 @@
-// Small talk in the knowledge layer (issue 14): a reaction to the feed ("awesome, thanks", "최고야")
-// implies nothing, while small talk that implies a topic ("job interview", "새해 복 많이 받으세요")
+// Small talk in the knowledge layer (issue 14): a reaction to the feed ("awesome, thanks", "최고야") or
+// a cue that steers it ("stop showing", "I hate") implies nothing, while small talk that implies a topic ("job interview", "새해 복 많이 받으세요")
 // moves the feed to it, and the reply names the implied topic the feed's first screen shows most of.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -34,12 +34,22 @@ function conversation(...texts: string[]) {
   return last;
 }
 
-describe('reactions to the feed imply nothing', () => {
+describe('talk about the feed (reactions, cues) implies nothing', () => {
   it.each(['awesome, thanks', "that's great", 'ok cool', 'perfect', 'wonderful, thank you so much', '최고야', '고마워요 정말', '대박이다', '멋져요'])(
     '"%s" names no concept', (text) => {
       expect(findConcepts(kb, text)).toEqual([]);
     },
   );
+
+  it.each(['stop showing', 'I hate', 'i really love', 'I guess'])('the cue "%s" names no concept', (text) => {
+    expect(findConcepts(kb, text)).toEqual([]);
+  });
+
+  it('what a disliked word implied leaves with it ("show me cars", then "stop showing cars")', () => {
+    const { intent } = conversation('show me cars', 'stop showing cars');
+    expect(intent.dislikes.map((d) => d.text)).toEqual(['car']);
+    expect((intent.expansions ?? []).filter((e) => /car/i.test(e.from))).toEqual([]);
+  });
 
   it('a property that is also praise in other mouths is still read ("only the sweet ones")', () => {
     expect(findConcepts(kb, 'only the sweet ones').map((m) => m.surface)).toContain('sweet');

@@ -18,15 +18,13 @@ some any all each every both either neither few fewer less more most much many l
 no not none nothing nobody never dont don't doesn't didn't isn't aren't wasn't weren't won't can't
 cannot couldn't shouldn't wouldn't haven't hasn't ain't nope nah
 please pls plz thanks thank thx ok okay okey yes yeah yep sure hey hi hello hmm um uh oh wow lol
-show shows showing shown see seeing look looking looks give giving find bring want wanna wants
 need needs tell telling explain know let me maybe perhaps something anything everything stuff
 thing things one ones kind kinds type types sort sorts picture pictures pic pics photo photos image
 images sticker stickers emoji emojis icon icons item items feed result results option options
 again instead else other another different new now today tonight tomorrow yesterday week weekend
 month year next last time times later soon still already ever always around same similar
-love loving loved like likes liked enjoy enjoyed hate hated dislike adore prefer mind fan favorite miss missing
 favourite okay fine great good nice cool awesome amazing best better bad worse worst
-stop skip avoid remove hide exclude drop enough tired sick done except without minus instead
+enough tired sick done except without minus instead
 start begin restart reset forget clear over again
 go going gonna went come coming trying try tried make making made say said think thought feel
 got keep keeping continue add
@@ -53,5 +51,20 @@ great good nice cool awesome amazing wonderful lovely perfect fantastic excellen
 fabulous neat fine alright best better bad worse worst awful terrible horrible meh thanks thank
 `;
 
-export const ENGLISH_REACTIONS: ReadonlySet<string> = new Set(REACTIONS.split(/\s+/).filter((w) => w.length > 0));
-export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set([...EN.split(/\s+/), ...ENGLISH_REACTIONS].filter((w) => w.length > 0));
+/**
+ * The words that steer the feed (asking, liking, refusing: "show", "love", "hate", "stop", "miss"): what
+ * they steer is the topic, they are not. Stop words, and never read by the knowledge layer either:
+ * "stop showing cars" showed raised hands for "stop -> halt", "I hate spiders" people for "hater".
+ */
+const CUES = `
+show shows showing shown see seeing look looking looks give giving find bring want wanna wants
+love loving loved like likes liked enjoy enjoyed hate hated hating dislike dislikes adore prefer mind fan favorite miss missing
+stop stopped skip avoid remove hide exclude drop guess suppose actually
+`;
+
+const words = (s: string) => s.split(/\s+/).filter((w) => w.length > 0);
+export const ENGLISH_REACTIONS: ReadonlySet<string> = new Set(words(REACTIONS));
+export const ENGLISH_CUES: ReadonlySet<string> = new Set(words(CUES));
+/** Words about the feed, not the world: a reaction to it or a cue that steers it. */
+export const ENGLISH_FEED_TALK: ReadonlySet<string> = new Set([...ENGLISH_REACTIONS, ...ENGLISH_CUES]);
+export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set([...words(EN), ...ENGLISH_FEED_TALK]);
