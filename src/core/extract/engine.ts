@@ -2,7 +2,7 @@
 // from data the app already has (the catalog's items and manifest) plus two small shipped files:
 // public/models/compact-engine/task-classifier.json and places.json. Pure and synchronous.
 import type { Intent, Language, TurnExtraction } from '../intent.ts';
-import { DEFAULT_PACK, isPackLanguage, LANGUAGE_PACKS, packFor, writtenIn } from '../lang/packs.ts';
+import { DEFAULT_PACK, isPackLanguage, LANGUAGE_PACKS, packFor, packOfText, writtenIn } from '../lang/packs.ts';
 import { type Implied, impliedForReply } from '../implied-topics.ts';
 import type { UnderstandingEngine } from '../understand.ts';
 import { understandCompact, type CompactUnderstanding } from './extractor.ts';
@@ -66,9 +66,11 @@ export function speakable(x: TurnExtraction, gazetteer: Gazetteer): TurnExtracti
 const REFINE_PROPERTY_WEIGHT = 0.9;
 
 /**
- * A refinement that names its property in a clause ("only the ones that fly", "수영하는 것만"): the
- * clause's words are the phrase, though the phrase finder drops such verbs elsewhere ("flying to Rome"
- * is travel, not flight). Only words the catalog uses.
+ * A refinement that names its property in a clause ("only the ones that fly", "just the ones that live
+ * in the sea", "바다에서 타는 것만"): the clause's words are the phrase, though the phrase finder drops
+ * such verbs elsewhere ("flying to Rome" is travel, not flight). The whole clause where the catalog
+ * knows it, else each of its content words the catalog uses ("sea", not "in": the first known word had
+ * been "in"); `narrowingOnly` then keeps those some item of the topic has.
  */
 export function withRefineProperty(x: TurnExtraction, text: string, gazetteer: Gazetteer): TurnExtraction {
   if (x.task !== 'refine') return x;
@@ -76,12 +78,16 @@ export function withRefineProperty(x: TurnExtraction, text: string, gazetteer: G
     const m = re.exec(text);
     const key = m?.[1] ? gazetteerKey(m[1]) : '';
     if (!key) continue;
-    const words = key.split(' ');
-    const known = gazetteer.lookup(key) !== undefined ? key : words.find((w) => gazetteer.lookup(w) !== undefined);
-    if (!known) continue;
+    const content = m![1]!.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}'-]+/u).filter(Boolean).flatMap((w) => {
+      const pack = packOfText(w);
+      const norm = pack.keyForm(pack.analyseWord(w).norm);
+      return pack.isStopword(w) || pack.isStopword(norm) || norm.length < pack.minContentChars ? [] : [norm];
+    });
+    const known = gazetteer.lookup(key) !== undefined ? [key] : [...new Set(content.filter((w) => gazetteer.lookup(w) !== undefined))];
+    if (known.length === 0) continue;
     // The clause's own words as the phrase finder cut them ("수영하는") give way to the property ("수영").
-    const rest = x.keyPhrases.filter((p) => !m![0].includes(p.text) && !p.text.includes(known));
-    return { ...x, keyPhrases: [...rest, { text: known, weight: REFINE_PROPERTY_WEIGHT }] };
+    const rest = x.keyPhrases.filter((p) => !m![0].includes(p.text) && !known.some((k) => p.text.includes(k)));
+    return { ...x, keyPhrases: [...rest, ...known.map((k) => ({ text: k, weight: REFINE_PROPERTY_WEIGHT }))] };
   }
   return x;
 }

@@ -53,6 +53,13 @@ describe('compact engine: extraction', () => {
     expect(extract('flying to Rome in June').keyPhrases.map((p) => p.text)).not.toContain('fly');
     const swim = after('스포츠 보여줘', '수영하는 것만');
     expect(swim.keyPhrases.map((p) => p.text)).toEqual(['수영']);
+    // The clause's content words, not its first known word ("in" had been the property).
+    const sea = after('show me some animals', 'just the ones that live in the sea');
+    expect(sea.keyPhrases.map((p) => p.text)).toEqual(['sea']);
+    // Any clause before 것만 / 애들만 / 곳만, with its particles stripped.
+    const boats = after('탈것 보여줘', '바다에서 타는 것만');
+    expect(boats.task).toBe('refine');
+    expect(boats.keyPhrases.map((p) => p.text)).toContain('바다');
   });
 
   it('a verb modifying the next noun is no phrase ("비 오는 날": rain, not the number 오); a topic particle before a particle-marked word stays', () => {

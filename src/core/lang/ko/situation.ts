@@ -23,7 +23,11 @@ export const koreanSituation: SituationPack = {
     { pattern: /결혼(?:해|했|하|을 해|식을)/u, occasion: '결혼' },
     { pattern: /졸업(?:해|했|하|식)/u, occasion: '졸업' },
   ],
-  refineProperty: [/([가-힣]{1,8})하는 (?:것|거|애|애들|놈|녀석)(?:들)?(?:만|으로|로)?/u],
+  // "수영하는 것만"; and any clause before "것만", "애들만", "곳만" ("바다에서 타는 것만", "겨울에 입는 거만").
+  refineProperty: [
+    /([가-힣]{1,8})하는 (?:것|거|애|애들|놈|녀석)(?:들)?(?:만|으로|로)?/u,
+    /((?:[가-힣]+\s+){1,4})(?:것|거|애|애들|곳|데|놈|녀석)(?:들)?(?:만|뿐)/u,
+  ],
   // "빨간 거랑 비슷한 거", "작은 것 더": a modifier (final ㄴ: 빨간, 작은, 귀여운) before 거/것.
   greetings: ['축하', '복', '행복', '즐거운', '메리', '해피'],
   refersToShown: (text) => [...text.matchAll(/([가-힣]+)\s?(?:거|것)/gu)].some((m) => endsInN(m[1]!)),
