@@ -4,6 +4,7 @@
 // The top-level shape is checked with zod; the columns by plain loops (lengths and references). Edges
 // and surface senses are decoded on first use, so loading costs a few tens of milliseconds.
 import { z } from 'zod';
+import { lemmatizeEnglish } from '../lang/en/lemma.ts';
 
 export const KNOWLEDGE_FORMAT_VERSION = 2;
 /** Every concept's own name (lower case) is a surface of it with this relation, not shipped per form. */
@@ -166,7 +167,7 @@ class SurfaceIndex implements ReadonlyMap<string, readonly SurfaceSense[]> {
   [Symbol.iterator]() { return this.entries(); }
 }
 
-/** word -> item ids, decoded per word on first lookup from the delta-coded lists. */
+/** word (or its English lemma) -> item ids, decoded per word on first lookup from the delta-coded lists. */
 function propertyTable(p: KnowledgeFile['properties']): (word: string) => readonly string[] {
   if (!p) return () => [];
   const ids = splitLines(p.items);
@@ -178,7 +179,8 @@ function propertyTable(p: KnowledgeFile['properties']): (word: string) => readon
   return (word) => {
     const hit = cache.get(word);
     if (hit) return hit;
-    const r = row.get(word);
+    // The table is keyed by lemmas (definitions say "foot"; people say "only what you wear on your feet").
+    const r = row.get(word) ?? row.get(lemmatizeEnglish(word));
     let out: string[] = [];
     if (r !== undefined) {
       let at = 0;
