@@ -93,6 +93,16 @@ export function withRefineProperty(x: TurnExtraction, text: string, gazetteer: G
 }
 
 /**
+ * A turn that takes the last request back ("never mind", "forget that", "됐고") and says something
+ * else starts a new topic: classified as a refinement of the old one, its words were dropped as not
+ * narrowing it ("got any cat ones", then "nvm, my phone just died" kept the cats).
+ */
+export function withRetraction(x: TurnExtraction, text: string): TurnExtraction {
+  if (x.task === 'new_topic' || x.task === 'start_over' || x.task === 'less_of') return x;
+  return LANGUAGE_PACKS.some((p) => p.situation.retract.test(text)) ? { ...x, task: 'new_topic' } : x;
+}
+
+/**
  * "More like the red one" after "show me cars": a "more like" turn that points at shown cards by a
  * property narrows the topic on screen to that property (then `narrowingOnly` keeps it only where some
  * item of the topic has it), instead of searching for the property alone (red hair, red hearts).
@@ -157,7 +167,8 @@ export function createCompactEngine(resources: CompactEngineResources): CompactE
     extract(text, ctx) {
       ctx?.signal?.throwIfAborted();
       const previous = ctx?.previous ?? null;
-      return narrowingOnly(withRefineProperty(moreLikeShown(understand(text).extraction, text, previous), text, gazetteer), previous, gazetteer, ctx?.context?.itemsWithProperty);
+      const read = withRetraction(moreLikeShown(understand(text).extraction, text, previous), text);
+      return narrowingOnly(withRefineProperty(read, text, gazetteer), previous, gazetteer, ctx?.context?.itemsWithProperty);
     },
     reply(extraction, ctx) {
       ctx.signal?.throwIfAborted();

@@ -196,6 +196,12 @@ export interface SituationPack {
    * 받으세요"): in a turn that names an occasion they are the greeting, not a topic (grinning faces).
    */
   readonly greetings: readonly string[];
+  /**
+   * Taking back the last request ("never mind", "forget that", "nvm", "됐고", "아니다"): what follows is
+   * a new topic, not a refinement or more of the last one ("got any cat ones", then "nvm, my phone just
+   * died": the phone, not cats narrowed by it).
+   */
+  readonly retract: RegExp;
 }
 
 /** Most phrases named in one reply; more reads like a list, not a sentence. */

@@ -62,6 +62,19 @@ describe('compact engine: extraction', () => {
     expect(boats.keyPhrases.map((p) => p.text)).toContain('바다');
   });
 
+  it('taking the last request back starts a new topic ("nvm, my phone just died", "아 됐고 …")', () => {
+    const after = (topic: string, text: string) => {
+      const previous = mergeIntent(emptyIntent('t', 0), parseTurnExtraction(engine.extract(topic, { previous: null })), 't0', 1).intent;
+      return parseTurnExtraction(engine.extract(text, { previous }));
+    };
+    const phone = after('got any cat ones', 'nvm, my phone just died');
+    expect(phone.task).toBe('new_topic');
+    expect(phone.keyPhrases.map((p) => p.text)).toContain('phone');
+    expect(after('고양이 보여줘', '아 됐고 강아지 보여줘').task).toBe('new_topic');
+    // Not a retraction: "I don't mind" and "forget-me-nots" mid-sentence.
+    expect(after('show me cats', 'only the ones that sleep').task).toBe('refine');
+  });
+
   it('a verb modifying the next noun is no phrase ("비 오는 날": rain, not the number 오); a topic particle before a particle-marked word stays', () => {
     const rain = extract('비 오는 날 집에 있어요').keyPhrases.map((p) => p.text);
     expect(rain).toContain('비');

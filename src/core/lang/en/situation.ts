@@ -38,5 +38,6 @@ export const englishSituation: SituationPack = {
   refineProperty: [/\b(?:ones?|those|[\p{L}-]+s)\s+(?:that|which|who)\s+(?:can\s+|could\s+|do\s+|are\s+|is\s+|also\s+)?([\p{L}-]+(?:\s+(?:in|on|under|at)\s+(?:the\s+)?[\p{L}-]+)?)/iu],
   // "more like the red one", "those blue ones".
   greetings: ['happy', 'merry', 'joyous', 'joyful', 'congrats', 'congratulations', 'wish', 'wishes', 'wishing'],
+  retract: /^\W*(?:(?:ok(?:ay)?|oh|um+|hmm+|wait|no|nah|actually)[\s,.!]+)*(?:never\s?mind|nvm|nm|forget (?:that|it|about (?:that|it))|scratch that|not that)\b/i,
   refersToShown: (text) => /\b(?:the|that|this|those|these)\s+[\p{L}-]+\s+ones?\b/iu.test(text),
 };

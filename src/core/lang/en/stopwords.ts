@@ -39,6 +39,9 @@ json assistant developer jailbreak pretend role override rules rule admin
 schemaversion keyphrase keyphrases html script src href img div iframe onerror onload
 they're they'd they'll he's she's that's there's here's who's i'd it'd anymore rid within narrow
 wipe fresh curious wondering wonder beginning scratch name
+ugh ugh argh meh omg omfg welp phew yay oops nvm nm tbh idk lmao rofl haha hahaha
+barely hardly absolutely literally totally seriously honestly finally kinda sorta basically almost nearly
+super extremely incredibly way hour hours minute minutes second seconds whole entire
 `;
 
 /**
@@ -59,7 +62,7 @@ fabulous neat fine alright best better bad worse worst awful terrible horrible m
 const CUES = `
 show shows showing shown see seeing look looking looks give giving find bring want wanna wants
 love loving loved like likes liked enjoy enjoyed hate hated hating dislike dislikes adore prefer mind fan favorite miss missing
-stop stopped skip avoid remove hide exclude drop guess suppose actually
+stop stopped skip avoid remove hide exclude drop guess suppose actually forget forgot forgotten
 `;
 
 const words = (s: string) => s.split(/\s+/).filter((w) => w.length > 0);
