@@ -16,6 +16,9 @@ const REPLY_MIN_SHOWN = 2;
  */
 const WORD_MATCH_SHARE = 0.5;
 
+/** A match of some words of a phrase against one of all of them (src/core/lexical.ts scores partial matches high). */
+const PARTIAL_MATCH_SHARE = 0.9;
+
 export type Implied = NonNullable<TurnExtraction['expansions']>[number];
 /** A second implied topic is named only when it weighs at least this share of the first (a filler is no topic). */
 const REPLY_SECOND_SHARE = 0.8;
@@ -37,9 +40,10 @@ export function impliedForReply(expansions: readonly Implied[], speakable: (e: I
   expansions.forEach((e, by) => {
     for (const id of e.itemIds ?? []) offer(id, e.weight, by);
     for (const id of catalogItems(e.text)) offer(id, e.weight * WORD_MATCH_SHARE, by);
-    // A phrase's words find items too ("office building": the other buildings), as the lexical source scores them.
+    // A phrase's words find items too ("office building": the other buildings; "cold face": the faces
+    // tagged cold), and the lexical source scores a match of one word of two about as high.
     const words = e.text.split(' ');
-    if (words.length > 1) for (const w of words) for (const id of catalogItems(w)) offer(id, (e.weight * WORD_MATCH_SHARE) / words.length, by);
+    if (words.length > 1) for (const w of words) for (const id of catalogItems(w)) offer(id, e.weight * WORD_MATCH_SHARE * PARTIAL_MATCH_SHARE, by);
   });
   const top = [...best.values()].sort((a, b) => b.score - a.score || a.by - b.by).slice(0, REPLY_FEED_TOP);
   const shown = new Map<number, number>();

@@ -3,7 +3,7 @@
 // A model engine that cannot answer hands the turn to a fallback (the compact engine, the floor).
 import { type Intent, type Language, type TurnExtraction, parseTurnExtraction } from './intent.ts';
 import { impliedForReply } from './implied-topics.ts';
-import { writtenIn } from './lang/packs.ts';
+import { isPackLanguage, packFor, writtenIn } from './lang/packs.ts';
 import { blockedReply } from './safety/guard.ts';
 
 export interface GuardVerdict {
@@ -163,7 +163,10 @@ function replySubject(extraction: TurnExtraction, catalogItems?: (phrase: string
   const expansions = extraction.expansions ?? [];
   if (extraction.keyPhrases.length > 0 || extraction.likes.length > 0 || extraction.dislikes.length > 0 || expansions.length === 0) return extraction;
   // Said in the turn's own language: the concept's name there ("목말라" -> 음료), not the catalog's word.
-  const inLanguage = (e: { text: string; label?: string }) => writtenIn(extraction.language, e.label ?? e.text);
+  const inLanguage = (e: { text: string; label?: string }) => {
+    const name = e.label ?? e.text;
+    return writtenIn(extraction.language, name) && (!isPackLanguage(extraction.language) || (packFor(extraction.language).reply.nameable?.(name) ?? true));
+  };
   const implied = impliedForReply(expansions, inLanguage, catalogItems);
   if (implied.length === 0) return extraction;
   return {

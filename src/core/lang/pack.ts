@@ -94,6 +94,11 @@ export interface ReplyPack {
   readonly blocked: readonly string[];
   /** How a proper name (a place the gazetteer ties to a country) is written; as is when absent. */
   properName?(phrase: string): string;
+  /**
+   * Whether a concept's name can stand as a reply's topic: a Korean name that is a verb or adjective
+   * form ("추워하는", feeling cold) cannot ("이번엔 추워하는을 보여드릴게요"). Any name when absent.
+   */
+  nameable?(phrase: string): boolean;
 }
 
 export interface LanguagePack {

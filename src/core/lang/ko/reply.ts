@@ -51,7 +51,16 @@ const NO_TOPIC: Partial<Record<Task, readonly string[]>> = {
   refine: ['어떻게 좁혀 볼까요? 색, 종류, 장소 등을 말씀해 주세요.'],
 };
 
+/** Endings of a predicate's modifying or dictionary form: "추워하는", "따뜻한", "배고프다", "사랑스러운". */
+const PREDICATE_FORM = /(?:하는|하다|한|되는|된|스러운|는|다)$/u;
+/** Nouns that end like a predicate form ("바다", "사다리", "하늘"): the word list is short, so they are spared by length. */
+const MIN_PREDICATE_FORM_CHARS = 3;
+
 export const koreanReply: ReplyPack = {
+  nameable: (phrase) => {
+    const last = phrase.trim().split(/\s+/).at(-1) ?? '';
+    return !(last.length >= MIN_PREDICATE_FORM_CHARS && PREDICATE_FORM.test(last));
+  },
   templates: TEMPLATES,
   noTopic: NO_TOPIC,
   defaultItems: '항목',
