@@ -64,14 +64,16 @@ describe('understandTurn', () => {
       extract: () => ({
         ...extraction, keyPhrases: [], task: 'chit_chat', language,
         expansions: [
+          // A predicate form is no name for a topic ("이번엔 긴장하다를 보여드릴게요"): the noun is said.
           { text: 'nervous', label: '긴장하다', weight: 0.6, reason: '긴장돼요 → 긴장하다', from: '긴장돼요' },
+          { text: 'tension', label: '긴장', weight: 0.5, reason: '긴장돼요 → 긴장', from: '긴장돼요' },
           { text: 'electric', weight: 0.3, reason: '→ electric', from: 'x' },
         ],
       }),
       reply: (x) => { seen.push(x); return 'ok'; },
     });
     await understandTurn('긴장돼요', { engine: implied('ko'), inputGuard: safe, previous: null, turnId: 't' });
-    expect(seen.at(-1)!.keyPhrases.map((p) => p.text)).toEqual(['긴장하다']);
+    expect(seen.at(-1)!.keyPhrases.map((p) => p.text)).toEqual(['긴장']);
     await understandTurn('so nervous', { engine: implied('en'), inputGuard: safe, previous: null, turnId: 't' });
     // In an English turn the Korean name is not said; the English-only expansion is.
     expect(seen.at(-1)!.keyPhrases.map((p) => p.text)).toEqual(['electric']);
