@@ -83,7 +83,10 @@ export function withRefineProperty(x: TurnExtraction, text: string, gazetteer: G
       const norm = pack.keyForm(pack.analyseWord(w).norm);
       return pack.isStopword(w) || pack.isStopword(norm) || norm.length < pack.minContentChars ? [] : [norm];
     });
-    const known = gazetteer.lookup(key) !== undefined ? [key] : [...new Set(content.filter((w) => gazetteer.lookup(w) !== undefined))];
+    const catalogs = gazetteer.lookup(key) !== undefined ? [key] : [...new Set(content.filter((w) => gazetteer.lookup(w) !== undefined))];
+    // None the catalog uses as such ("노란": its tags say 노란색): the content words still name the
+    // property, for the lexical index's prefixes and the knowledge layer's names (노란 -> yellow).
+    const known = catalogs.length > 0 ? catalogs : [...new Set(content)];
     if (known.length === 0) continue;
     // The clause's own words as the phrase finder cut them ("수영하는") give way to the property ("수영").
     const rest = x.keyPhrases.filter((p) => !m![0].includes(p.text) && !known.some((k) => p.text.includes(k)));

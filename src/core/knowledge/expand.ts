@@ -141,3 +141,21 @@ export function expandIntentPhrases(kb: KnowledgeBase, intent: IntentLike, limit
     .filter((x) => !disliked.has(x.text.toLowerCase()) && !dislikedConcepts.has(x.concept.id))
     .slice(0, limit);
 }
+
+/** Relations that only name a concept in another language or form (a Korean word's English concept). */
+const NAMING_RELATION = /translation|ko-predicate|:name$|lemma/;
+
+/**
+ * The items a word's property fits by definition (KnowledgeBase.itemsWithProperty, English words): a
+ * Korean word through the English concepts it names ("노란" -> yellow: the lemon and the banana), so
+ * that "과일", then "노란 것만" can tell that some fruit is yellow. Only for deciding whether a
+ * refinement narrows its topic (src/core/extract/engine.ts narrowingOnly); the items a refinement
+ * adds by definition stay English-only (src/core/extract/information.ts), where a translation widened it.
+ */
+export function propertyItemsReader(kb: KnowledgeBase): (word: string) => readonly string[] {
+  return (word) => {
+    if (/^[\p{Script=Latin}\s'-]+$/u.test(word)) return kb.itemsWithProperty(word);
+    const names = findConcepts(kb, word).filter((m) => NAMING_RELATION.test(kb.relations[m.rel] ?? '')).map((m) => kb.concepts[m.concept]!.en.toLowerCase());
+    return [...new Set(names.flatMap((n) => kb.itemsWithProperty(n)))];
+  };
+}

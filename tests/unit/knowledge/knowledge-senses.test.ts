@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { informationNode, PLACE_WEIGHT } from '../../../src/core/extract/information.ts';
-import { expandPhrase } from '../../../src/core/knowledge/expand.ts';
+import { expandPhrase, propertyItemsReader } from '../../../src/core/knowledge/expand.ts';
 import { type KnowledgeBase, parseKnowledge } from '../../../src/core/knowledge/format.ts';
 import { findConcepts } from '../../../src/core/knowledge/match.ts';
 import { emptyIntent, mergeIntent, parseTurnExtraction } from '../../../src/core/intent.ts';
@@ -42,6 +42,13 @@ describe('state words expand through their own senses', () => {
     const got = texts('culture');
     for (const w of ['bacteria', 'biologist', 'biology', 'dish']) expect(got).not.toContain(w);
     expect(got).toContain('art');
+  });
+
+  it('a Korean word reads item properties through the English concept it names ("작은" -> small)', () => {
+    const read = propertyItemsReader(kb);
+    expect(read('작은').length).toBeGreaterThan(10);
+    expect(new Set(read('작은'))).toEqual(new Set(kb.itemsWithProperty('small')));
+    expect(read('small')).toEqual(kb.itemsWithProperty('small'));
   });
 
   it('warm reaches hot along its scale', () => {
