@@ -74,6 +74,16 @@ export class AppShell extends LitElement {
     this.s = this.recommender?.state ?? null;
   };
   private subscribed: Recommender | null = null;
+  /**
+   * The liked item ids, rebuilt only when the memory changes: a new array on every state change (a chat
+   * turn, a status line) made the feed re-render its cards each time.
+   */
+  private likedIds: { memory: AppState['memory'] | null; ids: string[] } = { memory: null, ids: [] };
+
+  private likedIdsOf(memory: AppState['memory']): string[] {
+    if (this.likedIds.memory !== memory) this.likedIds = { memory, ids: memory.liked.map((m) => m.itemId) };
+    return this.likedIds.ids;
+  }
 
   override willUpdate(): void {
     if (this.recommender && this.subscribed !== this.recommender) {
@@ -146,7 +156,7 @@ export class AppShell extends LitElement {
           .feedMs=${s.feedMs}
           .refining=${s.refining}
           .language=${s.intent?.language ?? 'en'}
-          .likedIds=${s.memory.liked.map((m) => m.itemId)}
+          .likedIds=${this.likedIdsOf(s.memory)}
           @undo-skip=${(e: CustomEvent<string>) => void rec.forgetAction(e.detail, 'skip')}
           @engage=${(e: CustomEvent<{ id: string; kind: 'like' | 'skip' | 'click' | 'dwell'; dwellMs?: number }>) =>
             void rec.engage(e.detail.id, e.detail.kind, e.detail.dwellMs)}

@@ -1,13 +1,15 @@
 // The conversation and the message box. Enter sends, Shift+Enter breaks the line.
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { ChatTurn } from '../store/db.ts';
 
 @customElement('pr-chat')
 export class ChatPanel extends LitElement {
   static override styles = css`
     :host { display: grid; grid-template-rows: 1fr auto; min-height: 0; }
-    .log { overflow-y: auto; padding: 0.8rem 1rem; display: flex; flex-direction: column; gap: 0.5rem; }
+    .log { overflow-y: auto; padding: 0.8rem 1rem; }
+    .turns { display: flex; flex-direction: column; gap: 0.5rem; }
     .empty { opacity: 0.7; font-size: 0.9rem; line-height: 1.4; }
     .turn { max-width: 85%; padding: 0.45rem 0.7rem; border-radius: 0.8rem; white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.35; }
     .user { align-self: flex-end; background: var(--pr-accent, #2f6fde); color: var(--pr-on-accent, white); border-bottom-right-radius: 0.2rem; }
@@ -31,14 +33,46 @@ export class ChatPanel extends LitElement {
   @property({ type: Boolean }) disabled = false;
   @query('textarea') private box!: HTMLTextAreaElement;
   @query('.log') private log!: HTMLElement;
+  @query('.turns') private content!: HTMLElement;
+
+  /**
+   * Keeps the newest turn in view when the turns grow or the log itself shrinks. Reading scrollHeight
+   * right after a render (in `updated`) forced a synchronous layout of the whole page on every turn (78 ms
+   * for 91 objects in a trace of bench/app/turn-messages.ts's turns, 2026-11-30), just before the feed's
+   * view arrived; a ResizeObserver is told after the frame's own layout, when reading it costs nothing.
+   */
+  private readonly pin = new ResizeObserver(() => {
+    if (this.log) this.log.scrollTop = this.log.scrollHeight;
+  });
+
+  override firstUpdated(): void {
+    this.observe();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.observe(); // connected again after a move
+  }
+
+  private observe(): void {
+    this.pin.observe(this.content);
+    this.pin.observe(this.log);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.pin.disconnect();
+  }
 
   override render() {
     return html`
       <div class="log" role="log" aria-label="Conversation" aria-live="polite">
-        ${this.turns.length === 0
-          ? html`<p class="empty">Tell me what you are in the mood for: "I want to see food", "more cats, no dogs",
-              "서울 길거리 음식 보고 싶어". The feed changes as you talk.</p>`
-          : this.turns.map((t) => this.renderTurn(t))}
+        <div class="turns">
+          ${this.turns.length === 0
+            ? html`<p class="empty">Tell me what you are in the mood for: "I want to see food", "more cats, no dogs",
+                "서울 길거리 음식 보고 싶어". The feed changes as you talk.</p>`
+            : repeat(this.turns, (t) => t.id, (t) => this.renderTurn(t)) /* keyed: the window of shown turns slides */}
+        </div>
       </div>
       <form @submit=${this.onSubmit}>
         <textarea
@@ -58,10 +92,6 @@ export class ChatPanel extends LitElement {
     const note = t.status === 'pending' ? 'thinking…' : t.status === 'ok' ? '' : (t.note ?? t.status);
     // No whitespace around the text: the bubble keeps the user's own line breaks (pre-wrap).
     return html`<div class="turn ${t.role} ${t.status}" data-turn-id=${t.id} data-status=${t.status}>${t.text}${note ? html`<span class="meta">${note}</span>` : nothing}</div>`;
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('turns') && this.log) this.log.scrollTop = this.log.scrollHeight;
   }
 
   private onKey = (e: KeyboardEvent): void => {

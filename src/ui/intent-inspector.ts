@@ -69,6 +69,13 @@ export class IntentInspector extends LitElement {
   @property({ attribute: false }) turns: ChatTurn[] = [];
   /** Whether the panel is open (its body is rendered only then). */
   @state() private open = false;
+  /** The intent as JSON, written once per intent (the panel also re-renders when the turns or the memory change). */
+  private json: { intent: Intent | null; text: string } = { intent: null, text: '{}' };
+
+  private jsonOf(i: Intent | null): string {
+    if (this.json.intent !== i) this.json = { intent: i, text: i ? JSON.stringify(i, null, 2) : '{}' };
+    return this.json.text;
+  }
 
   /** The message that last said something: turn counter -> the source turn's text. */
   private saidIn(lastTurn: number): string {
@@ -118,7 +125,7 @@ export class IntentInspector extends LitElement {
         ${i ? nothing : html`<span>(nothing yet)</span>`}
       </summary>
       ${this.open ? this.memoryList(groups) : nothing}
-      <pre aria-label="Intent JSON">${i ? JSON.stringify(i, null, 2) : '{}'}</pre>
+      <pre aria-label="Intent JSON">${this.jsonOf(i)}</pre>
       <button ?disabled=${!i} @click=${() => this.dispatchEvent(new CustomEvent('clear', { bubbles: true, composed: true }))}>Clear intent</button>
     </details>`;
   }
