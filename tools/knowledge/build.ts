@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { GraphBuilder } from './graph.ts';
+import { KO_PROPERTY_NOUNS, KO_PROPERTY_PREDICATES } from './ko-property-words.ts';
 import { KO_STATE_WORDS } from './ko-state-words.ts';
 import { OCCASIONS } from './occasions.ts';
 import { SITUATIONS } from './situations.ts';
@@ -155,7 +156,7 @@ for (const [ko, ens] of links) {
     if (!g.concepts[c]!.ko && jaccard >= KO_NAME_MIN_JACCARD && !/[:：]/.test(ko) && ko.length <= KO_NAME_MAX_CHARS) g.concepts[c]!.ko = ko;
   }
 }
-for (const [dict, en] of Object.entries(KO_STATE_WORDS)) {
+for (const [dict, en] of Object.entries({ ...KO_STATE_WORDS, ...KO_PROPERTY_PREDICATES })) {
   const c = g.concept(en);
   for (const f of predicateForms(dict)) g.surface(f, c, SEED_WEIGHT, 'seed:ko-predicate');
   // The noun of a 하다/되다 predicate names the same state ("긴장" of 긴장되다: nervous), as the stemmer
@@ -164,7 +165,9 @@ for (const [dict, en] of Object.entries(KO_STATE_WORDS)) {
   if (noun.length >= 2) g.surface(noun, c, SEED_WEIGHT, 'seed:ko-predicate');
   if (!g.concepts[c]!.ko) g.concepts[c]!.ko = dict;
 }
-console.log(`Korean: ${links.size} linked words, ${Object.keys(KO_STATE_WORDS).length} seed predicates`);
+// Colour nouns: the name itself, and the stemmer reads "초록색인" / "초록색으로" to it.
+for (const [noun, en] of Object.entries(KO_PROPERTY_NOUNS)) g.surface(noun, g.concept(en), SEED_WEIGHT, 'seed:ko-predicate');
+console.log(`Korean: ${links.size} linked words, ${Object.keys(KO_STATE_WORDS).length + Object.keys(KO_PROPERTY_PREDICATES).length} seed predicates, ${Object.keys(KO_PROPERTY_NOUNS).length} property nouns`);
 
 // --- Occasions (tools/knowledge/occasions.ts): each occasion's names in both languages name one concept,
 // which leads to what goes with it, the most typical first. Its edges ship whatever the word filter
@@ -276,7 +279,7 @@ const meta = {
     tzdata: zones.files.map((f) => f.split('/').pop()).join(' + '),
     catalog: 'public/models/catalogs/stickers/items.json',
     places: 'public/models/compact-engine/places.json',
-    seed: 'tools/knowledge/ko-state-words.ts, tools/knowledge/occasions.ts, tools/knowledge/situations.ts',
+    seed: 'tools/knowledge/ko-state-words.ts, tools/knowledge/ko-property-words.ts, tools/knowledge/occasions.ts, tools/knowledge/situations.ts',
   },
 };
 // A word concept ships its own edges only when people plausibly type it: SemCor tagged it, some WordNet

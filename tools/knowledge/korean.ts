@@ -1,5 +1,5 @@
 // Korean for the knowledge layer: (1) conjugated surface forms of the general predicate seed list
-// (ko-state-words.ts), derived by the regular Korean conjugation rules (하다, 르, ㅂ, 으 irregulars,
+// (ko-state-words.ts), derived by the regular Korean conjugation rules (하다, 르, ㅂ, ㅎ, 으 irregulars,
 // vowel contraction) so "목말라", "추워요" and "졸린" find their dictionary form; (2) Korean words linked
 // to English ones by co-occurrence on the same emoji, in the catalog's bilingual labels and tags and
 // in CLDR's emoji annotations (the same emoji's keywords in both languages).
@@ -12,8 +12,8 @@ const split = (syl: string) => {
 const join = (lead: number, vowel: number, tail = 0) => String.fromCharCode(BASE + lead * 588 + vowel * 28 + tail);
 const isSyllable = (s: string | undefined) => !!s && s.charCodeAt(0) >= BASE && s.charCodeAt(0) <= 0xd7a3;
 
-const V = { a: 0, ae: 1, ya: 2, eo: 4, e: 5, yeo: 6, o: 8, wa: 9, wae: 10, oe: 11, u: 13, wo: 14, wi: 16, eu: 18, i: 20 } as const;
-const T = { n: 4, l: 8, m: 16, b: 17, ss: 20 } as const;
+const V = { a: 0, ae: 1, ya: 2, yae: 3, eo: 4, e: 5, yeo: 6, o: 8, wa: 9, wae: 10, oe: 11, u: 13, wo: 14, wi: 16, eu: 18, i: 20 } as const;
+const T = { n: 4, l: 8, m: 16, b: 17, ss: 20, h: 27 } as const;
 const MIN_FORM_CHARS = 2;
 /** Bright vowels (ㅏ, ㅗ) take -아, the rest -어. */
 const bright = (vowel: number) => vowel === V.a || vowel === V.o || vowel === V.ya;
@@ -24,6 +24,8 @@ function infinitive(stem: string): string {
   const last = split(stem.slice(-1));
   const prev = isSyllable(head.slice(-1)) ? split(head.slice(-1)) : undefined;
   if (stem.endsWith('하')) return head + '해';
+  // ㅎ irregular (colour adjectives): 노랗 -> 노래, 하얗 -> 하얘.
+  if (last.tail === T.h && stem !== '좋' && stem !== '놓' && stem !== '낳') return head + join(last.lead, last.vowel === V.ya ? V.yae : V.ae);
   if (last.tail === T.b) return head + join(last.lead, last.vowel) + '워'; // ㅂ irregular (adjectives)
   if (last.tail > 0) return stem + (bright(last.vowel) ? '아' : '어');
   if (last.vowel === V.eu) {
@@ -52,12 +54,16 @@ export function predicateForms(dictionaryForm: string): string[] {
   const past = withTail(inf, T.ss);
   let adnominal: string;
   if (last.tail === T.b) adnominal = stem.slice(0, -1) + join(last.lead, last.vowel) + '운';
+  else if (last.tail === T.h && inf !== stem + '아' && inf !== stem + '어') adnominal = stem.slice(0, -1) + join(last.lead, last.vowel, T.n); // 노랗다 -> 노란
   else if (last.tail === T.l) adnominal = withTail(stem, T.n); // 달다 -> 단
   else if (last.tail > 0) adnominal = stem + '은';
   else adnominal = withTail(stem, T.n);
   const nominal = last.tail === T.b ? undefined : last.tail > 0 ? stem + '음' : withTail(stem, T.m);
-  // One-syllable forms ("달", "단") are too ambiguous to find in running text.
-  return [...new Set([stem, inf, past, adnominal, nominal])].filter((f): f is string => !!f && f.length >= MIN_FORM_CHARS);
+  // One-syllable forms ("달", "단") are too ambiguous to find in running text, and so are the ㅎ
+  // irregulars' 아/어 forms: 노래 is a song, 파래 a seaweed; their adnominal (노란, 파란) is what refines.
+  const hIrregular = last.tail === T.h && inf !== stem + '아' && inf !== stem + '어';
+  const forms = hIrregular ? [stem, adnominal] : [stem, inf, past, adnominal, nominal];
+  return [...new Set(forms)].filter((f): f is string => !!f && f.length >= MIN_FORM_CHARS);
 }
 
 /** Co-occurrence of Korean and English keywords on the same emoji. */

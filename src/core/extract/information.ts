@@ -5,6 +5,7 @@
 import { type Intent, MAX_EXPANSION_ITEMS, namesPhrase as names, type TurnExtraction } from '../intent.ts';
 import { expandPhrases, type KnowledgeLanguage } from '../knowledge/expand.ts';
 import type { KnowledgeBase } from '../knowledge/format.ts';
+import { findConcepts } from '../knowledge/match.ts';
 import { type FoundPlace, findPlaces } from '../knowledge/places.ts';
 import { isPackLanguage, LANGUAGE_PACKS, packFor } from '../lang/packs.ts';
 import { withoutJsonObjects } from './extractor.ts';
@@ -214,9 +215,11 @@ function propertyExpansions(kb: KnowledgeBase, phrases: readonly { text: string;
   const topicWords = new Set(topic.flatMap((t) => t.text.toLocaleLowerCase().split(' ')));
   for (const p of phrases) {
     const from = norm(p.text).slice(0, 64);
-    // English words only: through a translation ("따뜻한 -> warm, hot") the definitions widened the
-    // refinement past what was meant (dev part, refine ko 0.75 -> 0.60: sake and fondue for warm drinks).
-    const english = /^[a-z -]+$/i.test(p.text) ? p.text.toLocaleLowerCase().split(' ') : [];
+    // English words, and a Korean property word through the seed's own English word ("노란" -> yellow,
+    // tools/knowledge/ko-property-words.ts): through the emoji-keyword translations ("따뜻한 -> warm,
+    // hot") the definitions widened the refinement past what was meant (dev part, refine ko 0.75 ->
+    // 0.60: sake and fondue for warm drinks).
+    const english = /^[a-z -]+$/i.test(p.text) ? p.text.toLocaleLowerCase().split(' ') : seedEnglish(kb, p.text);
     for (const w of new Set(english.filter((x) => !topicWords.has(x)))) {
       const ids = kb.itemsWithProperty(w);
       if (ids.length === 0 || ids.length > MAX_EXPANSION_ITEMS) continue;
@@ -225,6 +228,12 @@ function propertyExpansions(kb: KnowledgeBase, phrases: readonly { text: string;
   }
   return out;
 }
+
+/** The English words the Korean seed lists give a phrase's words ("노란" -> yellow), none for others. */
+function seedEnglish(kb: KnowledgeBase, text: string): string[] {
+  return findConcepts(kb, text).filter((m) => SEED_NAMING.test(kb.relations[m.rel] ?? '')).map((m) => kb.concepts[m.concept]!.en.toLocaleLowerCase());
+}
+const SEED_NAMING = /^seed:ko-predicate$/;
 
 export function informationNode(inp: { text: string; extraction: TurnExtraction; previous: Intent | null; kb: KnowledgeBase | null }): InformationNode {
   const { previous, kb } = inp;

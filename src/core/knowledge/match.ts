@@ -22,7 +22,7 @@ export interface ConceptMatch {
 
 const WORD_SPLIT = /[^\p{L}\p{N}'’]+/u;
 /** What may follow a Korean predicate form or a noun inside one written word. */
-const KOREAN_TAIL = /^(요|서|서요|도|다|네|네요|고|지|지만|지요|죠|니|니까|는데|는데요|면|어|어요|아|아요|게|기|잖아|대|다고|야|이야|이에요|예요|에요|이다|입니다|인데|이라|라|에|에서|로|으로|을|를|이|가|은|는|의|와|과|랑|이랑|하고|만|까지|부터)$/;
+const KOREAN_TAIL = /^(요|서|서요|도|다|네|네요|고|지|지만|지요|죠|니|니까|는데|는데요|면|어|어요|아|아요|게|기|잖아|대|다고|야|이야|이에요|예요|에요|이다|입니다|인데|인|이고|이라|라|에|에서|로|으로|을|를|이|가|은|는|의|와|과|랑|이랑|하고|만|까지|부터)$/;
 /** A Korean word matched by its first syllables only ("졸업식" by "졸업") counts this much. */
 const PREFIX_FACTOR = 0.85;
 const MIN_KOREAN_PREFIX = 2;
