@@ -72,6 +72,8 @@ const PLACE_RELATIONS = /city-in-country|pertainym|gloss/;
  * 0.705/0.714 at 1, 0.717/0.722 at 0.75, 0.708/0.720 at 0.5 (with a must-not-show hit in ko).
  */
 const MESSAGE_WEIGHT_WITH_TOPIC = 0.75;
+/** A dislike taken back by a pronoun ("they're kinda cute, show me some") is asked for as a phrase said plainly is. */
+const UNDONE_TOPIC_WEIGHT = 0.8;
 /** Latin expansions this short are codes or function words ("it", "at", "us"), never topics. */
 const MIN_LATIN_EXPANSION_CHARS = 3;
 
@@ -244,7 +246,14 @@ export function informationNode(inp: { text: string; extraction: TurnExtraction;
 
   // Undo: the turn uses a take-back phrasing and names something disliked before.
   const undoCue = situation.some((s) => s.undo.some((re) => new RegExp(re.source, re.flags.replace('g', '')).test(text)));
-  const undo = undoCue && previous ? previous.dislikes.filter((d) => names(words, d.text)).map((d) => d.text) : [];
+  const named = undoCue && previous ? previous.dislikes.filter((d) => names(words, d.text)).map((d) => d.text) : [];
+  // Or it changes its mind about "them" and names nothing it dislikes: the latest dislike ("i hate
+  // spiders", then "actually wait, they're kinda cute, show me some").
+  const latest = previous?.dislikes.reduce<Intent['dislikes'][number] | null>((a, d) => (!a || d.lastTurn > a.lastTurn ? d : a), null);
+  const pointsBack = (undoCue || situation.some((s) => s.changeOfMind.test(text))) && situation.some((s) => s.refersBack.test(text)) && !situation.some((s) => s.refuses.test(text));
+  const undo = named.length > 0 || !latest || !pointsBack || extraction.dislikes.length > 0 ? named : [latest.text];
+  // What "them" takes back is what the turn asks for ("show me some"): it becomes the topic.
+  const undoneByPronoun = named.length === 0 ? undo : [];
 
   const found = kb ? findPlaces(kb, text) : [];
   const places = found.map((p) => ({ text: norm(p.text), country: p.country.en, countryCode: p.countryCode }));
@@ -346,6 +355,7 @@ export function informationNode(inp: { text: string; extraction: TurnExtraction;
     return first < 0 ? [] : [{ ...p, text: words.slice(first).join(' ') }];
   });
   if (namedOccasion) expansions = expansions.filter((e) => !e.from.split(' ').every(wish));
+  if (undoneByPronoun.length > 0) topics.push(...undoneByPronoun.filter((u) => !topics.some((p) => p.text === u)).map((text) => ({ text, weight: UNDONE_TOPIC_WEIGHT })));
   const task = read?.task ?? extraction.task;
   // Small talk that implies a topic ("job interview tomorrow", "새해 복 많이 받으세요") is a new topic:
   // read as chit-chat, the earlier topic kept the feed while the reply spoke of the implied one.

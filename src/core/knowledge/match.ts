@@ -72,6 +72,8 @@ function koreanReadings(kb: KnowledgeBase, word: string): KoreanReading[] {
   if (kb.surfaces.has(word)) return [{ surface: word, factor: 1 }];
   const stemmed = stemKorean(word);
   const stem = stemmed.stem;
+  // A stem that is a stop word ("농담이야" -> 농담: a joke about the feed) names nothing either.
+  if (stem !== word && isKoreanStopword(stem)) return [];
   if (stem !== word && kb.surfaces.has(stem)) return [{ surface: stem, factor: 1, predicate: stemmed.kind === 'predicate' }];
   for (let k = word.length - 1; k >= MIN_KOREAN_PREFIX; k--) {
     const prefix = word.slice(0, k);

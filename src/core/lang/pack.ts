@@ -207,6 +207,15 @@ export interface SituationPack {
    * died": the phone, not cats narrowed by it).
    */
   readonly retract: RegExp;
+  /**
+   * A pronoun pointing back at what was talked about ("they're kinda cute, show me some", "걔네도
+   * 괜찮아"): with a take-back cue and nothing named, it takes back the latest dislike.
+   */
+  readonly refersBack: RegExp;
+  /** A change of mind without naming what ("actually", "on second thought", "생각해보니"): a take-back cue with a pronoun. */
+  readonly changeOfMind: RegExp;
+  /** A refusal anywhere in the turn ("hate", "no more", "싫어"): then a pronoun is disliked again, not taken back. */
+  readonly refuses: RegExp;
 }
 
 /** Most phrases named in one reply; more reads like a list, not a sentence. */

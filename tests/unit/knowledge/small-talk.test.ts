@@ -103,3 +103,20 @@ describe('the reply names the implied topic the feed shows most of', () => {
     expect(impliedForReply([e('dry', 0.47), e('drink', 0.33), e('drive', 0.3)], all).map((x) => x.text)).toEqual(['dry', 'drink']);
   });
 });
+
+describe('a change of mind about "them" takes back the latest dislike', () => {
+  it.each([
+    ['i hate spiders', "actually wait, they're kinda cute, show me some", 'spider'],
+    ['해골 싫어', 'ㅋㅋ 농담이야 걔네도 괜찮아', '해골'],
+  ])('"%s", then "%s"', (first, second, thing) => {
+    const { extraction, intent } = conversation(first, second);
+    expect(extraction.undo).toEqual([thing]);
+    expect(intent.dislikes).toEqual([]);
+    expect(intent.keyPhrases.map((p) => p.text)).toContain(thing);
+  });
+
+  it('a pronoun without a change of mind, or a new dislike, takes nothing back', () => {
+    expect(conversation('no cats', 'show me more of them').intent.dislikes.map((d) => d.text)).toEqual(['cat']);
+    expect(conversation('no cats', 'actually I hate them and dogs too').intent.dislikes.map((d) => d.text)).toContain('cat');
+  });
+});

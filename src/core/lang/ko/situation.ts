@@ -30,6 +30,9 @@ export const koreanSituation: SituationPack = {
   ],
   // "빨간 거랑 비슷한 거", "작은 것 더": a modifier (final ㄴ: 빨간, 작은, 귀여운) before 거/것.
   greetings: ['축하', '복', '행복', '즐거운', '메리', '해피'],
+  refuses: /(?:싫|그만|빼|치워|별로|극혐|무서워|안 ?볼래)/u,
+  refersBack: /(?:걔네|걔들|걔|얘네|얘들|그거|그것|그놈들|그 ?애들|그런 ?거)/u,
+  changeOfMind: /(?:생각해 ?보니|다시 생각|농담|장난이|취소|아냐|아니야)/u,
   retract: /^\s*(?:(?:아|어|음|엥|앗)[\s,.!]*)*(?:됐(?:어|고|다|구)|아니다|아니야 됐|그건 됐|그거 말고|그거 빼고 딴|관두자|관둘래|말고 딴)/u,
   refersToShown: (text) => [...text.matchAll(/([가-힣]+)\s?(?:거|것)/gu)].some((m) => endsInN(m[1]!)),
 };
