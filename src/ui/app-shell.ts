@@ -145,7 +145,7 @@ export class AppShell extends LitElement {
         @dragleave=${() => (this.dropping = false)}
         @drop=${(e: DragEvent) => this.drop(rec, e)}>
         <div class="left" part="chat">
-          <pr-chat .turns=${s.turns} .busy=${s.busy} .disabled=${s.phase !== 'ready'} @send=${(e: CustomEvent<string>) => void rec.send(e.detail)}></pr-chat>
+          <pr-chat .turns=${s.turns} .disabled=${s.phase !== 'ready'} @send=${(e: CustomEvent<string>) => void rec.send(e.detail)}></pr-chat>
           <pr-intent .intent=${s.intent} .memory=${s.memory} .turns=${s.turns} @clear=${() => void rec.clearIntent()}
             @forget=${(e: CustomEvent<ForgetRequest>) => void this.forgetOne(rec, e.detail)}></pr-intent>
         </div>

@@ -29,7 +29,6 @@ export class ChatPanel extends LitElement {
   `;
 
   @property({ attribute: false }) turns: ChatTurn[] = [];
-  @property({ type: Boolean }) busy = false;
   @property({ type: Boolean }) disabled = false;
   @query('textarea') private box!: HTMLTextAreaElement;
   @query('.log') private log!: HTMLElement;
