@@ -84,6 +84,20 @@ function koreanReadings(kb: KnowledgeBase, word: string): KoreanReading[] {
 }
 
 /**
+ * A Korean phrase whose last word the knowledge base does not know on its own ("식물 키우기", "비행기
+ * 타", "눈이 와요"): the words with their particles and endings stripped, as a whole.
+ */
+function koreanPhraseReadings(kb: KnowledgeBase, span: readonly string[]): KoreanReading[] {
+  if (span.length < 2) return [];
+  const stems = span.map((w) => (isHangul(w) ? stemKorean(w).stem : w));
+  const out: KoreanReading[] = [];
+  for (const surface of new Set([span.join(' '), stems.join(' '), [...span.slice(0, -1), stems.at(-1)!].join(' ')])) {
+    if (kb.surfaces.has(surface)) out.push({ surface, factor: 1, predicate: stemKorean(span.at(-1)!).kind === 'predicate' });
+  }
+  return out;
+}
+
+/**
  * Every concept named in `text`, longest match first and without overlaps ("new york" wins over
  * "new" and "york"). Korean predicate forms from the seed list only match with a grammatical tail,
  * so "아프리카" is not read as "아프-".
@@ -91,7 +105,9 @@ function koreanReadings(kb: KnowledgeBase, word: string): KoreanReading[] {
 export function findConcepts(kb: KnowledgeBase, text: string): ConceptMatch[] {
   const words = text.normalize('NFKC').toLowerCase().split(WORD_SPLIT).map((w) => w.replace(/['’]s?$/, '')).filter((w) => w.length > 0);
   const out: ConceptMatch[] = [];
-  const seedRels = new Set(kb.relations.flatMap((r, i) => (r.startsWith('seed:') ? [i] : [])));
+  // The hand-written seeds' names: Korean predicates, occasions and situations ("배불러서" finds the
+  // situation named 배부르다 as it finds a seed predicate).
+  const seedRels = new Set(kb.relations.flatMap((r, i) => (/^seed(?::|-occasion:|-situation:)/.test(r) ? [i] : [])));
   for (let i = 0; i < words.length; ) {
     let matched = 0;
     for (let n = Math.min(kb.maxSurfaceWords, words.length - i); n >= 1 && matched === 0; n--) {
@@ -103,7 +119,7 @@ export function findConcepts(kb: KnowledgeBase, text: string): ConceptMatch[] {
       if (n > 1 && span.some((w) => ENGLISH_FEED_TALK.has(w)) && span.every((w) => ENGLISH_FEED_TALK.has(w) || FUNCTION_WORDS.has(w))) continue;
       const head = span.slice(0, -1).join(' ');
       const candidates: KoreanReading[] = isHangul(last)
-        ? koreanReadings(kb, last).map((r) => ({ ...r, surface: head ? `${head} ${r.surface}` : r.surface }))
+        ? [...koreanReadings(kb, last).map((r) => ({ ...r, surface: head ? `${head} ${r.surface}` : r.surface })), ...koreanPhraseReadings(kb, span)]
         : englishVariants(last).map((v) => ({ surface: head ? `${head} ${v}` : v, factor: 1 }));
       for (const c of candidates) {
         // Nor does a form that reduces to one ("having" -> "have": holding hands for "a barbecue"), nor

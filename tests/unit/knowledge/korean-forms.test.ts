@@ -44,3 +44,21 @@ describe('Korean property words in the shipped knowledge file', () => {
     expect(names('노래')).not.toContain('yellow');
   });
 });
+
+describe('Korean seed names of several words', () => {
+  let kb: KnowledgeBase;
+  beforeAll(() => {
+    kb = parseKnowledge(JSON.parse(readFileSync('public/models/knowledge/knowledge.json', 'utf8')));
+  });
+  const names = (text: string) => findConcepts(kb, text).map((m) => kb.concepts[m.concept]!.en.toLowerCase());
+
+  it.each([['식물 키우기 시작했어', 'gardening'], ['비행기 타러 가', 'airport'], ['영화 보러 가자', 'movie night'], ['새 직장 첫날', 'new job']])(
+    '"%s" finds %s though its last word means nothing alone', (text, en) => {
+      expect(names(text)).toContain(en);
+    },
+  );
+
+  it('a predicate form finds a situation named by its dictionary form ("배불러서")', () => {
+    expect(names('배불러서 죽겠어')).toContain('stuffed');
+  });
+});
