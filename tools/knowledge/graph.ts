@@ -91,10 +91,14 @@ export class GraphBuilder {
     const surfaced = new Set<number>();
     const implicit = this.rel(IMPLICIT_RELATION);
     for (const list of this.surfaces.values()) for (let i = 0; i < list.length; i += 3) if (list[i + 2] !== implicit) surfaced.add(list[i]!);
+    // A hand-written seed's links ship first: where an occasion's or situation's name is also a WordNet
+    // word, WordNet's heavier links had pushed out what it implies ("presentation" kept "award").
+    const seedRels = new Set(this.relations.flatMap((r, i) => (/^seed-(?:occasion|situation)$/.test(r) ? [i] : [])));
+    const seeded = (e: number[]) => (seedRels.has(e[1]!) ? 1 : 0);
     const edgesOf = (i: number) => {
       const c = this.concepts[i]!;
       if (c.kind === 'word' && !surfaced.has(i) && !keepEdges(c)) return [];
-      return (this.edges.get(i) ?? []).sort((a, b) => b[0]! - a[0]! || a[a.length - 1]! - b[b.length - 1]!).slice(0, maxEdges);
+      return (this.edges.get(i) ?? []).sort((a, b) => seeded(b) - seeded(a) || b[0]! - a[0]! || a[a.length - 1]! - b[b.length - 1]!).slice(0, maxEdges);
     };
     const kept = new Map<number, number[][]>();
     const refs = new Map<number, number>();
