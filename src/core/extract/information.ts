@@ -359,7 +359,9 @@ export function informationNode(inp: { text: string; extraction: TurnExtraction;
   const task = read?.task ?? extraction.task;
   // Small talk that implies a topic ("job interview tomorrow", "새해 복 많이 받으세요") is a new topic:
   // read as chit-chat, the earlier topic kept the feed while the reply spoke of the implied one.
-  const impliesTopic = task === 'chit_chat' && expansions.length > 0 && topics.length + extraction.likes.length + (read?.dislikes ?? extraction.dislikes).length + undo.length === 0;
+  // Not when it points at what is shown or asks for more of it ("love these, any more?"): that keeps the topic.
+  const aboutShown = situation.some((s) => s.refersBack.test(text) || s.wantsMore.test(text));
+  const impliesTopic = task === 'chit_chat' && !aboutShown && expansions.length > 0 && topics.length + extraction.likes.length + (read?.dislikes ?? extraction.dislikes).length + undo.length === 0;
   return {
     information, expansions, undo, keyPhrases: topics,
     ...(read ? { task: read.task, dislikes: read.dislikes } : {}),

@@ -214,6 +214,8 @@ export interface SituationPack {
   readonly refersBack: RegExp;
   /** A change of mind without naming what ("actually", "on second thought", "생각해보니"): a take-back cue with a pronoun. */
   readonly changeOfMind: RegExp;
+  /** Asking for more of what is shown ("more", "another", "similar", "더", "비슷한"): small talk that says so keeps the topic. */
+  readonly wantsMore: RegExp;
   /** A refusal anywhere in the turn ("hate", "no more", "싫어"): then a pronoun is disliked again, not taken back. */
   readonly refuses: RegExp;
 }

@@ -74,6 +74,14 @@ describe('small talk that implies a topic is a new topic', () => {
   });
 });
 
+describe('small talk about what is shown keeps the topic', () => {
+  it.each([['show me cats', 'love these, any more?', 'cat'], ['고양이 보여줘', '귀엽다 더 보여줘', '고양이']])('"%s", then "%s"', (first, second, topic) => {
+    const { extraction, intent } = conversation(first, second);
+    expect(extraction.task).not.toBe('new_topic');
+    expect(intent.keyPhrases.map((p) => p.text)).toContain(topic);
+  });
+});
+
 describe('the reply names the implied topic the feed shows most of', () => {
   it('"I\'m so thirsty": drinks, not the one item tagged dry', async () => {
     const previous = emptyIntent('u', 0);

@@ -38,6 +38,7 @@ export const englishSituation: SituationPack = {
   refineProperty: [/\b(?:ones?|those|[\p{L}-]+s)\s+(?:that|which|who)\s+(?:can\s+|could\s+|do\s+|are\s+|is\s+|also\s+)?([\p{L}-]+(?:\s+(?:in|on|under|at)\s+(?:the\s+)?[\p{L}-]+)?)/iu],
   // "more like the red one", "those blue ones".
   greetings: ['happy', 'merry', 'joyous', 'joyful', 'congrats', 'congratulations', 'wish', 'wishes', 'wishing'],
+  wantsMore: /\b(?:more|another|others|similar|same|again|keep (?:them|'em|it) coming)\b/i,
   refuses: /\b(?:hate|hated|dislike|don'?t (?:like|want)|do not (?:like|want)|no more|not anymore|stop|enough|gross|scary|creep)/i,
   refersBack: /\b(?:they|them|those|these|they're|it's|it)\b/i,
   changeOfMind: /\b(?:actually|on second thought|second thoughts|changed my mind|take (?:that|it) back|jk|just kidding|kidding)\b/i,

@@ -39,7 +39,7 @@ json assistant developer jailbreak pretend role override rules rule admin
 schemaversion keyphrase keyphrases html script src href img div iframe onerror onload
 they're they'd they'll he's she's that's there's here's who's i'd it'd anymore rid within narrow
 wipe fresh curious wondering wonder beginning scratch name wait back take taking took teach even
-ugh ugh argh meh omg omfg welp phew yay oops nvm nm tbh idk lmao rofl haha hahaha
+ugh argh meh omg omfg welp phew yay oops nvm nm tbh idk lmao rofl haha hahaha aw aww awww
 barely hardly absolutely literally totally seriously honestly finally kinda sorta basically almost nearly
 super extremely incredibly way hour hours minute minutes second seconds whole entire
 `;

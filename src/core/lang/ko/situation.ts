@@ -30,6 +30,7 @@ export const koreanSituation: SituationPack = {
   ],
   // "빨간 거랑 비슷한 거", "작은 것 더": a modifier (final ㄴ: 빨간, 작은, 귀여운) before 거/것.
   greetings: ['축하', '복', '행복', '즐거운', '메리', '해피'],
+  wantsMore: /(?:더|비슷한|비슷하게|또|이런 거|이런거|같은 거)/u,
   refuses: /(?:싫|그만|빼|치워|별로|극혐|무서워|안 ?볼래)/u,
   refersBack: /(?:걔네|걔들|걔|얘네|얘들|그거|그것|그놈들|그 ?애들|그런 ?거)/u,
   changeOfMind: /(?:생각해 ?보니|다시 생각|농담|장난이|취소|아냐|아니야)/u,
