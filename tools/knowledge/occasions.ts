@@ -18,7 +18,7 @@ export interface OccasionSeed {
 
 export const OCCASIONS: readonly OccasionSeed[] = [
   { en: ['new year', 'new year eve', 'new year day', 'new years', 'new years eve'], ko: ['새해', '신년', '새해 첫날', '연말', '송년회', '신정'], implies: ['fireworks', 'celebration', 'confetti', 'party', 'calendar'] },
-  { en: ['lunar new year', 'chinese new year', 'seollal'], ko: ['설날', '구정', '음력설'], implies: ['red envelope', 'lantern', 'firecracker', 'dragon', 'family'] },
+  { en: ['lunar new year', 'chinese new year', 'seollal'], ko: ['설날', '구정', '음력설', '설 연휴', '설 명절', '세배', '세뱃돈'], implies: ['red envelope', 'lantern', 'firecracker', 'dragon', 'family'] },
   { en: ['valentine', 'valentine day', 'valentines day', 'valentines'], ko: ['밸런타인데이', '발렌타인데이', '밸런타인', '발렌타인'], implies: ['love letter', 'heart', 'love', 'chocolate', 'rose', 'kiss'] },
   { en: ['white day'], ko: ['화이트데이'], implies: ['candy', 'lollipop', 'heart', 'gift'] },
   { en: ['easter', 'easter egg', 'easter egg hunt'], ko: ['부활절', '부활절 달걀'], implies: ['egg', 'rabbit', 'chick', 'basket', 'spring'] },
@@ -26,10 +26,10 @@ export const OCCASIONS: readonly OccasionSeed[] = [
   { en: ['thanksgiving'], ko: ['추수감사절'], implies: ['turkey', 'pie', 'corn', 'harvest', 'family'] },
   { en: ['chuseok', 'harvest moon festival', 'mid-autumn festival'], ko: ['추석', '한가위', '중추절'], implies: ['moon viewing ceremony', 'full moon', 'rice', 'harvest', 'family'] },
   { en: ['christmas', 'xmas', 'christmas eve'], ko: ['크리스마스', '성탄절', '크리스마스 이브'], implies: ['christmas tree', 'santa', 'gift', 'snowman', 'bell', 'star'] },
-  { en: ['birthday', 'bday', 'birthday party'], ko: ['생일', '생일 파티', '생신'], implies: ['birthday cake', 'balloon', 'party', 'gift', 'cake', 'candle'] },
+  { en: ['birthday', 'bday', 'birthday party'], ko: ['생일', '생일 파티', '생신', '환갑', '칠순', '팔순', '고희연'], implies: ['birthday cake', 'balloon', 'party', 'gift', 'cake', 'candle'] },
   { en: ['first birthday'], ko: ['돌잔치', '첫돌'], implies: ['baby', 'birthday cake', 'balloon', 'party'] },
   { en: ['wedding', 'wedding day', 'marriage ceremony'], ko: ['결혼식', '웨딩', '혼례'], implies: ['wedding', 'ring', 'bride', 'heart', 'bouquet', 'church'] },
-  { en: ['anniversary', 'wedding anniversary'], ko: ['기념일', '결혼기념일'], implies: ['heart', 'love', 'gift', 'ring', 'bouquet', 'champagne'] },
+  { en: ['anniversary', 'wedding anniversary'], ko: ['기념일', '결혼기념일', '천일', '1000일'], implies: ['heart', 'love', 'gift', 'ring', 'bouquet', 'champagne'] },
   { en: ['graduation', 'commencement'], ko: ['졸업', '졸업식'], implies: ['graduation cap', 'student', 'celebration', 'diploma', 'bouquet'] },
   { en: ['mother day', 'mothers day', 'father day', 'fathers day', 'parents day'], ko: ['어버이날', '어머니날', '아버지날'], implies: ['bouquet', 'flower', 'heart', 'gift', 'family'] },
   { en: ['children day', 'childrens day'], ko: ['어린이날'], implies: ['balloon', 'toy', 'teddy bear', 'kite', 'child'] },
@@ -54,4 +54,8 @@ export const OCCASIONS: readonly OccasionSeed[] = [
   { en: ['full moon festival', 'daeboreum'], ko: ['정월대보름', '대보름'], implies: ['full moon', 'peanuts', 'chestnut'] },
   { en: ['summer vacation', 'summer holiday', 'summer break'], ko: ['여름휴가', '여름방학'], implies: ['beach', 'sun', 'palm tree', 'swimming', 'travel'] },
   { en: ['winter vacation', 'winter break', 'winter holiday'], ko: ['겨울방학', '겨울휴가'], implies: ['snowman', 'skier', 'snowflake', 'travel'] },
+  // Korean-calendar days and send-offs people plan around.
+  { en: ['pepero day'], ko: ['빼빼로데이', '빼빼로 데이'], implies: ['chocolate bar', 'cookie', 'gift', 'heart'] },
+  { en: ['joining the army', 'military service', 'enlisting'], ko: ['입대', '군입대', '훈련소', '군대 가'], implies: ['military helmet', 'saluting face', 'military medal', 'waving hand'] },
+  { en: ['farewell party', 'going away party', 'leaving party'], ko: ['송별회', '환송회'], implies: ['waving hand', 'clinking beer mugs', 'party popper', 'gift'] },
 ];

@@ -145,7 +145,9 @@ function readingOccasions(extraction: TurnExtraction, occasions: readonly { said
   const dislikes = extraction.dislikes.filter((d) => !inside(d));
   const touched = keyPhrases.length < extraction.keyPhrases.length || keyPhrases.some((p, i) => p.text !== extraction.keyPhrases[i]?.text) || dislikes.length < extraction.dislikes.length;
   const emptied = touched && dislikes.length === 0;
-  const task = occasions.length > 0 && emptied && (extraction.task === 'refine' || extraction.task === 'less_of') ? 'new_topic' : extraction.task;
+  // An occasion the turn implies is never a refinement of the topic on screen ("show me trains", then
+  // "oh wait it's my dad's 60th"), and a refusal only when the occasion was all it refused.
+  const task = occasions.length > 0 && (extraction.task === 'refine' || (emptied && extraction.task === 'less_of')) ? 'new_topic' : extraction.task;
   return { keyPhrases, dislikes, task };
 }
 

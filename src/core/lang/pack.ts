@@ -202,8 +202,8 @@ export interface SituationPack {
    */
   readonly greetings: readonly string[];
   /**
-   * Taking back the last request ("never mind", "forget that", "nvm", "됐고", "아니다"): what follows is
-   * a new topic, not a refinement or more of the last one ("got any cat ones", then "nvm, my phone just
+   * Taking back the last request or turning to another matter ("never mind", "forget that", "by the
+   * way", "됐고", "아 맞다", "아 근데"), at the start of the turn: what follows is a new topic, not a refinement or more of the last one ("got any cat ones", then "nvm, my phone just
    * died": the phone, not cats narrowed by it).
    */
   readonly retract: RegExp;

@@ -66,6 +66,9 @@ describe('small talk that implies a topic is a new topic', () => {
   it.each([
     ['show me fruits', 'job interview tomorrow', 'fruit'],
     ['고양이 보여줘', '새해 복 많이 받으세요', '고양이'],
+    // An occasion implied by an ordinal age is never a refinement of the topic on screen.
+    ['show me trains', "oh wait it's my dad's 60th on saturday", 'train'],
+    ['치킨 보여줘', '아 근데 베프가 다음주에 입대해서 송별회 해야 돼', '치킨'],
   ])('"%s", then "%s": the earlier topic leaves the feed', (first, second, earlier) => {
     const { extraction, intent } = conversation(first, second);
     expect(extraction.task).toBe('new_topic');

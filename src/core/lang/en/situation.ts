@@ -32,6 +32,8 @@ export const englishSituation: SituationPack = {
   impliedOccasions: [
     { pattern: new RegExp(`\\bturn(?:s|ed|ing)?\\s+(?:\\d{1,3}|${NUMBER_WORDS})\\b(?!\\s*(?:minutes?|degrees?|times?|pages?|percent|%))`, 'i'), occasion: 'birthday' },
     { pattern: /\b(?:getting|got|get) (?:married|engaged)\b/i, occasion: 'wedding' },
+    // "my dad's 60th on saturday", "her 30th": an ordinal age is a birthday (not a floor, a place or a year of something).
+    { pattern: /\b(?:my|his|her|their|our|[\p{L}]+'s)\s+(?:\d{1,3}(?:st|nd|rd|th)|sixtieth|fiftieth|fortieth|thirtieth|seventieth|eightieth|twenty-first|eighteenth|sixteenth)\b(?!\s+(?:floor|place|street|century|grade|time|anniversary|attempt|year|day))/iu, occasion: 'birthday' },
     { pattern: /\b(?:graduat(?:e|es|ed|ing))\b/i, occasion: 'graduation' },
     { pattern: /\b(?:having|had|expecting) a baby\b|\b(?:is|am|'m|are) pregnant\b/i, occasion: 'baby' },
   ],
@@ -42,6 +44,6 @@ export const englishSituation: SituationPack = {
   refuses: /\b(?:hate|hated|dislike|don'?t (?:like|want)|do not (?:like|want)|no more|not anymore|stop|enough|gross|scary|creep)/i,
   refersBack: /\b(?:they|them|those|these|they're|it's|it)\b/i,
   changeOfMind: /\b(?:actually|on second thought|second thoughts|changed my mind|take (?:that|it) back|jk|just kidding|kidding)\b/i,
-  retract: /^\W*(?:(?:ok(?:ay)?|oh|um+|hmm+|wait|no|nah|actually)[\s,.!]+)*(?:never\s?mind|nvm|nm|forget (?:that|it|about (?:that|it))|scratch that|not that)\b/i,
+  retract: /^\W*(?:(?:ok(?:ay)?|oh|um+|hmm+|wait|no|nah|actually)[\s,.!]+)*(?:never\s?mind|nvm|nm|forget (?:that|it|about (?:that|it))|scratch that|not that|by the way|btw|anyway|anyways|oh right|speaking of which)\b/i,
   refersToShown: (text) => /\b(?:the|that|this|those|these)\s+[\p{L}-]+\s+ones?\b/iu.test(text),
 };

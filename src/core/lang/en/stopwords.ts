@@ -38,10 +38,10 @@ ignore ignoring previous prior instruction instructions system prompt prompts re
 json assistant developer jailbreak pretend role override rules rule admin
 schemaversion keyphrase keyphrases html script src href img div iframe onerror onload
 they're they'd they'll he's she's that's there's here's who's i'd it'd anymore rid within narrow
-wipe fresh curious wondering wonder beginning scratch name wait back take taking took teach even
-ugh argh meh omg omfg welp phew yay oops nvm nm tbh idk lmao rofl haha hahaha aw aww awww
+wipe fresh curious wondering wonder beginning scratch name back take taking took teach even
 barely hardly absolutely literally totally seriously honestly finally kinda sorta basically almost nearly
 super extremely incredibly way hour hours minute minutes second seconds whole entire
+monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays
 `;
 
 /**
@@ -65,9 +65,14 @@ love loving loved like likes liked enjoy enjoyed hate hated hating dislike disli
 stop stopped skip avoid remove hide exclude drop guess suppose actually forget forgot forgotten
 `;
 
+/** Interjections ("ugh", "oh wait", "lol"): the knowledge layer read "wait" as halt. */
+const INTERJECTIONS = `
+ugh argh meh omg omfg welp phew yay oops nvm nm tbh idk lmao rofl haha hahaha aw aww awww wait
+`;
+
 const words = (s: string) => s.split(/\s+/).filter((w) => w.length > 0);
 export const ENGLISH_REACTIONS: ReadonlySet<string> = new Set(words(REACTIONS));
 export const ENGLISH_CUES: ReadonlySet<string> = new Set(words(CUES));
-/** Words about the feed, not the world: a reaction to it or a cue that steers it. */
-export const ENGLISH_FEED_TALK: ReadonlySet<string> = new Set([...ENGLISH_REACTIONS, ...ENGLISH_CUES]);
+/** Words about the feed or the chat, not the world: a reaction, a cue that steers it, an interjection. */
+export const ENGLISH_FEED_TALK: ReadonlySet<string> = new Set([...ENGLISH_REACTIONS, ...ENGLISH_CUES, ...words(INTERJECTIONS)]);
 export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set([...words(EN), ...ENGLISH_FEED_TALK]);
