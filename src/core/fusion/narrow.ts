@@ -32,6 +32,8 @@ export const MIN_REFINED_ITEMS = 5;
 interface Refinement {
   /** Items matching the refinement's words and the expansions that came from them. */
   refine: Set<number>;
+  /** Of those, the ones whose own words (title, tags) say it, not only a definition. */
+  refineWords: Set<number>;
   /** Items matching what is wanted apart from the refinement. */
   topic: Set<number>;
 }
@@ -49,11 +51,12 @@ function refinementOf(lexical: LexicalIndex, intent: Intent): Refinement | null 
     const property = (text: string) => key(text).split(' ').filter((w) => !topicWords.has(w)).join(' ') || text;
     const fromRefinement = (intent.expansions ?? []).filter((e) => refineKeys.has(key(e.from)));
     const refine = matching(lexical, [...intent.refinements.map((r) => ({ ...r, text: property(r.text) })), ...fromRefinement], true);
+    const refineWords = new Set(refine);
     // And the items whose definitions have the property (the knowledge layer's item properties).
     const row = rowsOf(lexical.items);
     for (const e of fromRefinement) for (const id of e.itemIds ?? []) { const i = row.get(id); if (i !== undefined) refine.add(i); }
     const topic = matching(lexical, wantedPhrases(intent).filter((p) => !p.from || !refineKeys.has(key(p.from))));
-    out = { refine, topic };
+    out = { refine, refineWords, topic };
   }
   refinementsOf.set(intent, out);
   return out;
@@ -79,6 +82,15 @@ export function refinedItems(lexical: LexicalIndex, intent: Intent): Set<number>
 /** Items that fit the intent's refinement (empty without one): ranked first within the topic. */
 export function refinementFit(lexical: LexicalIndex, intent: Intent): ReadonlySet<number> {
   return refinementOf(lexical, intent)?.refine ?? new Set();
+}
+
+/**
+ * Items whose own words (title, tags) say the refinement, not only a definition: first among the
+ * fitting ones ("fruit", then "only the red ones": the red apple, not the green one, whose definition
+ * says "red or yellow or green skin").
+ */
+export function refinementFitByWords(lexical: LexicalIndex, intent: Intent): ReadonlySet<number> {
+  return refinementOf(lexical, intent)?.refineWords ?? new Set();
 }
 
 /** Both tiers of a refined feed, computed once per intent (delivery and refinedItems ask). */

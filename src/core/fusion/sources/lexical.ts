@@ -2,7 +2,7 @@
 // home of phraseCandidates, which the CLIP source shares (both turn phrase hits into candidates).
 import { scorePhrases } from '../../lexical.ts';
 import { expansionReasons, wantedPhrases } from '../../wanted.ts';
-import { refinementFit } from '../narrow.ts';
+import { refinementFit, refinementFitByWords } from '../narrow.ts';
 import type { Candidate } from '../fuse.ts';
 import { reasonText, TASTE } from '../reason.ts';
 import { defineSource, type RetrievalSource, type SourceContext } from '../retrieval-source.ts';
@@ -75,7 +75,9 @@ function lexicalCandidates(ctx: SourceContext): Candidate<'lexical'>[] {
   const fit = refinementFit(ctx.lexical, ctx.intent);
   if (fit.size > 0) {
     const lead = Math.max(0, ...[...typed.values()].map((h) => h.score));
-    for (const [item, hit] of typed) if (fit.has(item)) typed.set(item, { ...hit, score: hit.score + lead });
+    // Those whose own words say it lead those that fit by definition only.
+    const byWords = refinementFitByWords(ctx.lexical, ctx.intent);
+    for (const [item, hit] of typed) if (fit.has(item)) typed.set(item, { ...hit, score: hit.score + lead * (byWords.has(item) ? 2 : 1) });
   }
   const hits = [...typed.values()].sort((a, b) => b.score - a.score || a.item - b.item);
   return phraseCandidates('lexical', keepEachPhrase(hits, ctx.pool * LEXICAL_POOL_FACTOR), ctx.blocked, expansionReasons(ctx.intent));
