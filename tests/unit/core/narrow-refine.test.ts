@@ -1,5 +1,5 @@
 // A refinement orders the topic instead of replacing it (issue 14, src/core/fusion/narrow.ts): the
-// intersection alone when it fills a screen, otherwise the whole topic with the items that fit the
+// intersection alone when it fills half a screen, otherwise the whole topic with the items that fit the
 // refinement first, and the refinement's matches alone only when there is no topic.
 import { describe, expect, it } from 'vitest';
 import { deliver } from '../../../src/core/delivery.ts';

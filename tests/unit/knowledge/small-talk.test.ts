@@ -9,6 +9,11 @@ import { impliedForReply } from '../../../src/core/implied-topics.ts';
 import { type KnowledgeBase, parseKnowledge } from '../../../src/core/knowledge/format.ts';
 import { findConcepts } from '../../../src/core/knowledge/match.ts';
 import { understandTurn } from '../../../src/core/understand.ts';
+import { deliver } from '../../../src/core/delivery.ts';
+import { buildLexicalIndex } from '../../../src/core/lexical.ts';
+import { parseCatalogItems, parseCatalogManifest } from '../../../src/core/catalog.ts';
+import { propertyItemsReader } from '../../../src/core/knowledge/expand.ts';
+import { items as rawItems, manifest as rawManifest } from '../extract/fixtures.ts';
 import { stickerEngine } from '../extract/fixtures.ts';
 
 const engine = stickerEngine();
@@ -129,5 +134,22 @@ describe('a change of mind about "them" takes back the latest dislike', () => {
   it('a pronoun without a change of mind, or a new dislike, takes nothing back', () => {
     expect(conversation('no cats', 'show me more of them').intent.dislikes.map((d) => d.text)).toEqual(['cat']);
     expect(conversation('no cats', 'actually I hate them and dogs too').intent.dislikes.map((d) => d.text)).toContain('cat');
+  });
+});
+
+describe('a refinement on the product path', () => {
+  it('"fruit", then "only the red ones": what its own words call red comes before what a definition does', () => {
+    const manifest = parseCatalogManifest(rawManifest);
+    const items = parseCatalogItems(rawItems, manifest);
+    const lexical = buildLexicalIndex(items, manifest);
+    let intent = emptyIntent('u', 0);
+    for (const [i, text] of ['fruit', 'only the red ones'].entries()) {
+      const previous = intent;
+      const x = parseTurnExtraction(engine.extract(text, { previous, context: { expansions: [], places: [], itemsWithProperty: propertyItemsReader(kb) } }));
+      intent = mergeIntent(previous, parseTurnExtraction({ ...x, ...informationNode({ text, extraction: x, previous, kb }) }), `t${i}`, i + 1).intent;
+    }
+    const top = deliver({ items, lexical, intent, k: 10 }).map((e) => items.find((it) => it.id === e.id)!.title);
+    expect(top[0]).toBe('red apple');
+    if (top.includes('green apple')) expect(top.indexOf('green apple')).toBeGreaterThan(top.indexOf('cherries'));
   });
 });
