@@ -163,15 +163,18 @@ function replySubject(extraction: TurnExtraction, catalogItems?: (phrase: string
   const expansions = extraction.expansions ?? [];
   if (extraction.keyPhrases.length > 0 || extraction.likes.length > 0 || extraction.dislikes.length > 0 || expansions.length === 0) return extraction;
   // Said in the turn's own language: the concept's name there ("목말라" -> 음료), not the catalog's word.
-  const inLanguage = (e: { text: string; label?: string }) => {
+  const spoken = (e: { text: string; label?: string }): string | null => {
     const name = e.label ?? e.text;
-    return writtenIn(extraction.language, name) && (!isPackLanguage(extraction.language) || (packFor(extraction.language).reply.nameable?.(name) ?? true));
+    if (!writtenIn(extraction.language, name)) return null;
+    const topicName = isPackLanguage(extraction.language) ? packFor(extraction.language).reply.topicName : undefined;
+    return topicName ? topicName(name) : name;
   };
-  const implied = impliedForReply(expansions, inLanguage, catalogItems);
+  const implied = impliedForReply(expansions, (e) => spoken(e) !== null, catalogItems);
   if (implied.length === 0) return extraction;
+  const names = [...new Map(implied.map((e) => [spoken(e)!, e.weight])).entries()];
   return {
     ...extraction,
     task: extraction.task === 'chit_chat' ? 'more_like' : extraction.task,
-    keyPhrases: implied.map((e) => ({ text: e.label ?? e.text, weight: e.weight })),
+    keyPhrases: names.map(([text, weight]) => ({ text, weight })),
   };
 }

@@ -368,5 +368,7 @@ export function informationNode(inp: { text: string; extraction: TurnExtraction;
     information, expansions, undo, keyPhrases: topics,
     ...(read ? { task: read.task, dislikes: read.dislikes } : {}),
     ...(impliesTopic ? { task: 'new_topic' as const } : {}),
+    // Taking a dislike back is asking for it again, not small talk: the reply says so ("고양이 다시 보여드릴게요").
+    ...(task === 'chit_chat' && undo.length > 0 ? { task: 'more_like' as const } : {}),
   };
 }

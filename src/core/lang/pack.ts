@@ -95,10 +95,11 @@ export interface ReplyPack {
   /** How a proper name (a place the gazetteer ties to a country) is written; as is when absent. */
   properName?(phrase: string): string;
   /**
-   * Whether a concept's name can stand as a reply's topic: a Korean name that is a verb or adjective
-   * form ("추워하는", feeling cold) cannot ("이번엔 추워하는을 보여드릴게요"). Any name when absent.
+   * How a concept's name stands as a reply's topic, or null where it cannot: a Korean 하다 verb by its
+   * noun ("긴장하다" -> 긴장), any other verb or adjective form not at all ("추워하는": "이번엔
+   * 추워하는을 보여드릴게요"). The name as it is when absent.
    */
-  nameable?(phrase: string): boolean;
+  topicName?(phrase: string): string | null;
 }
 
 export interface LanguagePack {

@@ -57,9 +57,13 @@ const PREDICATE_FORM = /(?:하는|하다|한|되는|된|스러운|는|다)$/u;
 const MIN_PREDICATE_FORM_CHARS = 3;
 
 export const koreanReply: ReplyPack = {
-  nameable: (phrase) => {
-    const last = phrase.trim().split(/\s+/).at(-1) ?? '';
-    return !(last.length >= MIN_PREDICATE_FORM_CHARS && PREDICATE_FORM.test(last));
+  topicName: (phrase) => {
+    const words = phrase.trim().split(/\s+/);
+    const last = words.at(-1) ?? '';
+    if (last.length < MIN_PREDICATE_FORM_CHARS || !PREDICATE_FORM.test(last)) return phrase;
+    // A 하다 / 되다 verb's noun names the same state ("긴장하다", "긴장되다" -> 긴장).
+    const noun = /(?:하다|되다)$/.test(last) ? last.slice(0, -2) : '';
+    return noun.length >= 2 ? [...words.slice(0, -1), noun].join(' ') : null;
   },
   templates: TEMPLATES,
   noTopic: NO_TOPIC,
