@@ -11,6 +11,12 @@ import { items, manifest, places, stickerEngine, taskModel } from './fixtures.ts
 const engine = stickerEngine();
 const extract = (text: string) => parseTurnExtraction(engine.extract(text, { previous: null }));
 
+/** A turn's extraction after a first turn that set the topic. */
+const after = (topic: string, text: string) => {
+  const previous = mergeIntent(emptyIntent('t', 0), parseTurnExtraction(engine.extract(topic, { previous: null })), 't0', 1).intent;
+  return parseTurnExtraction(engine.extract(text, { previous }));
+};
+
 describe('compact engine: extraction', () => {
   it('understands the issue example in English', () => {
     const x = extract("I'm flying to Seoul next week and want to try street food");
@@ -42,10 +48,6 @@ describe('compact engine: extraction', () => {
   });
 
   it('a refinement that names its property in a clause reads it ("only the ones that fly", "수영하는 것만")', () => {
-    const after = (topic: string, text: string) => {
-      const previous = mergeIntent(emptyIntent('t', 0), parseTurnExtraction(engine.extract(topic, { previous: null })), 't0', 1).intent;
-      return parseTurnExtraction(engine.extract(text, { previous }));
-    };
     const fly = after('show me animals', 'only the ones that fly');
     expect(fly.task).toBe('refine');
     expect(fly.keyPhrases.map((p) => p.text)).toEqual(['fly']);
@@ -63,10 +65,6 @@ describe('compact engine: extraction', () => {
   });
 
   it('taking the last request back starts a new topic ("nvm, my phone just died", "아 됐고 …")', () => {
-    const after = (topic: string, text: string) => {
-      const previous = mergeIntent(emptyIntent('t', 0), parseTurnExtraction(engine.extract(topic, { previous: null })), 't0', 1).intent;
-      return parseTurnExtraction(engine.extract(text, { previous }));
-    };
     const phone = after('got any cat ones', 'nvm, my phone just died');
     expect(phone.task).toBe('new_topic');
     expect(phone.keyPhrases.map((p) => p.text)).toContain('phone');
