@@ -36,9 +36,10 @@ export class ChatPanel extends LitElement {
 
   /**
    * Keeps the newest turn in view when the turns grow or the log itself shrinks. Reading scrollHeight
-   * right after a render (in `updated`) forced a synchronous layout of the whole page on every turn (78 ms
-   * for 91 objects in a trace of bench/app/turn-messages.ts's turns, 2026-11-30), just before the feed's
-   * view arrived; a ResizeObserver is told after the frame's own layout, when reading it costs nothing.
+   * right after a render (in `updated`) forced a synchronous layout of the whole page twice a turn (91
+   * dirty objects: 78 ms, 26 ms of it on the CPU, in a trace of bench/app/turn-messages.ts's turns,
+   * 2026-11-30), the second just before the feed's view arrived; a ResizeObserver is told after the
+   * frame's own layout, when reading it costs nothing.
    */
   private readonly pin = new ResizeObserver(() => {
     if (this.log) this.log.scrollTop = this.log.scrollHeight;
