@@ -3,7 +3,7 @@
 // (page <-> workers counted in the page; worker <-> worker from the retrieval worker's own counters,
 // which the old design did not need: it routed everything through the page), BroadcastChannel
 // messages, ranks, and turn -> feed updated (send until the new feed is in state, plus one frame).
-// Usage: npx tsx bench/app/turn-messages.ts [--old <commit>] [--turns N]   (writes bench/RESULTS-turn.md)
+// Usage: npx tsx bench/app/turn-messages.ts [--old <commit>] [--turns N] [--warm N] [--clean]   (writes bench/RESULTS-turn.md)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -19,6 +19,14 @@ const arg = (name: string, fallback: string) => {
 /** The last commit before the redesign (issue 13). */
 const OLD = arg('--old', '9de075a');
 const TURNS = Number(arg('--turns', '40'));
+/**
+ * Warm-up turns after the encoder is ready, on sentences the measured turns do not use (their phrases
+ * are still encoded when measured). V8 keeps compiling the encoder's 27 MB onnxruntime wasm with its
+ * optimising tier on the renderer's thread pool for seconds after its first uses: in a trace of 20
+ * turns after the old 3-turn warm-up, 4 s of CPU over the first 6 s, on a 2-core machine, and those
+ * turns were the run's slowest on both sides (2026-11-30). 0 measures from the old start.
+ */
+const WARM = Number(arg('--warm', '12'));
 const root = process.cwd();
 const out = join(root, 'bench', 'out');
 
@@ -44,6 +52,8 @@ const INSTRUMENT = `(() => {
   for (const name of ['private-recommender/changes/v1', 'private-recommender/changes/v2']) new BroadcastChannel(name).onmessage = () => c.broadcasts++;
 })();`;
 
+const WARM_TEXTS = ['show me dogs', 'I want fruit', 'cars and bikes', 'something spooky', 'birds please', 'ocean animals',
+  '음식 보여줘', 'books and pencils', 'winter things', 'show me clocks', 'hands and gestures', 'show me buildings'];
 const TEXTS = ['I want to see food', 'show me cats', 'more sports please', 'flags of asia', 'something cute', 'hearts and stars',
   '고양이 보고 싶어요', 'music and dancing', 'show me trains', 'I like flowers', 'weather please', 'tools and hammers'];
 
@@ -127,6 +137,7 @@ async function main(): Promise<void> {
       // Warm: the encoder loads on the first turns; measured turns start with it ready.
       for (const t of TEXTS.slice(0, 3)) await turn(page, t, side === 'new');
       await page.waitForFunction(() => (globalThis as unknown as { __recommender: { state: { statuses: { encoder: { state: string } } } } }).__recommender.state.statuses.encoder.state === 'ready', null, { timeout: 120_000 });
+      for (let i = 0; i < WARM; i++) await turn(page, WARM_TEXTS[i % WARM_TEXTS.length]!, side === 'new');
       pages[side] = page;
     }
     // Alternate old and new turn by turn, so both see the same machine load.
@@ -147,10 +158,11 @@ async function main(): Promise<void> {
   const ms = (side: 'old' | 'new') => samples[side].map((s) => s.ms);
   const md = `# One chat turn, before and after the worker redesign
 
-Command: \`npx tsx bench/app/turn-messages.ts --old ${OLD} --turns ${TURNS}\`
+Command: \`npx tsx bench/app/turn-messages.ts --old ${OLD} --turns ${TURNS} --warm ${WARM}\`
 Date: ${new Date().toISOString().slice(0, 10)}
 Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'cpu'}), no GPU, ${chromiumVersion}, Node ${process.version}; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}
 Turns measured: old ${samples.old.length}, new ${samples.new.length} (each changes the intent; the encoder warm; old and new alternate turn by turn in one browser).
+Warm-up per side: 3 turns, the encoder ready, then ${WARM} turns on other sentences (V8 compiles the encoder's wasm in the background for seconds after its first uses).
 
 Messages are raw postMessage calls; a comlink call is two (the request and its answer), a callback
 into the page too. Page <-> worker messages are counted in the page on the Worker objects, plus (new
@@ -185,8 +197,13 @@ ${(['toIntentMs', 'understandMs', 'intentToViewMs', 'encodeWaitMs', 'rankMs', 'v
     }[k];
     return `| ${name} | ${pct(xs, 50).toFixed(1)} | ${pct(xs, 95).toFixed(1)} | ${Math.max(...xs).toFixed(1)} |`;
   }).join('\n')}
+
+Turn -> feed updated, turn by turn in the order measured (ms; where the slow ones fall):
+${(['old', 'new'] as const).map((side) => `- ${side}: ${ms(side).map((x) => x.toFixed(0)).join(' ')}`).join('\n')}
 `;
   console.log(md);
+  // Console only: the new design's stages turn by turn (send -> intent / intent -> view / view -> drawn).
+  console.log(`new stages per turn (ms): ${samples.new.map((x) => [x.toIntentMs, x.intentToViewMs, x.viewToFrameMs].map((v) => v.toFixed(0)).join('/')).join(' ')}`);
   writeFileSync(join(root, 'bench', 'RESULTS-turn.md'), md);
   if (process.argv.includes('--clean')) {
     execFileSync('git', ['worktree', 'remove', '--force', oldTree]);
