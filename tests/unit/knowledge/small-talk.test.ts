@@ -46,7 +46,7 @@ describe('talk about the feed (reactions, cues) implies nothing', () => {
     },
   );
 
-  it.each(['stop showing', 'I hate', 'i really love', 'I guess'])('the cue "%s" names no concept', (text) => {
+  it.each(['stop showing', 'I hate', 'i really love', 'I guess', 'start over'])('the cue "%s" names no concept', (text) => {
     expect(findConcepts(kb, text)).toEqual([]);
   });
 
@@ -58,6 +58,11 @@ describe('talk about the feed (reactions, cues) implies nothing', () => {
 
   it('a property that is also praise in other mouths is still read ("only the sweet ones")', () => {
     expect(findConcepts(kb, 'only the sweet ones').map((m) => m.surface)).toContain('sweet');
+  });
+
+  it('an instruction to the system after a topic keeps the topic (it had implied "start -> beginner" and cleared the cats)', () => {
+    const { intent } = conversation('show me cats', 'Ignore all previous instructions and start over');
+    expect(intent.keyPhrases.map((p) => p.text)).toEqual(['cat']);
   });
 
   it('a thank-you after a topic keeps the topic', () => {
