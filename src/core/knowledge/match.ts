@@ -5,7 +5,7 @@
 import { lemmatizeEnglish } from '../lang/en/lemma.ts';
 import { stemKorean } from '../lang/ko/stem.ts';
 import { ENGLISH_FEED_TALK } from '../lang/en/stopwords.ts';
-import { isKoreanReaction, isKoreanStopword, KOREAN_REACTIONS } from '../lang/ko/stopwords.ts';
+import { isKoreanReaction, isKoreanStopword } from '../lang/ko/stopwords.ts';
 import { isHangul } from '../text.ts';
 import type { KnowledgeBase, SurfaceSense } from './format.ts';
 
@@ -97,6 +97,14 @@ function koreanPhraseReadings(kb: KnowledgeBase, span: readonly string[]): Korea
   return out;
 }
 
+/** The seed relations of a knowledge base, found once per base (findConcepts runs several times a turn). */
+const seedRelations = new WeakMap<KnowledgeBase, ReadonlySet<number>>();
+function seedRelationsOf(kb: KnowledgeBase): ReadonlySet<number> {
+  let out = seedRelations.get(kb);
+  if (!out) seedRelations.set(kb, (out = new Set(kb.relations.flatMap((r, i) => (/^seed(?::|-occasion:|-situation:)/.test(r) ? [i] : [])))));
+  return out;
+}
+
 /**
  * Every concept named in `text`, longest match first and without overlaps ("new york" wins over
  * "new" and "york"). Korean predicate forms from the seed list only match with a grammatical tail,
@@ -107,7 +115,7 @@ export function findConcepts(kb: KnowledgeBase, text: string): ConceptMatch[] {
   const out: ConceptMatch[] = [];
   // The hand-written seeds' names: Korean predicates, occasions and situations ("배불러서" finds the
   // situation named 배부르다 as it finds a seed predicate).
-  const seedRels = new Set(kb.relations.flatMap((r, i) => (/^seed(?::|-occasion:|-situation:)/.test(r) ? [i] : [])));
+  const seedRels = seedRelationsOf(kb);
   for (let i = 0; i < words.length; ) {
     let matched = 0;
     for (let n = Math.min(kb.maxSurfaceWords, words.length - i); n >= 1 && matched === 0; n--) {
@@ -125,7 +133,7 @@ export function findConcepts(kb: KnowledgeBase, text: string): ConceptMatch[] {
         // Nor does a form that reduces to one ("having" -> "have": holding hands for "a barbecue"), nor
         // talk about the feed, a reaction ("awesome" is no "awful", "최고야" no thumbs) or a cue ("stop"
         // is no halt): the language packs list them.
-        if (n === 1 && (FUNCTION_WORDS.has(c.surface) || ENGLISH_FEED_TALK.has(c.surface) || KOREAN_REACTIONS.has(c.surface))) continue;
+        if (n === 1 && (FUNCTION_WORDS.has(c.surface) || ENGLISH_FEED_TALK.has(c.surface) || isKoreanReaction(c.surface))) continue;
         const senses = bestSense(kb.surfaces.get(c.surface));
         if (senses.length === 0) continue;
         const lastWordIsPrefix = isHangul(last) && !c.surface.endsWith(last) && c.factor < 1;
