@@ -88,6 +88,9 @@ const isCommonWord = (name: string) => {
 };
 
 // --- English words: paths from every common-noun/adjective/verb lemma to catalog words.
+/** Rare one-sense words one synonym or hypernym step from a catalog word (shipped with their edges). */
+const closeRare = new Set<string>();
+const CLOSE_RELATIONS = new Set(['synonym', 'hypernym']);
 const ENGLISH_LEMMA = /^[a-z][a-z'-]*( [a-z][a-z'-]*)?$/;
 let withEdges = 0;
 for (const lemma of wn.senses.keys()) {
@@ -96,12 +99,15 @@ for (const lemma of wn.senses.keys()) {
   const rare = (wn.tagged.get(lemma) ?? 0) === 0;
   // Rare words and rare two-word terms need a close link to be worth shipping.
   if (!isTarget(lemma) && (paths.length === 0 || (rare && (lemma.includes(' ') || paths[0]!.weight < RARE_MIN_WEIGHT)))) continue;
+  // A rare word of one sense, one step from a catalog word ("brolly" -> umbrella, "gamp"): what it
+  // means is unambiguous, so it ships its edges though no definition uses it (typedWord below).
+  if (rare && !isTarget(lemma) && /^[a-z]+$/.test(lemma) && wn.senses.get(lemma)!.length === 1 && paths[0]!.hops.length === 1 && CLOSE_RELATIONS.has(paths[0]!.hops[0]!.rel)) closeRare.add(lemma);
   const from = g.concept(lemma);
   g.surface(lemma, from, 1, 'wordnet:lemma');
   for (const p of paths) g.edge(from, p.weight, p.hops.map((h) => ({ rel: `wordnet:${h.rel}`, to: g.concept(h.word) })));
   if (paths.length) withEdges++;
 }
-console.log(`English lemmas with catalog edges: ${withEdges} (${Date.now() - t0} ms)`);
+console.log(`English lemmas with catalog edges: ${withEdges}, of which rare one-step words ${closeRare.size} (${Date.now() - t0} ms)`);
 
 // --- emoji annotations (CLDR), keyed by glyph, for co-occurrence in English and Korean.
 type Annotations = Record<string, { default?: string[]; tts?: string[] }>;
@@ -158,7 +164,8 @@ for (const [ko, ens] of links) {
 }
 for (const [dict, en] of Object.entries({ ...KO_STATE_WORDS, ...KO_PROPERTY_PREDICATES })) {
   const c = g.concept(en);
-  for (const f of predicateForms(dict)) g.surface(f, c, SEED_WEIGHT, 'seed:ko-predicate');
+  // The dictionary form too: a refinement's clause is read to it by position (src/core/lang/ko/predicate.ts).
+  for (const f of [dict, ...predicateForms(dict)]) g.surface(f, c, SEED_WEIGHT, 'seed:ko-predicate');
   // The noun of a 하다/되다 predicate names the same state ("긴장" of 긴장되다: nervous), as the stemmer
   // reads "긴장돼요" to it; two syllables at least (one is too ambiguous in running text).
   const noun = /(?:하|되)다$/.test(dict) ? dict.slice(0, -2) : '';
@@ -288,7 +295,7 @@ const meta = {
 const typedWord = (c: { en: string }) => {
   const w = c.en.toLowerCase();
   if (occasionConcepts.has(g.byKey.get(w) ?? -1)) return true;
-  return (wn.tagged.get(w) ?? 0) > 0 || df.has(w) || (!w.includes(' ') && (wn.glossDf.get(w) ?? 0) >= 1);
+  return (wn.tagged.get(w) ?? 0) > 0 || df.has(w) || (!w.includes(' ') && (wn.glossDf.get(w) ?? 0) >= 1) || closeRare.has(w);
 };
 // No edge leads to or through a word the safety lexicon lists: "sick in bed" read "bed" as its verb
 // sense and expanded to a profanity, which the memory list would then show.

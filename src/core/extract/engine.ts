@@ -72,8 +72,15 @@ const REFINE_PROPERTY_WEIGHT = 0.9;
  * knows it, else each of its content words the catalog uses ("sea", not "in": the first known word had
  * been "in"); `narrowingOnly` then keeps those some item of the topic has.
  */
-export function withRefineProperty(x: TurnExtraction, text: string, gazetteer: Gazetteer): TurnExtraction {
+export function withRefineProperty(
+  x: TurnExtraction, text: string, gazetteer: Gazetteer, itemsWithProperty?: (word: string) => readonly string[],
+): TurnExtraction {
   if (x.task !== 'refine') return x;
+  // The clause's predicate by its position ("하늘 나는 애들만": 날다, fly), where the knowledge layer
+  // gives it items by definition; the phrase finder had dropped it as a pronoun or kept it unread.
+  const predicates = itemsWithProperty
+    ? [...new Set(LANGUAGE_PACKS.flatMap((p) => p.situation.refinePredicates?.(text) ?? []))].filter((f) => itemsWithProperty(f).length > 0)
+    : [];
   for (const re of LANGUAGE_PACKS.flatMap((p) => p.situation.refineProperty)) {
     const m = re.exec(text);
     const key = m?.[1] ? gazetteerKey(m[1]) : '';
@@ -86,7 +93,9 @@ export function withRefineProperty(x: TurnExtraction, text: string, gazetteer: G
     const catalogs = gazetteer.lookup(key) !== undefined ? [key] : [...new Set(content.filter((w) => gazetteer.lookup(w) !== undefined))];
     // None the catalog uses as such ("노란": its tags say 노란색): the content words still name the
     // property, for the lexical index's prefixes and the knowledge layer's names (노란 -> yellow).
-    const known = catalogs.length > 0 ? catalogs : [...new Set(content)];
+    const words = catalogs.length > 0 ? catalogs : [...new Set(content)];
+    // A predicate read by position stands for the word it was read from ("입는" -> 입다).
+    const known = [...words.filter((w) => !predicates.some((f) => w.length > 1 && f.startsWith(w.slice(0, -1)))), ...predicates];
     if (known.length === 0) continue;
     // The clause's own words as the phrase finder cut them ("수영하는") give way to the property ("수영").
     const rest = x.keyPhrases.filter((p) => !m![0].includes(p.text) && !known.some((k) => p.text.includes(k)));
@@ -171,7 +180,7 @@ export function createCompactEngine(resources: CompactEngineResources): CompactE
       ctx?.signal?.throwIfAborted();
       const previous = ctx?.previous ?? null;
       const read = withRetraction(moreLikeShown(understand(text).extraction, text, previous), text);
-      return narrowingOnly(withRefineProperty(read, text, gazetteer), previous, gazetteer, ctx?.context?.itemsWithProperty);
+      return narrowingOnly(withRefineProperty(read, text, gazetteer, ctx?.context?.itemsWithProperty), previous, gazetteer, ctx?.context?.itemsWithProperty);
     },
     reply(extraction, ctx) {
       ctx.signal?.throwIfAborted();

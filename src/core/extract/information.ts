@@ -29,6 +29,10 @@ export const EXPANSIONS_LEARN_MORE = 14;
 const MAX_HOPS = 2;
 /** The occasion seed's relations (tools/knowledge/occasions.ts): a turn that reads one names an occasion. */
 const OCCASION_RELATION = /seed-occasion/;
+/** Words after a situation name's head ("way to work", "day of the dead"). */
+const PREPOSITIONS = new Set(['to', 'of', 'for', 'in', 'at', 'on', 'with', 'from', 'into', 'after', 'before']);
+/** A situation's or an occasion's own name (tools/knowledge/situations.ts, occasions.ts). */
+const SEED_NAME = /^seed-(?:situation|occasion):name$/;
 /** Every pack's words of a wish on an occasion ("happy", "merry", "축하"). */
 const GREETINGS: ReadonlySet<string> = new Set(LANGUAGE_PACKS.flatMap((pk) => pk.situation.greetings));
 /** Relations that only name the same concept in another language or form: not a hop in meaning. */
@@ -239,6 +243,21 @@ function seedEnglish(kb: KnowledgeBase, text: string): string[] {
 }
 const SEED_NAMING = /^seed:ko-predicate$/;
 
+/**
+ * The strongest `limit` expansions, each key phrase's strongest among them: a phrase is what the turn
+ * is about, and one the catalog lacks reaches the feed only this way ("soaked on my way to work, forgot
+ * my brolly": the commute's implied things had crowded out brolly -> umbrella). In the list's order.
+ */
+function withEachPhrase<T extends { from: string; weight: number }>(list: readonly T[], limit: number, phrases: readonly string[]): T[] {
+  const picked = new Set<T>();
+  for (const p of phrases) {
+    const best = list.find((e) => e.from.toLocaleLowerCase() === p.toLocaleLowerCase());
+    if (best && picked.size < limit) picked.add(best);
+  }
+  for (const e of list) if (picked.size < limit) picked.add(e);
+  return list.filter((e) => picked.has(e));
+}
+
 export function informationNode(inp: { text: string; extraction: TurnExtraction; previous: Intent | null; kb: KnowledgeBase | null }): InformationNode {
   const { previous, kb } = inp;
   let { extraction } = inp;
@@ -274,6 +293,7 @@ export function informationNode(inp: { text: string; extraction: TurnExtraction;
   }
   let expansions: InformationNode['expansions'] = [];
   let namedOccasion = false;
+  let situationSpans: string[][] = [];
   if (kb) {
     const language: KnowledgeLanguage = extraction.language;
     // The whole message as well as its phrases: a word the catalog lacks ("thirsty", "Seoul") never
@@ -303,13 +323,25 @@ export function informationNode(inp: { text: string; extraction: TurnExtraction;
     const placeTexts = new Set(placeExpansions.map((e) => e.text.toLocaleLowerCase()));
     const expanded = expandPhrases(kb, phrases, language, limit * 3);
     namedOccasion = expanded.some((e) => e.provenance.some((p) => OCCASION_RELATION.test(p.via)));
-    expansions = expanded
+    // Each with the words of what it implies: a word of the name that the situation also implies is
+    // meant literally ("can't sleep": sleeping face; "so hot": hot face) and stays.
+    situationSpans = [...new Set(expanded.filter((e) => e.from.includes(' ') && e.provenance.some((p) => SEED_NAME.test(`${p.source}:${p.via}`))).map((e) => e.from.toLocaleLowerCase()))]
+      .map((span) => {
+        const implied = expanded.filter((e) => e.from.toLocaleLowerCase() === span).flatMap((e) => e.text.toLocaleLowerCase().split(/\s+/));
+        const words = span.split(/\s+/);
+        // And its head is what it is about ("can't sleep"; "way to work" is a way): the last word before
+        // a preposition, else the last word (Korean names end in their head: "잠 못 드는 밤").
+        const prep = words.findIndex((w, i) => i > 0 && PREPOSITIONS.has(w));
+        const head = words[(prep > 0 ? prep : words.length) - 1];
+        return words.filter((w) => w !== head && !implied.some((i) => i.startsWith(w) || w.startsWith(i)));
+      });
+    const kept = expanded
       .filter((e) => (refining ? refinementStep(e.provenance) : e.provenance.filter((p) => !NAMING.test(p.via)).length <= MAX_HOPS))
       .filter((e) => !placeTexts.has(e.text.toLocaleLowerCase()))
       .filter((e) => !(/^[a-z]+$/i.test(e.text) && e.text.length < MIN_LATIN_EXPANSION_CHARS))
       .filter((e) => !fromPlace(e) || (!fromOrigin(e) && e.provenance.every((p) => NAMING.test(p.via) || PLACE_RELATIONS.test(p.via))))
-      .filter((e) => !disliked.has(e.text.toLocaleLowerCase()) && ![...disliked].some((d) => names(words, d) && e.from.toLocaleLowerCase().includes(d)))
-      .slice(0, limit)
+      .filter((e) => !disliked.has(e.text.toLocaleLowerCase()) && ![...disliked].some((d) => names(words, d) && e.from.toLocaleLowerCase().includes(d)));
+    expansions = withEachPhrase(kept, limit, extraction.keyPhrases.map((p) => p.text))
       .map((e) => ({
         text: norm(e.text).slice(0, 64), weight: Math.min(1, e.weight * EXPANSION_SHARE), reason: norm(e.reason).slice(0, 120),
         ...(e.label && e.label !== e.text ? { label: norm(e.label).slice(0, 64) } : {}),
@@ -333,9 +365,12 @@ export function informationNode(inp: { text: string; extraction: TurnExtraction;
   const isPerson = (w: string) => personKeys.has(w.toLocaleLowerCase()) || [...personKeys].some((k) => /[\uac00-\ud7a3]/.test(k) && w.startsWith(k) && w.length - k.length <= 2);
   // An implied occasion ("my daughter just turned five") is something else named too: it is for the daughter.
   const forSomeone = personKeys.size > 0 && (occasions.length > 0 || extraction.keyPhrases.some((p) => !p.text.split(' ').every(isPerson)));
+  // Nor is a situation or occasion named in several words ("on my way to work": commuting, not
+  // workers; "leg day": the gym, not legs): a phrase all of whose words lie inside such a name goes.
+  const insideSituation = (t: string) => situationSpans.some((span) => span.length > 0 && t.split(' ').every((w) => span.some((s) => s === w || s.startsWith(w))));
   const keyPhrases = extraction.keyPhrases.flatMap((p) => {
     const t = p.text.toLocaleLowerCase();
-    if (isPlace(t)) return [];
+    if (isPlace(t) || insideSituation(t)) return [];
     const cut = t.lastIndexOf(' ');
     return cut > 0 && isPlace(t.slice(cut + 1)) ? [{ ...p, text: p.text.slice(0, cut).trim() }] : [p];
   }).flatMap((p) => {
@@ -347,6 +382,8 @@ export function informationNode(inp: { text: string; extraction: TurnExtraction;
     if (isPerson(p.text)) return [];
     return words.length > 1 && isPerson(words[0]!) ? [{ ...p, text: words.slice(1).join(' ') }] : [p];
   });
+  // Nor what a situation's words imply one by one ("way to work": work → worker).
+  if (situationSpans.length > 0) expansions = expansions.filter((e) => e.from.includes(' ') || !insideSituation(e.from.toLocaleLowerCase()));
   // Nor is what the person implies ("mom → mother → breast-feeding").
   if (forSomeone) expansions = expansions.filter((e) => !e.from.split(' ').every(isPerson));
   // "Happy new year", "새해 복 많이 받으세요": the wish is the greeting, the occasion is the topic.

@@ -188,6 +188,12 @@ export interface SituationPack {
    */
   readonly refineProperty: readonly RegExp[];
   /**
+   * The dictionary forms a refinement's clause may use as its predicate, where the word's position
+   * says it is one though its spelling reads as something else ("하늘 나는 애들만": 나는 is "flying",
+   * not "I"). Candidates: the caller keeps those the knowledge layer knows. Optional.
+   */
+  readonly refinePredicates?: (text: string) => readonly string[];
+  /**
    * Occasions a turn implies without naming them ("she just turned five" is a birthday): each pattern
    * with the occasion it implies, a word of this language the catalog can match.
    */

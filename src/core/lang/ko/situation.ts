@@ -1,6 +1,7 @@
 // Korean patterns of the information node: dates, the people a user mentions as theirs, and the
 // phrasings that take a dislike back ("고양이 괜찮아"). General word lists, not sentences.
 import type { SituationPack } from '../pack.ts';
+import { koreanClausePredicates, koreanDictionaryForms } from './predicate.ts';
 
 const KIN = '딸|아들|아이들|아이|애들|아기|아내|와이프|남편|엄마|어머니|아빠|아버지|부모님|언니|누나|오빠|형|동생|여동생|남동생|'
   + '할머니|할아버지|여자친구|남자친구|여친|남친|친구들|친구|가족|상사|동료|조카|이모|삼촌|고모|사촌|선생님|학생들';
@@ -28,6 +29,7 @@ export const koreanSituation: SituationPack = {
     /([가-힣]{1,8})하는 (?:것|거|애|애들|놈|녀석)(?:들)?(?:만|으로|로)?/u,
     /((?:[가-힣]+\s+){1,4})(?:것|거|애|애들|곳|데|놈|녀석)(?:들)?(?:만|뿐)/u,
   ],
+  refinePredicates: (text) => koreanClausePredicates(text).flatMap(koreanDictionaryForms),
   // "빨간 거랑 비슷한 거", "작은 것 더": a modifier (final ㄴ: 빨간, 작은, 귀여운) before 거/것.
   greetings: ['축하', '복', '행복', '즐거운', '메리', '해피'],
   wantsMore: /(?:더|비슷한|비슷하게|또|이런 거|이런거|같은 거)/u,

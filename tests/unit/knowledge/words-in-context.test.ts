@@ -1,0 +1,81 @@
+// Words read by where they stand (issue 14): a Korean refinement's predicate before 것/애들 is a verb
+// even where it is spelt like a pronoun ("하늘 나는 애들만": flying, not "I"); the words of a situation
+// named in several words are read for its meaning ("on my way to work" is commuting, not workers),
+// except its head and the words it implies itself ("I can't sleep"); a rare word one step from a
+// catalog word is understood ("brolly" -> umbrella).
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseCatalogItems, parseCatalogManifest } from '../../../src/core/catalog.ts';
+import { deliver } from '../../../src/core/delivery.ts';
+import { informationNode } from '../../../src/core/extract/information.ts';
+import { emptyIntent, type Intent, mergeIntent, parseTurnExtraction } from '../../../src/core/intent.ts';
+import { propertyItemsReader } from '../../../src/core/knowledge/expand.ts';
+import { type KnowledgeBase, parseKnowledge } from '../../../src/core/knowledge/format.ts';
+import { koreanClausePredicates, koreanDictionaryForms } from '../../../src/core/lang/ko/predicate.ts';
+import { buildLexicalIndex } from '../../../src/core/lexical.ts';
+import { items as rawItems, manifest as rawManifest, stickerEngine } from '../extract/fixtures.ts';
+
+const engine = stickerEngine();
+const manifest = parseCatalogManifest(rawManifest);
+const items = parseCatalogItems(rawItems, manifest);
+const lexical = buildLexicalIndex(items, manifest);
+let kb: KnowledgeBase;
+beforeAll(() => {
+  kb = parseKnowledge(JSON.parse(readFileSync('public/models/knowledge/knowledge.json', 'utf8')));
+});
+
+/** The product's turns (extraction with the knowledge reader, the information node, the merge), then the feed. */
+function feedAfter(...texts: string[]): { intent: Intent; titles: string[]; categories: string[][] } {
+  let intent = emptyIntent('u', 0);
+  texts.forEach((text, i) => {
+    const x = parseTurnExtraction(engine.extract(text, { previous: intent, context: { expansions: [], places: [], itemsWithProperty: propertyItemsReader(kb) } }));
+    const enriched = parseTurnExtraction({ ...x, ...informationNode({ text, extraction: x, previous: intent, kb }) });
+    intent = mergeIntent(intent, enriched, `t${i}`, i + 1).intent;
+  });
+  const top = deliver({ items, lexical, intent, k: 10 }).map((e) => items.find((it) => it.id === e.id)!);
+  return { intent, titles: top.map((it) => it.title), categories: top.map((it) => it.categories) };
+}
+
+describe('Korean predicates by position', () => {
+  it.each([
+    ['나는', ['나다', '날다']], ['입는', ['입다']], ['부는', ['부다', '불다']], ['작은', ['작다']], ['귀여운', ['귀엽다']],
+    ['먹을', ['먹다']], ['탈', ['탈다', '타다']], ['노란', ['노라다', '노랄다', '노랗다']],
+  ])('"%s" may come from %j', (word, forms) => {
+    expect(koreanDictionaryForms(word)).toEqual(forms);
+  });
+
+  it('finds the word before the dependent noun, and before 수 있는', () => {
+    expect(koreanClausePredicates('하늘 나는 애들만')).toEqual(['나는']);
+    expect(koreanClausePredicates('날 수 있는 것만 보여줘')).toEqual(['날']);
+    expect(koreanClausePredicates('겨울에 입는 거만')).toEqual(['입는']);
+    expect(koreanClausePredicates('고양이 보여줘')).toEqual([]);
+  });
+
+  it.each([['동물 스티커', '하늘 나는 애들만'], ['동물 보여줘', '날 수 있는 것만']])('"%s", then "%s" keeps the animals that fly', (topic, refine) => {
+    const { intent, categories } = feedAfter(topic, refine);
+    expect(intent.refinements?.map((r) => r.text)).toContain('날다');
+    const birds = categories.filter((c) => c.includes('animal-bird')).length;
+    expect(birds).toBeGreaterThanOrEqual(5);
+    expect(categories.filter((c) => c.includes('animal-mammal') && !c.includes('animal-bird')).length).toBeLessThanOrEqual(1);
+  });
+
+  it('"나는" in running text is still the pronoun: "나는 고양이가 좋아" asks for cats', () => {
+    const { intent, titles } = feedAfter('나는 고양이가 좋아');
+    expect([...intent.keyPhrases, ...intent.likes].map((p) => p.text).join(' ')).not.toMatch(/날다/);
+    expect(titles.filter((t) => /cat/.test(t)).length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('a situation named in several words is read for its meaning', () => {
+  it('"on my way to work" is commuting: no workers, and the brolly is an umbrella', () => {
+    const { intent, titles } = feedAfter('show me some dogs', 'soaked on my way to work again, forgot my brolly');
+    expect(intent.keyPhrases.map((p) => p.text)).not.toContain('work');
+    expect(titles.filter((t) => /worker/.test(t))).toEqual([]);
+    expect(titles.some((t) => /umbrella/.test(t))).toBe(true);
+  });
+
+  it('its head and the words it implies stay ("I can\'t sleep" keeps sleep, "it\'s so hot today" keeps hot)', () => {
+    expect(feedAfter("I can't sleep").titles.some((t) => /sleep/.test(t))).toBe(true);
+    expect(feedAfter("it's so hot today").titles.some((t) => /hot/.test(t))).toBe(true);
+  });
+});
