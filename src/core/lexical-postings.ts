@@ -119,6 +119,19 @@ export function reachedTerms(p: Postings, word: string, prefix: boolean, fuzzy: 
   return out;
 }
 
+/**
+ * Whether `reachedTerms` would reach any term, answered as soon as one is found: the word itself, then
+ * a longer term it starts, and only then the near-spelling search, which walks the radix tree.
+ */
+export function reachesAnyTerm(p: Postings, word: string, prefix: boolean, fuzzy: number | false): boolean {
+  if (p.terms.has(word)) return true;
+  if (prefix) for (const [term] of p.terms.atPrefix(word)) if (term.length !== word.length) return true;
+  if (!fuzzy) return false;
+  const maxDistance = fuzzy < 1 ? Math.min(MAX_FUZZY_DISTANCE, Math.round(word.length * fuzzy)) : fuzzy;
+  // The word itself is not a term (above), so every term within the distance is a near spelling.
+  return maxDistance > 0 && p.terms.fuzzyGet(word, maxDistance).size > 0;
+}
+
 /** Whether a term is an array index, which a JS object enumerates first, in numeric order. */
 function isIndexKey(s: string): boolean {
   return /^(?:0|[1-9]\d{0,9})$/.test(s) && Number(s) < 2 ** 32 - 1;

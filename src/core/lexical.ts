@@ -18,7 +18,7 @@ import type { CatalogItem, CatalogManifest } from './catalog.ts';
 import type { Intent } from './intent.ts';
 import { stemKorean } from './lang/ko/stem.ts';
 import { addHit, Because, CATEGORY_BONUS, DEFAULT_TUNING, editDistance, FIELD_WEIGHTS, type FieldKind, FUZZY_FACTOR, fuzzyFor, type MatchTuning, MIN_PREFIX_CHARS, PREFIX_FACTOR, prefixFor, termFactor } from './lexical-match.ts';
-import { buildPostings, matchOrder, matchWords, type Postings, reachedTerms, type TermUse } from './lexical-postings.ts';
+import { buildPostings, matchOrder, matchWords, type Postings, reachedTerms, reachesAnyTerm, type TermUse } from './lexical-postings.ts';
 import { isHangul, matchTokens, normalizeText, stemEnglish, stripKoreanParticle } from './text.ts';
 
 export { CATEGORY_BONUS, DEFAULT_TUNING, FIELD_WEIGHTS, type MatchTuning } from './lexical-match.ts';
@@ -222,7 +222,7 @@ function phraseTerms(index: LexicalIndex, terms: readonly string[], catalogWords
 /** Whether the phrase matches any item (as `scorePhrases` with near spellings would). */
 export function phraseMatches(index: LexicalIndex, text: string): boolean {
   const terms = queryTerms(index, text, index.tuning);
-  return terms.some((t) => reachedTerms(index.postings, t, prefixFor(t, index.tuning), fuzzyFor(t, index.tuning)).length > 0);
+  return terms.some((t) => reachesAnyTerm(index.postings, t, prefixFor(t, index.tuning), fuzzyFor(t, index.tuning)));
 }
 
 /**

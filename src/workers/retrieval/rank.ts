@@ -5,6 +5,7 @@ import { deliver, type DeliveryRequest, type IntentHit, type PhraseHits, picture
 import type { Intent } from '../../core/intent.ts';
 import { wantedPhrases } from '../../core/wanted.ts';
 import type { VectorMatrix } from '../../core/u2i/format.ts';
+import type { VectorIndex } from '../../core/index/vector-index.ts';
 import type { FeedCard } from '../../messages/retrieval.ts';
 import { toCards } from './cards.ts';
 import type { LoadedCatalog } from './catalogs.ts';
@@ -38,14 +39,34 @@ export interface RankInputs {
   clipFloor?: number;
 }
 
-/** Each phrase's nearest items in the catalog's index (one scan for all phrases), by item position. */
+/**
+ * Each query vector's nearest items, per index and k. A phrase's vector is one object for as long as
+ * the worker lives (phrase-vectors.ts; the preference adapter, when on, makes a new one per rank, which
+ * simply misses) and an index never changes once loaded, so a phrase is searched once, not on every
+ * turn it stays in the intent: the index search was half of the rank's CPU (bench/app/rank-cpu.ts).
+ */
+const searched = new WeakMap<VectorIndex, WeakMap<Float32Array, Map<number, PhraseHits>>>();
+
+/** Each phrase's nearest items in the catalog's index (one scan for the phrases not searched yet), by item position. */
 function phraseHits(cat: LoadedCatalog, queries: readonly QueryVector[], k: number): PhraseHits[] {
   const index = cat.index;
-  if (!index || !cat.itemOfRow || queries.length === 0) return [];
-  return index.searchEach(queries.map((q) => q.vector), k).map((hits) => ({
-    hits: hits.flatMap((h) => (cat.itemOfRow![h.row]! >= 0 ? [{ item: cat.itemOfRow![h.row]!, score: h.score }] : [])),
-    complete: hits.length >= index.count,
-  }));
+  const itemOfRow = cat.itemOfRow;
+  if (!index || !itemOfRow || queries.length === 0) return [];
+  let byVector = searched.get(index);
+  if (!byVector) searched.set(index, (byVector = new WeakMap()));
+  const known = byVector;
+  const todo = [...new Set(queries.map((q) => q.vector))].filter((v) => !known.get(v)?.has(k));
+  if (todo.length > 0) {
+    index.searchEach(todo, k).forEach((hits, i) => {
+      let byK = known.get(todo[i]!);
+      if (!byK) known.set(todo[i]!, (byK = new Map()));
+      byK.set(k, {
+        hits: hits.flatMap((h) => (itemOfRow[h.row]! >= 0 ? [{ item: itemOfRow[h.row]!, score: h.score }] : [])),
+        complete: hits.length >= index.count,
+      });
+    });
+  }
+  return queries.map((q) => known.get(q.vector)!.get(k)!);
 }
 
 /** CLIP hits for the intent's phrases, each hit keeping its best phrase (weight x score). */
