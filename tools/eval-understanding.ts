@@ -102,7 +102,7 @@ function runProduct(c: Conversation) {
   let intent = emptyIntent('eval', 0);
   c.turns.forEach((text, i) => {
     const x = parseTurnExtraction(engine.extract(text, { previous: intent, ...(kb ? { context: { expansions: [], places: [], itemsWithProperty: propertyItemsReader(kb) } } : {}) }));
-    const enriched = { ...x, ...informationNode({ text, extraction: x, previous: intent, kb }) };
+    const enriched = { ...x, ...informationNode({ text, extraction: x, previous: intent, kb, catalogItems: (phrase) => engine.gazetteer.itemIdsOf(phrase) }) };
     intent = mergeIntent(intent, enriched, `t${i}`, i + 1).intent;
   });
   const feed = deliver({ items, lexical, intent, k: K });

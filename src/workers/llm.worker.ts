@@ -237,7 +237,7 @@ const api: LlmApi = {
         outcome = await understandTurn(text, {
           engine: eng, previous, turnId: req.turnId, signal, inputGuard, outputGuard, refusal: blockedReply,
           // The information node: places, dates, occasions, people, knowledge expansions and undo.
-          enrich: (extraction) => ({ ...extraction, ...informationNode({ text, extraction, previous, kb }) }),
+          enrich: (extraction) => ({ ...extraction, ...informationNode({ text, extraction, previous, kb, catalogItems: (phrase) => compact.gazetteer.itemIdsOf(phrase) }) }),
           ...(context ? { context } : {}),
           ...(llm ? { fallback: compact } : {}),
           catalogItems: (phrase) => compact.gazetteer.itemIdsOf(phrase),

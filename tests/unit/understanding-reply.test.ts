@@ -21,9 +21,10 @@ const TOP = 10;
  * 10 after; 6 on 2026-11-30 later, once 축하해 stems to 축하 not 축, a 하다 predicate's noun is its own
  * phrase and a place is cut out of the phrase it ends; 4 once small talk that implies a topic became a
  * new topic, checked here like any other, and the reply names the implied topics the feed's first
- * screen shows most of, src/core/implied-topics.ts): an implied topic outranked by near spellings of
- * the said word ("bake → hot": the feed shows cakes), head-only matches outranked ("mother's day gift",
- * "thanksgiving dinner", "더워"). A ratchet: it may only go down (bench/RESULTS-knowledge.md).
+ * screen shows most of, src/core/implied-topics.ts); still 4 once a word the catalog lacks is read for
+ * what it implies (informationNode's catalogItems: "bake → hot" passes, "결혼식 청첩장" now names rings
+ * the hearts outrank): head-only matches outranked ("mother's day gift", "thanksgiving dinner",
+ * "더워"). A ratchet: it may only go down (bench/RESULTS-knowledge.md).
  */
 const KNOWN_MISSES = 4;
 const dir = 'public/models/catalogs/stickers';
@@ -87,7 +88,7 @@ describe('understanding: the reply names only what the feed shows (issue 14)', (
         const previous = intent;
         const outcome = await understandTurn(text, {
           engine, previous, turnId: `${c.id}-${i}`, catalogItems: (p) => engine.gazetteer.itemIdsOf(p),
-          enrich: (extraction) => ({ ...extraction, ...informationNode({ text, extraction, previous, kb }) }),
+          enrich: (extraction) => ({ ...extraction, ...informationNode({ text, extraction, previous, kb, catalogItems: (p) => engine.gazetteer.itemIdsOf(p) }) }),
         });
         if (outcome.kind !== 'understood') continue;
         intent = mergeIntent(intent, outcome.extraction, `t${i}`, i + 1).intent;

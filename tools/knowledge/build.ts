@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { GraphBuilder } from './graph.ts';
 import { KO_PROPERTY_NOUNS, KO_PROPERTY_PREDICATES } from './ko-property-words.ts';
+import { KO_BASIC_NOUNS, KO_BASIC_PREDICATES } from './ko-basic-words.ts';
 import { KO_STATE_WORDS } from './ko-state-words.ts';
 import { OCCASIONS } from './occasions.ts';
 import { SITUATIONS } from './situations.ts';
@@ -28,6 +29,8 @@ const MAX_EDGES = 6;
 const SHIPPED_EDGES = 5;
 /** A rare lemma (never sense-tagged in SemCor) is kept only with a close link ("poodle" -> dog). */
 const RARE_MIN_WEIGHT = 0.6;
+/** Words listed with their sense counts: from 12, below the runtime's threshold, so it can be tuned without a build. */
+const SHIPPED_MIN_SENSES = 12;
 /** A catalog word on more items than this ("face", "man", "flag") is too general to be a target. */
 const MAX_TARGET_DF = 120;
 /** Weights of the place links (per hop, like WordNet's in wordnet.ts). */
@@ -37,6 +40,8 @@ const NATIONALITY_GLOSS = 0.55;
 /** Korean words: a seed predicate means its English lemma; an emoji-label link is a looser translation. */
 const SEED_WEIGHT = 0.95;
 const LINK_WEIGHT = 0.9;
+/** A basic noun's translation (ko-basic-words.ts): below the emoji links, which name what the catalog shows. */
+const BASIC_NOUN_WEIGHT = 0.6;
 /** An occasion's first implied word, and the factor per later one (tools/knowledge/occasions.ts). */
 const OCCASION_EDGE_WEIGHT = 0.85;
 const OCCASION_EDGE_DECAY = 0.92;
@@ -162,7 +167,7 @@ for (const [ko, ens] of links) {
     if (!g.concepts[c]!.ko && jaccard >= KO_NAME_MIN_JACCARD && !/[:：]/.test(ko) && ko.length <= KO_NAME_MAX_CHARS) g.concepts[c]!.ko = ko;
   }
 }
-for (const [dict, en] of Object.entries({ ...KO_STATE_WORDS, ...KO_PROPERTY_PREDICATES })) {
+for (const [dict, en] of Object.entries({ ...KO_BASIC_PREDICATES, ...KO_STATE_WORDS, ...KO_PROPERTY_PREDICATES })) {
   const c = g.concept(en);
   // The dictionary form too: a refinement's clause is read to it by position (src/core/lang/ko/predicate.ts).
   for (const f of [dict, ...predicateForms(dict)]) g.surface(f, c, SEED_WEIGHT, 'seed:ko-predicate');
@@ -172,9 +177,16 @@ for (const [dict, en] of Object.entries({ ...KO_STATE_WORDS, ...KO_PROPERTY_PRED
   if (noun.length >= 2) g.surface(noun, c, SEED_WEIGHT, 'seed:ko-predicate');
   if (!g.concepts[c]!.ko) g.concepts[c]!.ko = dict;
 }
+// Basic nouns (tools/knowledge/ko-basic-words.ts): a translation, not a seed predicate, so that no
+// predicate reading finds them ("산다" is no mountain); the concept's Korean name where it has none.
+for (const [noun, en] of Object.entries(KO_BASIC_NOUNS)) {
+  const c = g.concept(en);
+  g.surface(noun, c, BASIC_NOUN_WEIGHT, 'ko-basic:translation');
+  if (!g.concepts[c]!.ko) g.concepts[c]!.ko = noun;
+}
 // Colour nouns: the name itself, and the stemmer reads "초록색인" / "초록색으로" to it.
 for (const [noun, en] of Object.entries(KO_PROPERTY_NOUNS)) g.surface(noun, g.concept(en), SEED_WEIGHT, 'seed:ko-predicate');
-console.log(`Korean: ${links.size} linked words, ${Object.keys(KO_STATE_WORDS).length + Object.keys(KO_PROPERTY_PREDICATES).length} seed predicates, ${Object.keys(KO_PROPERTY_NOUNS).length} property nouns`);
+console.log(`Korean: ${links.size} linked words, ${Object.keys(KO_BASIC_PREDICATES).length + Object.keys(KO_STATE_WORDS).length + Object.keys(KO_PROPERTY_PREDICATES).length} seed predicates, ${Object.keys(KO_PROPERTY_NOUNS).length} property nouns, ${Object.keys(KO_BASIC_NOUNS).length} basic nouns`);
 
 // --- Occasions (tools/knowledge/occasions.ts): each occasion's names in both languages name one concept,
 // which leads to what goes with it, the most typical first. Its edges ship whatever the word filter
@@ -286,7 +298,7 @@ const meta = {
     tzdata: zones.files.map((f) => f.split('/').pop()).join(' + '),
     catalog: 'public/models/catalogs/stickers/items.json',
     places: 'public/models/compact-engine/places.json',
-    seed: 'tools/knowledge/ko-state-words.ts, tools/knowledge/ko-property-words.ts, tools/knowledge/occasions.ts, tools/knowledge/situations.ts',
+    seed: 'tools/knowledge/ko-basic-words.ts, tools/knowledge/ko-state-words.ts, tools/knowledge/ko-property-words.ts, tools/knowledge/occasions.ts, tools/knowledge/situations.ts',
   },
 };
 // A word concept ships its own edges only when people plausibly type it: SemCor tagged it, some WordNet
@@ -329,7 +341,11 @@ const propLists = propWords.map((w) => {
   return [...properties.get(w)!].map((id) => propIndex.get(id)!).sort((a, b) => a - b).map((x) => { const d = x - prev; prev = x; return d; }).join(' ');
 });
 console.log(`Properties: ${propWords.length} words over ${propItems.length} items`);
-const json = JSON.stringify({ ...g.serialise(meta, SHIPPED_EDGES, typedWord), properties: { items: propItems.join('\n'), words: propWords.join('\n'), lists: propLists.join('\n') } });
+// Sense counts of the vaguest English words (src/core/extract/information.ts reads a single word of
+// this many senses as no topic beside a clearer one).
+const vague = [...wn.senses].filter(([w, ids]) => /^[a-z]+$/.test(w) && ids.length >= SHIPPED_MIN_SENSES).map(([w, ids]) => `${w} ${ids.length}`).sort();
+console.log(`Senses: ${vague.length} words of ${SHIPPED_MIN_SENSES}+ senses`);
+const json = JSON.stringify({ ...g.serialise(meta, SHIPPED_EDGES, typedWord), properties: { items: propItems.join('\n'), words: propWords.join('\n'), lists: propLists.join('\n') }, senses: vague.join('\n') });
 mkdirSync(OUT_DIR, { recursive: true });
 writeFileSync(join(OUT_DIR, 'knowledge.json'), json);
 const gz = gzipSync(json, { level: 9 }).length;

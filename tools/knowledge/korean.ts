@@ -46,7 +46,27 @@ const withTail = (word: string, tail: number) => {
   return word.slice(0, -1) + join(last.lead, last.vowel, tail);
 };
 
-/** Every surface form a predicate starts with: stem, 아/어 form, past, adnominal. */
+/**
+ * ㅂ stems may or may not change before a vowel, with no lexicon to tell (irregular in most adjectives
+ * and some verbs: 춥다 -> 추워; regular in 입다 -> 입어, 잡다 -> 잡아, 좁다 -> 좁아): both readings are
+ * derived, the wrong one a string no one types (이워, 춥어). The ㄷ irregulars are a closed class of
+ * verbs (듣다 -> 들어, 걷다 -> 걸어); derived for others, the irregular reading spelt nouns (받다 -> 발은:
+ * "the foot").
+ */
+const T_D = 7;
+const D_IRREGULAR = new Set(['듣다', '걷다', '묻다', '싣다', '깨닫다', '긷다', '붇다', '일컫다']);
+
+/** The regular forms of a consonant stem: 아/어 form, past, adnominal, nominal (입다 -> 입어, 입었, 입은, 입음). */
+function regularForms(stem: string): string[] {
+  const last = split(stem.slice(-1));
+  const inf = stem + (bright(last.vowel) ? '아' : '어');
+  return [inf, inf.slice(0, -1) + join(split(inf.slice(-1)).lead, split(inf.slice(-1)).vowel, T.ss), stem + '은', stem + '음'];
+}
+
+/**
+ * Every surface form a predicate starts with: stem, 아/어 form, past, adnominal (past/adjective -ㄴ and
+ * present -는: 입는, 나는 from 날다), nominal.
+ */
 export function predicateForms(dictionaryForm: string): string[] {
   const stem = dictionaryForm.slice(0, -1); // drop 다
   const last = split(stem.slice(-1));
@@ -59,10 +79,18 @@ export function predicateForms(dictionaryForm: string): string[] {
   else if (last.tail > 0) adnominal = stem + '은';
   else adnominal = withTail(stem, T.n);
   const nominal = last.tail === T.b ? undefined : last.tail > 0 ? stem + '음' : withTail(stem, T.m);
+  // The present adnominal of a verb; a ㄹ stem drops its ㄹ before it (날다 -> 나는, 불다 -> 부는).
+  const present = last.tail === T.l ? withTail(stem, 0) + '는' : stem + '는';
   // One-syllable forms ("달", "단") are too ambiguous to find in running text, and so are the ㅎ
   // irregulars' 아/어 forms: 노래 is a song, 파래 a seaweed; their adnominal (노란, 파란) is what refines.
   const hIrregular = last.tail === T.h && inf !== stem + '아' && inf !== stem + '어';
-  const forms = hIrregular ? [stem, adnominal] : [stem, inf, past, adnominal, nominal];
+  const forms = hIrregular ? [stem, adnominal] : [stem, inf, past, adnominal, nominal, present];
+  // ㅂ: the regular reading too (입다 -> 입어, 입은). ㄷ: the irregular one too (듣다 -> 들어, 들은).
+  if (last.tail === T.b) forms.push(...regularForms(stem));
+  if (last.tail === T_D && D_IRREGULAR.has(dictionaryForm)) {
+    const l = withTail(stem, T.l);
+    forms.push(l + (bright(last.vowel) ? '아' : '어'), withTail(l + (bright(last.vowel) ? '아' : '어'), T.ss), l + '은');
+  }
   return [...new Set(forms)].filter((f): f is string => !!f && f.length >= MIN_FORM_CHARS);
 }
 

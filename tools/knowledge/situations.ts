@@ -39,6 +39,7 @@ export const SITUATIONS: readonly OccasionSeed[] = [
   { en: ['common cold', 'caught a cold', 'catch a cold', 'have a cold', 'runny nose', 'stuffy nose', 'sore throat', 'coughing'], ko: ['감기', '감기몸살', '몸살', '콧물', '기침', '목감기', '코감기'], implies: ['sneezing face', 'face with thermometer', 'face with medical mask', 'pill', 'hot beverage'] },
   { en: ['headache', 'migraine', 'head hurts', 'my head hurts'], ko: ['두통', '편두통', '머리 아파', '머리가 아파'], implies: ['face with head-bandage', 'pill', 'persevering face', 'tired face'] },
   { en: ['stuffed', 'so full', "i'm full", 'ate too much', 'overate', 'overeating', 'food coma', 'full stomach'], ko: ['배불러', '과식', '배터져'], implies: ['face savoring food', 'fork and knife with plate', 'face exhaling', 'sleeping face'] },
+  { en: ['thirsty', 'so thirsty', 'parched', 'dehydrated'], ko: ['갈증', '갈증 나'], implies: ['drink', 'cup with straw', 'potable water', 'beverage box', 'tumbler glass'] },
   { en: ['hungry', 'so hungry', 'starving', 'starved'], ko: ['배고파', '너무 배고파', '출출'], implies: ['fork and knife with plate', 'drooling face', 'face savoring food', 'food'] },
   { en: ['sore muscles', 'muscle pain', 'muscle ache', 'aching muscles', 'so sore'], ko: ['근육통', '알배김'], implies: ['person getting massage', 'flexed biceps', 'adhesive bandage', 'weary face'] },
   { en: ['allergy', 'allergies', 'hay fever', 'pollen allergy', 'sneezing'], ko: ['알레르기', '알러지', '비염', '꽃가루 알레르기', '꽃가루'], implies: ['sneezing face', 'face with medical mask', 'blossom', 'pill'] },

@@ -35,6 +35,11 @@ export const KnowledgeFileSchema = z.object({
   surfaces: z.object({ forms: z.string(), counts: z.string(), concepts: ints, weights: z.string(), rels: z.string() }),
   /** Item properties by definition (tools/knowledge/properties.ts), for refinements: optional. */
   properties: z.object({ items: z.string(), words: z.string(), lists: z.string() }).optional(),
+  /**
+   * English words of many WordNet senses ("work", "fall", "line": "word count" lines), for telling a
+   * vague word from a topic: optional.
+   */
+  senses: z.string().optional(),
 });
 export type KnowledgeFile = z.infer<typeof KnowledgeFileSchema>;
 
@@ -77,6 +82,8 @@ export interface KnowledgeBase {
    * banana), for refinements only; empty for a word no definition uses or a file without the table.
    */
   readonly itemsWithProperty: (word: string) => readonly string[];
+  /** WordNet senses of an English word over all parts of speech, where the file lists it (many); 0 otherwise. */
+  readonly senseCount: (word: string) => number;
 }
 
 export class KnowledgeError extends Error {
@@ -168,6 +175,19 @@ class SurfaceIndex implements ReadonlyMap<string, readonly SurfaceSense[]> {
 }
 
 /** word (or its English lemma) -> item ids, decoded per word on first lookup from the delta-coded lists. */
+/** "word count" lines -> a lookup (0 for a word not listed). */
+function senseTable(text: string | undefined): (word: string) => number {
+  const counts = new Map<string, number>();
+  for (const line of (text ?? '').split('\n')) {
+    if (!line) continue;
+    const space = line.lastIndexOf(' ');
+    const n = Number(line.slice(space + 1));
+    if (space <= 0 || !Number.isInteger(n) || n <= 0) invalid(`senses: "${line.slice(0, 40)}"`);
+    counts.set(line.slice(0, space), n);
+  }
+  return (word) => counts.get(word.toLowerCase()) ?? counts.get(lemmatizeEnglish(word.toLowerCase())) ?? 0;
+}
+
 function propertyTable(p: KnowledgeFile['properties']): (word: string) => readonly string[] {
   if (!p) return () => [];
   const ids = splitLines(p.items);
@@ -295,7 +315,7 @@ export function parseKnowledge(json: unknown): KnowledgeBase {
   if (implicitRel < 0) invalid(`relations: "${IMPLICIT_RELATION}" is missing`);
   const surfaces = new SurfaceIndex(names, forms, senseStart, senseConcepts, charColumn(s.weights, 'surfaces.weights', 100), senseRels, implicitRel);
 
-  const kb = { relations: f.relations, concepts, surfaces, maxSurfaceWords: f.maxSurfaceWords, sources: f.sources ?? {}, edgesOf, itemsWithProperty: propertyTable(f.properties) } as Omit<KnowledgeBase, 'edges'>;
+  const kb = { relations: f.relations, concepts, surfaces, maxSurfaceWords: f.maxSurfaceWords, sources: f.sources ?? {}, edgesOf, itemsWithProperty: propertyTable(f.properties), senseCount: senseTable(f.senses) } as Omit<KnowledgeBase, 'edges'>;
   let all: (readonly Edge[])[] | undefined;
   return Object.defineProperty(kb, 'edges', { enumerable: true, get: () => (all ??= concepts.map((c) => edgesOf(c.id))) }) as KnowledgeBase;
 }

@@ -29,7 +29,7 @@ function feedAfter(...texts: string[]): { intent: Intent; titles: string[]; cate
   let intent = emptyIntent('u', 0);
   texts.forEach((text, i) => {
     const x = parseTurnExtraction(engine.extract(text, { previous: intent, context: { expansions: [], places: [], itemsWithProperty: propertyItemsReader(kb) } }));
-    const enriched = parseTurnExtraction({ ...x, ...informationNode({ text, extraction: x, previous: intent, kb }) });
+    const enriched = parseTurnExtraction({ ...x, ...informationNode({ text, extraction: x, previous: intent, kb, catalogItems: (p) => engine.gazetteer.itemIdsOf(p) }) });
     intent = mergeIntent(intent, enriched, `t${i}`, i + 1).intent;
   });
   const top = deliver({ items, lexical, intent, k: 10 }).map((e) => items.find((it) => it.id === e.id)!);
@@ -77,5 +77,38 @@ describe('a situation named in several words is read for its meaning', () => {
   it('its head and the words it implies stay ("I can\'t sleep" keeps sleep, "it\'s so hot today" keeps hot)', () => {
     expect(feedAfter("I can't sleep").titles.some((t) => /sleep/.test(t))).toBe(true);
     expect(feedAfter("it's so hot today").titles.some((t) => /hot/.test(t))).toBe(true);
+  });
+});
+
+describe('a vague word beside a clearer one is no topic', () => {
+  it('"how do octopuses even work" is about octopuses: sea animals, no workers', () => {
+    const { intent, titles } = feedAfter('how do octopuses even work, teach me');
+    expect(intent.keyPhrases.map((p) => p.text)).toEqual(['octopus']);
+    expect(titles.filter((t) => /worker/.test(t))).toEqual([]);
+    expect(titles).toContain('octopus');
+  });
+
+  it('joined to another phrase as its equal it stays ("fire and ice")', () => {
+    const { titles } = feedAfter('fire and ice stickers');
+    expect(titles).toContain('fire');
+    expect(titles.some((t) => /\bice\b/.test(t))).toBe(true);
+  });
+
+  it('alone it is the topic ("show me fire")', () => {
+    expect(feedAfter('show me fire').titles).toContain('fire');
+  });
+
+  it('the knowledge file lists sense counts, and a corrupt line is a clear error', () => {
+    expect(kb.senseCount('work')).toBeGreaterThanOrEqual(18);
+    expect(kb.senseCount('octopus')).toBe(0);
+    const file = JSON.parse(readFileSync('public/models/knowledge/knowledge.json', 'utf8'));
+    expect(() => parseKnowledge({ ...file, senses: 'work many' })).toThrow(/senses/);
+  });
+});
+
+describe('Korean basic words reach English concepts', () => {
+  it.each([['하늘', 'sky'], ['바다', 'sea'], ['겨울', 'winter'], ['입다', 'wear']])('"%s" names %s', (ko, en) => {
+    const names = (kb.surfaces.get(ko) ?? []).map((s) => kb.concepts[s.concept]!.en);
+    expect(names).toContain(en);
   });
 });
