@@ -247,6 +247,7 @@ for (const p of countryList.values()) {
 const zones = zoneCountries('/usr/share/zoneinfo');
 const cities: Place[] = [...exemplarCities(join(nm, 'cldr-dates-full'), zones.map), ...wordnetPlaces(wn, byName), ...projectPlaces(join(root, 'public/models/compact-engine/places.json'))];
 let cityCount = 0;
+const placeNamed = new Set<number>();
 for (const p of cities) {
   const country = countryConcept.get(p.cc);
   if (!country) continue;
@@ -261,6 +262,9 @@ for (const p of cities) {
   if (isAlias) continue;
   const c = g.concept(key, { kind: 'city', en: p.en[0]!.replace(/\b\p{Ll}/gu, (m) => m.toUpperCase()), ko: p.ko[0] ?? '', cc: p.cc });
   if (g.concepts[c]!.cc !== p.cc) continue; // the same name in two countries: the first source wins
+  // A place's own Korean name over one an emoji link gave its concept ("tokyo" had read 도쿄 타워).
+  if (p.ko[0] && !placeNamed.has(c)) g.concepts[c]!.ko = p.ko[0];
+  placeNamed.add(c);
   for (const n of p.en) if (!isCommonWord(n) || p.source === 'project-places') g.surface(n, c, 1, `${p.source}:name`);
   for (const n of p.ko) g.surface(n, c, 1, `${p.source}:name`);
   g.edge(c, CITY_IN_COUNTRY, [{ rel: `${p.source === 'cldr-exemplar-city+tzdata' ? 'tzdata' : p.source === 'wordnet-holonym' ? 'wordnet' : 'project'}:city-in-country`, to: country }]);

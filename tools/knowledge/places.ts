@@ -77,8 +77,13 @@ export function exemplarCities(cldrDates: string, zones: Map<string, string>): P
     };
     walk(z, []);
   }
-  // English names CLDR leaves out (the zone id's last part) are filled from the id.
-  for (const id of zones.keys()) if (!names.has(id)) names.set(id, { en: id.split('/').pop()!.replace(/_/g, ' ') });
+  // English names CLDR leaves out (the zone id's last part) are filled from the id, also where only the
+  // Korean file names the zone (CLDR's English file lists few zones: Auckland and Tokyo had been
+  // dropped with their Korean names, 오클랜드 and 도쿄).
+  for (const id of zones.keys()) {
+    const e = names.get(id) ?? {};
+    if (!e.en) names.set(id, { ...e, en: id.split('/').pop()!.replace(/_/g, ' ') });
+  }
   const out: Place[] = [];
   for (const [id, n] of names) {
     const cc = zones.get(id);

@@ -112,3 +112,12 @@ describe('Korean basic words reach English concepts', () => {
     expect(names).toContain(en);
   });
 });
+
+describe('Korean city names of the zones CLDR\'s English file leaves out', () => {
+  it('"엄마가 오클랜드에서 오셔" names New Zealand, and Tokyo is 도쿄 (not 도쿄 타워)', () => {
+    const { intent, titles } = feedAfter('치킨 스티커', '아 그리고 엄마가 오클랜드에서 오셔');
+    expect(intent.information?.places.map((p) => p.country)).toContain('New Zealand');
+    expect(titles).toContain('flag: New Zealand');
+    expect(kb.concepts.find((c) => c.kind === 'city' && c.en === 'Tokyo')?.ko).toBe('도쿄');
+  });
+});
