@@ -81,6 +81,8 @@ export function withRefineProperty(
   const predicates = itemsWithProperty
     ? [...new Set(LANGUAGE_PACKS.flatMap((p) => p.situation.refinePredicates?.(text) ?? []))].filter((f) => itemsWithProperty(f).length > 0)
     : [];
+  // A word the knowledge layer reads as written keeps its form ("작은", as the reply says it).
+  const readable = (w: string) => (itemsWithProperty?.(w).length ?? 0) > 0;
   for (const re of LANGUAGE_PACKS.flatMap((p) => p.situation.refineProperty)) {
     const m = re.exec(text);
     const key = m?.[1] ? gazetteerKey(m[1]) : '';
@@ -95,7 +97,11 @@ export function withRefineProperty(
     // property, for the lexical index's prefixes and the knowledge layer's names (노란 -> yellow).
     const words = catalogs.length > 0 ? catalogs : [...new Set(content)];
     // A predicate read by position stands for the word it was read from ("입는" -> 입다).
-    const known = [...words.filter((w) => !predicates.some((f) => w.length > 1 && f.startsWith(w.slice(0, -1)))), ...predicates];
+    const fromWord = (f: string, w: string) => w.length > 1 && f.startsWith(w.slice(0, -1));
+    const known = [
+      ...words.filter((w) => readable(w) || !predicates.some((f) => fromWord(f, w))),
+      ...predicates.filter((f) => !words.some((w) => readable(w) && fromWord(f, w))),
+    ];
     if (known.length === 0) continue;
     // The clause's own words as the phrase finder cut them ("수영하는") give way to the property ("수영").
     const rest = x.keyPhrases.filter((p) => !m![0].includes(p.text) && !known.some((k) => p.text.includes(k)));

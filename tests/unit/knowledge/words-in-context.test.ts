@@ -121,3 +121,15 @@ describe('Korean city names of the zones CLDR\'s English file leaves out', () =>
     expect(kb.concepts.find((c) => c.kind === 'city' && c.en === 'Tokyo')?.ko).toBe('도쿄');
   });
 });
+
+describe('the reply to a refinement read by position', () => {
+  it('quotes a dictionary form ("\'날다\'에 맞는"), and keeps a modifier as said ("작은 쪽")', async () => {
+    const reply = async (topic: string, refine: string) => {
+      const previous = feedAfter(topic).intent;
+      const x = parseTurnExtraction(engine.extract(refine, { previous, context: { expansions: [], places: [], itemsWithProperty: propertyItemsReader(kb) } }));
+      return Promise.all([0, 1, 2].map((seed) => engine.reply(x, { language: 'ko', seed })));
+    };
+    for (const r of await reply('동물 보여줘', '하늘 나는 애들만')) expect(r).toMatch(/'날다'에 맞/);
+    for (const r of await reply('동물 보여줘', '엄청 작은 애들만')) expect(r).toMatch(/작은 쪽/);
+  });
+});

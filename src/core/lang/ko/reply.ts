@@ -28,6 +28,9 @@ export function withCopula(word: string): string {
   return `${word}${f === 0 ? '예요' : '이에요'}`;
 }
 
+/** The last word is a predicate's dictionary form ("날다", "입다"; also a noun in 다, "바다", which reads as well quoted). */
+const DICTIONARY_FORM = /[가-힣]다$/u;
+
 const TEMPLATES: Readonly<Record<Task, readonly ReplyTemplate[]>> = {
   more_like: [(p, i) => `${p} ${i} 더 보여드릴게요.`, (p) => `좋아요, ${withParticle(p, OBJECT)} 더 가져왔어요.`, (p) => `${p}, 더 갑니다!`],
   learn_more: [
@@ -38,7 +41,12 @@ const TEMPLATES: Readonly<Record<Task, readonly ReplyTemplate[]>> = {
   less_of: [(p) => `알겠어요, ${withParticle(p, TOPIC)} 줄일게요.`, (p) => `${withParticle(p, TOPIC)} 이제 빼 둘게요.`, (p) => `${withParticle(p, TOPIC)} 피드에서 뺄게요.`],
   new_topic: [(p) => `${withParticle(p, 'ro')} 바꿔 볼게요.`, (p) => `이번엔 ${withParticle(p, OBJECT)} 보여드릴게요.`, (p, i) => `${p} 관련 ${withCopula(i)}.`],
   // "쪽" follows a noun or a modifier alike ("음료 쪽", "빨간 쪽"), so "빨간 것만" still reads well.
-  refine: [(p) => `${p} 쪽으로 좁혀 볼게요.`, (p) => `좋아요, ${p} 쪽만 보여드릴게요.`, (p) => `${p} 쪽으로 맞춰 볼게요.`],
+  // A predicate's dictionary form (a clause read by position, "하늘 나는 애들만" -> 날다) is quoted: "날다 쪽" does not read.
+  refine: [
+    (p) => (DICTIONARY_FORM.test(p) ? `'${p}'에 맞는 것으로 좁혀 볼게요.` : `${p} 쪽으로 좁혀 볼게요.`),
+    (p) => (DICTIONARY_FORM.test(p) ? `좋아요, '${p}'에 맞는 것만 보여드릴게요.` : `좋아요, ${p} 쪽만 보여드릴게요.`),
+    (p) => (DICTIONARY_FORM.test(p) ? `'${p}'에 맞춰 볼게요.` : `${p} 쪽으로 맞춰 볼게요.`),
+  ],
   start_over: [() => '처음부터 다시 시작할게요. 무엇을 보고 싶으세요?', () => '모두 지웠어요. 어디서부터 시작할까요?', () => '새로 시작해요! 어떤 게 보고 싶으세요?'],
   chit_chat: [() => '네! 보고 싶은 걸 말씀해 주세요.', () => '안녕하세요! 동물, 음식, 여행 등 무엇이든 말씀해 주세요.', () => '듣고 있어요. 피드에 무엇을 보여드릴까요?'],
 };
