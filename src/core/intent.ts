@@ -46,6 +46,13 @@ export const KeyPhraseSchema = z.object({
 });
 export type KeyPhrase = z.infer<typeof KeyPhraseSchema>;
 
+/**
+ * A refinement: the property a turn narrows the topic by. `not` where the turn asked for what lacks it
+ * ("only the ones that can't fly", "안 매운 것만"): the topic's items without the property.
+ */
+export const RefinementSchema = KeyPhraseSchema.extend({ not: z.literal(true).optional() });
+export type Refinement = z.infer<typeof RefinementSchema>;
+
 export const InterestSchema = z.object({
   text: phraseText,
   weight,
@@ -126,7 +133,7 @@ export const IntentSchema = z
     information: InformationSchema,
     expansions: z.array(ExpansionSchema).max(MAX_EXPANSIONS),
     /** "Only the ones that fly": narrows the current topic (an intersection, not a new search). */
-    refinements: z.array(KeyPhraseSchema).max(MAX_REFINEMENTS),
+    refinements: z.array(RefinementSchema).max(MAX_REFINEMENTS),
   })
   .strict();
 export type Intent = z.infer<typeof IntentSchema>;
@@ -173,6 +180,8 @@ export const TurnExtractionSchema = z
     expansions: z.array(ExpansionSchema.omit({ lastTurn: true })).max(MAX_EXPANSIONS).optional(),
     /** Dislikes this turn takes back ("cats are fine now"). */
     undo: z.array(phraseText).max(MAX_INTERESTS).optional(),
+    /** A refinement asking for what lacks its property ("only the ones that can't fly"). */
+    refineNot: z.boolean().optional(),
   })
   .strict();
 export type TurnExtraction = z.infer<typeof TurnExtractionSchema>;
@@ -315,7 +324,16 @@ export function mergeIntent(
   // A refinement holds while the topic does; a new topic or new phrases asked for plainly end it.
   let refinements = fresh || (!refining && extraction.keyPhrases.length > 0) ? [] : decayed(base.refinements, turn);
 
-  if (refining) for (const p of extraction.keyPhrases) refinements = upsert(refinements, p.text, p.weight, turn);
+  if (refining) {
+    for (const p of extraction.keyPhrases) refinements = upsert(refinements, p.text, p.weight, turn);
+    // Negated or not as this turn says it ("the spicy ones" after "not the spicy ones" asks for them).
+    const said = new Set(extraction.keyPhrases.map((p) => key(p.text)));
+    refinements = refinements.map((r) => {
+      if (!said.has(key(r.text))) return r;
+      const { not: _, ...rest } = r;
+      return extraction.refineNot ? { ...rest, not: true as const } : rest;
+    });
+  }
   else for (const p of extraction.keyPhrases) keyPhrases = upsert(keyPhrases, p.text, p.weight, turn);
   // Asking for the very thing disliked before takes the dislike back ("stop showing me food", later "ok
   // food again"): it stayed hidden while the reply said food. A broader or narrower ask does not ("no

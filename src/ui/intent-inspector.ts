@@ -92,9 +92,10 @@ export class IntentInspector extends LitElement {
     if (i) {
       for (const g of GROUPS) {
         const list = g.kind === 'places' || g.kind === 'dates' || g.kind === 'occasions' || g.kind === 'people' ? i.information[g.kind] : i[g.kind];
-        const rows = (list as { text: string; lastTurn: number; country?: string; reason?: string }[]).map((x) => ({
+        const rows = (list as { text: string; lastTurn: number; country?: string; reason?: string; not?: true }[]).map((x) => ({
           kind: g.kind, text: x.text,
-          label: x.country ? `${x.text} (${x.country})` : x.reason ? `${x.text}: ${x.reason}` : x.text,
+          // A negated refinement keeps what lacks the property ("only the ones that can't fly").
+          label: x.country ? `${x.text} (${x.country})` : x.reason ? `${x.text}: ${x.reason}` : x.not ? `not ${x.text}` : x.text,
           source: this.saidIn(x.lastTurn),
         }));
         if (rows.length > 0) out.push({ title: g.title, rows });

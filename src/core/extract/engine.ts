@@ -105,7 +105,8 @@ export function withRefineProperty(
     if (known.length === 0) continue;
     // The clause's own words as the phrase finder cut them ("수영하는") give way to the property ("수영").
     const rest = x.keyPhrases.filter((p) => !m![0].includes(p.text) && !known.some((k) => p.text.includes(k)));
-    return { ...x, keyPhrases: [...rest, ...known.map((k) => ({ text: k, weight: REFINE_PROPERTY_WEIGHT }))] };
+    const negated = LANGUAGE_PACKS.some((p) => p.situation.refineNegated.test(text));
+    return { ...x, keyPhrases: [...rest, ...known.map((k) => ({ text: k, weight: REFINE_PROPERTY_WEIGHT }))], ...(negated ? { refineNot: true } : {}) };
   }
   return x;
 }

@@ -32,6 +32,9 @@ export function composeReply(
   const list = (xs: readonly string[]) => words.list(show(xs.slice(0, REPLY_MAX_NAMED)));
   const items = vocabulary.items[language];
   const topics = x.keyPhrases.map((p) => p.text);
+  // A refinement to what lacks the property is said as one leaving it out ("only the ones that can't
+  // fly": "Got it, less fly"), not as narrowing to it.
+  if (x.task === 'refine' && x.refineNot && topics.length > 0) x = { ...x, task: 'less_of', dislikes: topics };
   const subject = x.task === 'less_of' ? x.dislikes : topics;
   const salt = x.task.length * 7 + subject.length;
   let reply: string;

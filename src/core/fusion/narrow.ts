@@ -49,13 +49,25 @@ function refinementOf(lexical: LexicalIndex, intent: Intent): Refinement | null 
     // (matching either word let every drink fit).
     const topicWords = new Set(intent.keyPhrases.filter((p) => !refineKeys.has(key(p.text))).flatMap((p) => key(p.text).split(' ')));
     const property = (text: string) => key(text).split(' ').filter((w) => !topicWords.has(w)).join(' ') || text;
-    const fromRefinement = (intent.expansions ?? []).filter((e) => refineKeys.has(key(e.from)));
-    const refine = matching(lexical, [...intent.refinements.map((r) => ({ ...r, text: property(r.text) })), ...fromRefinement], true);
-    const refineWords = new Set(refine);
-    // And the items whose definitions have the property (the knowledge layer's item properties).
     const row = rowsOf(lexical.items);
-    for (const e of fromRefinement) for (const id of e.itemIds ?? []) { const i = row.get(id); if (i !== undefined) refine.add(i); }
+    // Items with the properties of these refinements: by their words, and by definition (the knowledge
+    // layer's item properties, on the expansions that came from them).
+    const having = (refinements: readonly { text: string; weight: number }[]) => {
+      const keys = new Set(refinements.map((r) => key(r.text)));
+      const from = (intent.expansions ?? []).filter((e) => keys.has(key(e.from)));
+      const byWords = matching(lexical, [...refinements.map((r) => ({ ...r, text: property(r.text) })), ...from], true);
+      const all = new Set(byWords);
+      for (const e of from) for (const id of e.itemIds ?? []) { const i = row.get(id); if (i !== undefined) all.add(i); }
+      return { byWords, all };
+    };
     const topic = matching(lexical, wantedPhrases(intent).filter((p) => !p.from || !refineKeys.has(key(p.from))));
+    const wanted = intent.refinements.filter((r) => !r.not);
+    const lacking = intent.refinements.filter((r) => r.not);
+    // "Only the ones that can't fly": what fits is the topic without the items that have the property.
+    const excluded = lacking.length > 0 ? having(lacking).all : new Set<number>();
+    const fit = wanted.length > 0 ? having(wanted) : { byWords: new Set(topic), all: new Set(topic) };
+    const refine = new Set([...fit.all].filter((i) => !excluded.has(i)));
+    const refineWords = new Set([...fit.byWords].filter((i) => !excluded.has(i)));
     out = { refine, refineWords, topic };
   }
   refinementsOf.set(intent, out);

@@ -193,6 +193,8 @@ export interface SituationPack {
    * not "I"). Candidates: the caller keeps those the knowledge layer knows. Optional.
    */
   readonly refinePredicates?: (text: string) => readonly string[];
+  /** The refinement asks for what lacks the property ("the ones that can't fly", "안 매운 것만"). */
+  readonly refineNegated: RegExp;
   /**
    * Occasions a turn implies without naming them ("she just turned five" is a birthday): each pattern
    * with the occasion it implies, a word of this language the catalog can match.

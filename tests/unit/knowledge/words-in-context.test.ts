@@ -133,3 +133,36 @@ describe('the reply to a refinement read by position', () => {
     for (const r of await reply('동물 보여줘', '엄청 작은 애들만')) expect(r).toMatch(/작은 쪽/);
   });
 });
+
+describe('a refinement to what lacks a property', () => {
+  it('"birds", then "only the ones that can\'t fly": the flying birds leave, the rest stay', () => {
+    const { intent, titles } = feedAfter('birds', "only the ones that can't fly");
+    expect(intent.refinements).toEqual([expect.objectContaining({ text: 'fly', not: true })]);
+    expect(titles).toContain('penguin');
+    expect(titles).not.toContain('dove');
+    expect(titles).not.toContain('eagle');
+  });
+
+  it('"food", then "only the ones that aren\'t spicy" (and "음식", then "안 매운 것만"): nothing spicy', () => {
+    for (const [topic, refine] of [['food', "only the ones that aren't spicy"], ['음식 보여줘', '안 매운 것만'], ['음식 보여줘', '맵지 않은 거만']] as const) {
+      const { intent, titles } = feedAfter(topic, refine);
+      expect(intent.refinements?.every((r) => r.not)).toBe(true);
+      expect(titles).not.toContain('hot pepper');
+      expect(titles.length).toBeGreaterThanOrEqual(5);
+    }
+  });
+
+  it('asking for the property again afterwards is a plain refinement ("only the spicy ones")', () => {
+    const { intent, titles } = feedAfter('food', "only the ones that aren't spicy", 'only the spicy ones');
+    expect(intent.refinements?.find((r) => r.text === 'spicy')?.not).toBeUndefined();
+    expect(titles).toContain('hot pepper');
+  });
+
+  it('the reply says what is left out', async () => {
+    const previous = feedAfter('birds').intent;
+    const x = parseTurnExtraction(engine.extract("only the ones that can't fly", { previous, context: { expansions: [], places: [], itemsWithProperty: propertyItemsReader(kb) } }));
+    expect(x.refineNot).toBe(true);
+    const replies = await Promise.all([0, 1, 2].map((seed) => engine.reply(x, { language: 'en', seed })));
+    for (const r of replies) expect(r).not.toMatch(/narrow|down to/i);
+  });
+});

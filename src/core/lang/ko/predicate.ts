@@ -23,6 +23,7 @@ const withTail = (s: string, tail: number) => String.fromCharCode(s.charCodeAt(0
  * is no such form.
  */
 export function koreanDictionaryForms(word: string): string[] {
+  if (word.length > 1 && word.endsWith('다')) return [word]; // already a dictionary form ("맵다" from "맵지 않은")
   const last = word.slice(-1);
   if (word.length === 0 || !isSyllable(last)) return [];
   const head = word.slice(0, -1);
@@ -59,6 +60,8 @@ export function koreanDictionaryForms(word: string): string[] {
 
 /** A dependent noun a refinement's clause modifies ("것만", "애들만", "곳만"). */
 const DEPENDENT = /^(?:것|거|애|애들|곳|데|놈|녀석)(?:들)?(?:만|뿐|으로|로)?$/;
+/** After a predicate's 지 form: "맵지 않은", "날지 못하는". */
+const NEGATIVE_AUXILIARY = /^(?:않는|않은|못하는|못한)$/;
 /** "날 수 있는 것만", "못 나는 애들만": the predicate is the word before 수 있는/없는, after 못/안. */
 const POSSIBILITY = /^(?:수)$/;
 
@@ -74,6 +77,11 @@ export function koreanClausePredicates(text: string): string[] {
     let j = i - 1;
     // "날 수 있는 것": step back over 수 있는/없는 to the predicate.
     if (j >= 2 && /^(?:있는|없는)$/.test(words[j]!) && POSSIBILITY.test(words[j - 1]!)) j -= 2;
+    // "맵지 않은 거", "날지 못하는 애들": the predicate before a negative auxiliary, in its 지 form.
+    else if (j >= 1 && NEGATIVE_AUXILIARY.test(words[j]!) && words[j - 1]!.endsWith('지') && words[j - 1]!.length > 1) {
+      out.push(`${words[j - 1]!.slice(0, -1)}다`);
+      continue;
+    }
     if (j >= 0) out.push(words[j]!);
   }
   return [...new Set(out)];

@@ -30,6 +30,8 @@ export const koreanSituation: SituationPack = {
     /((?:[가-힣]+\s+){1,4})(?:것|거|애|애들|곳|데|놈|녀석)(?:들)?(?:만|뿐)/u,
   ],
   refinePredicates: (text) => koreanClausePredicates(text).flatMap(koreanDictionaryForms),
+  // "안 매운 것만", "못 나는 애들만", "맵지 않은 거만", "날지 못하는 애들만", "날개 없는 것만".
+  refineNegated: /(?:(?:^|\s)(?:안|못)\s+[가-힣]+|지\s*(?:않|못하|못한)[가-힣]*|\s없는)\s+(?:것|거|애|애들|곳|데|놈|녀석)(?:들)?(?:만|뿐|으로|로)?(?:\s|$|[.!?])/u,
   // "빨간 거랑 비슷한 거", "작은 것 더": a modifier (final ㄴ: 빨간, 작은, 귀여운) before 거/것.
   greetings: ['축하', '복', '행복', '즐거운', '메리', '해피'],
   wantsMore: /(?:더|비슷한|비슷하게|또|이런 거|이런거|같은 거)/u,
