@@ -166,3 +166,14 @@ describe('a refinement to what lacks a property', () => {
     for (const r of replies) expect(r).not.toMatch(/narrow|down to/i);
   });
 });
+
+describe('a Korean counter after a numeral measures and names nothing', () => {
+  it('"몇 개 더" asks for more of the guitars, not for dogs (개); "개 보여줘" still shows dogs', () => {
+    const more = feedAfter('기타 치는 거', '비슷한 느낌으로 몇 개 더');
+    expect([...more.intent.keyPhrases, ...more.intent.likes].map((p) => p.text)).not.toContain('개');
+    expect(more.titles).toContain('guitar');
+    expect(more.titles.filter((t) => /\bdog\b/.test(t))).toEqual([]);
+    expect(feedAfter('개 보여줘').titles).toContain('dog');
+    expect(feedAfter('강아지 두 마리 보여줘').titles.some((t) => /\bdog\b/.test(t))).toBe(true);
+  });
+});

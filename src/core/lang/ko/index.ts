@@ -12,6 +12,10 @@ import { KOREAN_SYSTEM_ADDRESS } from './system-address.ts';
 /** "이번 주말", "다음 주": a time, not a topic. */
 const TIME_DETERMINERS = new Set(['이번', '다음', '지난', '올', '매', '오늘', '내일', '어제', '올해', '이번주', '다음주']);
 const TIME_NOUNS = new Set(['주', '주말', '달', '겨울', '여름', '봄', '가을', '아침', '저녁', '밤', '해', '오후', '오전', '시간']);
+/** Numerals and quantity words before a counter ("몇 개", "두 마리", "3잔"). */
+const NUMERALS = /^(?:\d+|한|두|세|석|네|넉|다섯|여섯|일곱|여덟|아홉|열|스무|몇|여러|수십|수백|몇십)$/;
+/** Counters: after a numeral they measure, whatever else they name (개 dog, 대 a stand, 잔 a cup). */
+const COUNTERS = new Set(['개', '마리', '명', '잔', '장', '권', '대', '번', '살', '분', '병', '그릇', '켤레', '벌', '송이', '채', '가지', '개씩', '장씩']);
 /** Connective endings that close a clause ("가는데", "빼고", "싫어서"). */
 const CLAUSE_ENDINGS = /(?:는데|은데|ㄴ데|던데|지만|니까|어서|아서|해서|고)$/;
 /** Auxiliary predicates continue the clause of the verb before them ("보고 싶지 않아", "먹고 싶어"). */
@@ -43,6 +47,7 @@ export const koreanPack: LanguagePack & { readonly code: 'ko' } = {
   keyForm: (word) => word,
   isStopword: isKoreanStopword,
   time: { determiners: TIME_DETERMINERS, nouns: TIME_NOUNS },
+  isCounter: (norm, previous) => previous !== undefined && NUMERALS.test(previous) && COUNTERS.has(norm),
   clause: {
     openers: new Set(),
     closesClause: (surface, kind) => kind === 'predicate' && CLAUSE_ENDINGS.test(surface),
