@@ -1,6 +1,7 @@
 // World knowledge in the browser (issue 14): the seed's travel example in both languages shows the
 // South Korean flag and no San Marino; a message with no catalog word moves the feed to what it
-// implies; a refinement narrows; an undo brings a topic back; a nonsense word claims nothing.
+// implies; a refinement narrows (a Korean one read by position, one to what lacks the property); an undo
+// brings a topic back; a nonsense word claims nothing.
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { feedIds, openApp, send, useChromium } from './browser.ts';
@@ -97,5 +98,22 @@ describe('world knowledge', () => {
     // An intersection, not a new search: the feed changes, and every one of the top 10 is still an animal.
     await expect.poll(async () => (await top(page, 10)).join(), { timeout: 30_000 }).not.toBe(broad);
     expect((await categories(page, 10)).every((c) => c.startsWith('animal'))).toBe(true);
+  });
+
+  test('a Korean refinement read by position, and one to what lacks the property', async () => {
+    const page = await fresh();
+    const titles = async () => (await page.locator('pr-feed .title').allTextContents()).slice(0, 10);
+    await say(page, '동물 보여줘');
+    await expect.poll(async () => (await categories(page, 10)).every((c) => c.startsWith('animal')), { timeout: 30_000 }).toBe(true);
+    // "나는" before 애들 is 날다 (fly), not the pronoun: birds, not the monkeys the topic opened with.
+    await say(page, '하늘 나는 애들만');
+    await expect.poll(async () => (await titles()).filter((t) => /원숭이|고릴라/.test(t)).length, { timeout: 30_000 }).toBe(0);
+    expect(await page.locator('pr-chat .turn.assistant').last().innerText()).toMatch(/날다/);
+
+    await say(page, 'show me birds');
+    await expect.poll(async () => (await titles()).join(), { timeout: 30_000 }).toMatch(/dove|eagle/);
+    await say(page, "only the ones that can't fly");
+    await expect.poll(async () => (await titles()).filter((t) => /^(?:dove|eagle)$/.test(t)).length, { timeout: 30_000 }).toBe(0);
+    expect(await titles()).toContain('penguin');
   });
 });
