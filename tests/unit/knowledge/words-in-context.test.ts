@@ -177,3 +177,21 @@ describe('a Korean counter after a numeral measures and names nothing', () => {
     expect(feedAfter('강아지 두 마리 보여줘').titles.some((t) => /\bdog\b/.test(t))).toBe(true);
   });
 });
+
+describe('a person named as the subject or by whose place it is, beside something else, is who it is for', () => {
+  it('"친구가 결혼해요": the wedding, not the friend', () => {
+    const wedding = feedAfter('친구가 결혼해요');
+    expect(wedding.intent.information?.people.map((p) => p.text)).toContain('친구');
+    expect(wedding.intent.keyPhrases.map((p) => p.text)).not.toContain('친구');
+  });
+
+  it('"reunion dinner for chinese new year at grandma\'s": grandma is whose place, not the topic', () => {
+    const { intent } = feedAfter("reunion dinner for chinese new year at grandma's");
+    expect(intent.information?.people.map((p) => p.text)).toContain('grandma');
+    expect(intent.keyPhrases.map((p) => p.text)).not.toContain('grandma');
+  });
+
+  it('alone, the person is the topic ("show me grandma")', () => {
+    expect(feedAfter('show me grandma').intent.keyPhrases.map((p) => p.text)).toContain('grandma');
+  });
+});
