@@ -61,9 +61,9 @@ export function analyseTurn(text: string, lexicon?: Lexicon): AnalysedTurn {
       glued ||
       (TIME_NOUNS.has(norm) && prev !== undefined && TIME_DETERMINERS.has(prev.norm)) ||
       isDate(norm, prev?.surface);
-    const counter = pack?.isCounter?.(norm, prev?.surface) ?? false;
+    const namesNothing = pack?.namesNothingAfter?.(norm, prev?.surface) ?? false;
     const content =
-      !counter &&
+      !namesNothing &&
       kind !== 'predicate' &&
       kind !== 'number' &&
       !timeExpr &&

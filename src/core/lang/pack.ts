@@ -124,8 +124,11 @@ export interface LanguagePack {
     /** A word that is a date by itself ("in may", "january"). */
     isDate?(norm: string, previousSurface: string | undefined): boolean;
   };
-  /** A counter after a numeral ("몇 개", "두 마리"): it measures and names nothing (개 is also "dog"). */
-  readonly isCounter?: (norm: string, previousSurface: string | undefined) => boolean;
+  /**
+   * A word that names nothing after the word before it: a counter after a numeral ("몇 개", "두 마리":
+   * 개 is also "dog"), "말" after a determiner or a verb's modifier ("방금 한 말": what was said, not a horse).
+   */
+  readonly namesNothingAfter?: (norm: string, previousSurface: string | undefined) => boolean;
   readonly clause: {
     /** Words that open a new clause ("but", "because"). */
     readonly openers: ReadonlySet<string>;

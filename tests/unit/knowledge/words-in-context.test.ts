@@ -167,6 +167,15 @@ describe('a refinement to what lacks a property', () => {
   });
 });
 
+describe('a Korean word that names nothing after the word before it', () => {
+  it('"방금 한 말 취소" takes back what was said: 말 is no horse; "말 보여줘" still shows horses', () => {
+    const { intent, titles } = feedAfter('벌은 싫어 쏘일 것 같아', '방금 한 말 취소! 꿀벌 귀엽다');
+    expect(intent.keyPhrases.map((p) => p.text)).not.toContain('말');
+    expect(titles.filter((t) => /horse/.test(t))).toEqual([]);
+    expect(feedAfter('말 보여줘').titles).toContain('horse');
+  });
+});
+
 describe('a Korean counter after a numeral measures and names nothing', () => {
   it('"몇 개 더" asks for more of the guitars, not for dogs (개); "개 보여줘" still shows dogs', () => {
     const more = feedAfter('기타 치는 거', '비슷한 느낌으로 몇 개 더');

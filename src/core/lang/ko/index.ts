@@ -16,6 +16,8 @@ const TIME_NOUNS = new Set(['주', '주말', '달', '겨울', '여름', '봄', '
 const NUMERALS = /^(?:\d+|한|두|세|석|네|넉|다섯|여섯|일곱|여덟|아홉|열|스무|몇|여러|수십|수백|몇십)$/;
 /** Counters: after a numeral they measure, whatever else they name (개 dog, 대 a stand, 잔 a cup). */
 const COUNTERS = new Set(['개', '마리', '명', '잔', '장', '권', '대', '번', '살', '분', '병', '그릇', '켤레', '벌', '송이', '채', '가지', '개씩', '장씩']);
+/** Before 말, a determiner or a verb's modifier makes it speech ("방금 한 말", "그 말", "무슨 말", "내 말"). */
+const SPEECH_BEFORE = /^(?:한|할|하는|했던|하던|그|이|저|내|제|네|니|무슨|방금|아까|그런|이런|좋은|나쁜)$/;
 /** Connective endings that close a clause ("가는데", "빼고", "싫어서"). */
 const CLAUSE_ENDINGS = /(?:는데|은데|ㄴ데|던데|지만|니까|어서|아서|해서|고)$/;
 /** Auxiliary predicates continue the clause of the verb before them ("보고 싶지 않아", "먹고 싶어"). */
@@ -47,7 +49,7 @@ export const koreanPack: LanguagePack & { readonly code: 'ko' } = {
   keyForm: (word) => word,
   isStopword: isKoreanStopword,
   time: { determiners: TIME_DETERMINERS, nouns: TIME_NOUNS },
-  isCounter: (norm, previous) => previous !== undefined && NUMERALS.test(previous) && COUNTERS.has(norm),
+  namesNothingAfter: (norm, previous) => previous !== undefined && ((NUMERALS.test(previous) && COUNTERS.has(norm)) || (norm === '말' && SPEECH_BEFORE.test(previous))),
   clause: {
     openers: new Set(),
     closesClause: (surface, kind) => kind === 'predicate' && CLAUSE_ENDINGS.test(surface),
