@@ -318,7 +318,7 @@ export class RetrievalService {
 
   /** What the user saw, on this device only: impressions, and the search the feed answers (for click logs). */
   private logSearch(catalogId: string, intent: Intent | null, cards: FeedCard[], searchVector?: Float32Array): void {
-    void this.store().then((store) => this.shownLog.record(store, catalogId, intent, cards.map((c) => c.id), searchVector));
+    this.shownLog.record(() => this.store(), catalogId, intent, cards.map((c) => c.id), searchVector);
   }
 
   /**
