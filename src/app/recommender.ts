@@ -4,7 +4,8 @@
 // workers or IndexedDB themselves. Chat, videos and "my data" live in their own modules.
 import { z } from 'zod';
 import type { CatalogList } from '../core/catalog.ts';
-import type { Forgettable, Intent } from '../core/intent.ts';
+import type { Intent } from '../core/intent.ts';
+import type { Forgettable } from '../core/intent-forget.ts';
 import type { WorkerName, WorkerStatus } from '../core/status.ts';
 import type { EngagementMemory, FeedCard, PreferenceView, RetrievalView, U2iView } from '../messages/retrieval.ts';
 import { createContextId } from '../store/channel.ts';

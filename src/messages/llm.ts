@@ -1,7 +1,8 @@
 // The llm worker's messages: a chat turn in, the stored turns and intent out. The worker hands the
 // merged intent straight to the retrieval worker (`IntentSink`, over a MessagePort) so the feed
 // follows before the page even hears the reply.
-import type { Forgettable, Intent } from '../core/intent.ts';
+import type { Intent } from '../core/intent.ts';
+import type { Forgettable } from '../core/intent-forget.ts';
 import type { ChatTurn } from '../store/db.ts';
 import type { StatusListener, WorkerBase, WorkerConfig } from './common.ts';
 

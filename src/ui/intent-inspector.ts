@@ -4,7 +4,8 @@
 // Renders what it is given and tells the shell what to forget; it never talks to a worker itself.
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Forgettable, Intent } from '../core/intent.ts';
+import type { Intent } from '../core/intent.ts';
+import type { Forgettable } from '../core/intent-forget.ts';
 import type { EngagementMemory } from '../messages/retrieval.ts';
 import type { ChatTurn } from '../store/db.ts';
 

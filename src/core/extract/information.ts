@@ -9,7 +9,11 @@ import { findConcepts } from '../knowledge/match.ts';
 import { type FoundPlace, findPlaces } from '../knowledge/places.ts';
 import { isPackLanguage, LANGUAGE_PACKS, packFor } from '../lang/packs.ts';
 import { withoutJsonObjects } from './extractor.ts';
+import { escapeRe, foundAs, MAX_LINKED_ITEMS, norm, originsOf, PLACE_WEIGHT, placeTopics } from './journey.ts';
 import { withoutMachinery } from './machinery.ts';
+import { clearerPhrases, isVague } from './vague.ts';
+
+export { PLACE_WEIGHT, TRAVEL_SHARE } from './journey.ts';
 
 /**
  * Expansions enter the intent at this share of the knowledge layer's own weight (itself at most 0.9
@@ -55,15 +59,6 @@ const refinementStep = (provenance: readonly { via: string }[]) => {
   const meaning = provenance.filter((p) => !NAMING.test(p.via) && !SAME_CONCEPT.test(p.via));
   return meaning.length === 0 || (meaning.length === 1 && (SAME_SCALE.test(meaning[0]!.via) || HAS_PART.test(meaning[0]!.via)));
 };
-/** Items linked directly to one expansion (a country's flag), kept in the intent. */
-const MAX_LINKED_ITEMS = 8;
-/**
- * A named place enters the intent as its country (with the country's flag linked) at this weight, and
- * as the travel topic at TRAVEL_SHARE of it: "flying to Rome" is about Italy and travelling. Both are
- * expansions, so they stay below anything said literally (src/core/wanted.ts).
- */
-export const PLACE_WEIGHT = 0.63;
-export const TRAVEL_SHARE = 0.9;
 /**
  * From a place, only these relations lead somewhere the user meant: its country, and the country's
  * nationality and what that names (Japan → Japanese → sake). Part-of and same-emoji hops led to other
@@ -96,7 +91,6 @@ const withoutMarkup = (text: string) => text.replace(MARKUP, ' ');
  */
 const userText = (text: string) => withoutMarkup(withoutMachinery(withoutJsonObjects(text)).text);
 
-const norm = (s: string) => s.normalize('NFKC').trim().replace(/\s+/g, ' ');
 
 function allMatches(res: readonly RegExp[], text: string, group: boolean): string[] {
   const out = new Map<string, string>();
@@ -155,63 +149,6 @@ function readingOccasions(extraction: TurnExtraction, occasions: readonly { said
   return { keyPhrases, dislikes, task };
 }
 
-/** A place left from, against one gone to: its country counts this share of a destination's (PLACE_WEIGHT). */
-const ORIGIN_SHARE = 0.5;
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** A word is one of the places as found; a place found in Korean may carry its particle ("도쿄에서" for "도쿄"). */
-function foundAs(found: readonly string[], word: string): boolean {
-  const w = word.toLocaleLowerCase();
-  return found.some((f) => f === w || (/[\uac00-\ud7a3]$/.test(f) && w.length >= 2 && f.startsWith(w)));
-}
-
-/**
- * The places a turn names as where a journey starts ("from San Francisco to Seoul", "샌프란시스코에서
- * 서울로"), by every pack's origin cues. Only beside a place that is not one: "I live in Seoul" or
- * "서울에서 살아요" names no journey, so its one place stays what the turn is about.
- */
-function originsOf(places: readonly FoundPlace[], text: string): Set<FoundPlace> {
-  const out = new Set<FoundPlace>();
-  if (places.length < 2) return out;
-  for (const p of places) {
-    const name = escapeRe(p.text);
-    for (const { origin } of LANGUAGE_PACKS.map((pk) => pk.situation)) {
-      const before = origin.before.length > 0 && new RegExp(`(?:^|[^\\p{L}])(?:${origin.before.map(escapeRe).join('|')})\\s+(?:the\\s+)?${name}`, 'iu').test(text);
-      // The place as found may carry its particle already ("샌프란시스코에서").
-      const after = origin.after.some((a) => p.text.endsWith(a)) || (origin.after.length > 0 && new RegExp(`${name}\\s*(?:${origin.after.map(escapeRe).join('|')})`, 'u').test(text));
-      if (before || after) out.add(p);
-    }
-  }
-  // Every place marked is no journey's end: none is an origin then ("from Seoul" alone).
-  return out.size === places.length ? new Set() : out;
-}
-
-/**
- * What named places imply, whatever the knowledge layer's edges say: each place's country (its flag
- * linked) and the travel topic, once per turn. The country's name is in the user's language, so the
- * catalog's title in that language matches it too.
- */
-function placeTopics(named: readonly FoundPlace[], origins: ReadonlySet<FoundPlace>, language: KnowledgeLanguage, disliked: ReadonlySet<string>): InformationNode['expansions'] {
-  if (named.length === 0) return [];
-  const lang = isPackLanguage(language) ? language : 'en';
-  const out = new Map<string, InformationNode['expansions'][number]>();
-  // Destinations first, so that a country named as both keeps the destination's weight.
-  for (const p of [...named.filter((x) => !origins.has(x)), ...named.filter((x) => origins.has(x))]) {
-    const country = lang === 'ko' && p.country.ko ? p.country.ko : p.country.en;
-    const from = norm(p.text).slice(0, 64);
-    const reason = country.toLocaleLowerCase() === p.text.toLocaleLowerCase() ? country : `${from} → ${country}`;
-    const weight = origins.has(p) ? PLACE_WEIGHT * ORIGIN_SHARE : PLACE_WEIGHT;
-    if (!out.has(country.toLocaleLowerCase())) {
-      out.set(country.toLocaleLowerCase(), { text: country, weight, reason, from, ...(p.itemIds.length > 0 ? { itemIds: p.itemIds.slice(0, MAX_LINKED_ITEMS) } : {}) });
-    }
-  }
-  const travel = packFor(lang).situation.travelTopic;
-  const first = named.find((p) => !origins.has(p)) ?? named[0]!;
-  out.set(travel.toLocaleLowerCase(), { text: travel, weight: PLACE_WEIGHT * TRAVEL_SHARE, reason: `${norm(first.text)} → ${travel}`, from: norm(first.text).slice(0, 64) });
-  return [...out.values()].filter((e) => !disliked.has(e.text.toLocaleLowerCase()) && !disliked.has(e.from.toLocaleLowerCase()));
-}
-
 /**
  * A refinement's property read through the items' definitions (tools/knowledge/properties.ts): for each
  * English word of the refining phrase, the items whose definitions have it ("lemon: yellow oval
@@ -256,28 +193,6 @@ function withEachPhrase<T extends { from: string; weight: number }>(list: readon
   }
   for (const e of list) if (picked.size < limit) picked.add(e);
   return list.filter((e) => picked.has(e));
-}
-
-/**
- * A single English word of this many WordNet senses or more is too vague to be a topic beside a clearer
- * one ("how do octopuses even work": work, 34 senses, had filled the feed with workers; "relocating to
- * nairobi for work in the fall"). On tests/golden/understanding (dev en / dev2 en / blind en, relevance@10,
- * the phrases only): none dropped 0.848 / 0.500 / 0.855; from 25 senses 0.859 / 0.523 / 0.855; from 18
- * 0.863 / 0.523 / 0.872; from 14 0.863 / 0.509 / 0.872. With what they imply dropped too, at 18: 0.863 /
- * 0.529 / 0.872.
- */
-const VAGUE_MIN_SENSES = 18;
-/** Joined to another phrase as its equal ("fire and ice", "light or dark"): a topic, however vague. */
-const COORDINATED = (w: string) => new RegExp(`(?:\\b(?:and|or|&)\\s+${w}\\b|\\b${w}\\s*(?:&|\\band\\b|\\bor\\b))`, 'iu');
-
-/** A single word too vague to be a topic in this turn (not joined to another as its equal). */
-const isVague = (kb: KnowledgeBase, word: string, text: string) => /^[a-z]+$/i.test(word) && kb.senseCount(word) >= VAGUE_MIN_SENSES && !COORDINATED(word).test(text);
-
-/** The turn's phrases without the vague single words, where a clearer phrase says what it is about. */
-function clearerPhrases<P extends { text: string }>(phrases: readonly P[], text: string, kb: KnowledgeBase | null): readonly P[] {
-  if (!kb || phrases.length < 2) return phrases;
-  const clear = phrases.filter((p) => !isVague(kb, p.text, text));
-  return clear.length > 0 && clear.length < phrases.length ? clear : phrases;
 }
 
 export function informationNode(inp: {

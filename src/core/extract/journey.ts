@@ -1,0 +1,79 @@
+// Places in one turn: where a journey goes and where it starts ("from San Francisco to Seoul"), and what
+// the places imply whatever the knowledge layer's edges say: each place's country (its flag linked) and
+// the travel topic. Part of the information node (./information.ts).
+import type { TurnExtraction } from '../intent.ts';
+import type { KnowledgeLanguage } from '../knowledge/expand.ts';
+import type { FoundPlace } from '../knowledge/places.ts';
+import { isPackLanguage, LANGUAGE_PACKS, packFor } from '../lang/packs.ts';
+
+type Expansions = NonNullable<TurnExtraction['expansions']>;
+
+export const norm = (s: string) => s.normalize('NFKC').trim().replace(/\s+/g, ' ');
+/** Items linked directly to one expansion (a country's flag), kept in the intent. */
+export const MAX_LINKED_ITEMS = 8;
+
+/**
+ * A named place enters the intent as its country (with the country's flag linked) at this weight, and
+ * as the travel topic at TRAVEL_SHARE of it: "flying to Rome" is about Italy and travelling. Both are
+ * expansions, so they stay below anything said literally (src/core/wanted.ts).
+ */
+export const PLACE_WEIGHT = 0.63;
+export const TRAVEL_SHARE = 0.9;
+
+/** A place left from, against one gone to: its country counts this share of a destination's (PLACE_WEIGHT). */
+const ORIGIN_SHARE = 0.5;
+
+export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A word is one of the places as found; a place found in Korean may carry its particle ("도쿄에서" for "도쿄"). */
+export function foundAs(found: readonly string[], word: string): boolean {
+  const w = word.toLocaleLowerCase();
+  return found.some((f) => f === w || (/[\uac00-\ud7a3]$/.test(f) && w.length >= 2 && f.startsWith(w)));
+}
+
+/**
+ * The places a turn names as where a journey starts ("from San Francisco to Seoul", "샌프란시스코에서
+ * 서울로"), by every pack's origin cues. Only beside a place that is not one: "I live in Seoul" or
+ * "서울에서 살아요" names no journey, so its one place stays what the turn is about.
+ */
+export function originsOf(places: readonly FoundPlace[], text: string): Set<FoundPlace> {
+  const out = new Set<FoundPlace>();
+  if (places.length < 2) return out;
+  for (const p of places) {
+    const name = escapeRe(p.text);
+    for (const { origin } of LANGUAGE_PACKS.map((pk) => pk.situation)) {
+      const before = origin.before.length > 0 && new RegExp(`(?:^|[^\\p{L}])(?:${origin.before.map(escapeRe).join('|')})\\s+(?:the\\s+)?${name}`, 'iu').test(text);
+      // The place as found may carry its particle already ("샌프란시스코에서").
+      const after = origin.after.some((a) => p.text.endsWith(a)) || (origin.after.length > 0 && new RegExp(`${name}\\s*(?:${origin.after.map(escapeRe).join('|')})`, 'u').test(text));
+      if (before || after) out.add(p);
+    }
+  }
+  // Every place marked is no journey's end: none is an origin then ("from Seoul" alone).
+  return out.size === places.length ? new Set() : out;
+}
+
+/**
+ * What named places imply, whatever the knowledge layer's edges say: each place's country (its flag
+ * linked) and the travel topic, once per turn. The country's name is in the user's language, so the
+ * catalog's title in that language matches it too.
+ */
+export function placeTopics(named: readonly FoundPlace[], origins: ReadonlySet<FoundPlace>, language: KnowledgeLanguage, disliked: ReadonlySet<string>): Expansions {
+  if (named.length === 0) return [];
+  const lang = isPackLanguage(language) ? language : 'en';
+  const out = new Map<string, Expansions[number]>();
+  // Destinations first, so that a country named as both keeps the destination's weight.
+  for (const p of [...named.filter((x) => !origins.has(x)), ...named.filter((x) => origins.has(x))]) {
+    const country = lang === 'ko' && p.country.ko ? p.country.ko : p.country.en;
+    const from = norm(p.text).slice(0, 64);
+    const reason = country.toLocaleLowerCase() === p.text.toLocaleLowerCase() ? country : `${from} → ${country}`;
+    const weight = origins.has(p) ? PLACE_WEIGHT * ORIGIN_SHARE : PLACE_WEIGHT;
+    if (!out.has(country.toLocaleLowerCase())) {
+      out.set(country.toLocaleLowerCase(), { text: country, weight, reason, from, ...(p.itemIds.length > 0 ? { itemIds: p.itemIds.slice(0, MAX_LINKED_ITEMS) } : {}) });
+    }
+  }
+  const travel = packFor(lang).situation.travelTopic;
+  const first = named.find((p) => !origins.has(p)) ?? named[0]!;
+  out.set(travel.toLocaleLowerCase(), { text: travel, weight: PLACE_WEIGHT * TRAVEL_SHARE, reason: `${norm(first.text)} → ${travel}`, from: norm(first.text).slice(0, 64) });
+  return [...out.values()].filter((e) => !disliked.has(e.text.toLocaleLowerCase()) && !disliked.has(e.from.toLocaleLowerCase()));
+}
+
