@@ -32,9 +32,15 @@ export function composeReply(
   const list = (xs: readonly string[]) => words.list(show(xs.slice(0, REPLY_MAX_NAMED)));
   const items = vocabulary.items[language];
   const topics = x.keyPhrases.map((p) => p.text);
-  // A refinement to what lacks the property is said as one leaving it out ("only the ones that can't
-  // fly": "Got it, less fly"), not as narrowing to it.
-  if (x.task === 'refine' && x.refineNot && topics.length > 0) x = { ...x, task: 'less_of', dislikes: topics };
+  // A refinement to what lacks the property says the topic stays without it, not that it narrows to it
+  // ("only the ones that can't fly": "Got it, leaving fly out"); the phrase as said, not its dictionary form.
+  if (x.task === 'refine' && x.refineNot && topics.length > 0) {
+    const said = topics.find((t) => !/[가-힣]다$/.test(t)) ?? topics[0]!;
+    return pickOf(words.lacking, seed, topics.length)(show([said])[0]!);
+  }
+  // A refinement that only left something out ("only the ones that are not spicy", read as a dislike)
+  // is said as leaving it out, without asking how to narrow.
+  if (x.task === 'refine' && topics.length === 0 && x.dislikes.length > 0) x = { ...x, task: 'less_of' };
   const subject = x.task === 'less_of' ? x.dislikes : topics;
   const salt = x.task.length * 7 + subject.length;
   let reply: string;

@@ -90,6 +90,11 @@ export interface ReplyPack {
   leftOut(dislikes: string, items: string): string;
   /** Appended when the turn stated a like that is not the topic. */
   remembered(likes: string, items: string): string;
+  /**
+   * A refinement to what lacks a property ("only the ones that can't fly", "안 매운 것만"): the topic
+   * stays, without the property. Variants, picked by the seed.
+   */
+  readonly lacking: readonly ((property: string) => string)[];
   /** Polite refusals for a blocked turn. */
   readonly blocked: readonly string[];
   /** How a proper name (a place the gazetteer ties to a country) is written; as is when absent. */

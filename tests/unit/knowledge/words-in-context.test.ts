@@ -163,7 +163,9 @@ describe('a refinement to what lacks a property', () => {
     const x = parseTurnExtraction(engine.extract("only the ones that can't fly", { previous, context: { expansions: [], places: [], itemsWithProperty: propertyItemsReader(kb) } }));
     expect(x.refineNot).toBe(true);
     const replies = await Promise.all([0, 1, 2].map((seed) => engine.reply(x, { language: 'en', seed })));
-    for (const r of replies) expect(r).not.toMatch(/narrow|down to/i);
+    for (const r of replies) expect(r).toMatch(/leaving fly out|without fly/);
+    const ko = parseTurnExtraction(engine.extract('안 매운 것만', { previous: feedAfter('음식 보여줘').intent, context: { expansions: [], places: [], itemsWithProperty: propertyItemsReader(kb) } }));
+    for (const seed of [0, 1]) expect(await engine.reply(ko, { language: 'ko', seed })).toMatch(/'매운' 쪽.*빼/);
   });
 });
 

@@ -41,6 +41,7 @@ export const englishReply: ReplyPack = {
     return `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
   },
   leftOut: (d, items) => ` I'll leave out the ${d} ${items}.`,
+  lacking: [(p) => `Got it, leaving ${p} out.`, (p) => `OK, same topic without ${p}.`],
   remembered: (l, items) => ` I'll remember you like ${l} ${items}.`,
   blocked: [
     "Sorry, I can't help with that. Is there something else you'd like to see?",

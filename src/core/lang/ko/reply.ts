@@ -78,6 +78,8 @@ export const koreanReply: ReplyPack = {
   defaultItems: '항목',
   list: (named) => named.join(', '),
   leftOut: (d) => ` ${withParticle(d, TOPIC)} 빼 둘게요.`,
+  // Quoted with 쪽, as a refinement is ("'매운' 쪽은"): the property may be a modifier, a noun or a dictionary form.
+  lacking: [(p) => `좋아요, '${p}' 쪽은 빼고 보여드릴게요.`, (p) => `'${p}' 쪽만 빼 둘게요.`],
   remembered: (l) => ` ${withParticle(l, OBJECT)} 좋아하시는군요!`,
   blocked: ['죄송하지만 그 요청은 도와드릴 수 없어요. 다른 걸 찾아볼까요?', '그건 도와드리기 어려워요. 다른 주제는 어떠세요?'],
 };
