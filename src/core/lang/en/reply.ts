@@ -14,7 +14,8 @@ const TEMPLATES: Readonly<Record<Task, readonly ReplyTemplate[]>> = {
     (p, i) => `Let me pull up the ${p} ${i} I have.`,
   ],
   less_of: [(p, i) => `Got it, fewer ${p} ${i}.`, (p, i) => `OK, I'll hold back the ${p} ${i}.`, (p, i) => `I'll keep ${p} ${i} out of your feed.`, (p, i) => `Noted. No more ${p} ${i} for now.`],
-  new_topic: [(p) => `Switching to ${p}.`, (p) => `Let's look at ${p}.`, (p, i) => `Here are some ${p} ${i}.`, (p) => `${cap(p)}, coming right up.`],
+  // Every variant names the items, so an adjective topic reads ("Let's look at nervous stickers", not "at nervous").
+  new_topic: [(p, i) => `Switching to ${p} ${i}.`, (p, i) => `Let's look at ${p} ${i}.`, (p, i) => `Here are some ${p} ${i}.`, (p, i) => `${cap(p)} ${i}, coming right up.`],
   refine: [(p) => `Narrowing it down to ${p}.`, (p) => `Just ${p}, then.`, (p) => `OK, focusing on ${p}.`],
   start_over: [() => 'Starting fresh. What would you like to see?', () => 'All cleared. Where shall we begin?', () => 'Clean slate! What are you in the mood for?'],
   chit_chat: [
