@@ -317,7 +317,8 @@ export function informationNode(inp: {
   // Not a refinement's property: that narrows the topic by its words and names ("단 것만").
   const readForMeaning = (t: string) => !!inp.catalogItems && extraction.task !== 'refine' && !t.includes(' ') && inp.catalogItems(t).length === 0
     && expansions.some((e) => e.from.toLocaleLowerCase().split(/\s+/).some((f) => f === t || (f.length > 3 && t.startsWith(f.slice(0, -2)))));
-  const keyPhrases = clearerPhrases(extraction.keyPhrases, text, kb).flatMap((p) => {
+  const clear = clearerPhrases(extraction.keyPhrases, text, kb);
+  const keyPhrases = clear.flatMap((p) => {
     const t = p.text.toLocaleLowerCase();
     if (isPlace(t) || insideSituation(t) || readForMeaning(t)) return [];
     const cut = t.lastIndexOf(' ');
@@ -332,7 +333,7 @@ export function informationNode(inp: {
     return words.length > 1 && isPerson(words[0]!) ? [{ ...p, text: words.slice(1).join(' ') }] : [p];
   });
   // Nor what a vague word dropped beside a clearer one implies ("work → worker").
-  if (kb && keyPhrases.length < extraction.keyPhrases.length) expansions = expansions.filter((e) => !isVague(kb, e.from, text));
+  if (kb && clear.length < extraction.keyPhrases.length) expansions = expansions.filter((e) => !isVague(kb, e.from, text));
   // Nor what a situation's words imply one by one ("way to work": work → worker).
   if (situationSpans.length > 0) expansions = expansions.filter((e) => e.from.includes(' ') || !insideSituation(e.from.toLocaleLowerCase()));
   // Nor is what the person implies ("mom → mother → breast-feeding").

@@ -33,9 +33,9 @@ export function composeReply(
   const items = vocabulary.items[language];
   const topics = x.keyPhrases.map((p) => p.text);
   // A refinement to what lacks the property says the topic stays without it, not that it narrows to it
-  // ("only the ones that can't fly": "Got it, leaving fly out"); the phrase as said, not its dictionary form.
+  // ("only the ones that can't fly": "Got it, leaving fly out"), in the phrase the pack says.
   if (x.task === 'refine' && x.refineNot && topics.length > 0) {
-    const said = topics.find((t) => !/[가-힣]다$/.test(t)) ?? topics[0]!;
+    const said = words.sayProperty?.(topics) ?? topics[0]!;
     return pickOf(words.lacking, seed, topics.length)(show([said])[0]!);
   }
   // A refinement that only left something out ("only the ones that are not spicy", read as a dislike)

@@ -174,7 +174,6 @@ class SurfaceIndex implements ReadonlyMap<string, readonly SurfaceSense[]> {
   [Symbol.iterator]() { return this.entries(); }
 }
 
-/** word (or its English lemma) -> item ids, decoded per word on first lookup from the delta-coded lists. */
 /** "word count" lines -> a lookup (0 for a word not listed). */
 function senseTable(text: string | undefined): (word: string) => number {
   const counts = new Map<string, number>();
@@ -188,6 +187,7 @@ function senseTable(text: string | undefined): (word: string) => number {
   return (word) => counts.get(word.toLowerCase()) ?? counts.get(lemmatizeEnglish(word.toLowerCase())) ?? 0;
 }
 
+/** word (or its English lemma) -> item ids, decoded per word on first lookup from the delta-coded lists. */
 function propertyTable(p: KnowledgeFile['properties']): (word: string) => readonly string[] {
   if (!p) return () => [];
   const ids = splitLines(p.items);

@@ -95,6 +95,8 @@ export interface ReplyPack {
    * stays, without the property. Variants, picked by the seed.
    */
   readonly lacking: readonly ((property: string) => string)[];
+  /** Which of a refinement's property phrases a reply says (as said, not a dictionary form); the first by default. */
+  sayProperty?(phrases: readonly string[]): string;
   /** Polite refusals for a blocked turn. */
   readonly blocked: readonly string[];
   /** How a proper name (a place the gazetteer ties to a country) is written; as is when absent. */

@@ -62,8 +62,6 @@ export function koreanDictionaryForms(word: string): string[] {
 const DEPENDENT = /^(?:것|거|애|애들|곳|데|놈|녀석)(?:들)?(?:만|뿐|으로|로)?$/;
 /** After a predicate's 지 form: "맵지 않은", "날지 못하는". */
 const NEGATIVE_AUXILIARY = /^(?:않는|않은|못하는|못한)$/;
-/** "날 수 있는 것만", "못 나는 애들만": the predicate is the word before 수 있는/없는, after 못/안. */
-const POSSIBILITY = /^(?:수)$/;
 
 /**
  * The predicate words of a refinement's clause: the word right before the dependent noun, and the
@@ -76,7 +74,7 @@ export function koreanClausePredicates(text: string): string[] {
     if (!DEPENDENT.test(words[i]!)) continue;
     let j = i - 1;
     // "날 수 있는 것": step back over 수 있는/없는 to the predicate.
-    if (j >= 2 && /^(?:있는|없는)$/.test(words[j]!) && POSSIBILITY.test(words[j - 1]!)) j -= 2;
+    if (j >= 2 && /^(?:있는|없는)$/.test(words[j]!) && words[j - 1] === '수') j -= 2;
     // "맵지 않은 거", "날지 못하는 애들": the predicate before a negative auxiliary, in its 지 form.
     else if (j >= 1 && NEGATIVE_AUXILIARY.test(words[j]!) && words[j - 1]!.endsWith('지') && words[j - 1]!.length > 1) {
       out.push(`${words[j - 1]!.slice(0, -1)}다`);

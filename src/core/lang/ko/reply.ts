@@ -30,6 +30,8 @@ export function withCopula(word: string): string {
 
 /** The last word is a predicate's dictionary form ("날다", "입다"; also a noun in 다, "바다", which reads as well quoted). */
 const DICTIONARY_FORM = /[가-힣]다$/u;
+/** What a refinement keeps: "빨간 쪽", or "'날다'에 맞는 것" for a dictionary form; both take 으로. */
+const side = (p: string) => (DICTIONARY_FORM.test(p) ? `'${p}'에 맞는 것` : `${p} 쪽`);
 
 const TEMPLATES: Readonly<Record<Task, readonly ReplyTemplate[]>> = {
   more_like: [(p, i) => `${p} ${i} 더 보여드릴게요.`, (p) => `좋아요, ${withParticle(p, OBJECT)} 더 가져왔어요.`, (p) => `${p}, 더 갑니다!`],
@@ -42,11 +44,7 @@ const TEMPLATES: Readonly<Record<Task, readonly ReplyTemplate[]>> = {
   new_topic: [(p) => `${withParticle(p, 'ro')} 바꿔 볼게요.`, (p) => `이번엔 ${withParticle(p, OBJECT)} 보여드릴게요.`, (p, i) => `${p} 관련 ${withCopula(i)}.`],
   // "쪽" follows a noun or a modifier alike ("음료 쪽", "빨간 쪽"), so "빨간 것만" still reads well.
   // A predicate's dictionary form (a clause read by position, "하늘 나는 애들만" -> 날다) is quoted: "날다 쪽" does not read.
-  refine: [
-    (p) => (DICTIONARY_FORM.test(p) ? `'${p}'에 맞는 것으로 좁혀 볼게요.` : `${p} 쪽으로 좁혀 볼게요.`),
-    (p) => (DICTIONARY_FORM.test(p) ? `좋아요, '${p}'에 맞는 것만 보여드릴게요.` : `좋아요, ${p} 쪽만 보여드릴게요.`),
-    (p) => (DICTIONARY_FORM.test(p) ? `'${p}'에 맞춰 볼게요.` : `${p} 쪽으로 맞춰 볼게요.`),
-  ],
+  refine: [(p) => `${side(p)}으로 좁혀 볼게요.`, (p) => `좋아요, ${side(p)}만 보여드릴게요.`, (p) => `${side(p)}으로 맞춰 볼게요.`],
   start_over: [() => '처음부터 다시 시작할게요. 무엇을 보고 싶으세요?', () => '모두 지웠어요. 어디서부터 시작할까요?', () => '새로 시작해요! 어떤 게 보고 싶으세요?'],
   chit_chat: [() => '네! 보고 싶은 걸 말씀해 주세요.', () => '안녕하세요! 동물, 음식, 여행 등 무엇이든 말씀해 주세요.', () => '듣고 있어요. 피드에 무엇을 보여드릴까요?'],
 };
@@ -80,6 +78,8 @@ export const koreanReply: ReplyPack = {
   leftOut: (d) => ` ${withParticle(d, TOPIC)} 빼 둘게요.`,
   // Quoted with 쪽, as a refinement is ("'매운' 쪽은"): the property may be a modifier, a noun or a dictionary form.
   lacking: [(p) => `좋아요, '${p}' 쪽은 빼고 보여드릴게요.`, (p) => `'${p}' 쪽만 빼 둘게요.`],
+  // "안 매운 것만" reads as 매운 and as 맵다: the reply says the word as written.
+  sayProperty: (phrases) => phrases.find((p) => !DICTIONARY_FORM.test(p)) ?? phrases[0]!,
   remembered: (l) => ` ${withParticle(l, OBJECT)} 좋아하시는군요!`,
   blocked: ['죄송하지만 그 요청은 도와드릴 수 없어요. 다른 걸 찾아볼까요?', '그건 도와드리기 어려워요. 다른 주제는 어떠세요?'],
 };
