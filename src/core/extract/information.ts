@@ -37,6 +37,18 @@ const OCCASION_RELATION = /seed-occasion/;
 const PREPOSITIONS = new Set(['to', 'of', 'for', 'in', 'at', 'on', 'with', 'from', 'into', 'after', 'before']);
 /** A situation's or an occasion's own name (tools/knowledge/situations.ts, occasions.ts). */
 const SEED_NAME = /^seed-(?:situation|occasion):name$/;
+/** A situation seed's step: its name, or what it implies. */
+const SITUATION_STEP = /seed-situation/;
+/** A step from a situation or an occasion to what goes with it (the seeds' edges). */
+const SEED_IMPLIES = /^seed-(?:situation|occasion)$/;
+/**
+ * In a turn that tells a situation or an occasion and asks for nothing, a feeling or state beside an
+ * occasion ("diwali at my aunt's, so excited": the lamps, then the excited faces) and the other words
+ * ("apartment top", "first night", and what they imply) weigh this share. Dev2 en 0.532 -> 0.541,
+ * occasion en 0.32 -> 0.38 (bench/RESULTS-knowledge.md, ninth round); dropping them instead lost the
+ * family at a graduation dinner (dev2 ko 0.575 -> 0.546).
+ */
+const CIRCUMSTANCE_SHARE = 0.5;
 /** Every pack's words of a wish on an occasion ("happy", "merry", "축하"). */
 const GREETINGS: ReadonlySet<string> = new Set(LANGUAGE_PACKS.flatMap((pk) => pk.situation.greetings));
 /** Relations that only name the same concept in another language or form: not a hop in meaning. */
@@ -239,6 +251,9 @@ export function informationNode(inp: {
   let expansions: InformationNode['expansions'] = [];
   let namedOccasion = false;
   let situationSpans: string[][] = [];
+  // Set where the turn tells a situation or an occasion: a phrase of it that is neither (below).
+  let circumstance: (phrase: string) => boolean = () => false;
+  let besideOccasion: (e: { provenance: readonly { via: string; source: string }[] }) => boolean = () => false;
   if (kb) {
     const language: KnowledgeLanguage = extraction.language;
     // The whole message as well as its phrases: a word the catalog lacks ("thirsty", "Seoul") never
@@ -280,13 +295,35 @@ export function informationNode(inp: {
         const head = words[(prep > 0 ? prep : words.length) - 1];
         return words.filter((w) => w !== head && !implied.some((i) => i.startsWith(w) || w.startsWith(i)));
       });
+    // A turn that asks for nothing and tells a situation or an occasion (the seeds' names) is read for
+    // it: what goes with it leads, and its other words are circumstances ("spending all saturday
+    // scrubbing the apartment", "first night of hanukkah"). An occasion leads a feeling beside it.
+    const tells = !refining && (extraction.task === 'new_topic' || extraction.task === 'chit_chat') && !situation.some((s) => s.asks.test(text));
+    const leads = tells ? expanded.filter((e) => e.provenance.some((p) => SEED_IMPLIES.test(p.via))) : [];
+    const occasionLeads = leads.filter((e) => e.provenance.some((p) => OCCASION_RELATION.test(p.via)));
+    const leading = occasionLeads.length > 0 || occasions.length > 0 ? occasionLeads : leads;
+    if (tells && (leading.length > 0 || occasions.length > 0)) {
+      const spanWords = new Set([...leading.map((e) => e.from), ...occasions.map((o) => o.said)].flatMap((t) => t.toLocaleLowerCase().split(/\s+/)));
+      const impliedWords = new Set([...leading.map((e) => e.text), ...occasions.map((o) => o.occasion)].flatMap((t) => t.toLocaleLowerCase().split(/\s+/)));
+      // A phrase is part of it when a word names it, is what it implies, or wishes well ("congrats").
+      const partOf = (w: string) => spanWords.has(w) || impliedWords.has(w) || [...spanWords].some((s) => s.startsWith(w) || w.startsWith(s)) || [...GREETINGS].some((g) => w.startsWith(g));
+      if (isPackLanguage(language) && packFor(language).situation.demotesCircumstances) circumstance = (t) => !t.toLocaleLowerCase().split(/\s+/).some(partOf);
+      besideOccasion = occasionLeads.length > 0 || occasions.length > 0
+        ? (e) => !e.provenance.some((p) => OCCASION_RELATION.test(`${p.source}:${p.via}`)) && e.provenance.some((p) => SITUATION_STEP.test(`${p.source}:${p.via}`))
+        : () => false;
+    }
     const kept = expanded
       .filter((e) => (refining ? refinementStep(e.provenance) : e.provenance.filter((p) => !NAMING.test(p.via)).length <= MAX_HOPS))
       .filter((e) => !placeTexts.has(e.text.toLocaleLowerCase()))
       .filter((e) => !(/^[a-z]+$/i.test(e.text) && e.text.length < MIN_LATIN_EXPANSION_CHARS))
       .filter((e) => !fromPlace(e) || (!fromOrigin(e) && e.provenance.every((p) => NAMING.test(p.via) || PLACE_RELATIONS.test(p.via))))
       .filter((e) => !disliked.has(e.text.toLocaleLowerCase()) && ![...disliked].some((d) => names(words, d) && e.from.toLocaleLowerCase().includes(d)));
-    expansions = withEachPhrase(kept, limit, extraction.keyPhrases.map((p) => p.text))
+    const read = kept
+      // What a circumstance implies is no more wanted than its words ("night → dark"), except a place's.
+      .map((e) => (besideOccasion(e) || (circumstance(e.from) && !fromPlace(e) && !e.provenance.some((p) => SEED_IMPLIES.test(p.via)))
+        ? { ...e, weight: e.weight * CIRCUMSTANCE_SHARE } : e))
+      .sort((a, b) => b.weight - a.weight);
+    expansions = withEachPhrase(read, limit, extraction.keyPhrases.filter((p) => !circumstance(p.text)).map((p) => p.text))
       .map((e) => ({
         text: norm(e.text).slice(0, 64), weight: Math.min(1, e.weight * EXPANSION_SHARE), reason: norm(e.reason).slice(0, 120),
         ...(e.label && e.label !== e.text ? { label: norm(e.label).slice(0, 64) } : {}),
@@ -321,6 +358,9 @@ export function informationNode(inp: {
   const keyPhrases = clear.flatMap((p) => {
     const t = p.text.toLocaleLowerCase();
     if (isPlace(t) || insideSituation(t) || readForMeaning(t)) return [];
+    // A circumstance weighs less beside what else was said, and goes where it is all that was ("trick
+    // or treat for halloween": the reply names what Halloween brings, not "treat").
+    if (circumstance(t)) return clear.every((q) => circumstance(q.text)) ? [] : [{ ...p, weight: p.weight * CIRCUMSTANCE_SHARE }];
     const cut = t.lastIndexOf(' ');
     return cut > 0 && isPlace(t.slice(cut + 1)) ? [{ ...p, text: p.text.slice(0, cut).trim() }] : [p];
   }).flatMap((p) => {

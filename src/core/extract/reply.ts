@@ -18,6 +18,9 @@ export const DEFAULT_REPLY_VOCABULARY: ReplyVocabulary = {
   items: Object.fromEntries(LANGUAGE_PACKS.map((p) => [p.code, p.reply.defaultItems])) as Record<ReplyLanguage, string>,
 };
 
+/** A phrase is named only at this share of the turn's strongest: circumstances weigh 0.5 of what they would (0.85 -> 0.42 beside 0.72). */
+const NAMED_MIN_SHARE = 0.6;
+
 const pickOf = <T>(xs: readonly T[], seed: number, salt: number): T => xs[((seed >>> 0) + salt) % xs.length]!;
 
 /** A short reply for a turn. Deterministic for a given extraction, language and seed. */
@@ -31,7 +34,10 @@ export function composeReply(
   const show = (xs: readonly string[]) => xs.map((t) => vocabulary.display?.(t, language) ?? t);
   const list = (xs: readonly string[]) => words.list(show(xs.slice(0, REPLY_MAX_NAMED)));
   const items = vocabulary.items[language];
-  const topics = x.keyPhrases.map((p) => p.text);
+  // Not a phrase that weighs less than half the strongest: a circumstance of what the turn told
+  // ("first night" of hanukkah, src/core/extract/information.ts), which the feed barely shows.
+  const strongest = Math.max(0, ...x.keyPhrases.map((p) => p.weight));
+  const topics = x.keyPhrases.filter((p) => p.weight >= strongest * NAMED_MIN_SHARE).map((p) => p.text);
   // A refinement to what lacks the property says the topic stays without it, not that it narrows to it
   // ("only the ones that can't fly": "Got it, leaving fly out"), in the phrase the pack says.
   if (x.task === 'refine' && x.refineNot && topics.length > 0) {

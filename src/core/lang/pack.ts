@@ -239,6 +239,18 @@ export interface SituationPack {
   readonly wantsMore: RegExp;
   /** A refusal anywhere in the turn ("hate", "no more", "싫어"): then a pronoun is disliked again, not taken back. */
   readonly refuses: RegExp;
+  /**
+   * The turn asks the feed for something ("show me", "christmas stickers with cats", "ideas", "보여줘",
+   * "추천"): its words are what is wanted. A turn that asks for nothing and tells a situation ("diwali
+   * at my aunt's, so excited") is read for the situation; its other words are circumstances.
+   */
+  readonly asks: RegExp;
+  /**
+   * In such a turn, its other phrases weigh less ("apartment top", "first night"). Only where a phrase
+   * is the words themselves: Korean phrases keep endings and run words together ("시인데 잠"), and there
+   * the demotion lost the sleep a turn named (dev2 ko 0.582 without it, 0.570 with it).
+   */
+  readonly demotesCircumstances: boolean;
 }
 
 /** Most phrases named in one reply; more reads like a list, not a sentence. */

@@ -48,5 +48,7 @@ export const englishSituation: SituationPack = {
   refersBack: /\b(?:they|them|those|these|they're|it's|it)\b/i,
   changeOfMind: /\b(?:actually|on second thought|second thoughts|changed my mind|take (?:that|it) back|jk|just kidding|kidding)\b/i,
   retract: /^\W*(?:(?:ok(?:ay)?|oh|um+|hmm+|wait|no|nah|actually)[\s,.!]+)*(?:never\s?mind|nvm|nm|forget (?:that|it|about (?:that|it))|scratch that|not that|by the way|btw|anyway|anyways|oh right|speaking of which)\b/i,
+  asks: /\b(?:show|give|send|find|get me|want|wanna|need|looking for|search|stickers?|emojis?|icons?|pics?|pictures?|images?|ideas?|suggest\w*|recommend\w*|some|any)\b|\?\s*$/i,
+  demotesCircumstances: true,
   refersToShown: (text) => /\b(?:the|that|this|those|these)\s+[\p{L}-]+\s+ones?\b/iu.test(text),
 };

@@ -1,0 +1,99 @@
+// A turn that tells a situation or an occasion and asks for nothing is read for it (issue 14, ninth
+// round): an occasion leads a feeling beside it ("hanukkah at my cousin's tomorrow, so excited": the
+// menorah before the excited faces); in English the statement's other words are circumstances and weigh
+// less ("first night of hanukkah tonight": not the night sky); a turn that asks for something keeps its
+// words ("christmas stickers with cats"). The situation seed also knows more kinds and more of the ways
+// people put them (pregnancy, a dead battery, getting lost; an exam is a situation, whose nerves count).
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseCatalogItems, parseCatalogManifest } from '../../../src/core/catalog.ts';
+import { deliver } from '../../../src/core/delivery.ts';
+import { informationNode } from '../../../src/core/extract/information.ts';
+import { composeReply } from '../../../src/core/extract/reply.ts';
+import { emptyIntent, type Intent, mergeIntent, parseTurnExtraction } from '../../../src/core/intent.ts';
+import { expandPhrase, propertyItemsReader } from '../../../src/core/knowledge/expand.ts';
+import { type KnowledgeBase, parseKnowledge } from '../../../src/core/knowledge/format.ts';
+import { buildLexicalIndex } from '../../../src/core/lexical.ts';
+import { items as rawItems, manifest as rawManifest, stickerEngine } from '../extract/fixtures.ts';
+
+const engine = stickerEngine();
+const manifest = parseCatalogManifest(rawManifest);
+const items = parseCatalogItems(rawItems, manifest);
+const lexical = buildLexicalIndex(items, manifest);
+let kb: KnowledgeBase;
+beforeAll(() => {
+  kb = parseKnowledge(JSON.parse(readFileSync('public/models/knowledge/knowledge.json', 'utf8')));
+});
+
+function feedAfter(...texts: string[]): { intent: Intent; titles: string[] } {
+  let intent = emptyIntent('u', 0);
+  texts.forEach((text, i) => {
+    const x = parseTurnExtraction(engine.extract(text, { previous: intent, context: { expansions: [], places: [], itemsWithProperty: propertyItemsReader(kb) } }));
+    const enriched = parseTurnExtraction({ ...x, ...informationNode({ text, extraction: x, previous: intent, kb, catalogItems: (p) => engine.gazetteer.itemIdsOf(p) }) });
+    intent = mergeIntent(intent, enriched, `t${i}`, i + 1).intent;
+  });
+  const top = deliver({ items, lexical, intent, k: 10 }).map((e) => items.find((it) => it.id === e.id)!);
+  return { intent, titles: top.map((it) => it.title.toLowerCase()) };
+}
+const weightOf = (intent: Intent, text: string) => intent.expansions.find((e) => e.text.toLowerCase() === text)?.weight ?? 0;
+
+describe('an occasion leads a feeling beside it', () => {
+  it('hanukkah, so excited: the menorah first, the excited faces below it', () => {
+    const { intent, titles } = feedAfter("hanukkah at my cousin's tomorrow, so excited");
+    expect(weightOf(intent, 'menorah')).toBeGreaterThan(2 * weightOf(intent, 'star-struck'));
+    expect(titles.slice(0, 3)).toContain('menorah');
+  });
+
+  it('추석이라 너무 신나: the full moon before the excited faces', () => {
+    const { intent } = feedAfter('추석이라 너무 신나');
+    const moon = Math.max(...intent.expansions.filter((e) => /moon/.test(e.text)).map((e) => e.weight));
+    expect(moon).toBeGreaterThan(1.5 * weightOf(intent, 'star-struck'));
+  });
+});
+
+describe("a statement's other words are circumstances (English)", () => {
+  it('first night of hanukkah tonight: the menorah and the star of David, not the night sky', () => {
+    const { intent, titles } = feedAfter('first night of hanukkah tonight');
+    const night = intent.keyPhrases.find((p) => p.text.includes('night'));
+    expect(night?.weight ?? 0).toBeLessThan(0.5);
+    expect(titles.slice(0, 4).filter((t) => t.includes('night'))).toEqual([]);
+  });
+
+  it('the reply names the occasion, not a circumstance beside it (trick or treat for halloween)', () => {
+    const { intent } = feedAfter('trick or treat for halloween');
+    const x = parseTurnExtraction({ keyPhrases: intent.keyPhrases.map((p) => ({ text: p.text, weight: p.weight })), likes: [], dislikes: [], task: 'new_topic', language: 'en', safety: { verdict: 'safe', categories: [] } });
+    for (const seed of [0, 1, 2, 3]) {
+      const reply = composeReply(x, 'en', seed);
+      expect(reply).toMatch(/halloween/i);
+      expect(reply).not.toMatch(/\btreat\b/i);
+    }
+  });
+
+  it('a turn that asks keeps its words: christmas stickers with cats', () => {
+    const { intent, titles } = feedAfter('christmas stickers with cats');
+    expect(intent.keyPhrases.find((p) => p.text === 'cat')?.weight).toBeGreaterThan(0.6);
+    expect(titles.some((t) => t.includes('cat'))).toBe(true);
+  });
+});
+
+describe('more kinds of situation, and more ways to say them', () => {
+  it.each([
+    ['she is pregnant with twins', 'en', 'pregnant woman'],
+    ['임신했어요', 'ko', 'pregnant woman'],
+    ['my battery died again', 'en', 'low battery'],
+    ['충전기 놓고 왔어', 'ko', 'low battery'],
+    ['i think we got lost', 'en', 'world map'],
+    ['길을 잃었어', 'ko', 'world map'],
+    ['dozing off at my desk', 'en', 'sleepy face'],
+    ['stage fright before the recital', 'en', 'anxious face with sweat'],
+    ['deep cleaning the garage', 'en', 'broom'],
+    ['got caught in the rain', 'en', 'umbrella'],
+  ] as const)('"%s" (%s) implies %s', (text, lang, implied) => {
+    expect(expandPhrase(kb, text, lang, 20).map((x) => x.text.toLowerCase())).toContain(implied);
+  });
+
+  it('an exam is a situation: nerves beside it keep their weight (시험 때문에 너무 떨려)', () => {
+    const { intent } = feedAfter('내일 시험이라 너무 떨려');
+    expect(weightOf(intent, 'anxious face with sweat')).toBeGreaterThan(0.3);
+  });
+});
