@@ -97,3 +97,22 @@ describe('more kinds of situation, and more ways to say them', () => {
     expect(weightOf(intent, 'anxious face with sweat')).toBeGreaterThan(0.3);
   });
 });
+
+describe('Korean: 죽다 after a state is how much, not death', () => {
+  it('더워서 죽을 것 같아: the heat, not congee or dice', () => {
+    const { intent } = feedAfter('더워서 죽을 것 같아');
+    expect(intent.keyPhrases.map((p) => p.text)).not.toContain('죽');
+    expect(intent.expansions.map((e) => e.text)).toContain('hot face');
+    expect(intent.expansions.map((e) => e.text)).not.toContain('die');
+  });
+
+  it('숨 막혀 죽는 줄: nothing about dying', () => {
+    const { intent } = feedAfter('출근길 버스에서 숨 막혀 죽는 줄');
+    expect(intent.expansions.some((e) => /die|death|dice/.test(e.text))).toBe(false);
+  });
+
+  it('죽 the noun stays (죽 먹고 싶어)', () => {
+    const { intent } = feedAfter('죽 먹고 싶어');
+    expect(intent.keyPhrases.map((p) => p.text)).toContain('죽');
+  });
+});

@@ -26,6 +26,13 @@ const KO = `
 `;
 
 /**
+ * 죽다 after a state is how much, not death ("배고파 죽겠다", "숨 막혀 죽는 줄", "더워서 죽을 것 같아"):
+ * its forms are intensifiers, like "so" and "literally" (they had read as dice, 주사위, and as congee, 죽).
+ * Written words, so that 죽 the noun stays.
+ */
+const HYPERBOLE = /^죽(?:겠|는|을|을래|을뻔|을듯|는줄|을거|어)/u;
+
+/**
  * Reactions to what is shown, as stems (particles and endings stripped: "최고야" -> 최고, "멋지다" ->
  * 멋지): a verdict on the feed, never a topic, and never read by the knowledge layer ("최고야" showed
  * thumbs and nail polish).
@@ -56,5 +63,5 @@ export const KOREAN_STOPWORDS: ReadonlySet<string> = new Set([...KO.split(/\s+/)
 const JAMO_ONLY = /^[\u3130-\u318f\u1100-\u11ff]+$/;
 
 export function isKoreanStopword(term: string): boolean {
-  return KOREAN_STOPWORDS.has(term) || JAMO_ONLY.test(term);
+  return KOREAN_STOPWORDS.has(term) || JAMO_ONLY.test(term) || HYPERBOLE.test(term);
 }
