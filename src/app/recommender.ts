@@ -109,9 +109,19 @@ export class Recommender extends EventTarget {
     this.set({ statuses: { ...this.state.statuses, [s.worker]: recent ? { ...s, detail: [crash.detail, s.detail].filter(Boolean).join(' · ') } : s } });
   };
 
+  /**
+   * Cards hidden with "Not for me" that the retrieval worker's views do not know of yet. A rank that
+   * was running when the skip was posted pushes a view with the card in it: without this, the card
+   * came back for a moment and the feed moved under the next click (seen in the page with three
+   * quick skips). An id leaves once a view's memory lists the skip, or the skip failed or was undone.
+   */
+  private readonly hiding = new Set<string>();
+
   private readonly onView = (v: RetrievalView): void => {
+    const feed = this.hiding.size > 0 ? v.feed.filter((c) => !this.hiding.has(c.id)) : v.feed;
+    for (const s of v.memory.skipped) this.hiding.delete(s.itemId);
     this.set({
-      catalogs: v.catalogs, catalogId: v.catalogId, feed: v.feed, feedMs: v.feedMs, refining: v.refining, intent: v.intent, u2i: v.u2i,
+      catalogs: v.catalogs, catalogId: v.catalogId, feed, feedMs: v.feedMs, refining: v.refining, intent: v.intent, u2i: v.u2i,
       preference: v.preference, videoCount: v.videoCount, memory: v.memory, phase: 'ready',
       ...(v.problem ? { banner: v.problem } : {}),
     });
@@ -212,6 +222,7 @@ export class Recommender extends EventTarget {
 
   /** Memory you can edit: forget one remembered like or skip ("Undo" on a skipped card does this too). */
   forgetAction(itemId: string, kind: 'like' | 'skip'): Promise<void> {
+    if (kind === 'skip') this.hiding.delete(itemId);
     return this.act(() => this.workers.retrieval.call((r) => r.forget(itemId, kind)));
   }
 
@@ -227,8 +238,18 @@ export class Recommender extends EventTarget {
 
   engage(itemId: string, kind: EngagementKind, dwellMs?: number): Promise<void> {
     // "Not for me" hides the card at once; the worker's next view follows without it.
-    if (kind === 'skip') this.set({ feed: this.state.feed.filter((c) => c.id !== itemId) });
-    const done = this.act(() => this.workers.retrieval.call((r) => r.engage(itemId, kind, dwellMs)));
+    if (kind === 'skip') {
+      this.hiding.add(itemId);
+      this.set({ feed: this.state.feed.filter((c) => c.id !== itemId) });
+    }
+    const done = this.act(async () => {
+      try {
+        await this.workers.retrieval.call((r) => r.engage(itemId, kind, dwellMs));
+      } catch (err) {
+        this.hiding.delete(itemId); // not stored: the worker's next view shows what IndexedDB holds
+        throw err;
+      }
+    });
     this.engaging = Promise.all([this.engaging, done]).then(() => {});
     return done;
   }

@@ -73,9 +73,10 @@ export interface RetrievalView {
   /** A problem the user should know about (a failed write, an index from another model). */
   problem: string | null;
   /**
-   * The catalog's picture index is still loading: this feed is from words alone and a refined one
-   * follows when the index is ready (the page marks the list busy meanwhile, so nobody, a screen
-   * reader or a test, takes the first feed for the settled one).
+   * A refined feed follows this one by itself: the catalog's picture index is still loading, or the
+   * encoder's vectors for the intent's phrases are (a cold encoder takes seconds; the rank did not
+   * wait). The page marks the list busy meanwhile, so nobody, a screen reader or a test, takes this
+   * feed for the settled one, or clicks a card that is about to move.
    */
   refining: boolean;
 }

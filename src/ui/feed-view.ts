@@ -27,7 +27,7 @@ export class FeedView extends LitElement {
     :host { display: block; padding: 0.8rem 1rem; }
     h2 { font-size: 0.95rem; margin: 0 0 0.6rem; font-weight: 600; display: flex; gap: 0.6rem; align-items: baseline; }
     .timing { font-size: 0.75rem; font-weight: 400; opacity: 0.65; }
-    .undo { margin: 0 0 0.6rem; padding: 0.35rem 0.6rem; background: #eef2f8; border-radius: 0.4rem; font-size: 0.82rem; display: flex; gap: 0.6rem; align-items: center; }
+    .undo { position: sticky; bottom: 0.5rem; margin: 0.6rem 0 0; box-shadow: 0 1px 4px rgb(0 0 0 / 0.2); padding: 0.35rem 0.6rem; background: #eef2f8; border-radius: 0.4rem; font-size: 0.82rem; display: flex; gap: 0.6rem; align-items: center; }
     @media (prefers-color-scheme: dark) { .undo { background: #23272e; } }
     ul { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 0.7rem; }
     li { background: white; border: 1px solid #dde0e5; border-radius: 0.7rem; padding: 0.6rem; display: grid; grid-template-rows: auto auto 1fr auto; gap: 0.3rem; }
@@ -85,13 +85,15 @@ export class FeedView extends LitElement {
       ${this.cards.length === 0 && this.phase !== 'ready'
         ? html`<p class="empty">${this.phase === 'booting' ? 'Loading the catalog…' : 'The feed is unavailable.'}</p>`
         : nothing}
+      <ul role="list" aria-label="Recommendations" aria-busy=${this.phase === 'booting' || this.refining ? 'true' : 'false'}>
+        ${this.cards.map((c) => this.renderCard(c))}
+      </ul>
+      <!-- After the list, sticky at the bottom of the view: above it, the note pushed every card down
+           as it came and went, under the pointer of the next click. -->
       ${this.hiddenCard
         ? html`<p class="undo" role="status">Hidden “${this.hiddenCard.title}”; it will not come back.
             <button @click=${() => this.undoSkip()}>Undo</button></p>`
         : nothing}
-      <ul role="list" aria-label="Recommendations" aria-busy=${this.phase === 'booting' || this.refining ? 'true' : 'false'}>
-        ${this.cards.map((c) => this.renderCard(c))}
-      </ul>
       <dialog aria-label=${this.open ? (this.open.localTitle ?? this.open.title) : 'Item'} @close=${this.onClose}>
         ${this.open
           ? html`${this.open.videoUrl

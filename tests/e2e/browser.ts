@@ -67,6 +67,26 @@ export async function feedIds(page: Page): Promise<string[]> {
   return page.getByRole('list', { name: 'Recommendations' }).getByRole('listitem').evaluateAll((els) => els.map((e) => e.getAttribute('data-item-id') ?? ''));
 }
 
+/**
+ * Waits until the feed on screen is the settled one: the view in the page's state says no refined
+ * feed follows by itself (no picture index or phrase vectors still on their way) and the list shows
+ * that view. A click on a card before then can land on a card that is about to move.
+ */
+export async function settledFeed(page: Page, timeout = 30_000): Promise<void> {
+  const list = page.getByRole('list', { name: 'Recommendations' });
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const state = await page.evaluate(() => {
+      const s = (globalThis as unknown as { __recommender: { state: { refining: boolean; feed: { id: string }[] } } }).__recommender.state;
+      return { refining: s.refining, ids: s.feed.map((c) => c.id) };
+    });
+    const [busy, shown] = await Promise.all([list.getAttribute('aria-busy'), feedIds(page)]);
+    if (!state.refining && busy === 'false' && shown.join() === state.ids.join()) return;
+    if (Date.now() > deadline) throw new Error(`The feed did not settle in ${timeout} ms (refining ${state.refining}, aria-busy ${busy})`);
+    await page.waitForTimeout(50);
+  }
+}
+
 export async function send(page: Page, text: string): Promise<void> {
   const box = page.getByRole('textbox', { name: 'Message' });
   await box.fill(text);

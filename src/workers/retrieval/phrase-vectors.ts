@@ -23,12 +23,22 @@ export class PhraseVectors {
   /** Models that failed to load in this session: not retried on every rank. */
   private readonly failed = new Set<string>();
   encodeCalls = 0;
+  /** Ranks that stopped waiting for vectors still on their way (each is followed by `onArrive`). */
+  private lateWaits = 0;
   /** Vectors arrived after a rank stopped waiting for them. */
   onArrive: () => void = () => {};
 
   connect(port: MessagePort): void {
     this.encoder = Comlink.wrap<TextEncoderPort>(port);
     this.failed.clear(); // a restarted encoder may load the model this time
+  }
+
+  /**
+   * A rank went ahead without vectors that are still being encoded: the feed it made is followed by
+   * another one when they arrive (the page marks the feed busy until then).
+   */
+  get arriving(): boolean {
+    return this.lateWaits > 0;
   }
 
   modelIdOf(model: string): string | undefined {
@@ -74,6 +84,11 @@ export class PhraseVectors {
     const all = Promise.all(waiting);
     let late = true;
     await Promise.race([all.then(() => (late = false)), new Promise((r) => setTimeout(r, waitMs))]);
-    if (late) void all.then(() => this.onArrive());
+    if (!late) return;
+    this.lateWaits++;
+    void all.then(() => {
+      this.lateWaits--;
+      this.onArrive();
+    });
   }
 }

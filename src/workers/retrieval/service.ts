@@ -296,7 +296,7 @@ export class RetrievalService {
       catalogs, catalogId: this.catalogId, feed, feedMs, encodeMs, turnId: this.turnId, intent: this.intent,
       u2i: this.personalNow?.catalogId === this.catalogId ? this.personalNow.u2i : null,
       preference: this.preference.view, videoCount: this.videos.count, problem: this.problem,
-      refining: this.shownCatalog?.manifest.id === this.catalogId && indexPending(this.shownCatalog),
+      refining: (this.shownCatalog?.manifest.id === this.catalogId && indexPending(this.shownCatalog)) || this.phrases.arriving,
       memory: this.personalNow && this.shownCatalog ? memoryOf(this.personalNow.engagement, this.personalNow.catalogId, this.shownCatalog) : { liked: [], skipped: [] },
     };
     this.problem = null;
