@@ -60,8 +60,8 @@ export default defineConfig({
       workbox: {
         // Adds the CSP (tools/csp.ts) to every response the service worker serves; see securityHeaders().
         importScripts: [SW_HEADERS_SCRIPT],
-        // The shell, the ONNX runtime, catalogs, images, models and indexes: the demo works offline.
-        globPatterns: ['**/*.{html,js,css,wasm,json,png,webp,webm,svg,onnx,bin,idx,md}'],
+        // The shell, the ONNX runtime (its .mjs: the WASM device's glue), catalogs, images, models and indexes: the demo works offline.
+        globPatterns: ['**/*.{html,js,mjs,css,wasm,json,png,webp,webm,svg,onnx,bin,idx,md}'],
         // Not precached: per-user vectors (one is fetched for the chosen user), the CLIP vision tower (the
         // shipped indexes are built offline; the page needs it only when the user adds a video, 2.6 MB gzip)
         // and web-llm (only with model files). They are cached at runtime when first used.

@@ -12,8 +12,15 @@ import { normalised } from '../core/vector.ts';
 import { assertModelName, assertSameOriginUrl } from '../core/same-origin.ts';
 
 const IdentitySchema = z.object({ modelId: z.string().min(1) });
-// The ONNX runtime's WASM binary, bundled by Vite: the default is a CDN, which breaks offline use.
-import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+// The ONNX runtime's WASM files, bundled by Vite: the default is a CDN, which breaks offline use.
+// transformers.js runs onnxruntime-web's WebGPU bundle, whose built-in glue loads the asyncify build
+// (26.9 MB: WebGPU needs asyncify to await the GPU from inside wasm). On the WASM device nothing awaits
+// inside wasm, so the plain build (14.3 MB, its own glue) does the same work with less code for V8 to
+// compile while the user chats: over a load and 27-40 turns, lazy compiles 3.4-3.8 -> 0.9-1.2 s of CPU
+// and optimising ones 6.0-9.2 -> 4.6-6.8 s (bench/app/wasm-compile.ts, 2026-11-30).
+import ortAsyncifyWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+import ortPlainWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
+import ortPlainGlueUrl from 'onnxruntime-web/ort-wasm-simd-threaded.mjs?url';
 
 type Transformers = typeof import('@huggingface/transformers');
 type Device = 'webgpu' | 'wasm';
@@ -28,6 +35,8 @@ interface TextEncoder {
 let onStatus: StatusListener | null = null;
 let modelsBase: URL | null = null;
 let libPromise: Promise<Transformers> | null = null;
+/** The device whose onnxruntime build this worker loaded: one per worker, the runtime initialises once. */
+let libDevice: Device | null = null;
 const encoders = new Map<string, Promise<TextEncoder>>();
 const imageEncoders = new Map<string, Promise<ImageEncoder>>();
 
@@ -58,7 +67,16 @@ async function pickDevice(): Promise<Device> {
   }
 }
 
-function loadLib(): Promise<Transformers> {
+/**
+ * transformers.js with the onnxruntime build for `device`. The runtime initialises once per worker, so
+ * the first model loaded picks the build; a later WebGPU model on the plain build is refused (only the
+ * test hook that forces a device can ask for one: the page's own requests all take pickDevice()'s).
+ */
+function loadLib(device: Device): Promise<Transformers> {
+  libDevice ??= device;
+  if (device === 'webgpu' && libDevice !== 'webgpu') {
+    return Promise.reject(new Error('This encoder loaded onnxruntime for WASM; WebGPU needs a fresh worker (reload the page)'));
+  }
   libPromise ??= import('@huggingface/transformers').then((lib) => {
     lib.env.allowLocalModels = true;
     lib.env.allowRemoteModels = false;
@@ -68,9 +86,14 @@ function loadLib(): Promise<Transformers> {
     lib.env.useBrowserCache = false;
     const wasm = lib.env.backends.onnx.wasm;
     if (wasm) {
-      wasm.wasmPaths = { wasm: new URL(ortWasmUrl, self.location.href).href } as typeof wasm.wasmPaths;
+      const url = (u: string) => new URL(u, self.location.href).href;
+      // WebGPU: the bundle's own glue with its wasm. WASM: the plain build's glue and wasm.
+      wasm.wasmPaths = (libDevice === 'webgpu' ? { wasm: url(ortAsyncifyWasmUrl) } : { mjs: url(ortPlainGlueUrl), wasm: url(ortPlainWasmUrl) }) as typeof wasm.wasmPaths;
       wasm.numThreads = 1; // no cross-origin isolation on plain static hosting: threads are unavailable
     }
+    // Off: with both paths set, transformers.js would copy the runtime into its own Cache Storage (the
+    // service worker already holds it) and import the glue from a blob: URL, which the CSP refuses.
+    lib.env.useWasmCache = false;
     return lib;
   });
   return libPromise;
@@ -124,8 +147,8 @@ function loadOnce<T>(cache: Map<string, Promise<T>>, key: string, missing: strin
 function getImageEncoder(modelId: string): Promise<ImageEncoder> {
   assertModelName(modelId);
   return loadOnce(imageEncoders, modelId, `The vision tower of "${modelId}" is not available`, 'error', async () => {
-    const lib = await loadLib();
     const device = await pickDevice();
+    const lib = await loadLib(device);
     report({ state: 'loading', engine: `transformers.js ${modelId} (vision)`, device, detail: `Loading the ${modelId} vision tower` });
     const identity = await identityOf(modelId);
     const processor = await lib.AutoProcessor.from_pretrained(modelId);
@@ -157,8 +180,8 @@ function getImageEncoder(modelId: string): Promise<ImageEncoder> {
 function getEncoder(modelId: string, forceDevice?: Device): Promise<TextEncoder> {
   assertModelName(modelId);
   return loadOnce(encoders, `${modelId}|${forceDevice ?? 'auto'}`, `The CLIP model "${modelId}" is not shipped with this site`, 'unavailable', async () => {
-    const lib = await loadLib();
     const device = forceDevice ?? (await pickDevice());
+    const lib = await loadLib(device);
     report({ state: 'loading', engine: `transformers.js ${modelId}`, device, detail: `Loading ${modelId}` });
     const progress = (e: { status?: string; file?: string; loaded?: number; total?: number }) => {
       if (e.status === 'progress' && e.file) {
