@@ -11,6 +11,7 @@ import { isPackLanguage, LANGUAGE_PACKS, packFor } from '../lang/packs.ts';
 import { withoutJsonObjects } from './extractor.ts';
 import { escapeRe, foundAs, MAX_LINKED_ITEMS, norm, originsOf, PLACE_WEIGHT, placeTopics } from './journey.ts';
 import { withoutMachinery } from './machinery.ts';
+import { CIRCUMSTANCE_SHARE, readStatement, SEED_IMPLIES, type StatementReading } from './statement.ts';
 import { clearerPhrases, isVague } from './vague.ts';
 
 export { PLACE_WEIGHT, TRAVEL_SHARE } from './journey.ts';
@@ -37,18 +38,6 @@ const OCCASION_RELATION = /seed-occasion/;
 const PREPOSITIONS = new Set(['to', 'of', 'for', 'in', 'at', 'on', 'with', 'from', 'into', 'after', 'before']);
 /** A situation's or an occasion's own name (tools/knowledge/situations.ts, occasions.ts). */
 const SEED_NAME = /^seed-(?:situation|occasion):name$/;
-/** A situation seed's step: its name, or what it implies. */
-const SITUATION_STEP = /seed-situation/;
-/** A step from a situation or an occasion to what goes with it (the seeds' edges). */
-const SEED_IMPLIES = /^seed-(?:situation|occasion)$/;
-/**
- * In a turn that tells a situation or an occasion and asks for nothing, a feeling or state beside an
- * occasion ("diwali at my aunt's, so excited": the lamps, then the excited faces) and the other words
- * ("apartment top", "first night", and what they imply) weigh this share. Dev2 en 0.532 -> 0.541,
- * occasion en 0.32 -> 0.38 (bench/RESULTS-knowledge.md, ninth round); dropping them instead lost the
- * family at a graduation dinner (dev2 ko 0.575 -> 0.546).
- */
-const CIRCUMSTANCE_SHARE = 0.5;
 /** Every pack's words of a wish on an occasion ("happy", "merry", "축하"). */
 const GREETINGS: ReadonlySet<string> = new Set(LANGUAGE_PACKS.flatMap((pk) => pk.situation.greetings));
 /** Relations that only name the same concept in another language or form: not a hop in meaning. */
@@ -251,9 +240,7 @@ export function informationNode(inp: {
   let expansions: InformationNode['expansions'] = [];
   let namedOccasion = false;
   let situationSpans: string[][] = [];
-  // Set where the turn tells a situation or an occasion: a phrase of it that is neither (below).
-  let circumstance: (phrase: string) => boolean = () => false;
-  let besideOccasion: (e: { provenance: readonly { via: string; source: string }[] }) => boolean = () => false;
+  let statement: StatementReading = { circumstance: () => false, besideOccasion: () => false, inOccasionName: () => false };
   if (kb) {
     const language: KnowledgeLanguage = extraction.language;
     // The whole message as well as its phrases: a word the catalog lacks ("thirsty", "Seoul") never
@@ -295,23 +282,9 @@ export function informationNode(inp: {
         const head = words[(prep > 0 ? prep : words.length) - 1];
         return words.filter((w) => w !== head && !implied.some((i) => i.startsWith(w) || w.startsWith(i)));
       });
-    // A turn that asks for nothing and tells a situation or an occasion (the seeds' names) is read for
-    // it: what goes with it leads, and its other words are circumstances ("spending all saturday
-    // scrubbing the apartment", "first night of hanukkah"). An occasion leads a feeling beside it.
-    const tells = !refining && (extraction.task === 'new_topic' || extraction.task === 'chit_chat') && !situation.some((s) => s.asks.test(text));
-    const leads = tells ? expanded.filter((e) => e.provenance.some((p) => SEED_IMPLIES.test(p.via))) : [];
-    const occasionLeads = leads.filter((e) => e.provenance.some((p) => OCCASION_RELATION.test(p.via)));
-    const leading = occasionLeads.length > 0 || occasions.length > 0 ? occasionLeads : leads;
-    if (tells && (leading.length > 0 || occasions.length > 0)) {
-      const spanWords = new Set([...leading.map((e) => e.from), ...occasions.map((o) => o.said)].flatMap((t) => t.toLocaleLowerCase().split(/\s+/)));
-      const impliedWords = new Set([...leading.map((e) => e.text), ...occasions.map((o) => o.occasion)].flatMap((t) => t.toLocaleLowerCase().split(/\s+/)));
-      // A phrase is part of it when a word names it, is what it implies, or wishes well ("congrats").
-      const partOf = (w: string) => spanWords.has(w) || impliedWords.has(w) || [...spanWords].some((s) => s.startsWith(w) || w.startsWith(s)) || [...GREETINGS].some((g) => w.startsWith(g));
-      if (isPackLanguage(language) && packFor(language).situation.demotesCircumstances) circumstance = (t) => !t.toLocaleLowerCase().split(/\s+/).some(partOf);
-      besideOccasion = occasionLeads.length > 0 || occasions.length > 0
-        ? (e) => !e.provenance.some((p) => OCCASION_RELATION.test(`${p.source}:${p.via}`)) && e.provenance.some((p) => SITUATION_STEP.test(`${p.source}:${p.via}`))
-        : () => false;
-    }
+    // A turn that asks for nothing and tells a situation or an occasion is read for it (./statement.ts).
+    statement = readStatement({ text, task: refining ? 'refine' : extraction.task, language, expanded, occasions });
+    const { circumstance, besideOccasion } = statement;
     const kept = expanded
       .filter((e) => (refining ? refinementStep(e.provenance) : e.provenance.filter((p) => !NAMING.test(p.via)).length <= MAX_HOPS))
       .filter((e) => !placeTexts.has(e.text.toLocaleLowerCase()))
@@ -357,10 +330,10 @@ export function informationNode(inp: {
   const clear = clearerPhrases(extraction.keyPhrases, text, kb);
   const keyPhrases = clear.flatMap((p) => {
     const t = p.text.toLocaleLowerCase();
-    if (isPlace(t) || insideSituation(t) || readForMeaning(t)) return [];
+    if (isPlace(t) || insideSituation(t) || readForMeaning(t) || statement.inOccasionName(t)) return [];
     // A circumstance weighs less beside what else was said, and goes where it is all that was ("trick
     // or treat for halloween": the reply names what Halloween brings, not "treat").
-    if (circumstance(t)) return clear.every((q) => circumstance(q.text)) ? [] : [{ ...p, weight: p.weight * CIRCUMSTANCE_SHARE }];
+    if (statement.circumstance(t)) return clear.every((q) => statement.circumstance(q.text)) ? [] : [{ ...p, weight: p.weight * CIRCUMSTANCE_SHARE }];
     const cut = t.lastIndexOf(' ');
     return cut > 0 && isPlace(t.slice(cut + 1)) ? [{ ...p, text: p.text.slice(0, cut).trim() }] : [p];
   }).flatMap((p) => {

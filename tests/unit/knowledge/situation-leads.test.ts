@@ -69,6 +69,13 @@ describe("a statement's other words are circumstances (English)", () => {
     }
   });
 
+  it("a word of an occasion's name is the occasion: \"st patrick's day parade tomorrow\" is no day (steam rooms, the sun)", () => {
+    const { intent, titles } = feedAfter("st patrick's day parade tomorrow");
+    expect(intent.keyPhrases.map((p) => p.text)).not.toContain('day');
+    expect(titles.slice(0, 3)).toContain('shamrock');
+    expect(titles.filter((t) => t.includes('steamy'))).toEqual([]);
+  });
+
   it('a turn that asks keeps its words: christmas stickers with cats', () => {
     const { intent, titles } = feedAfter('christmas stickers with cats');
     expect(intent.keyPhrases.find((p) => p.text === 'cat')?.weight).toBeGreaterThan(0.6);
