@@ -83,6 +83,15 @@ describe("a statement's other words are circumstances (English)", () => {
   });
 });
 
+describe('what WordNet says the words mean may name a situation', () => {
+  it('scrubbing the kitchen floor: scrubbing is cleaning (a hypernym), so the cleaning things lead', () => {
+    const { intent, titles } = feedAfter('scrubbing the kitchen floor');
+    expect(intent.expansions.find((e) => e.text === 'broom')?.reason).toMatch(/scrubbing → cleaning/);
+    expect(titles.slice(0, 3)).toEqual(expect.arrayContaining(['broom', 'sponge']));
+    expect(intent.keyPhrases.find((p) => p.text === 'kitchen floor')?.weight ?? 0).toBeLessThan(0.5);
+  });
+});
+
 describe('more kinds of situation, and more ways to say them', () => {
   it.each([
     ['she is pregnant with twins', 'en', 'pregnant woman'],
