@@ -263,7 +263,7 @@ export function informationNode(inp: {
   let expansions: InformationNode['expansions'] = [];
   let namedOccasion = false;
   let situationSpans: string[][] = [];
-  let statement: StatementReading = { circumstance: () => false, besideOccasion: () => false, inOccasionName: () => false };
+  let statement: StatementReading = { circumstance: () => false, besideOccasion: () => false, inOccasionName: () => false, besideAsk: () => false };
   if (kb) {
     const language: KnowledgeLanguage = extraction.language;
     // The whole message as well as its phrases: a word the catalog lacks ("thirsty", "Seoul") never
@@ -306,8 +306,8 @@ export function informationNode(inp: {
         return words.filter((w) => w !== head && !implied.some((i) => i.startsWith(w) || w.startsWith(i)));
       });
     // A turn that asks for nothing and tells a situation or an occasion is read for it (./statement.ts).
-    statement = readStatement({ text, task: refining ? 'refine' : extraction.task, language, expanded, occasions });
-    const { circumstance, besideOccasion } = statement;
+    statement = readStatement({ text, task: refining ? 'refine' : extraction.task, language, expanded, occasions, asked: extraction.keyPhrases.map((p) => p.text) });
+    const { circumstance, besideOccasion, besideAsk } = statement;
     const kept = expanded
       .filter((e) => (refining ? refinementStep(e.provenance) : e.provenance.filter((p) => !NAMING.test(p.via)).length <= MAX_HOPS))
       .filter((e) => !placeTexts.has(e.text.toLocaleLowerCase()))
@@ -316,7 +316,7 @@ export function informationNode(inp: {
       .filter((e) => !disliked.has(e.text.toLocaleLowerCase()) && ![...disliked].some((d) => names(words, d) && e.from.toLocaleLowerCase().includes(d)));
     const read = kept
       // What a circumstance implies is no more wanted than its words ("night → dark"), except a place's.
-      .map((e) => (besideOccasion(e) || (circumstance(e.from) && !fromPlace(e) && !e.provenance.some((p) => SEED_IMPLIES.test(p.via)))
+      .map((e) => (besideOccasion(e) || besideAsk(e) || (circumstance(e.from) && !fromPlace(e) && !e.provenance.some((p) => SEED_IMPLIES.test(p.via)))
         ? { ...e, weight: e.weight * CIRCUMSTANCE_SHARE } : e))
       .sort((a, b) => b.weight - a.weight);
     expansions = withEachPhrase(read, limit, extraction.keyPhrases.filter((p) => !circumstance(p.text)).map((p) => p.text))

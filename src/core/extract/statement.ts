@@ -38,6 +38,13 @@ export interface StatementReading {
    * -> 0.546, old blind en 0.877 -> 0.879, ko 0.834 -> 0.836).
    */
   readonly inOccasionName: (phrase: string) => boolean;
+  /**
+   * In a turn that asks for something and tells a situation beside it ("I'm flying to Seoul next week
+   * and want to try street food"), what the situation implies: the asked thing leads, the situation is
+   * its circumstance (its airport, flights and planes had stacked above the food, seen in the browser
+   * test). Not what a situation the ask names implies ("stuff for a rainy day").
+   */
+  readonly besideAsk: (e: { readonly from: string; readonly provenance: readonly Step[] }) => boolean;
 }
 
 export function readStatement(inp: {
@@ -46,12 +53,19 @@ export function readStatement(inp: {
   expanded: readonly Pick<Expansion, 'text' | 'from' | 'provenance'>[];
   /** Occasions the turn implies without naming them ("my dad's 60th": birthday). */
   occasions: readonly { occasion: string; said: string }[];
+  /** The turn's key phrases: what it asks for, where it asks. */
+  asked: readonly string[];
 }): StatementReading {
   const { expanded, occasions } = inp;
   const occasionNames = [...new Set(expanded.filter((e) => steps(e, OCCASION_STEP)).map((e) => e.from.toLocaleLowerCase()))].filter((n) => n.includes(' ')).map(wordsOf);
   const inOccasionName = (t: string) => occasionNames.some((n) => wordsOf(t).every((w) => n.includes(w)));
-  const none = { circumstance: () => false, besideOccasion: () => false, inOccasionName };
-  const tells = (inp.task === 'new_topic' || inp.task === 'chit_chat') && !LANGUAGE_PACKS.some((pk) => pk.situation.asks.test(inp.text));
+  const asks = LANGUAGE_PACKS.some((pk) => pk.situation.asks.test(inp.text));
+  const asked = inp.asked.map(wordsOf);
+  const besideAsk = asks && asked.length > 0
+    ? (e: { readonly from: string; readonly provenance: readonly Step[] }) => steps(e, SITUATION_STEP) && !asked.some((a) => wordsOf(e.from).some((w) => a.includes(w)))
+    : () => false;
+  const none = { circumstance: () => false, besideOccasion: () => false, inOccasionName, besideAsk };
+  const tells = (inp.task === 'new_topic' || inp.task === 'chit_chat') && !asks;
   if (!tells) return none;
   const leads = expanded.filter((e) => e.provenance.some((p) => SEED_IMPLIES.test(p.via)));
   const occasionLeads = leads.filter((e) => e.provenance.some((p) => OCCASION_STEP.test(p.via)));
@@ -67,5 +81,6 @@ export function readStatement(inp: {
     circumstance: demotes ? (t) => !wordsOf(t).some(partOf) : () => false,
     besideOccasion: occasionTold ? (e) => !steps(e, OCCASION_STEP) && steps(e, SITUATION_STEP) : () => false,
     inOccasionName,
+    besideAsk,
   };
 }

@@ -132,3 +132,19 @@ describe('Korean: 죽다 after a state is how much, not death', () => {
     expect(intent.keyPhrases.map((p) => p.text)).toContain('죽');
   });
 });
+
+describe('a turn that asks for something beside a situation: the asked thing leads', () => {
+  const food = (titles: string[]) => titles.filter((t) => items.find((it) => it.title.toLowerCase() === t)?.category === 'food-drink').length;
+  it("flying somewhere and wanting to try its street food: food, not the flight's planes, fills the top", () => {
+    const { intent, titles } = feedAfter("I'm flying to Seoul next week and want to try street food");
+    expect(weightOf(intent, 'south korea')).toBeGreaterThan(0.5); // the place is no circumstance
+    expect(food(titles)).toBeGreaterThanOrEqual(7);
+  });
+
+  it('the same situation told without an ask still leads with its things', () => {
+    const told = feedAfter("I'm flying to Seoul next week");
+    const asked = feedAfter("I'm flying to Seoul next week and want to try street food");
+    expect(weightOf(told.intent, 'airport')).toBeGreaterThan(weightOf(asked.intent, 'airport'));
+    expect(told.titles.some((t) => t.includes('airplane'))).toBe(true);
+  });
+});
