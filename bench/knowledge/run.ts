@@ -1,7 +1,9 @@
 // Measures what the knowledge layer costs: the shipped file's size (raw and gzip), the time to parse
 // it once at load, and the time it adds per chat turn (expandPhrases over the turn's text plus
-// expandIntentPhrases over an intent of typical size), p50/p95 over every turn of the labelled
-// conversations in tests/golden/understanding/. Prints a Markdown table.
+// expandIntentPhrases over an intent of typical size), p50/p95 over every turn of the dev, dev2 and
+// old blind conversations in tests/golden/understanding/; and, separately, the product's whole knowledge step
+// per turn, the information node (places, expansions, occasions, the statement reading, undo), after
+// the compact engine's extraction (not timed). Prints a Markdown table.
 //
 //   npx tsx bench/knowledge/run.ts
 import { readFileSync } from 'node:fs';
@@ -9,6 +11,11 @@ import { gzipSync } from 'node:zlib';
 import { expandIntentPhrases, expandPhrases } from '../../src/core/knowledge/expand.ts';
 import { parseKnowledge } from '../../src/core/knowledge/format.ts';
 import { findPlaces } from '../../src/core/knowledge/places.ts';
+import { parseCatalogItems, parseCatalogManifest } from '../../src/core/catalog.ts';
+import { createCompactEngine } from '../../src/core/extract/engine.ts';
+import { informationNode } from '../../src/core/extract/information.ts';
+import { emptyIntent, mergeIntent, parseTurnExtraction, type Intent } from '../../src/core/intent.ts';
+import { propertyItemsReader } from '../../src/core/knowledge/expand.ts';
 
 const FILE = 'public/models/knowledge/knowledge.json';
 const WARMUP_ROUNDS = 2;
@@ -35,11 +42,13 @@ loads.sort((a, b) => a.total - b.total);
 const load = loads[Math.floor(LOAD_ROUNDS / 2)]!;
 
 const turns: { text: string; lang: 'en' | 'ko' }[] = [];
-for (const f of ['understanding-blind.jsonl', 'understanding-dev.jsonl']) {
+const conversations: string[][] = [];
+for (const f of ['understanding-blind.jsonl', 'understanding-dev.jsonl', 'understanding-dev2.jsonl']) {
   for (const line of readFileSync(`tests/golden/understanding/${f}`, 'utf8').split('\n')) {
     if (!line.trim()) continue;
     const c = JSON.parse(line) as { lang: 'en' | 'ko'; turns: string[] };
     for (const t of c.turns) turns.push({ text: t, lang: c.lang });
+    conversations.push(c.turns);
   }
 }
 
@@ -80,3 +89,27 @@ console.log(`| per turn, p95 | ${q(0.95).toFixed(3)} ms |`);
 console.log(`| per turn, max | ${times[times.length - 1]!.toFixed(3)} ms |`);
 firstRound.sort((a, b) => a - b);
 console.log(`| per turn, first pass after load (${firstRound.length} turns): p95 / max | ${firstRound[Math.floor(0.95 * firstRound.length)]!.toFixed(3)} / ${firstRound[firstRound.length - 1]!.toFixed(3)} ms |`);
+
+// The product's knowledge step: the information node of each turn, as the llm worker runs it, over
+// whole conversations (the previous intent matters: undo, refinements), after warm-up rounds.
+const dir = 'public/models/catalogs/stickers';
+const manifest = parseCatalogManifest(JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')));
+const items = parseCatalogItems(JSON.parse(readFileSync(`${dir}/${manifest.items}`, 'utf8')), manifest);
+const model = (f: string) => JSON.parse(readFileSync(`public/models/compact-engine/${f}`, 'utf8')) as unknown;
+const engine = createCompactEngine({ items, categoryLabels: manifest.categoryLabels, taskModel: model('task-classifier.json'), places: model('places.json') });
+const nodeTimes: number[] = [];
+function conversation(turnsOf: string[], record: boolean): void {
+  let intent: Intent = emptyIntent('bench', 0);
+  turnsOf.forEach((text, i) => {
+    const x = parseTurnExtraction(engine.extract(text, { previous: intent, context: { expansions: [], places: [], itemsWithProperty: propertyItemsReader(kb) } }));
+    const s = performance.now();
+    const node = informationNode({ text, extraction: x, previous: intent, kb, catalogItems: (phrase) => engine.gazetteer.itemIdsOf(phrase) });
+    if (record) nodeTimes.push(performance.now() - s);
+    intent = mergeIntent(intent, { ...x, ...node }, `t${i}`, i + 1).intent;
+  });
+}
+for (let r = 0; r < WARMUP_ROUNDS; r++) for (const c of conversations) conversation(c, false);
+for (let r = 0; r < ROUNDS; r++) for (const c of conversations) conversation(c, true);
+nodeTimes.sort((a, b) => a - b);
+const nq = (p: number) => nodeTimes[Math.min(nodeTimes.length - 1, Math.floor(p * nodeTimes.length))]!;
+console.log(`| information node per turn (the product's knowledge step), p50 / p95 / max (${nodeTimes.length} turns) | ${nq(0.5).toFixed(3)} / ${nq(0.95).toFixed(3)} / ${nodeTimes[nodeTimes.length - 1]!.toFixed(3)} ms |`);
