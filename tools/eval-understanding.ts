@@ -2,7 +2,8 @@
 // README): each turn goes through the compact engine and the intent merge exactly as in the app, then
 // the feed is delivered in Node with the lexical and popularity sources. The CLIP source is left out
 // (it needs the encoder model; the demo model alone reaches R@10 0.058 on tag queries), and so is U2I
-// (no user). Prints, per split and language: share of the top 10 that is relevant, must-show hit rate,
+// (no user). Prints, per split and language: share of the top 10 that is relevant (and the best share
+// any feed could reach: the catalog has only so many relevant items), must-show hit rate,
 // must-not-show rate, and for nonsense turns how often a word-matching source claimed a match.
 //
 //   npx tsx tools/eval-understanding.ts [--product] [--knowledge | --knowledge-file PATH] [--split blind|blind2|dev|dev2|all] [--errors] [--slots]
@@ -139,14 +140,25 @@ const conversations: Conversation[] = files.flatMap((f) => {
   }
 }).filter((c) => split === 'all' || c.split === split);
 
+/** How many catalog items a conversation's relevance specs accept (cached per spec set). */
+const relevantCounts = new Map<string, number>();
+function relevantCount(c: Conversation): number {
+  const key = c.relevant.join('|');
+  let n = relevantCounts.get(key);
+  if (n === undefined) relevantCounts.set(key, (n = items.filter((it) => c.relevant.some((s) => matchesSpec(it, s))).length));
+  return n;
+}
+
 const slots = new Map<string, { good: number; bad: number }>();
-interface Acc { n: number; relSum: number; relN: number; showHit: number; showN: number; notShown: number; notN: number; nonsense: number; nonsenseClaimed: number }
+interface Acc { n: number; relSum: number; relN: number; ceilSum: number; showHit: number; showN: number; notShown: number; notN: number; nonsense: number; nonsenseClaimed: number }
 const acc = new Map<string, Acc>();
-const get = (k: string) => acc.get(k) ?? acc.set(k, { n: 0, relSum: 0, relN: 0, showHit: 0, showN: 0, notShown: 0, notN: 0, nonsense: 0, nonsenseClaimed: 0 }).get(k)!;
+const get = (k: string) => acc.get(k) ?? acc.set(k, { n: 0, relSum: 0, relN: 0, ceilSum: 0, showHit: 0, showN: 0, notShown: 0, notN: 0, nonsense: 0, nonsenseClaimed: 0 }).get(k)!;
 for (const c of conversations) {
   const { feed, expansions, intent } = run(c);
   const top = feed.slice(0, K).map((e) => byId.get(e.id)!);
   const rel = c.relevant.length ? top.filter((it) => c.relevant.some((s) => matchesSpec(it, s))).length / K : NaN;
+  // The best any feed could score: the catalog's relevant items, at most K (a property of the labels).
+  const ceiling = c.relevant.length ? Math.min(K, relevantCount(c)) / K : NaN;
   const missed = c.mustShow.filter((s) => !top.some((it) => matchesSpec(it, s)));
   const shownBad = c.mustNotShow.filter((s) => top.some((it) => matchesSpec(it, s)));
   const claimed = feed.slice(0, K).some((e) => e.source === 'lexical');
@@ -163,7 +175,7 @@ for (const c of conversations) {
   for (const key of [`${c.split} ${c.lang}`, `${c.split} all`, `kind ${c.kind} ${c.lang}`]) {
     const a = get(key);
     a.n++;
-    if (!Number.isNaN(rel)) { a.relSum += rel; a.relN++; }
+    if (!Number.isNaN(rel)) { a.relSum += rel; a.ceilSum += ceiling; a.relN++; }
     a.showN += c.mustShow.length; a.showHit += c.mustShow.length - missed.length;
     a.notN += c.mustNotShow.length; a.notShown += shownBad.length;
     if (c.kind === 'nonsense') { a.nonsense++; if (claimed) a.nonsenseClaimed++; }
@@ -181,7 +193,7 @@ if (showSlots) {
 }
 const f3 = (x: number) => (Number.isNaN(x) ? 'n/a' : x.toFixed(3));
 console.log(`Understanding eval (${useKnowledge ? 'with knowledge expansion' : 'engine alone'}), top ${K} of the sticker feed, lexical + popularity sources (no CLIP, no U2I).`);
-console.log('| part | n | relevance@10 | must-show hit | must-not-show rate | nonsense claimed |\n| --- | --- | --- | --- | --- | --- |');
+console.log('| part | n | relevance@10 | best possible | must-show hit | must-not-show rate | nonsense claimed |\n| --- | --- | --- | --- | --- | --- | --- |');
 for (const [k, a] of [...acc].sort((x, y) => (x[0].startsWith('kind') === y[0].startsWith('kind') ? x[0].localeCompare(y[0]) : x[0].startsWith('kind') ? 1 : -1))) {
-  console.log(`| ${k} | ${a.n} | ${f3(a.relSum / a.relN)} | ${f3(a.showHit / a.showN)} (${a.showHit}/${a.showN}) | ${f3(a.notShown / a.notN)} (${a.notShown}/${a.notN}) | ${a.nonsense ? `${a.nonsenseClaimed}/${a.nonsense}` : '-'} |`);
+  console.log(`| ${k} | ${a.n} | ${f3(a.relSum / a.relN)} | ${f3(a.ceilSum / a.relN)} | ${f3(a.showHit / a.showN)} (${a.showHit}/${a.showN}) | ${f3(a.notShown / a.notN)} (${a.notShown}/${a.notN}) | ${a.nonsense ? `${a.nonsenseClaimed}/${a.nonsense}` : '-'} |`);
 }
