@@ -61,7 +61,7 @@ function refinementOf(lexical: LexicalIndex, intent: Intent): Refinement | null 
       return { byWords, all };
     };
     const topic = matching(lexical, wantedPhrases(intent).filter((p) => !p.from || !refineKeys.has(key(p.from))));
-    const wanted = intent.refinements.filter((r) => !r.not);
+    const wanted = narrowing(intent.refinements.filter((r) => !r.not), (r) => having([r]).all, saidOf(lexical, intent));
     const lacking = intent.refinements.filter((r) => r.not);
     // "Only the ones that can't fly": what fits is the topic without the items that have the property.
     const excluded = lacking.length > 0 ? having(lacking).all : new Set<number>();
@@ -72,6 +72,34 @@ function refinementOf(lexical: LexicalIndex, intent: Intent): Refinement | null 
   }
   refinementsOf.set(intent, out);
   return out;
+}
+
+/** Items carrying the topic's own words (what the user said, the refinement aside), once per intent. */
+const saidOfIntent = new WeakMap<Intent, Set<number>>();
+function saidOf(lexical: LexicalIndex, intent: Intent): Set<number> {
+  let said = saidOfIntent.get(intent);
+  if (!said) {
+    const refineKeys = new Set((intent.refinements ?? []).map((r) => key(r.text)));
+    said = matching(lexical, [...intent.keyPhrases, ...intent.likes].filter((p) => !refineKeys.has(key(p.text))));
+    saidOfIntent.set(intent, said);
+  }
+  return said;
+}
+
+/**
+ * A refinement word that at least this share of the topic's own items has does not narrow the topic
+ * beside a word that does: it frames the property, it is not one ("clothes", then "only stuff you wear
+ * on your feet": "wear" is half the garments by definition, and had let the hats and t-shirts fit
+ * beside the shoes). Measured on tests/golden/understanding: bench/RESULTS-knowledge.md, tenth round.
+ */
+export const FRAMING_SHARE = 0.5;
+
+/** The refinement words that narrow the topic's own items, where some do and others frame them. */
+function narrowing<R>(refinements: readonly R[], fitOf: (r: R) => ReadonlySet<number>, said: ReadonlySet<number>): readonly R[] {
+  if (refinements.length < 2 || said.size === 0) return refinements;
+  const share = (r: R) => [...fitOf(r)].filter((i) => said.has(i)).length / said.size;
+  const kept = refinements.filter((r) => share(r) < FRAMING_SHARE);
+  return kept.length > 0 ? kept : refinements;
 }
 
 /**
@@ -111,8 +139,7 @@ function tiers(lexical: LexicalIndex, intent: Intent) {
   let out = tiersOf.get(intent);
   if (!out) {
     const fit = refinementFit(lexical, intent);
-    const refineKeys = new Set((intent.refinements ?? []).map((r) => key(r.text)));
-    const said = matching(lexical, [...intent.keyPhrases, ...intent.likes].filter((p) => !refineKeys.has(key(p.text))));
+    const said = saidOf(lexical, intent);
     out = { first: new Set([...fit].filter((i) => said.has(i))), said };
     tiersOf.set(intent, out);
   }

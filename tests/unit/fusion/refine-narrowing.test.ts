@@ -1,0 +1,31 @@
+// How a refinement with more than one property word narrows its topic (src/core/fusion/narrow.ts): a
+// word most of the topic has frames the property and gives way to one that narrows it.
+import { describe, expect, it } from 'vitest';
+import { parseCatalogItems, parseCatalogManifest } from '../../../src/core/catalog.ts';
+import { refinementFit } from '../../../src/core/fusion/narrow.ts';
+import { emptyIntent, type Intent } from '../../../src/core/intent.ts';
+import { buildLexicalIndex } from '../../../src/core/lexical.ts';
+import { items as rawItems, manifest as rawManifest } from '../extract/fixtures.ts';
+
+const manifest = parseCatalogManifest(rawManifest);
+const items = parseCatalogItems(rawItems, manifest);
+const lexical = buildLexicalIndex(items, manifest);
+const phrase = (text: string) => ({ text, weight: 0.7, lastTurn: 1 });
+const titles = (set: ReadonlySet<number> | null) => [...(set ?? [])].map((i) => items[i]!.title);
+const idsOf = (pred: (it: (typeof items)[number]) => boolean) => items.filter(pred).map((it) => it.id);
+/** An expansion as the knowledge layer gives it: the items that have the word by definition. */
+const byDefinition = (text: string, from: string, itemIds: string[]) => ({ text, weight: 0.5, reason: text, from, lastTurn: 2, itemIds });
+const footwear = idsOf((it) => it.categories.includes('clothing') && /shoe|boot|sandal/.test(it.title));
+
+describe('a refinement of several words', () => {
+  it('a word most of the topic has gives way to one that narrows it ("clothes", then "stuff you wear on your feet")', () => {
+    const intent: Intent = {
+      ...emptyIntent('t', 0), turn: 2, keyPhrases: [phrase('clothes')], refinements: [phrase('feet'), phrase('wear')],
+      expansions: [byDefinition('wear', 'wear', idsOf((it) => it.categories.includes('clothing'))), byDefinition('feet', 'feet', footwear)],
+    };
+    const fit = titles(refinementFit(lexical, intent));
+    expect(fit).toContain('running shoe');
+    expect(fit).not.toContain('t-shirt');
+    expect(fit).not.toContain('top hat');
+  });
+});
