@@ -116,7 +116,13 @@ export function refinedItems(lexical: LexicalIndex, intent: Intent): Set<number>
   // holds the fairies ("bird -> wing"), which are small by definition too.
   const said = topicSaid(lexical, intent);
   const both = new Set([...r.refine].filter((i) => r.topic.has(i) && said.has(i)));
-  return both.size >= MIN_REFINED_ITEMS ? both : r.topic;
+  if (both.size >= MIN_REFINED_ITEMS) return both;
+  // Else with the fitting items an expansion brought into the topic, where they are of a kind (catalog
+  // subgroup) the topic's own words match: "clothes", then "only stuff you wear on your feet" is the
+  // sandals and hiking boots too, which only "clothes -> clothing" matches; the fairies are no birds.
+  const kinds = new Set([...said].flatMap((i) => lexical.items[i]!.categories));
+  const wider = new Set([...r.refine].filter((i) => r.topic.has(i) && lexical.items[i]!.categories.some((c) => kinds.has(c))));
+  return wider.size >= MIN_REFINED_ITEMS ? wider : r.topic;
 }
 
 /** Items that fit the intent's refinement (empty without one): ranked first within the topic. */

@@ -1,8 +1,10 @@
 // How a refinement with more than one property word narrows its topic (src/core/fusion/narrow.ts): a
-// word most of the topic has frames the property and gives way to one that narrows it.
+// word most of the topic has frames the property and gives way to one that narrows it, and the items
+// an expansion brought into the topic fit where they are of the same kind (catalog subgroup) as the
+// items the topic's own words match.
 import { describe, expect, it } from 'vitest';
 import { parseCatalogItems, parseCatalogManifest } from '../../../src/core/catalog.ts';
-import { refinementFit } from '../../../src/core/fusion/narrow.ts';
+import { refinedItems, refinementFit } from '../../../src/core/fusion/narrow.ts';
 import { emptyIntent, type Intent } from '../../../src/core/intent.ts';
 import { buildLexicalIndex } from '../../../src/core/lexical.ts';
 import { items as rawItems, manifest as rawManifest } from '../extract/fixtures.ts';
@@ -27,5 +29,26 @@ describe('a refinement of several words', () => {
     expect(fit).toContain('running shoe');
     expect(fit).not.toContain('t-shirt');
     expect(fit).not.toContain('top hat');
+  });
+
+  it('narrows to the fitting items an expansion brought, where they are of the kind the topic\'s own words match', () => {
+    const intent: Intent = {
+      ...emptyIntent('t', 0), turn: 2, keyPhrases: [phrase('clothes')], refinements: [phrase('feet')],
+      expansions: [{ ...byDefinition('clothing', 'clothes', []), weight: 0.3 }, byDefinition('feet', 'feet', footwear)],
+    };
+    const kept = titles(refinedItems(lexical, intent));
+    expect(kept).toEqual(expect.arrayContaining(['running shoe', 'hiking boot']));
+    expect(kept).not.toContain('t-shirt');
+  });
+
+  it('not to what an expansion brought from another kind ("birds", then "only the small ones": two small birds and the fairies keep the birds)', () => {
+    const fairies = idsOf((it) => /fairy/.test(it.title));
+    const intent: Intent = {
+      ...emptyIntent('t', 0), turn: 2, keyPhrases: [phrase('bird')], refinements: [phrase('small')],
+      expansions: [{ ...byDefinition('fairy', 'bird', []), weight: 0.3 }, byDefinition('small', 'small', [...fairies, ...idsOf((it) => ['dove', 'baby chick'].includes(it.title))])],
+    };
+    const kept = titles(refinedItems(lexical, intent));
+    expect(kept).toContain('eagle'); // the topic stays, fitting birds first; not a screen of fairies
+    expect(kept).toContain('dove');
   });
 });
