@@ -4,35 +4,14 @@
 // less ("first night of hanukkah tonight": not the night sky); a turn that asks for something keeps its
 // words ("christmas stickers with cats"). The situation seed also knows more kinds and more of the ways
 // people put them (pregnancy, a dead battery, getting lost; an exam is a situation, whose nerves count).
-import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { parseCatalogItems, parseCatalogManifest } from '../../../src/core/catalog.ts';
-import { deliver } from '../../../src/core/delivery.ts';
-import { informationNode } from '../../../src/core/extract/information.ts';
+import { describe, expect, it } from 'vitest';
 import { composeReply } from '../../../src/core/extract/reply.ts';
-import { emptyIntent, type Intent, mergeIntent, parseTurnExtraction } from '../../../src/core/intent.ts';
-import { expandPhrase, propertyItemsReader } from '../../../src/core/knowledge/expand.ts';
-import { type KnowledgeBase, parseKnowledge } from '../../../src/core/knowledge/format.ts';
-import { buildLexicalIndex } from '../../../src/core/lexical.ts';
-import { items as rawItems, manifest as rawManifest, stickerEngine } from '../extract/fixtures.ts';
-
-const engine = stickerEngine();
-const manifest = parseCatalogManifest(rawManifest);
-const items = parseCatalogItems(rawItems, manifest);
-const lexical = buildLexicalIndex(items, manifest);
-let kb: KnowledgeBase;
-beforeAll(() => {
-  kb = parseKnowledge(JSON.parse(readFileSync('public/models/knowledge/knowledge.json', 'utf8')));
-});
+import { type Intent, parseTurnExtraction } from '../../../src/core/intent.ts';
+import { expandPhrase } from '../../../src/core/knowledge/expand.ts';
+import { items, kb, productTurns } from './product-turns.ts';
 
 function feedAfter(...texts: string[]): { intent: Intent; titles: string[] } {
-  let intent = emptyIntent('u', 0);
-  texts.forEach((text, i) => {
-    const x = parseTurnExtraction(engine.extract(text, { previous: intent, context: { expansions: [], places: [], itemsWithProperty: propertyItemsReader(kb) } }));
-    const enriched = parseTurnExtraction({ ...x, ...informationNode({ text, extraction: x, previous: intent, kb, catalogItems: (p) => engine.gazetteer.itemIdsOf(p) }) });
-    intent = mergeIntent(intent, enriched, `t${i}`, i + 1).intent;
-  });
-  const top = deliver({ items, lexical, intent, k: 10 }).map((e) => items.find((it) => it.id === e.id)!);
+  const { intent, top } = productTurns(...texts);
   return { intent, titles: top.map((it) => it.title.toLowerCase()) };
 }
 const weightOf = (intent: Intent, text: string) => intent.expansions.find((e) => e.text.toLowerCase() === text)?.weight ?? 0;

@@ -4,35 +4,16 @@
 // except its head and the words it implies itself ("I can't sleep"); a rare word one step from a
 // catalog word is understood ("brolly" -> umbrella).
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { parseCatalogItems, parseCatalogManifest } from '../../../src/core/catalog.ts';
-import { deliver } from '../../../src/core/delivery.ts';
-import { informationNode } from '../../../src/core/extract/information.ts';
-import { emptyIntent, type Intent, mergeIntent, parseTurnExtraction } from '../../../src/core/intent.ts';
+import { describe, expect, it } from 'vitest';
+import { type Intent, parseTurnExtraction } from '../../../src/core/intent.ts';
 import { propertyItemsReader } from '../../../src/core/knowledge/expand.ts';
-import { type KnowledgeBase, parseKnowledge } from '../../../src/core/knowledge/format.ts';
+import { parseKnowledge } from '../../../src/core/knowledge/format.ts';
 import { koreanClausePredicates, koreanDictionaryForms } from '../../../src/core/lang/ko/predicate.ts';
-import { buildLexicalIndex } from '../../../src/core/lexical.ts';
-import { items as rawItems, manifest as rawManifest, stickerEngine } from '../extract/fixtures.ts';
-
-const engine = stickerEngine();
-const manifest = parseCatalogManifest(rawManifest);
-const items = parseCatalogItems(rawItems, manifest);
-const lexical = buildLexicalIndex(items, manifest);
-let kb: KnowledgeBase;
-beforeAll(() => {
-  kb = parseKnowledge(JSON.parse(readFileSync('public/models/knowledge/knowledge.json', 'utf8')));
-});
+import { engine, kb, productTurns } from './product-turns.ts';
 
 /** The product's turns (extraction with the knowledge reader, the information node, the merge), then the feed. */
 function feedAfter(...texts: string[]): { intent: Intent; titles: string[]; categories: string[][] } {
-  let intent = emptyIntent('u', 0);
-  texts.forEach((text, i) => {
-    const x = parseTurnExtraction(engine.extract(text, { previous: intent, context: { expansions: [], places: [], itemsWithProperty: propertyItemsReader(kb) } }));
-    const enriched = parseTurnExtraction({ ...x, ...informationNode({ text, extraction: x, previous: intent, kb, catalogItems: (p) => engine.gazetteer.itemIdsOf(p) }) });
-    intent = mergeIntent(intent, enriched, `t${i}`, i + 1).intent;
-  });
-  const top = deliver({ items, lexical, intent, k: 10 }).map((e) => items.find((it) => it.id === e.id)!);
+  const { intent, top } = productTurns(...texts);
   return { intent, titles: top.map((it) => it.title), categories: top.map((it) => it.categories) };
 }
 
