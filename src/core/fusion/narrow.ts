@@ -6,6 +6,7 @@
 import { rowsOf } from '../catalog.ts';
 import type { Intent } from '../intent.ts';
 import { dislikedItems, type LexicalIndex, scorePhrases } from '../lexical.ts';
+import { matchTokens } from '../text.ts';
 import { wantedPhrases } from '../wanted.ts';
 
 const key = (s: string) => s.toLocaleLowerCase();
@@ -117,12 +118,26 @@ export function refinedItems(lexical: LexicalIndex, intent: Intent): Set<number>
   const said = topicSaid(lexical, intent);
   const both = new Set([...r.refine].filter((i) => r.topic.has(i) && said.has(i)));
   if (both.size >= MIN_REFINED_ITEMS) return both;
+  // A refinement that names a kind of item (a catalog category or subgroup) of which what was said has
+  // none changes kinds: "travel", then "only the ones about food" is the food, not the trains it kept.
+  // (A property that fits nothing, "drinks" then "only warm ones" with no warm drink, still keeps the
+  // topic: alone it showed warm clothes.)
+  if (![...r.refine].some((i) => said.has(i))) {
+    const kind = kindNamed(lexical, intent, r.refine);
+    if (kind.size >= MIN_REFINED_ITEMS) return kind;
+  }
   // Else with the fitting items an expansion brought into the topic, where they are of a kind (catalog
   // subgroup) the topic's own words match: "clothes", then "only stuff you wear on your feet" is the
   // sandals and hiking boots too, which only "clothes -> clothing" matches; the fairies are no birds.
   const kinds = new Set([...said].flatMap((i) => lexical.items[i]!.categories));
   const wider = new Set([...r.refine].filter((i) => r.topic.has(i) && lexical.items[i]!.categories.some((c) => kinds.has(c))));
   return wider.size >= MIN_REFINED_ITEMS ? wider : r.topic;
+}
+
+/** Of `refine`, the items whose catalog category or subgroup the refinements' words name. */
+function kindNamed(lexical: LexicalIndex, intent: Intent, refine: ReadonlySet<number>): Set<number> {
+  const words = new Set((intent.refinements ?? []).filter((r) => !r.not).flatMap((r) => matchTokens(r.text)));
+  return new Set([...refine].filter((i) => lexical.categoryTexts(i).some((t) => matchTokens(t).some((w) => words.has(w)))));
 }
 
 /** Items that fit the intent's refinement (empty without one): ranked first within the topic. */

@@ -52,3 +52,18 @@ describe('a refinement of several words', () => {
     expect(kept).toContain('dove');
   });
 });
+
+describe('a refinement that names a kind the topic has none of', () => {
+  it('changes kinds: "travel", then "only the ones about food" is the food, not the trains', () => {
+    const intent: Intent = { ...emptyIntent('t', 0), turn: 2, keyPhrases: [phrase('travel')], refinements: [phrase('food')] };
+    const kept = refinedItems(lexical, intent)!;
+    expect(kept.size).toBeGreaterThanOrEqual(5);
+    expect([...kept].every((i) => items[i]!.category === 'food-drink')).toBe(true);
+  });
+
+  it('a property that fits nothing of the topic and names no kind keeps the topic ("drinks", then "only the furry ones")', () => {
+    const intent: Intent = { ...emptyIntent('t', 0), turn: 2, keyPhrases: [phrase('drink')], refinements: [phrase('furry')] };
+    const kept = refinedItems(lexical, intent);
+    expect(kept === null || [...kept].every((i) => items[i]!.category === 'food-drink')).toBe(true);
+  });
+});
