@@ -118,8 +118,12 @@ export class Recommender extends EventTarget {
   private readonly hiding = new Set<string>();
 
   private readonly onView = (v: RetrievalView): void => {
-    const feed = this.hiding.size > 0 ? v.feed.filter((c) => !this.hiding.has(c.id)) : v.feed;
-    for (const s of v.memory.skipped) this.hiding.delete(s.itemId);
+    let feed = v.feed;
+    if (this.hiding.size > 0) {
+      feed = feed.filter((c) => !this.hiding.has(c.id));
+      const known = new Set(v.memory.skipped.map((s) => s.itemId));
+      for (const id of this.hiding) if (known.has(id)) this.hiding.delete(id);
+    }
     this.set({
       catalogs: v.catalogs, catalogId: v.catalogId, feed, feedMs: v.feedMs, refining: v.refining, intent: v.intent, u2i: v.u2i,
       preference: v.preference, videoCount: v.videoCount, memory: v.memory, phase: 'ready',

@@ -11,7 +11,7 @@ import { isPackLanguage, LANGUAGE_PACKS, packFor } from '../lang/packs.ts';
 import { withoutJsonObjects } from './extractor.ts';
 import { escapeRe, foundAs, MAX_LINKED_ITEMS, norm, originsOf, PLACE_WEIGHT, placeTopics } from './journey.ts';
 import { withoutMachinery } from './machinery.ts';
-import { CIRCUMSTANCE_SHARE, readStatement, SEED_IMPLIES, type StatementReading } from './statement.ts';
+import { CIRCUMSTANCE_SHARE, OCCASION_STEP, readStatement, SEED_IMPLIES, SEED_STEP, type StatementReading } from './statement.ts';
 import { clearerPhrases, isVague } from './vague.ts';
 
 export { PLACE_WEIGHT, TRAVEL_SHARE } from './journey.ts';
@@ -32,8 +32,6 @@ export const EXPANSIONS_LEARN_MORE = 14;
  * noise ("서울 → 대한민국 → asian country → 교외").
  */
 const MAX_HOPS = 2;
-/** The occasion seed's relations (tools/knowledge/occasions.ts): a turn that reads one names an occasion. */
-const OCCASION_RELATION = /seed-occasion/;
 /** Words after a situation name's head ("way to work", "day of the dead"). */
 const PREPOSITIONS = new Set(['to', 'of', 'for', 'in', 'at', 'on', 'with', 'from', 'into', 'after', 'before']);
 /** A situation's or an occasion's own name (tools/knowledge/situations.ts, occasions.ts). */
@@ -216,8 +214,6 @@ function withSituations(kb: KnowledgeBase, expanded: readonly Expansion[], langu
   }
   return [...out.values()].sort((a, b) => b.weight - a.weight);
 }
-/** Any step of a situation or an occasion seed (its name, what it implies). */
-const SEED_STEP = /seed-(?:situation|occasion)/;
 
 export function informationNode(inp: {
   text: string; extraction: TurnExtraction; previous: Intent | null; kb: KnowledgeBase | null;
@@ -292,7 +288,7 @@ export function informationNode(inp: {
     const placeExpansions = placeTopics(named, origins, language, disliked);
     const placeTexts = new Set(placeExpansions.map((e) => e.text.toLocaleLowerCase()));
     const expanded = withSituations(kb, expandPhrases(kb, phrases, language, limit * 3), language);
-    namedOccasion = expanded.some((e) => e.provenance.some((p) => OCCASION_RELATION.test(p.via)));
+    namedOccasion = expanded.some((e) => e.provenance.some((p) => OCCASION_STEP.test(p.via)));
     // Each with the words of what it implies: a word of the name that the situation also implies is
     // meant literally ("can't sleep": sleeping face; "so hot": hot face) and stays.
     situationSpans = [...new Set(expanded.filter((e) => e.from.includes(' ') && e.provenance.some((p) => SEED_NAME.test(`${p.source}:${p.via}`))).map((e) => e.from.toLocaleLowerCase()))]

@@ -8,8 +8,10 @@ import type { TurnExtraction } from '../intent.ts';
 
 /** A situation seed's step: its name, or what it implies (tools/knowledge/situations.ts). */
 const SITUATION_STEP = /seed-situation/;
-/** An occasion seed's step (tools/knowledge/occasions.ts). */
-const OCCASION_STEP = /seed-occasion/;
+/** An occasion seed's step (tools/knowledge/occasions.ts): a turn that reads one names an occasion. */
+export const OCCASION_STEP = /seed-occasion/;
+/** Any step of a situation or an occasion seed (its name, what it implies). */
+export const SEED_STEP = /seed-(?:situation|occasion)/;
 /** A step from a situation or an occasion to what goes with it (the seeds' edges). */
 export const SEED_IMPLIES = /^seed-(?:situation|occasion)$/;
 /**
