@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLexiconGuard } from '../src/core/safety/lexicon.ts';
 import { datasource, type DatasourceEntry, en, type EmojibaseEntry, enMessages, imageDir, ko, koMessages } from './emoji-sources.ts';
+import { pictureColors } from './catalog/media.ts';
 import { annotateRareTags } from './knowledge/tag-senses.ts';
 import { loadWordNet } from './knowledge/wordnet.ts';
 import { CATALOG_FORMAT_VERSION, type CatalogItem, type CatalogManifest, parseCatalogItems, parseCatalogManifest } from '../src/core/catalog.ts';
@@ -48,6 +49,8 @@ for (const d of datasource) {
   const subgroup = e.subgroup === undefined ? undefined : enMessages.subgroups.find((g) => g.order === e.subgroup)?.key;
   const image = `images/${e.hexcode}.webp`;
   await sharp(join(imageDir, d.image)).webp({ quality: 85, alphaQuality: 90, effort: 6 }).toFile(join(outDir, image));
+  // Its colours, from the source PNG (src/core/colors.ts): what "only the red ones" finds.
+  const colors = await pictureColors(join(imageDir, d.image));
   items.push({
     id: e.hexcode,
     title: e.label,
@@ -55,6 +58,7 @@ for (const d of datasource) {
     tags: { en: e.tags ?? [], ...(k?.tags ? { ko: k.tags } : {}) },
     category: group,
     categories: subgroup ? [subgroup] : [],
+    ...(colors.length > 0 ? { colors } : {}),
     image,
     glyph: e.emoji,
     safety: 'safe',

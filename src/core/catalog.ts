@@ -1,6 +1,7 @@
 // The catalog contract: a manifest describing a shipped catalog, and its item metadata.
 // Parsed once at the edge (fetch in a worker, or a Node tool) and trusted afterwards.
 import { z } from 'zod';
+import { COLOR_TERMS, type ColorTerm } from './colors.ts';
 
 export const CATALOG_FORMAT_VERSION = 1;
 
@@ -36,6 +37,11 @@ export const CatalogItemSchema = z
     category: z.string().max(64),
     /** Finer categories (emoji subgroup, extra genres). */
     categories: z.array(z.string().max(64)).max(32).default([]),
+    /**
+     * The basic colours of its picture, most covering first (src/core/colors.ts: read by the catalog
+     * builders, matched through each language's colour words): "only the red ones".
+     */
+    colors: z.array(z.enum(COLOR_TERMS)).max(COLOR_TERMS.length).optional(),
     image: relativePath.optional(),
     /** A video file (webm/mp4) for video items; `image` is then its poster frame. */
     video: relativePath.optional(),
@@ -177,6 +183,8 @@ function recordOf<T>(v: unknown, ok: (x: unknown) => x is T, copy: (x: T) => T):
 const isTitle = (x: unknown): x is string => isText(x, 0, 256);
 const isTagList = (x: unknown): x is string[] => isTextList(x, 64, 64);
 const same = <T>(x: T) => x;
+const COLOR_SET: ReadonlySet<string> = new Set(COLOR_TERMS);
+const isColorList = (x: unknown): x is ColorTerm[] => Array.isArray(x) && x.length <= COLOR_TERMS.length && x.every((c) => typeof c === 'string' && COLOR_SET.has(c));
 const copyList = (x: string[]) => x.slice();
 
 /**
@@ -195,6 +203,8 @@ function plainItem(v: unknown): CatalogItem | undefined {
   const rareTags = v.rareTags === undefined ? undefined : recordOf(v.rareTags, isTagList, copyList);
   if (v.rareTags !== undefined && !rareTags) return undefined;
   const categories = v.categories === undefined ? [] : isTextList(v.categories, 32, 64) ? v.categories.slice() : undefined;
+  const colors = v.colors === undefined ? undefined : isColorList(v.colors) ? v.colors.slice() : null;
+  if (colors === null) return undefined;
   const safety = v.safety === undefined ? 'safe' : v.safety === 'safe' || v.safety === 'unsafe' ? v.safety : undefined;
   const popularity = v.popularity === undefined ? 0 : isNumberIn(v.popularity, 0, 1) ? v.popularity : undefined;
   if (!titles || !tags || !categories || !safety || popularity === undefined) return undefined;
@@ -203,7 +213,7 @@ function plainItem(v: unknown): CatalogItem | undefined {
   if ((glyph !== undefined && !isText(glyph, 0, 32)) || (description !== undefined && !isText(description, 0, 1024))) return undefined;
   if (year !== undefined && !(typeof year === 'number' && Number.isSafeInteger(year))) return undefined;
   // Keys in the schema's order, as zod's output has them.
-  const out = { id, title, titles, tags, ...(rareTags ? { rareTags } : {}), category, categories } as CatalogItem;
+  const out = { id, title, titles, tags, ...(rareTags ? { rareTags } : {}), category, categories, ...(colors ? { colors } : {}) } as CatalogItem;
   if (image !== undefined) out.image = image;
   if (video !== undefined) out.video = video;
   if (duration !== undefined) out.duration = duration;

@@ -84,6 +84,11 @@ export const ExpansionSchema = z.object({
   itemIds: z.array(z.string().min(1).max(64)).max(MAX_EXPANSION_ITEMS).optional(),
   /** Its name in the user's language when `text` (what the catalog is searched for) is in another ("마실 것" for "drink"). */
   label: phraseText.optional(),
+  /**
+   * For a refinement's property: the opposite property ("only cold ones": hot). What its words say is
+   * not what the refinement asks for (src/core/fusion/narrow.ts); it is never searched for.
+   */
+  opposite: z.literal(true).optional(),
 });
 export type Expansion = z.infer<typeof ExpansionSchema>;
 

@@ -3,14 +3,25 @@
 // reaches (itself, longer words it starts, near spellings) and how surely, and why a hit says what it
 // matched ("because you said 'cat'": the item text that carries the word).
 import type { LexicalHit, LexicalIndex } from './lexical.ts';
+import type { ColorTerm } from './colors.ts';
+import { LANGUAGE_PACKS } from './lang/packs.ts';
 import { isHangul, matchTokens } from './text.ts';
+
+/** Every language's words for these colours (the `colors` field's texts). */
+export function colorTexts(colors: readonly ColorTerm[] | undefined): string[] {
+  return (colors ?? []).flatMap((c) => LANGUAGE_PACKS.flatMap((p) => p.catalog.colorWords[c]));
+}
 
 /**
  * How much a match in each field counts; a tag is what the item is about, a title word a bit more. A
  * tag the item uses in a rare sense of the word (CatalogItem.rareTags: "culture" on the petri dish)
  * counts a third of a tag: found when nothing else is, below any item that means the word as usual.
+ * A colour read from the item's picture (CatalogItem.colors) counts below a category: a red thing is
+ * not about red, so what says "red" ranks first; and below an exclusion's threshold (a tag at
+ * PREFIX_FACTOR, 0.48: src/core/lexical.ts dislikedItems), so "no oranges" hides the fruit, not
+ * everything orange.
  */
-export const FIELD_WEIGHTS = { title: 1, tag: 0.8, category: 0.5, rare: 0.25 } as const;
+export const FIELD_WEIGHTS = { title: 1, tag: 0.8, category: 0.5, color: 0.4, rare: 0.25 } as const;
 export type FieldKind = keyof typeof FIELD_WEIGHTS;
 /** A Korean query word may match the start of a longer tag ("고양이" in "고양이얼굴"): counts this much (exclusions). */
 export const PREFIX_FACTOR = 0.6;
@@ -115,7 +126,7 @@ export function matchedText(index: LexicalIndex, item: number, term: string, fie
   if (field === 'title') return it.title;
   const lang = field.slice(field.indexOf('.') + 1);
   if (field.startsWith('title.')) return it.titles[lang] ?? it.title;
-  const texts = field === 'category' ? index.categoryTexts(item) : field.startsWith('rare.') ? (it.rareTags?.[lang] ?? []) : (it.tags[lang] ?? []);
+  const texts = field === 'category' ? index.categoryTexts(item) : field === 'colors' ? colorTexts(it.colors) : field.startsWith('rare.') ? (it.rareTags?.[lang] ?? []) : (it.tags[lang] ?? []);
   return texts.find((t) => matchTokens(t).includes(term)) ?? texts.find((t) => matchTokens(t).some((w) => w.startsWith(term))) ?? texts[0] ?? it.title;
 }
 

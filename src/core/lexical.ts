@@ -17,7 +17,7 @@ import MiniSearch from 'minisearch';
 import type { CatalogItem, CatalogManifest } from './catalog.ts';
 import type { Intent } from './intent.ts';
 import { stemKorean } from './lang/ko/stem.ts';
-import { addHit, Because, CATEGORY_BONUS, DEFAULT_TUNING, editDistance, FIELD_WEIGHTS, type FieldKind, FUZZY_FACTOR, fuzzyFor, type MatchTuning, MIN_PREFIX_CHARS, PREFIX_FACTOR, prefixFor, termFactor } from './lexical-match.ts';
+import { addHit, Because, CATEGORY_BONUS, colorTexts, DEFAULT_TUNING, editDistance, FIELD_WEIGHTS, type FieldKind, FUZZY_FACTOR, fuzzyFor, type MatchTuning, MIN_PREFIX_CHARS, PREFIX_FACTOR, prefixFor, termFactor } from './lexical-match.ts';
 import { buildPostings, matchOrder, matchWords, type Postings, reachedTerms, reachesAnyTerm, type TermUse } from './lexical-postings.ts';
 import { isHangul, matchTokens, normalizeText, stemEnglish, stripKoreanParticle } from './text.ts';
 
@@ -70,6 +70,7 @@ export function buildLexicalIndex(
   for (const l of [...titleLangs].sort()) fieldKinds.set(`title.${l}`, 'title');
   for (const l of [...tagLangs].sort()) fieldKinds.set(`tags.${l}`, 'tag');
   for (const l of [...rareLangs].sort()) fieldKinds.set(`rare.${l}`, 'rare');
+  if (items.some((it) => it.colors?.length)) fieldKinds.set('colors', 'color');
   // Last: scoring takes the last field for the category (matchWords' category field).
   fieldKinds.set('category', 'category');
 
@@ -98,10 +99,19 @@ export function buildLexicalIndex(
     if (!toks) tokenCache.set(text, (toks = matchTokens(text)));
     return toks;
   };
+  // A word of a group's label that one of its subgroups also carries names that subgroup, not the
+  // group: "drink" in "food & drink" is the drinks, not the hot pepper and the lemon, which the label
+  // had matched like a drink ("drinks", then "only warm ones").
+  const subgroupsOf = new Map<string, Set<string>>();
+  for (const it of items) for (const c of it.categories) if (c !== it.category) (subgroupsOf.get(it.category) ?? subgroupsOf.set(it.category, new Set()).get(it.category)!).add(c);
   const categoryTokenCache = new Map<string, string[]>();
   const categoryTokens = (c: string): string[] => {
     let toks = categoryTokenCache.get(c);
-    if (!toks) categoryTokenCache.set(c, (toks = categoryOf(c).flatMap(tokensOf)));
+    if (!toks) {
+      const own = categoryOf(c).flatMap(tokensOf);
+      const inSubgroups = new Set([...(subgroupsOf.get(c) ?? [])].flatMap((sub) => categoryOf(sub).flatMap(tokensOf)));
+      categoryTokenCache.set(c, (toks = own.filter((t) => !inSubgroups.has(t))));
+    }
     return toks;
   };
   // A field value made of several texts is split on SEP first, as MiniSearch's tokenizer below does.
@@ -121,7 +131,8 @@ export function buildLexicalIndex(
     } else if (field.startsWith('title.')) {
       const t = it.titles[langOf[f]!];
       if (t && t !== it.title) each(t, matchTokens, emit);
-    } else if (field.startsWith('rare.')) for (const tag of it.rareTags?.[langOf[f]!] ?? []) each(tag, tokensOf, emit);
+    } else if (field === 'colors') for (const word of colorTexts(it.colors)) each(word, tokensOf, emit);
+    else if (field.startsWith('rare.')) for (const tag of it.rareTags?.[langOf[f]!] ?? []) each(tag, tokensOf, emit);
     else for (const tag of usualTags(it, langOf[f]!)) each(tag, tokensOf, emit);
   });
   const vocabulary = new Set(postings.termText);
@@ -130,19 +141,20 @@ export function buildLexicalIndex(
   return {
     items, postings, fieldKinds, vocabulary, categoryTexts, tuning: { ...DEFAULT_TUNING, ...tuning },
     get search() {
-      search ??= miniSearchIndex(items, fields, categoryOf);
+      search ??= miniSearchIndex(items, fields, categoryTokens);
       return search;
     },
   };
 }
 
 /** MiniSearch's index of the same fields and terms (for its BM25+ score). */
-function miniSearchIndex(items: readonly CatalogItem[], fields: readonly string[], categoryOf: (c: string) => string[]): MiniSearch<Doc> {
+function miniSearchIndex(items: readonly CatalogItem[], fields: readonly string[], categoryTokens: (c: string) => string[]): MiniSearch<Doc> {
   const extractField = (i: Doc, field: string): string | undefined => {
     if (field === 'id') return i as unknown as string;
     const it = items[i]!;
     if (field === 'title') return it.title;
     if (field === 'category') return [it.category, ...it.categories].join(SEP);
+    if (field === 'colors') return it.colors?.length ? colorTexts(it.colors).join(SEP) : undefined;
     const lang = field.slice(field.indexOf('.') + 1);
     if (field.startsWith('title.')) {
       const t = it.titles[lang];
@@ -157,7 +169,7 @@ function miniSearchIndex(items: readonly CatalogItem[], fields: readonly string[
     extractField,
     stringifyField: (v) => v,
     tokenize: (text, field) => {
-      if (field === 'category') return text.split(SEP).flatMap((c) => categoryOf(c).flatMap(matchTokens));
+      if (field === 'category') return text.split(SEP).flatMap(categoryTokens);
       return text.includes(SEP) ? text.split(SEP).flatMap(matchTokens) : matchTokens(text);
     },
     processTerm: (t) => t,

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import sharp, { type Metadata, type Sharp } from 'sharp';
+import { type ColorTerm, colorsOfPixels } from '../../src/core/colors.ts';
 import type { Rgb } from './encoder.ts';
 
 export const IMAGE_EXTENSIONS = Object.freeze(['.png', '.jpg', '.jpeg', '.webp', '.gif', '.svg'] as const);
@@ -74,4 +75,19 @@ export async function readImage(path: string, bytes: Buffer): Promise<ImageResul
   } catch (err) {
     throw new MediaError(`image is truncated or corrupt (${why(err)})`);
   }
+}
+
+/** Pictures are read for their colours at most this big: the shares do not need more pixels. */
+const COLOR_SAMPLE_PX = 64;
+
+/**
+ * The basic colours a picture shows (src/core/colors.ts), from its file or bytes: what "only the red
+ * ones" finds. Transparent pixels are background and do not count.
+ */
+export async function pictureColors(input: string | Buffer): Promise<ColorTerm[]> {
+  const { data } = await sharp(input)
+    .resize({ width: COLOR_SAMPLE_PX, height: COLOR_SAMPLE_PX, fit: 'inside', withoutEnlargement: true })
+    .ensureAlpha().toColourspace('srgb').raw()
+    .toBuffer({ resolveWithObject: true });
+  return colorsOfPixels(new Uint8Array(data.buffer, data.byteOffset, data.length));
 }

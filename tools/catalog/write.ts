@@ -16,6 +16,7 @@ import { vectorToBase64, type WorkCache } from './cache.ts';
 import { writeSums } from './checksums.ts';
 import type { Embedded } from './embed-items.ts';
 import { slugId } from './input.ts';
+import { pictureColors } from './media.ts';
 
 /**
  * Up to this many items the index is stored as exact f32 (a 10k x 256 file is 10 MiB); above it as
@@ -67,6 +68,9 @@ export async function writeCatalogFiles(dir: string, c: CatalogContent): Promise
     if (s.media?.kind === 'image' && e.picture) {
       item.image = `thumbs/${stem}.webp`;
       await copyFile(c.cache.picturePath(e.picture), join(dir, item.image));
+      // What "only the blue ones" finds: the picture's colours, from the thumbnail the catalog ships.
+      const colors = await pictureColors(c.cache.picturePath(e.picture));
+      if (colors.length > 0) item.colors = colors;
     } else if (s.media?.kind === 'video' && e.picture) {
       item.image = `posters/${stem}.webp`;
       item.video = `videos/${stem}${extname(s.media.path).toLowerCase()}`;

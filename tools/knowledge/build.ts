@@ -8,11 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { GraphBuilder } from './graph.ts';
 import { KO_PROPERTY_NOUNS, KO_PROPERTY_PREDICATES } from './ko-property-words.ts';
+import type { ColorTerm } from '../../src/core/colors.ts';
 import { KO_BASIC_NOUNS, KO_BASIC_PREDICATES } from './ko-basic-words.ts';
 import { KO_STATE_WORDS } from './ko-state-words.ts';
 import { OCCASIONS } from './occasions.ts';
 import { SITUATIONS } from './situations.ts';
 import { itemProperties } from './properties.ts';
+import { adjectiveAntonyms, serialiseAntonyms } from './antonyms.ts';
 import { createLexiconGuard } from '../../src/core/safety/lexicon.ts';
 import { FUNCTION_WORDS } from '../../src/core/knowledge/match.ts';
 import { type BilingualEntry, koreanLinks, predicateForms } from './korean.ts';
@@ -52,7 +54,7 @@ const COOCCUR_WEIGHT = 0.6;
 const COOCCUR_MIN_SHARE = 0.34;
 const COOCCUR_MAX_DF = 30;
 
-interface Item { id: string; title: string; titles: Record<string, string>; tags: Record<string, string[]>; category: string; categories: string[]; glyph?: string; rareTags?: Record<string, string[]> }
+interface Item { id: string; title: string; titles: Record<string, string>; tags: Record<string, string[]>; category: string; categories: string[]; glyph?: string; rareTags?: Record<string, string[]>; colors?: ColorTerm[] }
 const items = JSON.parse(readFileSync(join(root, 'public/models/catalogs/stickers/items.json'), 'utf8')) as Item[];
 
 // --- catalog vocabulary: English words of titles and tags, with their item counts.
@@ -345,11 +347,14 @@ const propLists = propWords.map((w) => {
   return [...properties.get(w)!].map((id) => propIndex.get(id)!).sort((a, b) => a - b).map((x) => { const d = x - prev; prev = x; return d; }).join(' ');
 });
 console.log(`Properties: ${propWords.length} words over ${propItems.length} items`);
+// Opposite properties (tools/knowledge/antonyms.ts): both words said by some item's words or definitions.
+const antonyms = adjectiveAntonyms(wn, (w) => df.has(w) || properties.has(w));
+console.log(`Antonyms: ${antonyms.size} words`);
 // Sense counts of the vaguest English words (src/core/extract/information.ts reads a single word of
 // this many senses as no topic beside a clearer one).
 const vague = [...wn.senses].filter(([w, ids]) => /^[a-z]+$/.test(w) && ids.length >= SHIPPED_MIN_SENSES).map(([w, ids]) => `${w} ${ids.length}`).sort();
 console.log(`Senses: ${vague.length} words of ${SHIPPED_MIN_SENSES}+ senses`);
-const json = JSON.stringify({ ...g.serialise(meta, SHIPPED_EDGES, typedWord), properties: { items: propItems.join('\n'), words: propWords.join('\n'), lists: propLists.join('\n') }, senses: vague.join('\n') });
+const json = JSON.stringify({ ...g.serialise(meta, SHIPPED_EDGES, typedWord), properties: { items: propItems.join('\n'), words: propWords.join('\n'), lists: propLists.join('\n') }, antonyms: serialiseAntonyms(antonyms), senses: vague.join('\n') });
 mkdirSync(OUT_DIR, { recursive: true });
 writeFileSync(join(OUT_DIR, 'knowledge.json'), json);
 const gz = gzipSync(json, { level: 9 }).length;

@@ -7,7 +7,7 @@
 export const KO_PROPERTY_PREDICATES: Readonly<Record<string, string>> = {
   노랗다: 'yellow', 빨갛다: 'red', 파랗다: 'blue', 하얗다: 'white', 까맣다: 'black', 검다: 'black', 푸르다: 'blue',
   작다: 'small', 조그맣다: 'small', 거대하다: 'huge', 길다: 'long', 짧다: 'short', 둥글다: 'round', 무겁다: 'heavy',
-  가볍다: 'light', 높다: 'tall', 뜨겁다: 'hot', 차갑다: 'cold', 달콤하다: 'sweet', 새콤하다: 'sour', 시큼하다: 'sour',
+  가볍다: 'light', 높다: 'tall', 뜨겁다: 'hot', 차갑다: 'cold', 시원하다: 'cold', 따듯하다: 'warm', 달콤하다: 'sweet', 새콤하다: 'sour', 시큼하다: 'sour',
   귀엽다: 'cute', 예쁘다: 'pretty', 빠르다: 'fast', 느리다: 'slow', 부드럽다: 'soft', 딱딱하다: 'hard',
   밝다: 'bright', 어둡다: 'dark', 늙다: 'old', 젊다: 'young', 어리다: 'young',
 };

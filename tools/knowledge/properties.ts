@@ -6,6 +6,8 @@
 // "only the yellow ones"; "vehicles", then "only the ones that fly"). Read only for refinements
 // (src/core/extract/information.ts): inside the topic a definition word is a property; on its own it
 // would be noise ("dog: ... domesticated by man" is no reason to show dogs for "man").
+import { COLOR_TERMS, type ColorTerm } from '../../src/core/colors.ts';
+import { englishPack } from '../../src/core/lang/en/index.ts';
 import { verbBaseCandidates } from '../../src/core/lang/en/lemma.ts';
 import type { WordNet } from './wordnet.ts';
 
@@ -13,6 +15,21 @@ interface ItemLike {
   readonly id: string;
   readonly title: string;
   readonly category: string;
+  /** The colours its picture shows (src/core/colors.ts), where the catalog builder read them. */
+  readonly colors?: readonly ColorTerm[];
+}
+
+/** English colour words -> their basic colour term ("gray" -> grey). */
+const COLOR_OF_WORD = new Map(COLOR_TERMS.flatMap((c) => englishPack.catalog.colorWords[c].map((w) => [w, c] as const)));
+
+/**
+ * Whether a definition's colour word holds for the item: where its picture's colours are known, only
+ * those do. "apple: fruit with red or yellow or green skin" had made the green apple red and yellow,
+ * so "fruit, only the red ones" kept it; the picture shows it green.
+ */
+function colorHolds(it: ItemLike, word: string): boolean {
+  const c = COLOR_OF_WORD.get(word);
+  return c === undefined || !it.colors?.length || it.colors.includes(c);
 }
 
 /** WordNet lexicographer files that may hold the thing an item of each category shows. */
@@ -54,9 +71,9 @@ function senseOf(wn: WordNet, it: ItemLike): string | null {
 /** word -> ids of the items whose definitions (or hypernyms' names) carry it. */
 export function itemProperties(wn: WordNet, items: readonly ItemLike[], isStopword: (w: string) => boolean): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
-  const add = (w: string, id: string) => {
-    if (w.length < 3 || isStopword(w) || (wn.glossDf.get(w) ?? 0) > MAX_GLOSS_DF) return;
-    (out.get(w) ?? out.set(w, new Set()).get(w)!).add(id);
+  const add = (w: string, it: ItemLike) => {
+    if (w.length < 3 || isStopword(w) || (wn.glossDf.get(w) ?? 0) > MAX_GLOSS_DF || !colorHolds(it, w)) return;
+    (out.get(w) ?? out.set(w, new Set()).get(w)!).add(it.id);
   };
   for (const it of items) {
     const start = senseOf(wn, it);
@@ -67,8 +84,8 @@ export function itemProperties(wn: WordNet, items: readonly ItemLike[], isStopwo
       const next: string[] = [];
       for (const id of level) {
         const s = wn.synsets.get(id)!;
-        if (depth > 0) for (const l of s.lemmas) if (!l.includes(' ')) add(l, it.id);
-        if (depth <= GLOSS_DEPTH) for (const w of glossDefinitionWords(s.gloss)) for (const f of withBase(wn, w)) add(f, it.id);
+        if (depth > 0) for (const l of s.lemmas) if (!l.includes(' ')) add(l, it);
+        if (depth <= GLOSS_DEPTH) for (const w of glossDefinitionWords(s.gloss)) for (const f of withBase(wn, w)) add(f, it);
         for (const p of s.pointers) if ((p.symbol === '@' || p.symbol === '@i') && !seen.has(p.target)) { seen.add(p.target); next.push(p.target); }
       }
       level = next;

@@ -10,7 +10,14 @@ export interface Synset {
   lemmas: string[]; // lower case, spaces: "south korea"
   /** Lemmas as WordNet spells them (case kept): "South_Korea" -> "South Korea". */
   display: string[];
-  pointers: { symbol: string; target: string; /** 1-based word of the target synset for lexical pointers, 0 for the whole synset. */ targetWord: number }[];
+  pointers: {
+    symbol: string;
+    target: string;
+    /** 1-based word of the target synset for lexical pointers, 0 for the whole synset. */
+    targetWord: number;
+    /** 1-based word of this synset a lexical pointer (an antonym) starts from, 0 for the whole synset. */
+    sourceWord: number;
+  }[];
   gloss: string;
   /** The lexicographer file (5 noun.animal, 6 noun.artifact, 13 noun.food, 20 noun.plant, …). */
   lex: number;
@@ -39,7 +46,7 @@ function parseData(text: string, pos: Pos, into: Map<string, Synset>) {
     const pointers: Synset['pointers'] = [];
     for (let k = 0; k < pCnt; k++, i += 4) {
       const targetPos = head[i + 2] === 's' ? 'a' : (head[i + 2] as Pos);
-      pointers.push({ symbol: head[i]!, target: `${targetPos}:${head[i + 1]}`, targetWord: parseInt(head[i + 3]!.slice(2), 16) });
+      pointers.push({ symbol: head[i]!, target: `${targetPos}:${head[i + 1]}`, targetWord: parseInt(head[i + 3]!.slice(2), 16), sourceWord: parseInt(head[i + 3]!.slice(0, 2), 16) });
     }
     const id = `${pos}:${offset}`;
     into.set(id, { id, lemmas: display.map((d) => d.toLowerCase()), display, pointers, gloss, lex: parseInt(head[1]!, 10) });

@@ -158,7 +158,12 @@ export function narrowingOnly(
     const ids = new Set(p.split(' ').flatMap((w) => itemsWithProperty?.(w) ?? []));
     return ids.size > 0 && topic.some((t) => gazetteer.itemIdsOf(t).some((id) => ids.has(id)));
   };
-  const narrows = (p: string) => topic.some((t) => gazetteer.cooccur(p, t) !== false) || byDefinition(p);
+  // Or by its picture ("vehicles", then "only the red ones": the fire engine, whose words never say red).
+  const byColor = (p: string) => {
+    const ids = new Set(p.split(' ').flatMap((w) => gazetteer.coloredIdsOf(w)));
+    return ids.size > 0 && topic.some((t) => gazetteer.itemIdsOf(t).some((id) => ids.has(id)));
+  };
+  const narrows = (p: string) => topic.some((t) => gazetteer.cooccur(p, t) !== false) || byDefinition(p) || byColor(p);
   const keyPhrases = x.keyPhrases.filter((p) => narrows(p.text));
   return keyPhrases.length === x.keyPhrases.length ? x : { ...x, keyPhrases };
 }

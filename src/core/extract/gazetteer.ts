@@ -13,7 +13,7 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /** The part of a catalog item the gazetteer reads. */
 export type GazetteerItem = Pick<CatalogItem, 'title' | 'titles' | 'tags' | 'category' | 'categories'> &
-  Partial<Pick<CatalogItem, 'id' | 'rareTags'>>;
+  Partial<Pick<CatalogItem, 'id' | 'rareTags' | 'colors'>>;
 
 export const PlaceListSchema = z
   .object({
@@ -73,6 +73,8 @@ export interface Gazetteer extends Lexicon {
   cooccur(a: string, b: string): boolean | undefined;
   /** Ids of the items carrying a term (titles, tags, category label); empty when it is not the catalog's. */
   itemIdsOf(term: string): readonly string[];
+  /** Ids of the items whose picture has the colour a word names in any language ("red", "빨간"); empty for other words. */
+  coloredIdsOf(word: string): readonly string[];
 }
 
 /** A title match says more about an item than one of its many tags. */
@@ -250,9 +252,17 @@ export function buildGazetteer(source: GazetteerSource): Gazetteer {
     maxPhraseWords = Math.max(maxPhraseWords, key.split(' ').length);
   }
 
+  // Colour words of every language -> the items whose picture has that colour (src/core/colors.ts).
+  const colored = new Map<string, string[]>();
+  for (const it of source.items) {
+    if (!it.id) continue;
+    for (const c of it.colors ?? []) for (const p of LANGUAGE_PACKS) for (const w of p.catalog.colorWords[c]) (colored.get(w) ?? colored.set(w, []).get(w)!).push(it.id);
+  }
+
   return {
     itemCount: source.items.length,
     maxPhraseWords,
+    coloredIdsOf: (word) => colored.get(word.toLocaleLowerCase()) ?? [],
     lookup: (term) => entries.get(gazetteerKey(term)),
     has: (term) => entries.has(term), // called with stems and lemmas already in key form
     itemIdsOf(term) {

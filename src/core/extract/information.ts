@@ -153,7 +153,7 @@ function readingOccasions(extraction: TurnExtraction, occasions: readonly { said
  * English word of the refining phrase, the items whose definitions have it ("lemon: yellow oval
  * fruit"). They narrow the topic (src/core/fusion/narrow.ts) where no tag names the property.
  */
-function propertyExpansions(kb: KnowledgeBase, phrases: readonly { text: string; weight: number }[], topic: readonly { text: string }[]): InformationNode['expansions'] {
+function propertyExpansions(kb: KnowledgeBase, phrases: readonly { text: string; weight: number }[], topic: readonly { text: string }[], lacking: boolean): InformationNode['expansions'] {
   const out: InformationNode['expansions'] = [];
   // The property is what the refinement adds to the topic ("only farm animals" after "animals": farm).
   const topicWords = new Set(topic.flatMap((t) => t.text.toLocaleLowerCase().split(' ')));
@@ -165,6 +165,13 @@ function propertyExpansions(kb: KnowledgeBase, phrases: readonly { text: string;
     // 0.60: sake and fondue for warm drinks).
     const english = /^[a-z -]+$/i.test(p.text) ? p.text.toLocaleLowerCase().split(' ') : seedEnglish(kb, p.text);
     for (const w of new Set(english.filter((x) => !topicWords.has(x)))) {
+      // Its opposite is refused ("only cold ones": not the hot beverage), where the turn asks for the
+      // property, not for what lacks it (tools/knowledge/antonyms.ts).
+      if (!lacking) {
+        for (const a of kb.antonymsOf(w)) {
+          if (!topicWords.has(a)) out.push({ text: a, weight: Math.min(1, p.weight * EXPANSION_SHARE), reason: `${from} → not ${a}`, from, opposite: true });
+        }
+      }
       const ids = kb.itemsWithProperty(w);
       if (ids.length === 0 || ids.length > MAX_EXPANSION_ITEMS) continue;
       out.push({ text: w, weight: Math.min(1, p.weight * EXPANSION_SHARE), reason: from === w ? w : `${from} → ${w}`, from, itemIds: [...ids] });
@@ -326,7 +333,7 @@ export function informationNode(inp: {
       .filter((o) => !disliked.has(o.occasion.toLocaleLowerCase()))
       .map((o) => ({ text: o.occasion, weight: OCCASION_WEIGHT, reason: `${o.said} → ${o.occasion}`, from: o.said }));
     expansions = [...placeExpansions, ...occasionTopics, ...expansions];
-    if (refining) expansions = [...expansions, ...propertyExpansions(kb, extraction.keyPhrases, [...(previous?.keyPhrases ?? []), ...(previous?.likes ?? [])])];
+    if (refining) expansions = [...expansions, ...propertyExpansions(kb, extraction.keyPhrases, [...(previous?.keyPhrases ?? []), ...(previous?.likes ?? [])], extraction.refineNot === true)];
   }
   // A place the knowledge layer recognised is read for its meaning (its country, its flag), not for its
   // words: "San Francisco" as words partly matches "flag: San Marino".

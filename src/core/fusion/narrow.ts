@@ -5,7 +5,8 @@
 // request ("no animals", later "cats please": cats show, other animals stay hidden).
 import { rowsOf } from '../catalog.ts';
 import type { Intent } from '../intent.ts';
-import { dislikedItems, type LexicalIndex, scorePhrases } from '../lexical.ts';
+import { dislikedItems, FIELD_WEIGHTS, type LexicalIndex, scorePhrases } from '../lexical.ts';
+import { packOfText } from '../lang/packs.ts';
 import { matchTokens } from '../text.ts';
 import { wantedPhrases } from '../wanted.ts';
 
@@ -16,7 +17,17 @@ const key = (s: string) => s.toLocaleLowerCase();
  * property, and a prefix of another word is not it ("only hot ones" let the pancakes in by "hotcake").
  */
 function matching(lexical: LexicalIndex, phrases: readonly { text: string; weight: number }[], exact = false): Set<number> {
-  return phrases.length === 0 ? new Set() : new Set(scorePhrases(lexical, phrases.map((p) => ({ text: p.text, weight: 1 })), exact ? { fuzzy: false } : {}).keys());
+  return new Set(matchScores(lexical, phrases, exact).keys());
+}
+
+/** As `matching`, with each item's best phrase score (a field's weight: a title 1, a picture's colour 0.4). */
+function matchScores(lexical: LexicalIndex, phrases: readonly { text: string; weight: number }[], exact = false): Map<number, number> {
+  const out = new Map<number, number>();
+  if (phrases.length === 0) return out;
+  for (const p of phrases) {
+    for (const [i, h] of scorePhrases(lexical, [{ text: p.text, weight: 1 }], exact ? { fuzzy: false } : {})) out.set(i, Math.max(out.get(i) ?? 0, h.score));
+  }
+  return out;
 }
 
 /**
@@ -33,11 +44,19 @@ export const MIN_REFINED_ITEMS = 5;
 interface Refinement {
   /** Items matching the refinement's words and the expansions that came from them. */
   refine: Set<number>;
-  /** Of those, the ones whose own words (title, tags) say it, not only a definition. */
-  refineWords: Set<number>;
+  /**
+   * Of those, the ones whose own words (title, tags) or picture (its colours) say it, not only a
+   * definition, with how surely: the best field weight the refinement's words reach in them.
+   */
+  refineWords: Map<number, number>;
   /** Items matching what is wanted apart from the refinement. */
   topic: Set<number>;
+  /** Items whose own words say the opposite of the refinement ("only cold ones": the hot beverage): never kept. */
+  opposite: Set<number>;
 }
+
+/** An expansion that is its phrase in another language, one step away ("노란 → yellow"), not a related word. */
+const isTranslation = (e: { text: string; from: string; reason: string }) => e.reason.split('→').length === 2 && packOfText(e.text) !== packOfText(e.from);
 
 /** Both match sets of an intent, computed once per intent (delivery and the lexical source ask). */
 const refinementsOf = new WeakMap<Intent, Refinement | null>();
@@ -55,9 +74,14 @@ function refinementOf(lexical: LexicalIndex, intent: Intent): Refinement | null 
     // layer's item properties, on the expansions that came from them).
     const having = (refinements: readonly { text: string; weight: number }[]) => {
       const keys = new Set(refinements.map((r) => key(r.text)));
-      const from = (intent.expansions ?? []).filter((e) => keys.has(key(e.from)));
-      const byWords = matching(lexical, [...refinements.map((r) => ({ ...r, text: property(r.text) })), ...from], true);
-      const all = new Set(byWords);
+      const from = (intent.expansions ?? []).filter((e) => !e.opposite && keys.has(key(e.from)));
+      // The refinement's words, and their direct translations ("초록색인 → green"), are matched in every
+      // field; a word the knowledge layer reached otherwise counts by the items' own words only, not by
+      // their pictures' colours: "spicy → blue" (WordNet's "racy" sense) had let every blue picture fit.
+      const said = [...refinements.map((r) => ({ ...r, text: property(r.text) })), ...from.filter(isTranslation)];
+      const byWords = matchScores(lexical, said, true);
+      for (const [i, score] of matchScores(lexical, from.filter((e) => !isTranslation(e)), true)) if (score > FIELD_WEIGHTS.color) byWords.set(i, Math.max(byWords.get(i) ?? 0, score));
+      const all = new Set(byWords.keys());
       for (const e of from) for (const id of e.itemIds ?? []) { const i = row.get(id); if (i !== undefined) all.add(i); }
       return { byWords, all };
     };
@@ -66,10 +90,14 @@ function refinementOf(lexical: LexicalIndex, intent: Intent): Refinement | null 
     const lacking = intent.refinements.filter((r) => r.not);
     // "Only the ones that can't fly": what fits is the topic without the items that have the property.
     const excluded = lacking.length > 0 ? having(lacking).all : new Set<number>();
-    const fit = wanted.length > 0 ? having(wanted) : { byWords: new Set(topic), all: new Set(topic) };
+    const fit = wanted.length > 0 ? having(wanted) : { byWords: new Map([...topic].map((i) => [i, 1])), all: new Set(topic) };
+    // What its own words call the opposite of the property does not fit, and is not kept with the topic
+    // either: "drinks", then "only cold ones" had the hot beverage among the few cold drinks.
+    const opposite = matching(lexical, (intent.expansions ?? []).filter((e) => e.opposite && refineKeys.has(key(e.from))), true);
+    for (const i of opposite) excluded.add(i);
     const refine = new Set([...fit.all].filter((i) => !excluded.has(i)));
-    const refineWords = new Set([...fit.byWords].filter((i) => !excluded.has(i)));
-    out = { refine, refineWords, topic };
+    const refineWords = new Map([...fit.byWords].filter(([i]) => !excluded.has(i)));
+    out = { refine, refineWords, topic, opposite };
   }
   refinementsOf.set(intent, out);
   return out;
@@ -111,7 +139,10 @@ function narrowing<R>(refinements: readonly R[], fitOf: (r: R) => ReadonlySet<nu
  */
 export function refinedItems(lexical: LexicalIndex, intent: Intent): Set<number> | null {
   const r = refinementOf(lexical, intent);
-  if (!r || r.refine.size === 0) return null;
+  if (!r) return null;
+  const kept = (set: Set<number>) => (r.opposite.size === 0 ? set : new Set([...set].filter((i) => !r.opposite.has(i))));
+  // Nothing fits: the topic stays, without what says the opposite.
+  if (r.refine.size === 0) return r.opposite.size > 0 && r.topic.size > 0 ? kept(r.topic) : null;
   if (r.topic.size === 0) return r.refine;
   // The intersection with what carries the topic's own words: through the expansions, "birds" also
   // holds the fairies ("bird -> wing"), which are small by definition too.
@@ -131,7 +162,7 @@ export function refinedItems(lexical: LexicalIndex, intent: Intent): Set<number>
   // sandals and hiking boots too, which only "clothes -> clothing" matches; the fairies are no birds.
   const kinds = new Set([...said].flatMap((i) => lexical.items[i]!.categories));
   const wider = new Set([...r.refine].filter((i) => r.topic.has(i) && lexical.items[i]!.categories.some((c) => kinds.has(c))));
-  return wider.size >= MIN_REFINED_ITEMS ? wider : r.topic;
+  return wider.size >= MIN_REFINED_ITEMS ? wider : kept(r.topic);
 }
 
 /** Of `refine`, the items whose catalog category or subgroup the refinements' words name. */
@@ -146,12 +177,13 @@ export function refinementFit(lexical: LexicalIndex, intent: Intent): ReadonlySe
 }
 
 /**
- * Items whose own words (title, tags) say the refinement, not only a definition: first among the
- * fitting ones ("fruit", then "only the red ones": the red apple, not the green one, whose definition
- * says "red or yellow or green skin").
+ * Items whose own words (title, tags) or picture say the refinement, not only a definition, with the
+ * best field weight its words reach in them: first among the fitting ones, the surest first ("fruit",
+ * then "only the red ones": the red apple, then the strawberry its picture shows red, then what a
+ * definition alone calls red).
  */
-export function refinementFitByWords(lexical: LexicalIndex, intent: Intent): ReadonlySet<number> {
-  return refinementOf(lexical, intent)?.refineWords ?? new Set();
+export function refinementFitByWords(lexical: LexicalIndex, intent: Intent): ReadonlyMap<number, number> {
+  return refinementOf(lexical, intent)?.refineWords ?? new Map();
 }
 
 /** Both tiers of a refined feed, computed once per intent (delivery and refinedItems ask). */

@@ -40,6 +40,11 @@ export const KnowledgeFileSchema = z.object({
    * vague word from a topic: optional.
    */
   senses: z.string().optional(),
+  /**
+   * Opposite properties (tools/knowledge/antonyms.ts: "word antonym..." lines, WordNet's direct
+   * antonyms of adjectives), for refinements: optional.
+   */
+  antonyms: z.string().optional(),
 });
 export type KnowledgeFile = z.infer<typeof KnowledgeFileSchema>;
 
@@ -84,6 +89,8 @@ export interface KnowledgeBase {
   readonly itemsWithProperty: (word: string) => readonly string[];
   /** WordNet senses of an English word over all parts of speech, where the file lists it (many); 0 otherwise. */
   readonly senseCount: (word: string) => number;
+  /** The opposite properties of an English word ("cold": hot); empty for none or a file without the table. */
+  readonly antonymsOf: (word: string) => readonly string[];
 }
 
 export class KnowledgeError extends Error {
@@ -175,6 +182,18 @@ class SurfaceIndex implements ReadonlyMap<string, readonly SurfaceSense[]> {
 }
 
 /** "word count" lines -> a lookup (0 for a word not listed). */
+/** word -> its antonyms, from "word antonym..." lines. */
+function antonymTable(text: string | undefined): (word: string) => readonly string[] {
+  const table = new Map<string, readonly string[]>();
+  for (const line of (text ?? '').split('\n')) {
+    if (!line) continue;
+    const [word, ...opposite] = line.split(' ');
+    if (!word || opposite.length === 0 || opposite.some((w) => w.length === 0)) invalid(`antonyms: "${line.slice(0, 40)}"`);
+    table.set(word!, opposite);
+  }
+  return (word) => table.get(word.toLowerCase()) ?? [];
+}
+
 function senseTable(text: string | undefined): (word: string) => number {
   const counts = new Map<string, number>();
   for (const line of (text ?? '').split('\n')) {
@@ -315,7 +334,7 @@ export function parseKnowledge(json: unknown): KnowledgeBase {
   if (implicitRel < 0) invalid(`relations: "${IMPLICIT_RELATION}" is missing`);
   const surfaces = new SurfaceIndex(names, forms, senseStart, senseConcepts, charColumn(s.weights, 'surfaces.weights', 100), senseRels, implicitRel);
 
-  const kb = { relations: f.relations, concepts, surfaces, maxSurfaceWords: f.maxSurfaceWords, sources: f.sources ?? {}, edgesOf, itemsWithProperty: propertyTable(f.properties), senseCount: senseTable(f.senses) } as Omit<KnowledgeBase, 'edges'>;
+  const kb = { relations: f.relations, concepts, surfaces, maxSurfaceWords: f.maxSurfaceWords, sources: f.sources ?? {}, edgesOf, itemsWithProperty: propertyTable(f.properties), senseCount: senseTable(f.senses), antonymsOf: antonymTable(f.antonyms) } as Omit<KnowledgeBase, 'edges'>;
   let all: (readonly Edge[])[] | undefined;
   return Object.defineProperty(kb, 'edges', { enumerable: true, get: () => (all ??= concepts.map((c) => edgesOf(c.id))) }) as KnowledgeBase;
 }

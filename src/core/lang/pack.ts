@@ -3,6 +3,7 @@
 // how they find their objects, and its reply templates. One folder per language under src/core/lang/
 // builds one of these; src/core/lang/packs.ts lists them. The extract code asks the pack, never a
 // language by name.
+import type { ColorTerm } from '../colors.ts';
 import type { Task } from '../intent.ts';
 import type { Polarity } from '../extract/preferences.ts';
 import type { Script } from '../extract/tokens.ts';
@@ -161,6 +162,11 @@ export interface LanguagePack {
     readonly conjunction: string;
     /** Words that prefix a flag's name ("flag: Korea", "깃발: 한국"). */
     readonly flagWords: readonly string[];
+    /**
+     * The words for each basic colour term (src/core/colors.ts), as people write them in a request
+     * ("red", "빨간", "빨간색"): an item's colours, read from its picture, are matched by these.
+     */
+    readonly colorWords: Readonly<Record<ColorTerm, readonly string[]>>;
   };
   /**
    * Phrasings addressed to the system's own instructions (prompt injection: "ignore all previous

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { clipSource } from '../../../src/core/fusion/sources/clip.ts';
 import { VectorIndex } from '../../../src/core/index/vector-index.ts';
 import { emptyIntent, mergeIntent, type Intent } from '../../../src/core/intent.ts';
-import { buildLexicalIndex } from '../../../src/core/lexical.ts';
+import { buildLexicalIndex, scorePhrases } from '../../../src/core/lexical.ts';
 import { clipFloor } from '../../../src/workers/retrieval/picture-space.ts';
 import { rankFeed } from '../../../src/workers/retrieval/rank.ts';
 import type { LoadedCatalog } from '../../../src/workers/retrieval/catalogs.ts';
@@ -72,6 +72,19 @@ describe.skipIf(!HAVE_ICONS)('catalog builder on Adwaita icons', () => {
     const list = JSON.parse(readFileSync(join(root, 'catalogs', 'index.json'), 'utf8'));
     expect(list.catalogs).toEqual([{ id: 'icons', name: 'Adwaita icons', manifest: 'icons/manifest.json' }]);
     expect(JSON.parse(readFileSync(join(result.dir, 'attribution.json'), 'utf8'))['accessories-calculator'].link).toContain('gnome.org');
+  });
+
+  test('an image item carries the colours its picture shows, which a colour word then finds', () => {
+    const { manifest, items } = loadBuilt(result.dir);
+    const colors = (id: string) => items.find((i) => i.id === id)!.colors ?? [];
+    expect(colors('trophy-gold')).toContain('yellow');
+    expect(colors('trophy-silver')).toContain('grey');
+    expect(colors('battery-full')).toContain('green');
+    expect(colors('trophy-gold')).not.toContain('grey');
+    const lexical = buildLexicalIndex(items, manifest);
+    const scored = (text: string) => [...scorePhrases(lexical, [{ text, weight: 1 }]).keys()].map((i) => items[i]!.id);
+    expect(scored('green')).toContain('battery-full');
+    expect(scored('초록색')).toContain('battery-full');
   });
 
   test.skipIf(!HAVE_FFMPEG)('a video gets keyframes, a poster and a pooled vector', () => {

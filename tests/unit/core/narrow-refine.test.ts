@@ -43,11 +43,16 @@ describe('refinedItems', () => {
 
   it('items linked to the refinement by definition fit it, and are not proposed on their own', () => {
     const lemon = items.findIndex((it) => it.title === 'lemon');
-    const banana = items.findIndex((it) => it.title === 'banana');
+    const grapes = items.findIndex((it) => it.title === 'grapes');
     const intent: Intent = { ...intentOf(['fruit'], ['yellow']), expansions: [{ text: 'yellow', weight: 0.5, reason: 'yellow', from: 'yellow', lastTurn: 2, itemIds: [items[lemon]!.id] }] };
     expect(refinementFit(lexical, intent).has(lemon)).toBe(true);
-    expect(refinementFit(lexical, intent).has(banana)).toBe(false);
-    expect(items.find((it) => it.id === deliver({ items, lexical, intent, k: 10 })[0]!.id)!.title).toBe('lemon');
+    // Purple in its picture, yellow in no word or definition.
+    expect(refinementFit(lexical, intent).has(grapes)).toBe(false);
+    // The feed leads with what fits: the lemon and the fruit whose pictures are yellow.
+    const top = deliver({ items, lexical, intent, k: 10 }).map((e) => items.findIndex((it) => it.id === e.id));
+    expect(refinementFit(lexical, intent).has(top[0]!)).toBe(true);
+    expect(top).toContain(lemon);
+    expect(top).not.toContain(grapes);
   });
 
   it('is the intersection alone when it fills a screen', () => {

@@ -132,13 +132,19 @@ describe('a refinement by a property no tag names reads the items\' definitions 
     expect(intent.refinements.map((r) => r.text)).toEqual(['yellow']);
     expect(intent.expansions.find((e) => e.from === 'yellow')?.itemIds).toContain('1F34B');
   });
-  it('without the table the refinement is dropped as before (no fruit is tagged yellow)', () => {
+  const withoutTable = (...texts: string[]) => {
     let intent = emptyIntent('t', 0);
-    for (const [i, text] of ['show me fruits', 'only the yellow ones'].entries()) {
+    for (const [i, text] of texts.entries()) {
       const extraction = parseTurnExtraction(engine.extract(text, { previous: intent }));
       intent = mergeIntent(intent, extraction, `t${i}`, i + 1).intent;
     }
-    expect(intent.refinements).toEqual([]);
+    return intent.refinements.map((r) => r.text);
+  };
+  it('without the table a property no fruit\'s words or picture has is dropped as before (no fruit is tagged small)', () => {
+    expect(withoutTable('show me fruits', 'only the small ones')).toEqual([]);
+  });
+  it('without the table a colour the fruits\' pictures show still narrows (no fruit is tagged yellow; the banana is yellow)', () => {
+    expect(withoutTable('show me fruits', 'only the yellow ones')).toEqual(['yellow']);
   });
 });
 

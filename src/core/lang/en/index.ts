@@ -37,7 +37,14 @@ export const englishPack: LanguagePack & { readonly code: 'en' } = {
   },
   clause: { openers: CLAUSE_OPENERS },
   phrases: { particleEndsPhrase: false, modifierKeepsSurface: false },
-  catalog: { conjunction: '\\band\\b', flagWords: ['flag'] },
+  catalog: {
+    conjunction: '\\band\\b',
+    flagWords: ['flag'],
+    colorWords: {
+      red: ['red'], orange: ['orange'], yellow: ['yellow'], green: ['green'], blue: ['blue'], purple: ['purple', 'violet'],
+      pink: ['pink'], brown: ['brown'], black: ['black'], white: ['white'], grey: ['grey', 'gray'],
+    },
+  },
   systemAddress: ENGLISH_SYSTEM_ADDRESS,
   preferences: englishPreferences,
   situation: englishSituation,

@@ -64,7 +64,16 @@ export const koreanPack: LanguagePack & { readonly code: 'ko' } = {
     adnominal: (_surface, norm, suffixes, next) =>
       norm.length === 1 && suffixes.length === 1 && (suffixes[0] === '는' || suffixes[0] === '은') && next !== undefined && next.content && next.suffixes.length === 0,
   },
-  catalog: { conjunction: '및|과|와', flagWords: ['깃발', '국기'] },
+  catalog: {
+    conjunction: '및|과|와',
+    flagWords: ['깃발', '국기'],
+    // Adjective forms as a request writes them before a noun ("빨간 거", "노란 것만") and the colour nouns.
+    colorWords: {
+      red: ['빨간', '빨간색', '빨강'], orange: ['주황', '주황색'], yellow: ['노란', '노란색', '노랑'], green: ['초록', '초록색', '녹색'],
+      blue: ['파란', '파란색', '파랑', '푸른'], purple: ['보라', '보라색'], pink: ['분홍', '분홍색', '핑크'], brown: ['갈색'],
+      black: ['검은', '검은색', '검정', '까만'], white: ['흰', '흰색', '하얀', '하얀색'], grey: ['회색'],
+    },
+  },
   systemAddress: KOREAN_SYSTEM_ADDRESS,
   preferences: koreanPreferences,
   situation: koreanSituation,
