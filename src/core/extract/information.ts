@@ -9,7 +9,7 @@ import { findConcepts } from '../knowledge/match.ts';
 import { type FoundPlace, findPlaces } from '../knowledge/places.ts';
 import { isPackLanguage, LANGUAGE_PACKS, packFor } from '../lang/packs.ts';
 import { withoutJsonObjects } from './extractor.ts';
-import { escapeRe, foundAs, MAX_LINKED_ITEMS, norm, originsOf, PLACE_WEIGHT, placeTopics } from './journey.ts';
+import { crossBorderTrip, escapeRe, foundAs, MAX_LINKED_ITEMS, norm, originsOf, PLACE_WEIGHT, placeTopics } from './journey.ts';
 import { withoutMachinery } from './machinery.ts';
 import { CIRCUMSTANCE_SHARE, OCCASION_STEP, readStatement, SEED_IMPLIES, SEED_STEP, type StatementReading } from './statement.ts';
 import { clearerPhrases, isVague } from './vague.ts';
@@ -292,7 +292,7 @@ export function informationNode(inp: {
     // the user goes for ("도쿄에서 부산으로" put Tokyo tower at #2).
     const originWords = [...origins].map((p) => p.text.toLocaleLowerCase());
     const fromOrigin = (e: { from: string }) => foundAs(originWords, e.from);
-    const placeExpansions = placeTopics(named, origins, language, disliked);
+    const placeExpansions = [...placeTopics(named, origins, language, disliked), ...crossBorderTrip(kb, named, origins, disliked)];
     const placeTexts = new Set(placeExpansions.map((e) => e.text.toLocaleLowerCase()));
     const expanded = withSituations(kb, expandPhrases(kb, phrases, language, limit * 3), language);
     namedOccasion = expanded.some((e) => e.provenance.some((p) => OCCASION_STEP.test(p.via)));

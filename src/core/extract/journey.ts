@@ -2,9 +2,11 @@
 // the places imply whatever the knowledge layer's edges say: each place's country (its flag linked) and
 // the travel topic. Part of the information node (./information.ts).
 import type { TurnExtraction } from '../intent.ts';
-import type { KnowledgeLanguage } from '../knowledge/expand.ts';
+import { expandPhrase, type KnowledgeLanguage } from '../knowledge/expand.ts';
+import type { KnowledgeBase } from '../knowledge/format.ts';
 import type { FoundPlace } from '../knowledge/places.ts';
 import { isPackLanguage, LANGUAGE_PACKS, packFor } from '../lang/packs.ts';
+import { SEED_IMPLIES } from './statement.ts';
 
 type Expansions = NonNullable<TurnExtraction['expansions']>;
 
@@ -77,3 +79,23 @@ export function placeTopics(named: readonly FoundPlace[], origins: ReadonlySet<F
   return [...out.values()].filter((e) => !disliked.has(e.text.toLocaleLowerCase()) && !disliked.has(e.from.toLocaleLowerCase()));
 }
 
+
+/**
+ * A journey from one country to another is most likely a flight: the flight situation's implied things
+ * (the knowledge layer's "airport" seed, tools/knowledge/situations.ts: airplane, luggage, passport
+ * control) join the travel topic. "From San Francisco to Seoul" had shown the locomotive, the rocket
+ * and the speedboat first, all tagged "travel"; nothing said the trip crosses an ocean. Within one
+ * country ("서울에서 부산으로") the turn says nothing of how, and nothing is added.
+ */
+export const CROSS_BORDER_CONCEPT = 'flight';
+
+export function crossBorderTrip(kb: KnowledgeBase, named: readonly FoundPlace[], origins: ReadonlySet<FoundPlace>, disliked: ReadonlySet<string>): Expansions {
+  const to = named.find((p) => !origins.has(p));
+  const from = [...origins][0];
+  if (!to || !from || to.countryCode === from.countryCode) return [];
+  const weight = PLACE_WEIGHT * TRAVEL_SHARE;
+  // What the seed says goes with it, not WordNet's words for flying ("fly" is the insect too).
+  return expandPhrase(kb, CROSS_BORDER_CONCEPT, 'en')
+    .filter((x) => x.provenance.some((p) => SEED_IMPLIES.test(p.via)) && !disliked.has(x.text.toLocaleLowerCase()))
+    .map((x) => ({ text: norm(x.text).slice(0, 64), weight: weight * x.weight, reason: `${norm(from.text)} → ${norm(to.text)} → ${x.text}`.slice(0, 120), from: norm(to.text).slice(0, 64) }));
+}

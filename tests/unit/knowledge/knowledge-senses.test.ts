@@ -222,6 +222,21 @@ describe('a journey: the place left from weighs less than the place gone to', ()
   it.each([['I live in Seoul', 'South Korea'], ['서울에서 살아요', '대한민국'], ['I am from Italy', 'Italy']])('one place is not a journey: %s', (text, country) => {
     expect(weightOf(text, country)).toBeCloseTo(PLACE_WEIGHT, 6);
   });
+
+  const flight = (text: string) => node(text).expansions.filter((e) => ['airplane', 'airplane departure', 'luggage', 'passport control'].includes(e.text)).map((e) => e.text);
+  it.each([
+    ['I am traveling from San Francisco to Seoul next week'],
+    ['다음 주에 샌프란시스코에서 서울로 여행 가요'],
+  ])('a journey between two countries is a flight: %s', (text) => {
+    expect(flight(text)).toEqual(expect.arrayContaining(['airplane', 'luggage', 'passport control']));
+    // Below the destination's country, which is what the turn is about.
+    const top = Math.max(...node(text).expansions.filter((e) => flight(text).includes(e.text)).map((e) => e.weight));
+    expect(top).toBeLessThan(PLACE_WEIGHT);
+  });
+
+  it.each([['서울에서 부산으로 가요'], ['I live in Seoul'], ['going to Paris next week']])('within one country, or with no start, nothing says how: %s', (text) => {
+    expect(flight(text)).toEqual([]);
+  });
 });
 
 describe('an occasion the turn implies without naming it', () => {
