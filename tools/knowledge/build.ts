@@ -15,6 +15,7 @@ import { OCCASIONS } from './occasions.ts';
 import { SITUATIONS } from './situations.ts';
 import { itemProperties } from './properties.ts';
 import { adjectiveAntonyms, serialiseAntonyms } from './antonyms.ts';
+import { nameVariants } from './inflect.ts';
 import { createLexiconGuard } from '../../src/core/safety/lexicon.ts';
 import { FUNCTION_WORDS } from '../../src/core/knowledge/match.ts';
 import { type BilingualEntry, koreanLinks, predicateForms } from './korean.ts';
@@ -199,7 +200,8 @@ for (const [seeds, rel] of [[OCCASIONS, 'seed-occasion'], [SITUATIONS, 'seed-sit
   for (const o of seeds) {
     const c = g.concept(o.en[0]!, o.ko[0] ? { ko: o.ko[0] } : {});
     occasionConcepts.add(c);
-    for (const n of [...o.en, ...o.ko]) g.surface(n, c, SEED_WEIGHT, `${rel}:name`);
+    // An English name's first verb in its other forms too ("freaked out": "freaking out"; tools/knowledge/inflect.ts).
+    for (const n of [...o.en.flatMap((e) => nameVariants(wn, e, (w) => FUNCTION_WORDS.has(w))), ...o.ko]) g.surface(n, c, SEED_WEIGHT, `${rel}:name`);
     o.implies.forEach((w, i) => {
       if (!df.has(w.toLowerCase()) && !w.includes(' ')) unknownImplied.push(w);
       g.edge(c, OCCASION_EDGE_WEIGHT * OCCASION_EDGE_DECAY ** i, [{ rel, to: g.concept(w.toLowerCase()) }]);
