@@ -102,7 +102,7 @@ export const SITUATIONS: readonly OccasionSeed[] = [
   { en: ['photography', 'taking photos', 'taking pictures', 'photo shoot', 'photoshoot'], ko: ['출사', '사진 촬영', '촬영'], implies: ['camera', 'camera with flash', 'framed picture', 'selfie'] },
   { en: ['board games', 'board game', 'game night', 'card games', 'playing cards'], ko: ['보드게임', '보드 게임', '카드 게임'], implies: ['game die', 'chess pawn', 'puzzle piece', 'joker', 'spade suit'] },
   { en: ['fishing', 'fishing trip', 'going fishing'], ko: ['낚시', '바다낚시', '민물낚시'], implies: ['fishing pole', 'fish', 'tropical fish', 'water wave'] },
-  { en: ['camping', 'camping trip', 'glamping', 'campfire'], ko: ['캠핑', '글램핑', '차박', '캠프파이어'], implies: ['tent', 'fire', 'night with stars', 'evergreen tree', 'backpack'] },
+  { en: ['camping', 'camping trip', 'glamping', 'campfire'], ko: ['캠핑', '글램핑', '차박', '캠프파이어', '불멍', '모닥불'], implies: ['tent', 'fire', 'night with stars', 'evergreen tree', 'backpack'] },
   { en: ['hiking', 'hike', 'hiked', 'climbing a mountain', 'went hiking', 'trail', 'summit', 'mountain climbing'], ko: ['등산', '하이킹', '산행', '등산객', '정상', '둘레길', '산에 갔', '산에 다녀'], implies: ['hiking boot', 'mountain', 'backpack', 'camping'] },
   { en: ['cycling', 'bike ride', 'biking', 'riding a bike'], ko: ['라이딩', '자전거 여행', '자전거 라이딩'], implies: ['bicycle', 'person biking', 'person mountain biking'] },
   { en: ['ski trip', 'snowboarding', 'ski resort', 'ski season'], ko: ['스키장', '스노보드'], implies: ['skier', 'snowboarder', 'skis', 'snow-capped mountain', 'snowflake'] },

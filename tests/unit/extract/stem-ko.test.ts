@@ -64,3 +64,22 @@ describe('analyseTurn', () => {
     expect(analyseTurn('?!', g).evidence.language).toBe('unknown');
   });
 });
+
+describe('Korean words that name no topic', () => {
+  const engine = stickerEngine();
+  const phrases = (text: string) => engine.extract(text).keyPhrases.map((p) => p.text);
+  it.each([
+    // 하나도 is "(not) at all"; 네 시 is four o'clock; 일주일째 "for a week now"; 말라 "does not dry" / "don't".
+    ['새벽 네 시인데 잠이 하나도 안 와', /하나|^시$/],
+    ['장마라 빨래가 일주일째 안 말라', /일주일|말라/],
+    // 엔 is 에는 ("on weekends").
+    ['주말엔 캠핑 가서 불멍 때릴 거야', /주말/],
+  ])('%s', (text, none) => {
+    expect(phrases(text).filter((p) => none.test(p))).toEqual([]);
+  });
+
+  it('a contracted particle is stripped like the full one ("주말엔" as "주말에는", "서울에선" as "서울에서는")', () => {
+    expect(stemKorean('주말엔').stem).toBe('주말');
+    expect(stemKorean('서울에선').stem).toBe('서울');
+  });
+});

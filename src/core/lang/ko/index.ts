@@ -15,7 +15,7 @@ const TIME_NOUNS = new Set(['주', '주말', '달', '겨울', '여름', '봄', '
 /** Numerals and quantity words before a counter ("몇 개", "두 마리", "3잔"). */
 const NUMERALS = /^(?:\d+|한|두|세|석|네|넉|다섯|여섯|일곱|여덟|아홉|열|스무|몇|여러|수십|수백|몇십)$/;
 /** Counters: after a numeral they measure, whatever else they name (개 dog, 대 a stand, 잔 a cup). */
-const COUNTERS = new Set(['개', '마리', '명', '잔', '장', '권', '대', '번', '살', '분', '병', '그릇', '켤레', '벌', '송이', '채', '가지', '개씩', '장씩']);
+const COUNTERS = new Set(['개', '마리', '명', '잔', '장', '권', '대', '번', '살', '분', '병', '그릇', '켤레', '벌', '송이', '채', '가지', '개씩', '장씩', '시', '시간', '일', '주', '주일', '달', '개월', '년', '초']);
 /** Before 말, a determiner or a verb's modifier makes it speech ("방금 한 말", "그 말", "무슨 말", "내 말"). */
 const SPEECH_BEFORE = /^(?:한|할|하는|했던|하던|그|이|저|내|제|네|니|무슨|방금|아까|그런|이런|좋은|나쁜)$/;
 /** Connective endings that close a clause ("가는데", "빼고", "싫어서"). */

@@ -38,7 +38,7 @@ const CASE_PARTICLES: readonly ParticleSpec[] = [
   p('에서'), p('에게'), p('한테'), p('께서'), p('까지'), p('부터'), p('처럼'), p('보다'), p('마다'),
   p('밖에'), p('하고'), p('같이'), p('만큼'), p('위주로'), p('으로', 'batchimNotRieul'), p('로', 'vowelOrRieul'),
   p('이랑', 'batchim'), p('랑', 'vowel'), p('과', 'batchim'), p('와', 'vowel'), p('이나', 'batchim'),
-  p('나', 'vowel'), p('에'), p('의'),
+  p('나', 'vowel'), p('에선'), p('엔'), p('으론', 'batchimNotRieul'), p('론', 'vowelOrRieul'), p('에'), p('의'),
   p('이', 'batchim'), p('가', 'vowel'), p('을', 'batchim'), p('를', 'vowel'),
 ];
 /** Subject/object/genitive markers: a delimiter never follows them ("고양이를" has no "는" after it). */
