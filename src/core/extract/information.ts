@@ -7,11 +7,11 @@ import { type Expansion, expandPhrases, type KnowledgeLanguage } from '../knowle
 import type { KnowledgeBase } from '../knowledge/format.ts';
 import { findConcepts } from '../knowledge/match.ts';
 import { type FoundPlace, findPlaces } from '../knowledge/places.ts';
-import { isPackLanguage, LANGUAGE_PACKS, packFor, TIME_NOUNS } from '../lang/packs.ts';
+import { isPackLanguage, LANGUAGE_PACKS, packFor } from '../lang/packs.ts';
 import { withoutJsonObjects } from './extractor.ts';
 import { crossBorderTrip, escapeRe, foundAs, MAX_LINKED_ITEMS, norm, originsOf, PLACE_WEIGHT, placeTopics } from './journey.ts';
 import { withoutMachinery } from './machinery.ts';
-import { CIRCUMSTANCE_SHARE, OCCASION_STEP, readStatement, SEED_IMPLIES, SEED_STEP, type StatementReading } from './statement.ts';
+import { CIRCUMSTANCE_SHARE, OCCASION_STEP, readStatement, SEED_IMPLIES, SEED_NAME, SEED_STEP, situationNameWords, type StatementReading } from './statement.ts';
 import { clearerPhrases, isVague } from './vague.ts';
 
 export { PLACE_WEIGHT, TRAVEL_SHARE } from './journey.ts';
@@ -33,11 +33,6 @@ export const EXPANSIONS_LEARN_MORE = 14;
  */
 const MAX_HOPS = 2;
 /** Words after a situation name's head ("way to work", "day of the dead"). */
-const PREPOSITIONS = new Set(['to', 'of', 'for', 'in', 'at', 'on', 'with', 'from', 'into', 'after', 'before']);
-/** A situation's name with one of these is a clause ("my head is pounding"), not a noun phrase with a head. */
-const COPULAS = new Set(['is', 'are', 'am', 'was', 'were', "i'm", "it's", "we're"]);
-/** A situation's or an occasion's own name (tools/knowledge/situations.ts, occasions.ts). */
-const SEED_NAME = /^seed-(?:situation|occasion):name$/;
 /** Every pack's words of a wish on an occasion ("happy", "merry", "축하"). */
 const GREETINGS: ReadonlySet<string> = new Set(LANGUAGE_PACKS.flatMap((pk) => pk.situation.greetings));
 /** Relations that only name the same concept in another language or form: not a hop in meaning. */
@@ -298,23 +293,7 @@ export function informationNode(inp: {
     const placeTexts = new Set(placeExpansions.map((e) => e.text.toLocaleLowerCase()));
     const expanded = withSituations(kb, expandPhrases(kb, phrases, language, limit * 3), language);
     namedOccasion = expanded.some((e) => e.provenance.some((p) => OCCASION_STEP.test(p.via)));
-    // Each with the words of what it implies: a word of the name that the situation also implies is
-    // meant literally ("can't sleep": sleeping face; "so hot": hot face) and stays.
-    situationSpans = [...new Set(expanded.filter((e) => e.from.includes(' ') && e.provenance.some((p) => SEED_NAME.test(`${p.source}:${p.via}`))).map((e) => e.from.toLocaleLowerCase()))]
-      .map((span) => {
-        const implied = expanded.filter((e) => e.from.toLocaleLowerCase() === span).flatMap((e) => e.text.toLocaleLowerCase().split(/\s+/));
-        const words = span.split(/\s+/);
-        // Its head is what it is about ("can't sleep"; "way to work" is a way): the last word before a
-        // preposition, else the last word (Korean names end in their head: "잠 못 드는 밤"); none where
-        // that is a time ("leg day" is the gym, not a day) or the name is a clause ("my head is pounding").
-        const prep = words.findIndex((w, i) => i > 0 && PREPOSITIONS.has(w));
-        const last = words[(prep > 0 ? prep : words.length) - 1]!;
-        const head = TIME_NOUNS.has(last) || words.some((w) => COPULAS.has(w)) ? undefined : last;
-        // A word the situation implies as such, or as a form of it ("sleep": sleeping face), is meant
-        // literally too; one that is only part of a compound it implies is not ("my head is pounding":
-        // face with head-bandage, not the shaking heads).
-        return words.filter((w) => w !== head && !implied.some((i) => i === w || i === `${w}s` || i === `${w}es` || i === `${w}ing` || i === `${w}ed` || i === `${w}y` || w.startsWith(i)));
-      });
+    situationSpans = situationNameWords(expanded);
     // A turn that asks for nothing and tells a situation or an occasion is read for it (./statement.ts).
     statement = readStatement({ text, task: refining ? 'refine' : extraction.task, language, expanded, occasions, asked: extraction.keyPhrases.map((p) => p.text) });
     const { circumstance, besideOccasion, besideAsk } = statement;

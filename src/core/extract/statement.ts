@@ -3,7 +3,8 @@
 // it leads, an occasion leads a feeling beside it, and the statement's other words are circumstances,
 // not what the user wants. The information node (./information.ts) weighs phrases and expansions by this.
 import type { Expansion } from '../knowledge/expand.ts';
-import { isPackLanguage, LANGUAGE_PACKS, packFor } from '../lang/packs.ts';
+import { FUNCTION_WORDS } from '../knowledge/match.ts';
+import { isPackLanguage, LANGUAGE_PACKS, packFor, TIME_NOUNS } from '../lang/packs.ts';
 import type { TurnExtraction } from '../intent.ts';
 
 /** A situation seed's step: its name, or what it implies (tools/knowledge/situations.ts). */
@@ -22,6 +23,14 @@ export const SEED_IMPLIES = /^seed-(?:situation|occasion)$/;
  * and a phrase share of 0.25 lowered the cap on what the turn implies (wanted.ts): occasion en 0.30.
  */
 export const CIRCUMSTANCE_SHARE = 0.5;
+/** A situation's or an occasion's own name (tools/knowledge/situations.ts, occasions.ts). */
+export const SEED_NAME = /^seed-(?:situation|occasion):name$/;
+/** Words after which a name's head has been said ("way to work" is a way). */
+const PREPOSITIONS = new Set(['to', 'of', 'for', 'in', 'at', 'on', 'with', 'from', 'into', 'after', 'before']);
+/** A situation's name with one of these is a clause ("my head is pounding"), not a noun phrase with a head. */
+const COPULAS = new Set(['is', 'are', 'am', 'was', 'were', "i'm", "it's", "we're"]);
+/** A situation's name of this many content words is an idiom, read as a whole. */
+const IDIOM_WORDS = 3;
 /** Every pack's words of a wish on an occasion ("happy", "merry", "축하"). */
 const GREETINGS: ReadonlySet<string> = new Set(LANGUAGE_PACKS.flatMap((pk) => pk.situation.greetings));
 
@@ -85,4 +94,33 @@ export function readStatement(inp: {
     inOccasionName,
     besideAsk,
   };
+}
+
+/**
+ * For each situation or occasion named in several words, the words of its name that are not meant
+ * literally: a phrase made only of them is the situation, not a topic ("on my way to work": commuting,
+ * not workers; "leg day": the gym, not legs). A word the situation implies as such, or as a form of it
+ * ("can't sleep": sleeping face; "so hot": hot face), is meant literally and stays, and so does the
+ * name's head, what it is about.
+ */
+export function situationNameWords(expanded: readonly Expansion[]): string[][] {
+  const spans = new Set(expanded.filter((e) => e.from.includes(' ') && steps(e, SEED_NAME)).map((e) => e.from.toLocaleLowerCase()));
+  return [...spans].map((span) => {
+    // The first word of each thing it implies ("sleeping face", "hot face"): a word inside a longer
+    // name ("face with bags under eyes") is no reason to read the user's word literally.
+    const implied = expanded.filter((e) => e.from.toLocaleLowerCase() === span).map((e) => wordsOf(e.text)[0]!);
+    const words = span.split(/\s+/);
+    // Its head is what it is about ("can't sleep"; "way to work" is a way): the last word before a
+    // preposition, else the last word (Korean names end in their head: "잠 못 드는 밤"); none where
+    // that is a time ("leg day" is the gym, not a day), the name is a clause ("my head is pounding")
+    // or an idiom of several content words ("barely keep my eyes open" is not about opening).
+    const prep = words.findIndex((w, i) => i > 0 && PREPOSITIONS.has(w));
+    const last = words[(prep > 0 ? prep : words.length) - 1]!;
+    const idiom = words.filter((w) => !FUNCTION_WORDS.has(w) && !w.includes("'")).length >= IDIOM_WORDS;
+    const head = idiom || TIME_NOUNS.has(last) || words.some((w) => COPULAS.has(w)) ? undefined : last;
+    // A word only part of what it implies is not meant literally ("my head is pounding": face with
+    // head-bandage, not the shaking heads; "keep my eyes open": not every face with eyes).
+    const literal = (w: string) => implied.some((i) => i === w || i === `${w}s` || i === `${w}es` || i === `${w}ing` || i === `${w}ed` || i === `${w}y` || w.startsWith(i));
+    return words.filter((w) => w !== head && !literal(w));
+  });
 }

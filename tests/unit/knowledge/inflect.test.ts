@@ -54,6 +54,13 @@ describe('what a situation\'s name says is read for the situation, not word by w
     expect(titles).not.toContain('pound banknote');
   });
 
+  it('"ugh i can barely keep my eyes open": sleepy, not every face with eyes, and the reply does not name "eye open"', () => {
+    const { intent, top } = productTurns('ugh i can barely keep my eyes open');
+    expect(intent.keyPhrases.map((p) => p.text)).toEqual([]);
+    expect(top.slice(0, 3).map((it) => it.title)).toEqual(expect.arrayContaining(['sleeping face', 'sleepy face']));
+    expect(top.map((it) => it.title)).not.toContain('grinning face with big eyes');
+  });
+
   it('"I can\'t sleep": the head of the name stays what it is about', () => {
     const { top } = productTurns("I can't sleep");
     expect(top.map((it) => it.title)).toContain('sleeping face');
