@@ -9,7 +9,11 @@ export type FusionSource = SourceId;
 
 /** Why a source proposed an item, in words the explanation can use. */
 export type Reason =
-  | { readonly kind: 'said'; readonly phrase: string }
+  /**
+   * What the user said matched it; `also`: the refinement it fits ("fruit", then "only the red ones":
+   * 'red'), `lacks` where the refinement asks for what lacks it ("only the ones that can't fly").
+   */
+  | { readonly kind: 'said'; readonly phrase: string; readonly also?: string; readonly lacks?: true }
   /** The item's picture matches the phrase (the CLIP source): closely, or only best among what is left. */
   | { readonly kind: 'looks'; readonly phrase: string; readonly close: boolean }
   | { readonly kind: 'liked'; readonly title: string }

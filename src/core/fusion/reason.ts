@@ -12,7 +12,8 @@ function quote(text: string): string {
 export function reasonText(reason: Reason): string {
   switch (reason.kind) {
     case 'said':
-      return `because you said '${quote(reason.phrase)}'`;
+      if (!reason.also) return `because you said '${quote(reason.phrase)}'`;
+      return `because you said '${quote(reason.phrase)}' and ${reason.lacks ? 'not ' : ''}'${quote(reason.also)}'`;
     case 'looks':
       return reason.close ? `looks like '${quote(reason.phrase)}'` : `the nearest picture to '${quote(reason.phrase)}'`;
     case 'liked':

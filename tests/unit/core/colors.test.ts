@@ -86,6 +86,15 @@ describe('a refinement by colour on the product path', () => {
     expect(top).not.toContain('banana');
   });
 
+  it('each fitting card says why with both: the topic and the refinement', async () => {
+    const { deliver } = await import('../../../src/core/delivery.ts');
+    const { intent } = productTurns('fruit', 'only the red ones');
+    const manifest = parseCatalogManifest(rawManifest);
+    const all = parseCatalogItems((await import('../extract/fixtures.ts')).items, manifest);
+    const feed = deliver({ items: all, lexical: buildLexicalIndex(all, manifest), intent, k: 6 });
+    expect(feed[0]!.why).toBe("because you said 'fruit' and 'red'");
+  });
+
   it('"과일 스티커", then "노란 것만 보여줘": the yellow fruit, not the red apple', () => {
     const top = productTurns('과일 스티커', '노란 것만 보여줘').top.map((it) => it.title);
     expect(top).toEqual(expect.arrayContaining(['banana', 'lemon']));

@@ -106,6 +106,8 @@ describe('MMR diversity', () => {
 describe('explanations and the ranking pipeline', () => {
   it('explains an item by its strongest source', () => {
     expect(reasonText({ kind: 'said', phrase: 'street food' })).toBe("because you said 'street food'");
+    expect(reasonText({ kind: 'said', phrase: 'fruit', also: 'red' })).toBe("because you said 'fruit' and 'red'");
+    expect(reasonText({ kind: 'said', phrase: 'bird', also: 'fly', lacks: true })).toBe("because you said 'bird' and not 'fly'");
     expect(reasonText({ kind: 'liked', title: 'Alien' })).toBe('because you liked Alien');
     const item = {
       contributions: [

@@ -81,7 +81,13 @@ function lexicalCandidates(ctx: SourceContext): Candidate<'lexical'>[] {
     for (const [item, hit] of typed) if (fit.has(item)) typed.set(item, { ...hit, score: hit.score + lead * (1 + Math.min(1, byWords.get(item) ?? 0)) });
   }
   const hits = [...typed.values()].sort((a, b) => b.score - a.score || a.item - b.item);
-  return phraseCandidates('lexical', keepEachPhrase(hits, ctx.pool * LEXICAL_POOL_FACTOR), ctx.blocked, expansionReasons(ctx.intent));
+  const candidates = phraseCandidates('lexical', keepEachPhrase(hits, ctx.pool * LEXICAL_POOL_FACTOR), ctx.blocked, expansionReasons(ctx.intent));
+  // An item that fits the refinement says so beside the topic ("because you said 'fruit' and 'red'").
+  const refinement = ctx.intent.refinements?.find((r) => !r.not) ?? ctx.intent.refinements?.[0];
+  if (fit.size === 0 || !refinement) return candidates;
+  const also = refinement.text;
+  const lacks = refinement.not ? ({ lacks: true } as const) : {};
+  return candidates.map((c) => (fit.has(c.itemIndex) && c.reason?.kind === 'said' && c.reason.phrase.toLocaleLowerCase() !== also.toLocaleLowerCase() ? { ...c, reason: { ...c.reason, also, ...lacks } } : c));
 }
 
 /**
