@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stemKorean } from '../../../src/core/lang/ko/stem.ts';
 import { analyseTurn } from '../../../src/core/extract/words.ts';
+import { parseTurnExtraction } from '../../../src/core/intent.ts';
 import { stickerEngine } from './fixtures.ts';
 
 describe('stemKorean', () => {
@@ -67,7 +68,7 @@ describe('analyseTurn', () => {
 
 describe('Korean words that name no topic', () => {
   const engine = stickerEngine();
-  const phrases = (text: string) => engine.extract(text).keyPhrases.map((p) => p.text);
+  const phrases = (text: string) => parseTurnExtraction(engine.extract(text, { previous: null })).keyPhrases.map((p) => p.text);
   it.each([
     // 하나도 is "(not) at all"; 네 시 is four o'clock; 일주일째 "for a week now"; 말라 "does not dry" / "don't".
     ['새벽 네 시인데 잠이 하나도 안 와', /하나|^시$/],
