@@ -23,7 +23,7 @@ import { type CatalogItem, parseCatalogItems, parseCatalogManifest } from '../sr
 import { deliver } from '../src/core/delivery.ts';
 import { createCompactEngine } from '../src/core/extract/engine.ts';
 import { DECAY_PER_TURN, emptyIntent, type Intent, mergeIntent, parseTurnExtraction } from '../src/core/intent.ts';
-import { expandIntentPhrases, expandPhrases, type Expansion, propertyItemsReader } from '../src/core/knowledge/expand.ts';
+import { expandIntentPhrases, expandPhrases, type Expansion, refinementReaders } from '../src/core/knowledge/expand.ts';
 import { informationNode } from '../src/core/extract/information.ts';
 import { type KnowledgeBase, parseKnowledge } from '../src/core/knowledge/format.ts';
 import { buildLexicalIndex } from '../src/core/lexical.ts';
@@ -102,7 +102,7 @@ function knowledgePhrases(kb: KnowledgeBase, intent: Intent, turns: readonly str
 function runProduct(c: Conversation) {
   let intent = emptyIntent('eval', 0);
   c.turns.forEach((text, i) => {
-    const x = parseTurnExtraction(engine.extract(text, { previous: intent, ...(kb ? { context: { expansions: [], places: [], itemsWithProperty: propertyItemsReader(kb) } } : {}) }));
+    const x = parseTurnExtraction(engine.extract(text, { previous: intent, ...(kb ? { context: { expansions: [], places: [], ...refinementReaders(kb) } } : {}) }));
     const enriched = { ...x, ...informationNode({ text, extraction: x, previous: intent, kb, catalogItems: (phrase) => engine.gazetteer.itemIdsOf(phrase) }) };
     intent = mergeIntent(intent, enriched, `t${i}`, i + 1).intent;
   });

@@ -30,6 +30,8 @@ export interface TurnContext {
    * property no tag names ("only the yellow ones") still narrows the topic where definitions have it.
    */
   readonly itemsWithProperty?: (word: string) => readonly string[];
+  /** The opposite properties of a word (KnowledgeBase.antonymsOf): a refinement may narrow by the opposite. */
+  readonly oppositesOf?: (word: string) => readonly string[];
 }
 
 export interface ExtractContext {

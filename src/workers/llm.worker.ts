@@ -21,7 +21,7 @@ import type { LlmEngine } from '../core/llm/engine.ts';
 import { loadLlm } from './llm-loader.ts';
 import { informationNode } from '../core/extract/information.ts';
 import { type KnowledgeBase, parseKnowledge } from '../core/knowledge/format.ts';
-import { expandPhrase, propertyItemsReader } from '../core/knowledge/expand.ts';
+import { expandPhrase, refinementReaders } from '../core/knowledge/expand.ts';
 import { findPlaces } from '../core/knowledge/places.ts';
 import { assertSameOriginUrl } from '../core/same-origin.ts';
 import { CatalogSource, fetchJson } from './catalog-source.ts';
@@ -231,7 +231,7 @@ const api: LlmApi = {
       // The knowledge layer: what the message implies (waits briefly for the file on a first turn).
       const kb = await knowledgeWithin(KNOWLEDGE_WAIT_MS);
       const places = kb ? findPlaces(kb, text) : [];
-      const context = kb ? { expansions: expandPhrase(kb, text, 'unknown', 8).map((e) => ({ text: e.text, reason: e.reason })), places: places.map((p) => ({ text: p.text, country: p.country.en })), itemsWithProperty: propertyItemsReader(kb) } : undefined;
+      const context = kb ? { expansions: expandPhrase(kb, text, 'unknown', 8).map((e) => ({ text: e.text, reason: e.reason })), places: places.map((p) => ({ text: p.text, country: p.country.en })), ...refinementReaders(kb) } : undefined;
       // The catalog's words (the compact engine is the floor, and knows which items carry a phrase).
       const compact = await compactFor(req.catalogId);
       try {

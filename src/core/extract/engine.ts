@@ -148,6 +148,7 @@ export function narrowingOnly(
   previous: Pick<Intent, 'keyPhrases' | 'likes'> | null,
   gazetteer: Gazetteer,
   itemsWithProperty?: (word: string) => readonly string[],
+  oppositesOf?: (word: string) => readonly string[],
 ): TurnExtraction {
   if (x.task !== 'refine' || !previous) return x;
   const topic = [...previous.keyPhrases, ...previous.likes].map((p) => p.text);
@@ -163,7 +164,9 @@ export function narrowingOnly(
     const ids = new Set(p.split(' ').flatMap((w) => gazetteer.coloredIdsOf(w)));
     return ids.size > 0 && topic.some((t) => gazetteer.itemIdsOf(t).some((id) => ids.has(id)));
   };
-  const narrows = (p: string) => topic.some((t) => gazetteer.cooccur(p, t) !== false) || byDefinition(p) || byColor(p);
+  // Or by refusing the opposite some item of the topic has ("음료", then "시원한 거만": the hot beverage).
+  const byOpposite = (p: string) => p.split(' ').flatMap((w) => oppositesOf?.(w) ?? []).some((a) => topic.some((t) => gazetteer.cooccur(a, t) === true));
+  const narrows = (p: string) => topic.some((t) => gazetteer.cooccur(p, t) !== false) || byDefinition(p) || byColor(p) || byOpposite(p);
   const keyPhrases = x.keyPhrases.filter((p) => narrows(p.text));
   return keyPhrases.length === x.keyPhrases.length ? x : { ...x, keyPhrases };
 }
@@ -192,7 +195,7 @@ export function createCompactEngine(resources: CompactEngineResources): CompactE
       ctx?.signal?.throwIfAborted();
       const previous = ctx?.previous ?? null;
       const read = withRetraction(moreLikeShown(understand(text).extraction, text, previous), text);
-      return narrowingOnly(withRefineProperty(read, text, gazetteer, ctx?.context?.itemsWithProperty), previous, gazetteer, ctx?.context?.itemsWithProperty);
+      return narrowingOnly(withRefineProperty(read, text, gazetteer, ctx?.context?.itemsWithProperty), previous, gazetteer, ctx?.context?.itemsWithProperty, ctx?.context?.oppositesOf);
     },
     reply(extraction, ctx) {
       ctx.signal?.throwIfAborted();

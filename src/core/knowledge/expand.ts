@@ -155,7 +155,28 @@ const NAMING_RELATION = /translation|ko-predicate|:name$|lemma/;
 export function propertyItemsReader(kb: KnowledgeBase): (word: string) => readonly string[] {
   return (word) => {
     if (/^[\p{Script=Latin}\s'-]+$/u.test(word)) return kb.itemsWithProperty(word);
-    const names = findConcepts(kb, word).filter((m) => NAMING_RELATION.test(kb.relations[m.rel] ?? '')).map((m) => kb.concepts[m.concept]!.en.toLowerCase());
-    return [...new Set(names.flatMap((n) => kb.itemsWithProperty(n)))];
+    return [...new Set(englishNames(kb, word).flatMap((n) => kb.itemsWithProperty(n)))];
   };
+}
+
+/** The English concepts a word in another language names ("차가운" -> cold). */
+function englishNames(kb: KnowledgeBase, word: string): string[] {
+  return findConcepts(kb, word).filter((m) => NAMING_RELATION.test(kb.relations[m.rel] ?? '')).map((m) => kb.concepts[m.concept]!.en.toLowerCase());
+}
+
+/**
+ * The opposite properties of a word (KnowledgeBase.antonymsOf), a Korean word through the English
+ * concepts it names ("시원한" -> cold: hot): a refinement whose property no item of the topic has may
+ * still narrow it by the opposite some have ("음료", then "시원한 거만": not the hot beverage).
+ */
+export function oppositesReader(kb: KnowledgeBase): (word: string) => readonly string[] {
+  return (word) => {
+    const names = /^[\p{Script=Latin}\s'-]+$/u.test(word) ? [word.toLowerCase()] : englishNames(kb, word);
+    return [...new Set(names.flatMap((n) => kb.antonymsOf(n)))];
+  };
+}
+
+/** What a turn's extraction may ask the knowledge layer about a refinement (TurnContext). */
+export function refinementReaders(kb: KnowledgeBase): { itemsWithProperty: (word: string) => readonly string[]; oppositesOf: (word: string) => readonly string[] } {
+  return { itemsWithProperty: propertyItemsReader(kb), oppositesOf: oppositesReader(kb) };
 }

@@ -45,6 +45,13 @@ describe('a refinement refuses the opposite property', () => {
     expect(titles.length).toBeGreaterThan(0);
   });
 
+  it('"음료 추천해줘", then "시원한 거만": no drink is cold by definition, yet the refinement narrows by the opposite', () => {
+    const { intent, top } = productTurns('음료 추천해줘', '시원한 거만');
+    expect(intent.refinements.map((r) => r.text)).toEqual(['시원한']);
+    expect(top.map((it) => it.title)).not.toContain('hot beverage');
+    expect(top.map((it) => it.title)).toContain('ice');
+  });
+
   it('"drinks", then "only hot ones": the hot beverage first, no antonym of a refusal', () => {
     const { intent, top } = productTurns('drinks', 'only hot ones');
     expect(top[0]!.title).toBe('hot beverage');

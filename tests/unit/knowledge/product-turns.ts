@@ -6,7 +6,7 @@ import { type CatalogItem, parseCatalogItems, parseCatalogManifest } from '../..
 import { deliver } from '../../../src/core/delivery.ts';
 import { informationNode } from '../../../src/core/extract/information.ts';
 import { emptyIntent, type Intent, mergeIntent, parseTurnExtraction } from '../../../src/core/intent.ts';
-import { propertyItemsReader } from '../../../src/core/knowledge/expand.ts';
+import { refinementReaders } from '../../../src/core/knowledge/expand.ts';
 import { type KnowledgeBase, parseKnowledge } from '../../../src/core/knowledge/format.ts';
 import { buildLexicalIndex } from '../../../src/core/lexical.ts';
 import { items as rawItems, manifest as rawManifest, stickerEngine } from '../extract/fixtures.ts';
@@ -21,7 +21,7 @@ export const kb: KnowledgeBase = parseKnowledge(JSON.parse(readFileSync('public/
 export function productTurns(...texts: string[]): { intent: Intent; top: CatalogItem[] } {
   let intent = emptyIntent('u', 0);
   texts.forEach((text, i) => {
-    const x = parseTurnExtraction(engine.extract(text, { previous: intent, context: { expansions: [], places: [], itemsWithProperty: propertyItemsReader(kb) } }));
+    const x = parseTurnExtraction(engine.extract(text, { previous: intent, context: { expansions: [], places: [], ...refinementReaders(kb) } }));
     const enriched = parseTurnExtraction({ ...x, ...informationNode({ text, extraction: x, previous: intent, kb, catalogItems: (p) => engine.gazetteer.itemIdsOf(p) }) });
     intent = mergeIntent(intent, enriched, `t${i}`, i + 1).intent;
   });
