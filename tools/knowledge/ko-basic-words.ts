@@ -161,7 +161,7 @@ export const KO_BASIC_NOUNS: Readonly<Record<string, string>> = {
   아파트: 'apartment', 도로: 'road', 고속도로: 'highway', 약국: 'pharmacy', 서점: 'bookstore', 꽃집: 'florist', 술집: 'bar',
   등대: 'lighthouse', 피라미드: 'pyramid', 동상: 'statue', 오두막: 'hut', 고향: 'hometown',
   // --- Transport and travel.
-  자동차: 'car', 버스: 'bus', 택시: 'taxi', 기차: 'train', 지하철: 'subway', 비행기: 'airplane', 헬리콥터: 'helicopter', 보트: 'boat',
+  탈것: 'vehicle', 교통수단: 'transport', 차량: 'vehicle', 자동차: 'car', 버스: 'bus', 택시: 'taxi', 기차: 'train', 지하철: 'subway', 비행기: 'airplane', 헬리콥터: 'helicopter', 보트: 'boat',
   요트: 'yacht', 자전거: 'bicycle', 오토바이: 'motorcycle', 트럭: 'truck', 구급차: 'ambulance', 소방차: 'fire engine',
   경찰차: 'police car', 로켓: 'rocket', 우주선: 'spacecraft', 킥보드: 'scooter', 스쿠터: 'scooter', 유모차: 'stroller',
   버스정류장: 'bus stop', 신호등: 'traffic light', 여권: 'passport', 항공권: 'plane ticket', 티켓: 'ticket', 여행: 'trip',
