@@ -39,6 +39,17 @@ describe('colorsOfPixels', () => {
   });
 });
 
+describe('the shipped stickers\' colours (read from their Noto pictures by npm run catalog:stickers)', () => {
+  it.each([
+    ['strawberry', ['red']], ['red apple', ['red']], ['green apple', ['green']], ['banana', ['yellow', 'orange']],
+    ['carrot', ['orange', 'green']], ['grapes', ['purple']], ['blue heart', ['blue']], ['brown heart', ['brown']],
+    ['black heart', ['black']], ['white heart', ['white']], ['pink heart', ['pink']], ['tangerine', ['orange']],
+  ])('%s: %j', async (title, colors) => {
+    const { items } = await import('../extract/fixtures.ts');
+    expect((items as { title: string; colors?: string[] }[]).find((it) => it.title === title)?.colors).toEqual(colors);
+  });
+});
+
 const manifest = parseCatalogManifest({ ...rawManifest, itemCount: 3 });
 const item = (id: string, title: string, extra: Partial<CatalogItem> = {}) => ({ id, title, titles: {}, tags: {}, category: 'food-drink', categories: [], safety: 'safe', popularity: 0.5, ...extra });
 
