@@ -14,7 +14,8 @@ import { findPlaces } from '../../src/core/knowledge/places.ts';
 import { parseCatalogItems, parseCatalogManifest } from '../../src/core/catalog.ts';
 import { createCompactEngine } from '../../src/core/extract/engine.ts';
 import { informationNode } from '../../src/core/extract/information.ts';
-import { emptyIntent, mergeIntent, parseTurnExtraction, type Intent } from '../../src/core/intent.ts';
+import { emptyIntent, parseTurnExtraction, type Intent } from '../../src/core/intent.ts';
+import { mergeIntent } from '../../src/core/intent-merge.ts';
 import { propertyItemsReader } from '../../src/core/knowledge/expand.ts';
 
 const FILE = 'public/models/knowledge/knowledge.json';

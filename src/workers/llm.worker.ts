@@ -5,7 +5,8 @@ import '../core/zod-config.ts'; // before any zod schema is built: no `new Funct
 import * as Comlink from 'comlink';
 import { LOCAL_VIDEOS_ID } from '../core/catalog.ts';
 import { type CompactEngine, createCompactEngine } from '../core/extract/engine.ts';
-import { emptyIntent, type Intent, mergeIntent } from '../core/intent.ts';
+import { emptyIntent, type Intent } from '../core/intent.ts';
+import { mergeIntent } from '../core/intent-merge.ts';
 import { type Forgettable, forgetInIntent } from '../core/intent-forget.ts';
 import type { WorkerStatus } from '../core/status.ts';
 import type { StatusListener, WorkerConfig } from '../messages/common.ts';

@@ -8,7 +8,8 @@ import { type CatalogItem, parseCatalogItems, parseCatalogManifest } from '../..
 import { deliver } from '../../src/core/delivery.ts';
 import { createCompactEngine, type CompactEngine } from '../../src/core/extract/engine.ts';
 import { informationNode } from '../../src/core/extract/information.ts';
-import { emptyIntent, type Intent, mergeIntent, type TurnExtraction } from '../../src/core/intent.ts';
+import { emptyIntent, type Intent, type TurnExtraction } from '../../src/core/intent.ts';
+import { mergeIntent } from '../../src/core/intent-merge.ts';
 import { type KnowledgeBase, parseKnowledge } from '../../src/core/knowledge/format.ts';
 import { REPLY_MAX_NAMED } from '../../src/core/lang/pack.ts';
 import { LANGUAGE_PACKS } from '../../src/core/lang/packs.ts';

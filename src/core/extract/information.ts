@@ -2,7 +2,8 @@
 // (places with their country, dates, occasions, people), what the knowledge layer says it implies
 // (expansions with provenance, weighted below what was said), and which earlier dislikes it takes
 // back ("cats are fine now"). Pure: the knowledge base is passed in (null: not loaded, or none).
-import { type Intent, MAX_EXPANSION_ITEMS, namesPhrase as names, type TurnExtraction } from '../intent.ts';
+import { type Intent, MAX_EXPANSION_ITEMS, type TurnExtraction } from '../intent.ts';
+import { namesPhrase as names } from '../intent-merge.ts';
 import { type Expansion, expandPhrases, type KnowledgeLanguage } from '../knowledge/expand.ts';
 import type { KnowledgeBase } from '../knowledge/format.ts';
 import { findConcepts } from '../knowledge/match.ts';

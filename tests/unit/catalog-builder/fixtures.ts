@@ -7,7 +7,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CatalogItem, type CatalogManifest, parseCatalogItems, parseCatalogManifest } from '../../../src/core/catalog.ts';
-import { emptyIntent, type Intent, mergeIntent } from '../../../src/core/intent.ts';
+import { emptyIntent, type Intent } from '../../../src/core/intent.ts';
+import { mergeIntent } from '../../../src/core/intent-merge.ts';
 import { VectorIndex } from '../../../src/core/index/vector-index.ts';
 import { buildLexicalIndex } from '../../../src/core/lexical.ts';
 import type { LoadedCatalog } from '../../../src/workers/retrieval/catalogs.ts';

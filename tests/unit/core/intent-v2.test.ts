@@ -1,7 +1,8 @@
 // Intent schema version 2: information (places, dates, occasions, people), knowledge expansions and
 // refinements; the migration from version 1; refine, undo and forgetting one remembered thing.
 import { describe, expect, test } from 'vitest';
-import { emptyIntent, type Intent, INTENT_SCHEMA_VERSION, mergeIntent, parseIntent, type TurnExtraction } from '../../../src/core/intent.ts';
+import { emptyIntent, type Intent, INTENT_SCHEMA_VERSION, parseIntent, type TurnExtraction } from '../../../src/core/intent.ts';
+import { mergeIntent } from '../../../src/core/intent-merge.ts';
 import { forgetInIntent } from '../../../src/core/intent-forget.ts';
 
 const safe = { verdict: 'safe' as const, categories: [] };

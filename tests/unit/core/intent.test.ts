@@ -1,9 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import {
-  DECAY_PER_TURN, emptyIntent, type Intent, INTENT_SCHEMA_VERSION, IntentValidationError, mergeIntent, parseIntent, parseTurnExtraction,
-  TASKS, type TurnExtraction,
-} from '../../../src/core/intent.ts';
+import { emptyIntent, type Intent, INTENT_SCHEMA_VERSION, IntentValidationError, parseIntent, parseTurnExtraction, TASKS, type TurnExtraction } from '../../../src/core/intent.ts';
+import { DECAY_PER_TURN, mergeIntent } from '../../../src/core/intent-merge.ts';
 import { forgetInIntent } from '../../../src/core/intent-forget.ts';
 
 const safe = { verdict: 'safe' as const, categories: [] };

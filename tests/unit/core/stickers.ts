@@ -1,7 +1,8 @@
 // The real shipped sticker catalog, loaded once per test file, and intents built the way the app builds them.
 import { readFileSync } from 'node:fs';
 import { type CatalogItem, type CatalogManifest, parseCatalogItems, parseCatalogManifest } from '../../../src/core/catalog.ts';
-import { emptyIntent, type Intent, mergeIntent, type TurnExtraction } from '../../../src/core/intent.ts';
+import { emptyIntent, type Intent, type TurnExtraction } from '../../../src/core/intent.ts';
+import { mergeIntent } from '../../../src/core/intent-merge.ts';
 import { buildLexicalIndex, type LexicalIndex } from '../../../src/core/lexical.ts';
 
 const dir = 'public/models/catalogs/stickers';

@@ -4,7 +4,8 @@ import { createCompactEngine } from '../../../src/core/extract/engine.ts';
 import { ExtractionInputError } from '../../../src/core/extract/extractor.ts';
 import { withCopula, withParticle } from '../../../src/core/lang/ko/reply.ts';
 import { TaskModelError } from '../../../src/core/extract/task-classifier.ts';
-import { emptyIntent, INTENT_SCHEMA_VERSION, mergeIntent, parseTurnExtraction, TurnExtractionSchema } from '../../../src/core/intent.ts';
+import { emptyIntent, INTENT_SCHEMA_VERSION, parseTurnExtraction, TurnExtractionSchema } from '../../../src/core/intent.ts';
+import { mergeIntent } from '../../../src/core/intent-merge.ts';
 import { understandTurn } from '../../../src/core/understand.ts';
 import { items, manifest, places, stickerEngine, taskModel } from './fixtures.ts';
 

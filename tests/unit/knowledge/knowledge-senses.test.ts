@@ -8,7 +8,8 @@ import { informationNode, PLACE_WEIGHT } from '../../../src/core/extract/informa
 import { expandPhrase, propertyItemsReader } from '../../../src/core/knowledge/expand.ts';
 import { type KnowledgeBase, parseKnowledge } from '../../../src/core/knowledge/format.ts';
 import { findConcepts } from '../../../src/core/knowledge/match.ts';
-import { emptyIntent, mergeIntent, parseTurnExtraction } from '../../../src/core/intent.ts';
+import { emptyIntent, parseTurnExtraction } from '../../../src/core/intent.ts';
+import { mergeIntent } from '../../../src/core/intent-merge.ts';
 import { stickerEngine } from '../extract/fixtures.ts';
 
 const engine = stickerEngine();

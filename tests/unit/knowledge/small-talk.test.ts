@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { informationNode } from '../../../src/core/extract/information.ts';
-import { emptyIntent, type Intent, mergeIntent, parseTurnExtraction } from '../../../src/core/intent.ts';
+import { emptyIntent, type Intent, parseTurnExtraction } from '../../../src/core/intent.ts';
+import { mergeIntent } from '../../../src/core/intent-merge.ts';
 import { impliedForReply } from '../../../src/core/implied-topics.ts';
 import { type KnowledgeBase, parseKnowledge } from '../../../src/core/knowledge/format.ts';
 import { findConcepts } from '../../../src/core/knowledge/match.ts';

@@ -3,7 +3,8 @@
 import { describe, expect, test } from 'vitest';
 import { type ChatEngineLike, createLlmEngine, LlmNodeError } from '../../../src/core/llm/engine.ts';
 import { extractJson } from '../../../src/core/llm/prompts.ts';
-import { emptyIntent, mergeIntent } from '../../../src/core/intent.ts';
+import { emptyIntent } from '../../../src/core/intent.ts';
+import { mergeIntent } from '../../../src/core/intent-merge.ts';
 import { understandTurn } from '../../../src/core/understand.ts';
 
 type Node = 'keyPhrases' | 'preferences' | 'task' | 'safety' | 'reply';

@@ -3,7 +3,8 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { emptyIntent, type Intent, mergeIntent } from '../../../src/core/intent.ts';
+import { emptyIntent, type Intent } from '../../../src/core/intent.ts';
+import { mergeIntent } from '../../../src/core/intent-merge.ts';
 import { type ChangeMessage, CONTEXT_ID, createContextId } from '../../../src/store/channel.ts';
 import { type ChatTurn, openStore, type Store, StoreError } from '../../../src/store/db.ts';
 

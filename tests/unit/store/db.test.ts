@@ -3,7 +3,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { z } from 'zod';
-import { emptyIntent, type Intent, mergeIntent } from '../../../src/core/intent.ts';
+import { emptyIntent, type Intent } from '../../../src/core/intent.ts';
+import { mergeIntent } from '../../../src/core/intent-merge.ts';
 import { DB_VERSION, deleteStore, openStore, StoreError, toStoreError, type ChatTurn } from '../../../src/store/db.ts';
 
 let n = 0;

@@ -5,7 +5,8 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { emptyIntent, type Intent, mergeIntent } from '../../../src/core/intent.ts';
+import { emptyIntent, type Intent } from '../../../src/core/intent.ts';
+import { mergeIntent } from '../../../src/core/intent-merge.ts';
 import { toJsonl } from '../../../src/core/preference/clicklog.ts';
 import { type ChatTurn, DB_VERSION, openStore, Table } from '../../../src/store/db.ts';
 

@@ -7,7 +7,8 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { emptyIntent, type Intent, mergeIntent } from '../../../src/core/intent.ts';
+import { emptyIntent, type Intent } from '../../../src/core/intent.ts';
+import { mergeIntent } from '../../../src/core/intent-merge.ts';
 import { type ChatTurn, deleteStore, type EngagementEvent, MAX_TURNS_PER_USER, openStore, type Store } from '../../../src/store/db.ts';
 
 const USERS = ['u1', 'u2'] as const;
