@@ -7,6 +7,8 @@
 //
 // The terms are the eleven basic colour terms (Berlin and Kay), which English and Korean both name.
 
+import { LANGUAGE_PACKS } from './lang/packs.ts';
+
 export const COLOR_TERMS = ['red', 'orange', 'yellow', 'green', 'blue', 'purple', 'pink', 'brown', 'black', 'white', 'grey'] as const;
 export type ColorTerm = (typeof COLOR_TERMS)[number];
 
@@ -72,4 +74,12 @@ export function colorsOfPixels(rgba: Uint8Array | Uint8ClampedArray): ColorTerm[
     .sort((a, b) => b[1] - a[1] || COLOR_TERMS.indexOf(a[0]) - COLOR_TERMS.indexOf(b[0]))
     .slice(0, MAX_COLORS)
     .map(([c]) => c);
+}
+
+/** Every language's words for each colour term ("red": red, 빨간, 빨간색, 빨강), from the language packs. */
+const WORDS: ReadonlyMap<ColorTerm, readonly string[]> = new Map(COLOR_TERMS.map((c) => [c, LANGUAGE_PACKS.flatMap((p) => p.catalog.colorWords[c])]));
+
+/** The words, in every language, for these colours (an item's `colors`): what a request names them by. */
+export function colorWords(colors: readonly ColorTerm[] | undefined): readonly string[] {
+  return colors?.length === 1 ? WORDS.get(colors[0]!)! : (colors ?? []).flatMap((c) => WORDS.get(c)!);
 }

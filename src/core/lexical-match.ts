@@ -3,14 +3,8 @@
 // reaches (itself, longer words it starts, near spellings) and how surely, and why a hit says what it
 // matched ("because you said 'cat'": the item text that carries the word).
 import type { LexicalHit, LexicalIndex } from './lexical.ts';
-import type { ColorTerm } from './colors.ts';
-import { LANGUAGE_PACKS } from './lang/packs.ts';
+import { colorWords } from './colors.ts';
 import { isHangul, matchTokens } from './text.ts';
-
-/** Every language's words for these colours (the `colors` field's texts). */
-export function colorTexts(colors: readonly ColorTerm[] | undefined): string[] {
-  return (colors ?? []).flatMap((c) => LANGUAGE_PACKS.flatMap((p) => p.catalog.colorWords[c]));
-}
 
 /**
  * How much a match in each field counts; a tag is what the item is about, a title word a bit more. A
@@ -126,7 +120,7 @@ export function matchedText(index: LexicalIndex, item: number, term: string, fie
   if (field === 'title') return it.title;
   const lang = field.slice(field.indexOf('.') + 1);
   if (field.startsWith('title.')) return it.titles[lang] ?? it.title;
-  const texts = field === 'category' ? index.categoryTexts(item) : field === 'colors' ? colorTexts(it.colors) : field.startsWith('rare.') ? (it.rareTags?.[lang] ?? []) : (it.tags[lang] ?? []);
+  const texts = field === 'category' ? index.categoryTexts(item) : field === 'colors' ? colorWords(it.colors) : field.startsWith('rare.') ? (it.rareTags?.[lang] ?? []) : (it.tags[lang] ?? []);
   return texts.find((t) => matchTokens(t).includes(term)) ?? texts.find((t) => matchTokens(t).some((w) => w.startsWith(term))) ?? texts[0] ?? it.title;
 }
 

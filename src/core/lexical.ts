@@ -15,9 +15,10 @@
 // in lexical-match.ts (re-exported here where other modules read them).
 import MiniSearch from 'minisearch';
 import type { CatalogItem, CatalogManifest } from './catalog.ts';
+import { colorWords } from './colors.ts';
 import type { Intent } from './intent.ts';
 import { stemKorean } from './lang/ko/stem.ts';
-import { addHit, Because, CATEGORY_BONUS, colorTexts, DEFAULT_TUNING, editDistance, FIELD_WEIGHTS, type FieldKind, FUZZY_FACTOR, fuzzyFor, type MatchTuning, MIN_PREFIX_CHARS, PREFIX_FACTOR, prefixFor, termFactor } from './lexical-match.ts';
+import { addHit, Because, CATEGORY_BONUS, DEFAULT_TUNING, editDistance, FIELD_WEIGHTS, type FieldKind, FUZZY_FACTOR, fuzzyFor, type MatchTuning, MIN_PREFIX_CHARS, PREFIX_FACTOR, prefixFor, termFactor } from './lexical-match.ts';
 import { buildPostings, matchOrder, matchWords, type Postings, reachedTerms, reachesAnyTerm, type TermUse } from './lexical-postings.ts';
 import { isHangul, matchTokens, normalizeText, stemEnglish, stripKoreanParticle } from './text.ts';
 
@@ -131,7 +132,7 @@ export function buildLexicalIndex(
     } else if (field.startsWith('title.')) {
       const t = it.titles[langOf[f]!];
       if (t && t !== it.title) each(t, matchTokens, emit);
-    } else if (field === 'colors') for (const word of colorTexts(it.colors)) each(word, tokensOf, emit);
+    } else if (field === 'colors') for (const word of colorWords(it.colors)) each(word, tokensOf, emit);
     else if (field.startsWith('rare.')) for (const tag of it.rareTags?.[langOf[f]!] ?? []) each(tag, tokensOf, emit);
     else for (const tag of usualTags(it, langOf[f]!)) each(tag, tokensOf, emit);
   });
@@ -154,7 +155,7 @@ function miniSearchIndex(items: readonly CatalogItem[], fields: readonly string[
     const it = items[i]!;
     if (field === 'title') return it.title;
     if (field === 'category') return [it.category, ...it.categories].join(SEP);
-    if (field === 'colors') return it.colors?.length ? colorTexts(it.colors).join(SEP) : undefined;
+    if (field === 'colors') return it.colors?.length ? colorWords(it.colors).join(SEP) : undefined;
     const lang = field.slice(field.indexOf('.') + 1);
     if (field.startsWith('title.')) {
       const t = it.titles[lang];

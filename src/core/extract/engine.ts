@@ -154,16 +154,14 @@ export function narrowingOnly(
   const topic = [...previous.keyPhrases, ...previous.likes].map((p) => p.text);
   if (topic.length === 0) return x;
   // Or some item of the topic has it by definition ("fruits", then "only the yellow ones": the lemon,
-  // whose tags never say yellow); English words only, as the definitions are.
-  const byDefinition = (p: string) => {
-    const ids = new Set(p.split(' ').flatMap((w) => itemsWithProperty?.(w) ?? []));
+  // whose tags never say yellow; English words only, as the definitions are) or in its picture
+  // ("vehicles", then "only the red ones": the fire engine, whose words never say red).
+  const topicHasAny = (p: string, itemsOf: (word: string) => readonly string[]) => {
+    const ids = new Set(p.split(' ').flatMap((w) => itemsOf(w)));
     return ids.size > 0 && topic.some((t) => gazetteer.itemIdsOf(t).some((id) => ids.has(id)));
   };
-  // Or by its picture ("vehicles", then "only the red ones": the fire engine, whose words never say red).
-  const byColor = (p: string) => {
-    const ids = new Set(p.split(' ').flatMap((w) => gazetteer.coloredIdsOf(w)));
-    return ids.size > 0 && topic.some((t) => gazetteer.itemIdsOf(t).some((id) => ids.has(id)));
-  };
+  const byDefinition = (p: string) => !!itemsWithProperty && topicHasAny(p, itemsWithProperty);
+  const byColor = (p: string) => topicHasAny(p, gazetteer.coloredIdsOf);
   // Or by refusing the opposite some item of the topic has ("음료", then "시원한 거만": the hot beverage).
   const byOpposite = (p: string) => p.split(' ').flatMap((w) => oppositesOf?.(w) ?? []).some((a) => topic.some((t) => gazetteer.cooccur(a, t) === true));
   const narrows = (p: string) => topic.some((t) => gazetteer.cooccur(p, t) !== false) || byDefinition(p) || byColor(p) || byOpposite(p);

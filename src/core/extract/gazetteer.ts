@@ -5,6 +5,7 @@
 // use it are categorised. Nothing here is hard-coded vocabulary: it is all derived from data.
 import { z } from 'zod';
 import type { CatalogItem } from '../catalog.ts';
+import { colorWords } from '../colors.ts';
 import type { Lexicon } from '../lang/pack.ts';
 import { LANGUAGE_PACKS, packOfText } from '../lang/packs.ts';
 
@@ -256,7 +257,7 @@ export function buildGazetteer(source: GazetteerSource): Gazetteer {
   const colored = new Map<string, string[]>();
   for (const it of source.items) {
     if (!it.id) continue;
-    for (const c of it.colors ?? []) for (const p of LANGUAGE_PACKS) for (const w of p.catalog.colorWords[c]) (colored.get(w) ?? colored.set(w, []).get(w)!).push(it.id);
+    for (const w of colorWords(it.colors)) (colored.get(w) ?? colored.set(w, []).get(w)!).push(it.id);
   }
 
   return {

@@ -12,7 +12,7 @@ import { isPackLanguage, LANGUAGE_PACKS, packFor } from '../lang/packs.ts';
 import { withoutJsonObjects } from './extractor.ts';
 import { crossBorderTrip, escapeRe, foundAs, MAX_LINKED_ITEMS, norm, originsOf, PLACE_WEIGHT, placeTopics } from './journey.ts';
 import { withoutMachinery } from './machinery.ts';
-import { CIRCUMSTANCE_SHARE, OCCASION_STEP, readStatement, SEED_IMPLIES, SEED_NAME, SEED_STEP, situationNameWords, type StatementReading } from './statement.ts';
+import { CIRCUMSTANCE_SHARE, GREETINGS, OCCASION_STEP, readStatement, SEED_IMPLIES, SEED_NAME, SEED_STEP, situationNameWords, type StatementReading } from './statement.ts';
 import { clearerPhrases, isVague } from './vague.ts';
 
 export { PLACE_WEIGHT, TRAVEL_SHARE } from './journey.ts';
@@ -33,9 +33,6 @@ export const EXPANSIONS_LEARN_MORE = 14;
  * noise ("서울 → 대한민국 → asian country → 교외").
  */
 const MAX_HOPS = 2;
-/** Words after a situation name's head ("way to work", "day of the dead"). */
-/** Every pack's words of a wish on an occasion ("happy", "merry", "축하"). */
-const GREETINGS: ReadonlySet<string> = new Set(LANGUAGE_PACKS.flatMap((pk) => pk.situation.greetings));
 /** Relations that only name the same concept in another language or form: not a hop in meaning. */
 const NAMING = /translation|name|ko-predicate|lemma/;
 /**

@@ -79,7 +79,6 @@ export function placeTopics(named: readonly FoundPlace[], origins: ReadonlySet<F
   return [...out.values()].filter((e) => !disliked.has(e.text.toLocaleLowerCase()) && !disliked.has(e.from.toLocaleLowerCase()));
 }
 
-
 /**
  * A journey from one country to another is most likely a flight: the flight situation's implied things
  * (the knowledge layer's "airport" seed, tools/knowledge/situations.ts: airplane, luggage, passport

@@ -32,7 +32,7 @@ const COPULAS = new Set(['is', 'are', 'am', 'was', 'were', "i'm", "it's", "we're
 /** A situation's name of this many content words is an idiom, read as a whole. */
 const IDIOM_WORDS = 3;
 /** Every pack's words of a wish on an occasion ("happy", "merry", "축하"). */
-const GREETINGS: ReadonlySet<string> = new Set(LANGUAGE_PACKS.flatMap((pk) => pk.situation.greetings));
+export const GREETINGS: ReadonlySet<string> = new Set(LANGUAGE_PACKS.flatMap((pk) => pk.situation.greetings));
 
 type Step = { readonly via: string; readonly source: string };
 const steps = (e: { readonly provenance: readonly Step[] }, re: RegExp) => e.provenance.some((p) => re.test(`${p.source}:${p.via}`));

@@ -17,13 +17,12 @@ const key = (s: string) => s.toLocaleLowerCase();
  * property, and a prefix of another word is not it ("only hot ones" let the pancakes in by "hotcake").
  */
 function matching(lexical: LexicalIndex, phrases: readonly { text: string; weight: number }[], exact = false): Set<number> {
-  return new Set(matchScores(lexical, phrases, exact).keys());
+  return phrases.length === 0 ? new Set() : new Set(scorePhrases(lexical, phrases.map((p) => ({ text: p.text, weight: 1 })), exact ? { fuzzy: false } : {}).keys());
 }
 
 /** As `matching`, with each item's best phrase score (a field's weight: a title 1, a picture's colour 0.4). */
 function matchScores(lexical: LexicalIndex, phrases: readonly { text: string; weight: number }[], exact = false): Map<number, number> {
   const out = new Map<number, number>();
-  if (phrases.length === 0) return out;
   for (const p of phrases) {
     for (const [i, h] of scorePhrases(lexical, [{ text: p.text, weight: 1 }], exact ? { fuzzy: false } : {})) out.set(i, Math.max(out.get(i) ?? 0, h.score));
   }

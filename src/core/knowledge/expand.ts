@@ -142,6 +142,8 @@ export function expandIntentPhrases(kb: KnowledgeBase, intent: IntentLike, limit
     .slice(0, limit);
 }
 
+/** A word in Latin script: English, read as it is. */
+const LATIN = /^[\p{Script=Latin}\s'-]+$/u;
 /** Relations that only name a concept in another language or form (a Korean word's English concept). */
 const NAMING_RELATION = /translation|ko-predicate|:name$|lemma/;
 
@@ -154,7 +156,7 @@ const NAMING_RELATION = /translation|ko-predicate|:name$|lemma/;
  */
 export function propertyItemsReader(kb: KnowledgeBase): (word: string) => readonly string[] {
   return (word) => {
-    if (/^[\p{Script=Latin}\s'-]+$/u.test(word)) return kb.itemsWithProperty(word);
+    if (LATIN.test(word)) return kb.itemsWithProperty(word);
     return [...new Set(englishNames(kb, word).flatMap((n) => kb.itemsWithProperty(n)))];
   };
 }
@@ -171,7 +173,7 @@ function englishNames(kb: KnowledgeBase, word: string): string[] {
  */
 export function oppositesReader(kb: KnowledgeBase): (word: string) => readonly string[] {
   return (word) => {
-    const names = /^[\p{Script=Latin}\s'-]+$/u.test(word) ? [word.toLowerCase()] : englishNames(kb, word);
+    const names = LATIN.test(word) ? [word.toLowerCase()] : englishNames(kb, word);
     return [...new Set(names.flatMap((n) => kb.antonymsOf(n)))];
   };
 }

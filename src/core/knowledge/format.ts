@@ -181,7 +181,6 @@ class SurfaceIndex implements ReadonlyMap<string, readonly SurfaceSense[]> {
   [Symbol.iterator]() { return this.entries(); }
 }
 
-/** "word count" lines -> a lookup (0 for a word not listed). */
 /** word -> its antonyms, from "word antonym..." lines. */
 function antonymTable(text: string | undefined): (word: string) => readonly string[] {
   const table = new Map<string, readonly string[]>();
@@ -194,6 +193,7 @@ function antonymTable(text: string | undefined): (word: string) => readonly stri
   return (word) => table.get(word.toLowerCase()) ?? [];
 }
 
+/** "word count" lines -> a lookup (0 for a word not listed). */
 function senseTable(text: string | undefined): (word: string) => number {
   const counts = new Map<string, number>();
   for (const line of (text ?? '').split('\n')) {
