@@ -45,6 +45,14 @@ export interface CompactUnderstanding {
 const STRESSED_WEIGHT = 0.9;
 /** The classifier must be at least this sure of "less of" to turn plain phrases into dislikes. */
 const LESS_OF_MIN_PROBABILITY = 0.5;
+/**
+ * Below this, "start over" in a turn that also names something yields to a new topic: wiping every
+ * like and dislike is the one task that loses what the user built, and a word the classifier never saw
+ * ("zimwaggle fronds please", 0.567 from its letters and "please") must not do it. The real resets of
+ * tests/golden/extraction/tasks.jsonl that the classifier gets right score 0.70 and above, except
+ * "clear my preferences" (0.546), which names nothing to show (measured 2026-12-01, tmp probe).
+ */
+const START_OVER_MIN_WITH_TOPIC = 0.7;
 /** Below this, "chit_chat" with a catalog phrase in the turn yields to the next task. */
 const CHIT_CHAT_MIN_PROBABILITY = 0.7;
 const MAX_KEY_PHRASES = 12;
@@ -107,6 +115,10 @@ export function understandCompact(text: string, gazetteer: Gazetteer, classifier
     task = (Object.entries(prediction.probabilities) as [Task, number][])
       .filter(([t]) => t !== 'chit_chat')
       .sort((a, b) => b[1] - a[1])[0]![0];
+  }
+
+  if (task === 'start_over' && prediction.probability < START_OVER_MIN_WITH_TOPIC && phrases.some((_, i) => preferences.polarity.get(i) !== 'dislike')) {
+    task = 'new_topic';
   }
 
   // Instructions to the system are not the user's requests: they never wipe the user's interests,

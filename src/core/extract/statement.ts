@@ -29,6 +29,11 @@ export const SEED_NAME = /^seed-(?:situation|occasion):name$/;
 const PREPOSITIONS = new Set(['to', 'of', 'for', 'in', 'at', 'on', 'with', 'from', 'into', 'after', 'before']);
 /** A situation's name with one of these is a clause ("my head is pounding"), not a noun phrase with a head. */
 const COPULAS = new Set(['is', 'are', 'am', 'was', 'were', "i'm", "it's", "we're"]);
+/**
+ * A name that measures too much of its head ("too much wine", "too many drinks", "ate too much") is
+ * about the excess (a hangover, being full), not the head: the hangover feed had put the wine glass first.
+ */
+const EXCESS = new Set(['too']);
 /** A situation's name of this many content words is an idiom, read as a whole. */
 const IDIOM_WORDS = 3;
 /** Every pack's words of a wish on an occasion ("happy", "merry", "축하"). */
@@ -112,12 +117,12 @@ export function situationNameWords(expanded: readonly Expansion[]): string[][] {
     const words = span.split(/\s+/);
     // Its head is what it is about ("can't sleep"; "way to work" is a way): the last word before a
     // preposition, else the last word (Korean names end in their head: "잠 못 드는 밤"); none where
-    // that is a time ("leg day" is the gym, not a day), the name is a clause ("my head is pounding")
+    // that is a time ("leg day" is the gym, not a day), the name is an excess ("too much wine"), a clause ("my head is pounding")
     // or an idiom of several content words ("barely keep my eyes open" is not about opening).
     const prep = words.findIndex((w, i) => i > 0 && PREPOSITIONS.has(w));
     const last = words[(prep > 0 ? prep : words.length) - 1]!;
     const idiom = words.filter((w) => !FUNCTION_WORDS.has(w) && !w.includes("'")).length >= IDIOM_WORDS;
-    const head = idiom || TIME_NOUNS.has(last) || words.some((w) => COPULAS.has(w)) ? undefined : last;
+    const head = idiom || TIME_NOUNS.has(last) || words.some((w) => COPULAS.has(w) || EXCESS.has(w)) ? undefined : last;
     // A word only part of what it implies is not meant literally ("my head is pounding": face with
     // head-bandage, not the shaking heads; "keep my eyes open": not every face with eyes).
     const literal = (w: string) => implied.some((i) => i === w || i === `${w}s` || i === `${w}es` || i === `${w}ing` || i === `${w}ed` || i === `${w}y` || w.startsWith(i));

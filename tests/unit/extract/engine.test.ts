@@ -130,6 +130,14 @@ describe('compact engine: extraction', () => {
     expect(extract('hi!').keyPhrases).toEqual([]);
   });
 
+  it('does not wipe the user\'s interests on a word it never saw ("zimwaggle fronds please")', () => {
+    // The classifier leans to start_over from the letters and "please" (0.57); a turn that names
+    // something to show needs 0.7 for that, else it is a new topic.
+    expect(extract('zimwaggle fronds please').task).toBe('new_topic');
+    expect(extract('clear my preferences').task).toBe('start_over');
+    expect(extract('reset everything').task).toBe('start_over');
+  });
+
   it('rejects non-string input with a typed error', () => {
     for (const bad of [undefined, null, 42, { text: 'cats' }, ['cats']]) {
       expect(() => engine.extract(bad as unknown as string, { previous: null })).toThrow(ExtractionInputError);

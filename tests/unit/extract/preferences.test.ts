@@ -26,6 +26,15 @@ describe('English negation', () => {
     expect(prefs(text).dislikes).toEqual(dislikes);
   });
 
+  it('reads "too many" as feedback on the feed, not as a story of what the user did', () => {
+    expect(prefs('too many cats').dislikes).toEqual(['cat']);
+    expect(prefs('way too many cars').dislikes).toEqual(['car']);
+    // Past time in the sentence, or a doing verb before the excess: the user lived it.
+    expect(prefs('way too much wine last night and now my head is pounding').dislikes).toEqual([]);
+    expect(prefs('i ate too much cake').dislikes).toEqual([]);
+    expect(prefs('drank way too much coffee').dislikes).toEqual([]);
+  });
+
   it('scopes a negation to its clause: "no more cats, but more dogs"', () => {
     const p = prefs('no more cats, but more dogs');
     expect(p.dislikes).toEqual(['cat']);

@@ -17,8 +17,17 @@ const EN_NEGATIVE_PREFIX = cueRegex([
   "(?:do ?n'?t|does ?n'?t|did ?n'?t|do not|does not|never) (?:really )?(?:want|wanna|like|need|show|send|give|care for|enjoy|love)",
   'hate', 'hates', 'dislike', 'dislikes', 'detest', "can'?t stand", 'not a fan of', 'not into', 'not interested in',
   'not keen on', 'sick of', 'tired of', 'fed up with', 'done with', 'rather not', 'rather not see', 'nothing with',
-  'too many', 'too much', 'avoid', 'steer clear of', 'nothing(?! but)', 'nothing too', 'none of', 'no more of',
+  'avoid', 'steer clear of', 'nothing(?! but)', 'nothing too', 'none of', 'no more of',
 ]);
+/** "too many cars": feedback on the feed, unless the sentence tells what the user did ("ate too much cake"). */
+const EN_EXCESS = cueRegex(['too many', 'too much']);
+/** Past time in the sentence: "way too much wine last night" is a story, not a request for less wine. */
+const EN_PAST_TIME = cueRegex(['last night', 'last week', 'last weekend', 'last month', 'last year', 'yesterday', 'earlier', 'ago', 'this morning']);
+/** Intensifiers between a verb and "too much": "drank way too much". */
+const EN_EXCESS_INTENSIFIERS: ReadonlySet<string> = new Set(['way', 'far', 'just', 'bit', 'a', 'little', 'slightly', 'waaay', 'waay', 'soo', 'so']);
+/** Doing verbs before "too much" ("had", "ate", "drank", "spent", "watched"): the user did too much of it. */
+const EN_DOING_VERB = /^(?:had|have|ate|eat|eaten|drank|drink|drunk|spent|spend|did|do|got|bought|buy|\p{L}+ed)$/u;
+
 const EN_NEGATIVE_SUFFIX = cueRegex([
   "(?:is|are|'re|'s|were|was|look|looks) (?:so |too |really |kinda |pretty )?(?:boring|annoying|ugly|gross|creepy|lame|overrated|disgusting|terrible|awful)",
   'no thanks', 'not for me', '(?:get rid of|drop|remove|hide|ditch) (?:them|those|these|it|that)',
@@ -41,10 +50,19 @@ const EN_COORDINATORS: ReadonlySet<string> = new Set(['and', 'or', 'nor', '&', '
 const EN_DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'any', 'more', 'no']);
 const FORWARD: ForwardGrammar = { filler: EN_FILLER, coordinators: EN_COORDINATORS, determiners: EN_DETERMINERS };
 
-const CUE_PATTERNS = [EN_NEGATIVE_PREFIX, EN_NEGATIVE_SUFFIX, EN_POSITIVE_PREFIX, EN_POSITIVE_SUFFIX, EN_ONLY];
+const CUE_PATTERNS = [EN_NEGATIVE_PREFIX, EN_EXCESS, EN_NEGATIVE_SUFFIX, EN_POSITIVE_PREFIX, EN_POSITIVE_SUFFIX, EN_ONLY];
+
+/** "too much wine last night", "i ate too much cake": an excess the user lived, not one the feed showed. */
+function narratesExcess(scan: PreferenceScan, cueStart: number): boolean {
+  if (scan.matchWords(EN_PAST_TIME).length > 0) return true;
+  let k = cueStart - 1;
+  while (k >= 0 && EN_EXCESS_INTENSIFIERS.has(scan.words[k]!.surface)) k--;
+  return k >= 0 && EN_DOING_VERB.test(scan.words[k]!.surface);
+}
 
 function findEnglishPreferences(scan: PreferenceScan): void {
-  for (const span of scan.matchWords(EN_NEGATIVE_PREFIX)) {
+  const excess = scan.matchWords(EN_EXCESS).filter((span) => !narratesExcess(scan, span.start));
+  for (const span of [...scan.matchWords(EN_NEGATIVE_PREFIX), ...excess]) {
     scan.countCue('negative');
     for (let k = span.start; k < span.end; k++) {
       scan.markCueWord(k);

@@ -71,9 +71,14 @@ const INTERJECTIONS = `
 ugh argh meh omg omfg welp phew yay oops nvm nm tbh idk lmao rofl haha hahaha aw aww awww wait
 `;
 
+/** The app's own state ("clear my preferences"): the knowledge layer read "preferences" as taste and salt. */
+const APP_STATE = `
+preference preferences setting settings
+`;
+
 const words = (s: string) => s.split(/\s+/).filter((w) => w.length > 0);
 export const ENGLISH_REACTIONS: ReadonlySet<string> = new Set(words(REACTIONS));
 export const ENGLISH_CUES: ReadonlySet<string> = new Set(words(CUES));
 /** Words about the feed or the chat, not the world: a reaction, a cue that steers it, an interjection. */
-export const ENGLISH_FEED_TALK: ReadonlySet<string> = new Set([...ENGLISH_REACTIONS, ...ENGLISH_CUES, ...words(INTERJECTIONS)]);
+export const ENGLISH_FEED_TALK: ReadonlySet<string> = new Set([...ENGLISH_REACTIONS, ...ENGLISH_CUES, ...words(INTERJECTIONS), ...words(APP_STATE)]);
 export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set([...words(EN), ...ENGLISH_FEED_TALK]);
