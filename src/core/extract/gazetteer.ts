@@ -157,13 +157,32 @@ export function buildGazetteer(source: GazetteerSource): Gazetteer {
     if (!a) acc.set(key, (a = { df: 0, lastItem: -1, items: [], votes: [0, 0, 0, 0, 0] }));
     return a;
   };
+  // The catalog's one-word terms: a word of a longer term is read against them, so "산에" of "산에 뜨는
+  // 해" (sunrise over mountains) is the known 산 with a particle, not a word of its own (a request for
+  // "산에" had found that tag, and the reply said "산에를").
+  const oneWord = new Set<string>();
+  for (const it of source.items) {
+    for (const t of [it.title, ...Object.values(it.titles), ...Object.values(it.tags).flat()]) {
+      const k = gazetteerKey(t.replace(FLAG_PREFIX, ''));
+      if (k.length > 0 && !k.includes(' ')) oneWord.add(k);
+    }
+  }
+  const wordOfTerm = (w: string) => {
+    if (oneWord.has(w)) return w;
+    const a = packOfText(w).analyseWord(w, oneWord);
+    return a.suffixes.length > 0 && a.norm !== w && oneWord.has(a.norm) ? a.norm : w;
+  };
   // Tags repeat across items ("face", "얼굴"): split and lemmatise each distinct text once.
   const keysOf = new Map<string, { key: string; keys: string[] }>();
   const addTerm = (text: string, item: number, kind: Vote | null, vote: number) => {
     let cached = keysOf.get(text);
     if (!cached) {
       const k = gazetteerKey(text);
-      keysOf.set(text, (cached = { key: k, keys: [...new Set([k, ...k.split(' ')])] }));
+      const words = k.split(' ');
+      // A verb before an auxiliary ("울고 있는 고양이", crying cat) is no thing of its own: as a word of the
+      // lexicon it made "울고 싶다" a request for "울고" stickers, and the reply named the verb form.
+      const things = words.filter((_, i) => i + 1 >= words.length || !packOfText(words[i + 1]!).clause.continuesClause?.(words[i + 1]!));
+      keysOf.set(text, (cached = { key: k, keys: [...new Set([k, ...things.map(wordOfTerm)])] }));
     }
     const { key, keys } = cached;
     for (const k of keys) {

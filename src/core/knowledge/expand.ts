@@ -54,7 +54,7 @@ function expandMatch(kb: KnowledgeBase, m: ConceptMatch, language: KnowledgeLang
   const textOf = (c: Concept) => (c.kind !== 'word' && language === 'ko' && c.ko ? c.ko : c.en);
   // The concept itself, when the words were not already its name: a translation ("목말라" -> thirsty)
   // or a place (its name is what the catalog's flag titles carry).
-  const literalName = m.surface === origin.en.toLowerCase() || m.surface === origin.ko;
+  const literalName = !m.head && (m.surface === origin.en.toLowerCase() || m.surface === origin.ko);
   if (!literalName || origin.kind !== 'word') {
     out.push({
       text: textOf(origin), label: name(origin, language), weight: m.weight, concept: origin, itemIds: origin.items,

@@ -3,7 +3,7 @@
 // "샌프란시스코에서", "목말라요") using the shared Korean stemmer, and compounds by their longest known
 // prefix ("생일이에요" -> 생일).
 import { lemmatizeEnglish } from '../lang/en/lemma.ts';
-import { stemKorean } from '../lang/ko/stem.ts';
+import { KOREAN_PLACE_HEADS, stemKorean } from '../lang/ko/stem.ts';
 import { ENGLISH_FEED_TALK } from '../lang/en/stopwords.ts';
 import { isKoreanReaction, isKoreanStopword } from '../lang/ko/stopwords.ts';
 import { isHangul } from '../text.ts';
@@ -18,6 +18,8 @@ export interface ConceptMatch {
   /** How surely the words mean the concept (1: its own name; less for a translation or a prefix). */
   readonly weight: number;
   readonly rel: number;
+  /** Read by the head of a compound ("북한산" as 산): the words are not the concept's name. */
+  readonly head?: true;
 }
 
 const WORD_SPLIT = /[^\p{L}\p{N}'’]+/u;
@@ -65,6 +67,18 @@ interface KoreanReading {
    * predicate sense may read it, never a noun spelled the same (죽, congee).
    */
   predicate?: boolean;
+  /** The head of a compound place name ("한라산" -> 산). */
+  head?: boolean;
+  /** Read as well as the reading before it ("부산역": the station, and Busan), not instead of it. */
+  also?: boolean;
+}
+
+/** The head of a Korean place name ("한라산" -> 산), where the knowledge base knows it and a name comes before it. */
+function placeHead(kb: KnowledgeBase, stem: string): string | undefined {
+  for (const head of KOREAN_PLACE_HEADS) {
+    if (stem.length >= head.length + MIN_KOREAN_PREFIX && stem.endsWith(head) && kb.surfaces.has(head)) return head;
+  }
+  return undefined;
 }
 
 /** Korean readings of one word: whole, stem after particles/endings, longest known prefix. */
@@ -74,13 +88,22 @@ function koreanReadings(kb: KnowledgeBase, word: string): KoreanReading[] {
   const stem = stemmed.stem;
   // A stem that is a stop word ("농담이야" -> 농담: a joke about the feed) names nothing either.
   if (stem !== word && isKoreanStopword(stem)) return [];
+  // A verb in a form the seeds do not list ("울고 싶다", "자고 싶어"): its dictionary form (울다).
+  if (stemmed.kind === 'predicate' && stem !== word && kb.surfaces.has(`${stem}다`)) return [{ surface: `${stem}다`, factor: 1, predicate: true }];
   if (stem !== word && kb.surfaces.has(stem)) return [{ surface: stem, factor: 1, predicate: stemmed.kind === 'predicate' }];
+  const head = placeHead(kb, stem);
   for (let k = word.length - 1; k >= MIN_KOREAN_PREFIX; k--) {
     const prefix = word.slice(0, k);
     if (!kb.surfaces.has(prefix)) continue;
+    if (head && k <= stem.length - head.length) {
+      // A place name's head is what the word is ("북한산" is a mountain); a city before it says where
+      // ("부산역": a station, in Busan), a country does not ("북한산" is in Seoul, not North Korea).
+      const city = kb.surfaces.get(prefix)!.some((s) => kb.concepts[s.concept]?.kind === 'city');
+      return [{ surface: head, factor: 1, head: true }, ...(city ? [{ surface: prefix, factor: PREFIX_FACTOR, also: true }] : [])];
+    }
     return [{ surface: prefix, factor: KOREAN_TAIL.test(word.slice(k)) ? 1 : PREFIX_FACTOR }];
   }
-  return [];
+  return head ? [{ surface: head, factor: 1, head: true }] : [];
 }
 
 /**
@@ -141,10 +164,10 @@ export function findConcepts(kb: KnowledgeBase, text: string): ConceptMatch[] {
           // A predicate form is never a prefix of a noun ("아프" in "아프리카").
           if (lastWordIsPrefix && seedRels.has(s.rel)) continue;
           if (c.predicate && !seedRels.has(s.rel)) continue;
-          out.push({ text: span.join(' '), surface: c.surface, concept: s.concept, weight: s.weight * c.factor, rel: s.rel });
+          out.push({ text: span.join(' '), surface: c.surface, concept: s.concept, weight: s.weight * c.factor, rel: s.rel, ...(c.head ? { head: true as const } : {}) });
           matched = n;
         }
-        if (matched) break;
+        if (matched && !candidates[candidates.indexOf(c) + 1]?.also) break;
       }
     }
     i += matched || 1;

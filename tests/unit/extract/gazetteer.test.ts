@@ -42,6 +42,15 @@ describe('buildGazetteer', () => {
     expect(g.lookup('서울')).toMatchObject({ type: 'place', country: 'KR' });
   });
 
+  it('reads the words of a Korean tag as words: a particle stripped, a verb before its auxiliary left out', () => {
+    const g = stickerEngine().gazetteer;
+    // "산에 뜨는 해" (sunrise over mountains) made "산에" a word; "울고 있는 고양이" (crying cat) made "울고" one.
+    expect(g.has('산에')).toBe(false);
+    expect(g.has('산')).toBe(true);
+    expect(g.has('울고')).toBe(false);
+    expect(g.lookup('울고 있는 고양이')).toBeDefined();
+  });
+
   it('weighs a rare catalog word above a common one, and stays in [0, 1]', () => {
     const g = stickerEngine().gazetteer;
     const w = (text: string) => weighPhrase({ start: 0, end: 1, text }, g).weight;

@@ -187,3 +187,34 @@ describe('a person named as the subject or by whose place it is, beside somethin
     expect(feedAfter('show me grandma').intent.keyPhrases.map((p) => p.text)).toContain('grandma');
   });
 });
+
+describe('words as a story tells them (2026-12-01)', () => {
+  it('"way too much wine last night" is a hangover told, not a request for wine or for less of it', () => {
+    const { intent, titles } = feedAfter('way too much wine last night and now my head is pounding');
+    expect(intent.dislikes.map((d) => d.text)).not.toContain('wine');
+    expect(intent.keyPhrases.map((p) => p.text)).not.toContain('wine');
+    expect(titles).toContain('face with head-bandage');
+    expect(titles).not.toContain('wine glass');
+  });
+
+  it('a Korean place name is its head ("한라산" a mountain, "북한산" no North Korea, "부산역" a station in Busan)', () => {
+    expect(feedAfter('한라산 가고 싶다').titles.filter((t) => /mountain|mount fuji/.test(t)).length).toBeGreaterThanOrEqual(3);
+    expect(feedAfter('북한산 찍고 왔더니 다리가 후들후들').titles).not.toContain('flag: North Korea');
+    const busan = feedAfter('부산역에서 만나').titles;
+    expect(busan).toContain('flag: South Korea');
+    expect(busan).toContain('station');
+  });
+
+  it('a verb in a form the seeds do not list is read by its dictionary form ("울고 싶다": crying)', () => {
+    const { intent, titles } = feedAfter('남친이랑 헤어졌어 오늘은 그냥 울고 싶다');
+    expect(intent.keyPhrases.map((p) => p.text)).not.toContain('울고');
+    expect(titles.filter((t) => /crying/.test(t)).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('"눈이 와요" is snow, not eyes; "산에 가고 싶다" is the mountains', () => {
+    const snow = feedAfter('눈이 와요').titles;
+    expect(snow.filter((t) => /snow/.test(t)).length).toBeGreaterThanOrEqual(3);
+    expect(snow.filter((t) => /eyes/.test(t))).toEqual([]);
+    expect(feedAfter('산에 가고 싶다').titles.filter((t) => /mountain/.test(t)).length).toBeGreaterThanOrEqual(2);
+  });
+});

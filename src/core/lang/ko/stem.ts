@@ -119,6 +119,14 @@ function particleSplits(word: string): Split[] {
   return out;
 }
 
+/**
+ * Heads of Korean place names, written on the name without a space ("한라산" Mount Halla, "부산역"
+ * Busan station, "한강" the Han river): the word is that feature, whatever the name before it is.
+ */
+export const KOREAN_PLACE_HEADS: ReadonlySet<string> = new Set([
+  '산', '강', '섬', '역', '공항', '호수', '해변', '해수욕장', '공원', '시장', '폭포', '계곡', '항', '궁', '타워', '대교', '터미널', '바다',
+]);
+
 const suffixLength = (s: Split) => s.suffixes.reduce((n, x) => n + x.length, 0);
 /** A stem the lexicon does not know must keep at least this many syllables ("요가" stays "요가"). */
 const MIN_UNKNOWN_STEM_CHARS = 2;
