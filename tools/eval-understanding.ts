@@ -182,7 +182,7 @@ for (const c of conversations) {
     if (c.kind === 'nonsense') { a.nonsense++; if (claimed) a.nonsenseClaimed++; }
   }
   if (showErrors && (missed.length || shownBad.length || (!Number.isNaN(rel) && rel < 0.8) || (c.kind === 'nonsense' && claimed))) {
-    console.log(`${c.id} rel=${Number.isNaN(rel) ? '-' : rel.toFixed(1)} missed=${missed.join(',')} bad=${shownBad.join(',')} | ${c.turns.join(' / ')}`);
+    console.log(`${c.id} rel=${Number.isNaN(rel) ? '-' : rel.toFixed(1)}${Number.isNaN(ceiling) ? '' : `/${ceiling.toFixed(1)}`} missed=${missed.join(',')} bad=${shownBad.join(',')} | ${c.turns.join(' / ')}`);
     console.log(`   phrases: ${intent.keyPhrases.map((p) => `${p.text}:${p.weight.toFixed(2)}`).join(', ')} dislikes: ${intent.dislikes.map((d) => d.text).join(',')}`);
     if (expansions.length) console.log(`   expansions: ${expansions.slice(0, 8).map((x) => `${x.text}:${x.weight.toFixed(2)} (${x.reason})`).join('; ')}`);
     console.log(`   top: ${feed.slice(0, K).map((e) => `${byId.get(e.id)!.title}${c.relevant.some((s) => matchesSpec(byId.get(e.id)!, s)) ? '+' : ''} [${e.source[0]}]`).join(' | ')}`);

@@ -26,6 +26,18 @@ describe('English negation', () => {
     expect(prefs(text).dislikes).toEqual(dislikes);
   });
 
+  it.each([
+    ['snakes creep me out', ['snake']], ['clowns freak me out', ['clown']], ['spiders give me the creeps', ['spider']],
+    ['bugs scare me', ['bug']], ['the flags are kinda boring', ['flag']],
+  ])('%s -> dislikes %j', (text, dislikes) => {
+    expect(prefs(text).dislikes).toEqual(dislikes);
+  });
+
+  it('a verdict with a degree word or a fused pronoun is a cue, not a topic ("they\'re kinda cute")', () => {
+    expect(prefs('the cats are kinda cute').likes).toEqual(['cat']);
+    expect(prefs("they're kinda cute").plain).toEqual([]);
+  });
+
   it('reads "too many" as feedback on the feed, not as a story of what the user did', () => {
     expect(prefs('too many cats').dislikes).toEqual(['cat']);
     expect(prefs('way too many cars').dislikes).toEqual(['car']);

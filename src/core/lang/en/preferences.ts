@@ -9,6 +9,11 @@ import type { Word } from '../../extract/words.ts';
 const alt = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
 const cueRegex = (xs: readonly string[]) => new RegExp(`(?<![\\p{L}'])(?:${alt(xs)})(?![\\p{L}'])`, 'gu');
 
+/** A copula, also fused with its pronoun ("they're", "it's": the cue cannot start inside a word). */
+const EN_COPULA = "(?:is|are|was|were|'re|'s|they'?re|we'?re|you'?re|it'?s|that'?s)";
+/** Degree words between a verb and its verdict: "they're kinda cute", "is a bit boring". */
+const EN_DEGREE = '(?:so|too|really|very|super|just|pretty|kinda|kind of|sorta|sort of|quite|rather|actually|honestly|a bit|a little|totally|absolutely)';
+
 const EN_NEGATIVE_PREFIX = cueRegex([
   'no more', 'no', 'not any', 'not', 'never', 'without', 'except', 'except for', 'anything but', 'everything but',
   'all but', 'less', 'fewer', 'minus', 'skip', 'hide', 'remove', 'exclude', 'drop', 'ban', 'block', 'ditch',
@@ -29,8 +34,10 @@ const EN_EXCESS_INTENSIFIERS: ReadonlySet<string> = new Set(['way', 'far', 'just
 const EN_DOING_VERB = /^(?:had|have|ate|eat|eaten|drank|drink|drunk|spent|spend|did|do|got|bought|buy|\p{L}+ed)$/u;
 
 const EN_NEGATIVE_SUFFIX = cueRegex([
-  "(?:is|are|'re|'s|were|was|look|looks) (?:so |too |really |kinda |pretty )?(?:boring|annoying|ugly|gross|creepy|lame|overrated|disgusting|terrible|awful)",
-  'no thanks', 'not for me', '(?:get rid of|drop|remove|hide|ditch) (?:them|those|these|it|that)',
+  `(?:${EN_COPULA}|look|looks) (?:${EN_DEGREE} )?(?:boring|annoying|ugly|gross|creepy|lame|overrated|disgusting|terrible|awful)`,
+  'no thanks', 'not for me', '(?:get rid of|drop|remove|hide|ditch|skip) (?:them|those|these|it|that)',
+  // "snakes creep me out", "clowns freak me out", "spiders give me the creeps", "bugs scare me".
+  '(?:creep|creeps|freak|freaks|gross|grosses) me out', '(?:give|gives) me the (?:creeps|chills)', '(?:scare|scares) me',
 ]);
 const EN_POSITIVE_PREFIX = cueRegex([
   "i (?:really |also |do |just |absolutely )?(?:love|like|adore|enjoy|dig)", "we (?:really |all )?(?:love|like|adore|enjoy)",
@@ -39,7 +46,7 @@ const EN_POSITIVE_PREFIX = cueRegex([
   'similar to', 'same as',
 ]);
 const EN_POSITIVE_SUFFIX = cueRegex([
-  "(?:is|are|'re|'s|was|were|looks?) (?:so |really |very |super |just |pretty )?(?:great|awesome|cool|cute|amazing|adorable|beautiful|lovely|perfect|fun|nice|the best|my favou?rite)",
+  `(?:${EN_COPULA}|looks?) (?:${EN_DEGREE} )?(?:great|awesome|cool|cute|amazing|adorable|beautiful|lovely|perfect|fun|nice|the best|my favou?rite)`,
 ]);
 const EN_ONLY = cueRegex(['only', 'just', 'nothing but', 'focus on', 'limit it to', 'narrow it down to', 'mostly']);
 

@@ -44,7 +44,7 @@ export const englishSituation: SituationPack = {
   // "more like the red one", "those blue ones".
   greetings: ['happy', 'merry', 'joyous', 'joyful', 'congrats', 'congratulations', 'wish', 'wishes', 'wishing'],
   wantsMore: /\b(?:more|another|others|similar|same|again|keep (?:them|'em|it) coming)\b/i,
-  refuses: /\b(?:hate|hated|dislike|don'?t (?:like|want)|do not (?:like|want)|no more|not anymore|stop|enough|gross|scary|creep)/i,
+  refuses: /\b(?:hate|hated|dislike|don'?t (?:like|want)|do not (?:like|want)|no more|not anymore|stop|enough|gross|scary|creep|boring|lame|ugly|not (?:these|those|them)|not for me|no thanks)/i,
   refersBack: /\b(?:they|them|those|these|they're|it's|it)\b/i,
   changeOfMind: /\b(?:actually|on second thought|second thoughts|changed my mind|take (?:that|it) back|jk|just kidding|kidding)\b/i,
   retract: /^\W*(?:(?:ok(?:ay)?|oh|um+|hmm+|wait|no|nah|actually)[\s,.!]+)*(?:never\s?mind|nvm|nm|forget (?:that|it|about (?:that|it))|scratch that|not that|by the way|btw|anyway|anyways|oh right|speaking of which)\b/i,

@@ -63,6 +63,7 @@ const CUES = `
 show shows showing shown see seeing look looking looks give giving find bring want wanna wants
 love loving loved like likes liked enjoy enjoyed hate hated hating dislike dislikes adore prefer mind fan favorite miss missing
 stop stopped skip avoid remove hide exclude drop guess suppose actually forget forgot forgotten
+creep creeps freak freaks scare scares
 start begin restart reset clear ignore
 `;
 

@@ -5,7 +5,7 @@
 import type { PreferenceGrammar, PreferenceScan } from '../pack.ts';
 import type { Word } from '../../extract/words.ts';
 
-const KO_NEGATIVE_WORD = /^(?:싫|그만|별로|빼|치워|치우|줄여|줄이|덜|지겨|지겹|질렸|질려|됐어|됐다|됐고|됐네|제외|없애|말고|말구|노노)/;
+const KO_NEGATIVE_WORD = /^(?:싫|그만|별로|극혐|혐오|무서워|징그러|징그럽|빼|치워|치우|줄여|줄이|덜|지겨|지겹|질렸|질려|됐어|됐다|됐고|됐네|제외|없애|말고|말구|노노)/;
 /** "귀여운 동물", "좋은 저녁": a modifier form describes the next noun; it is not a verdict. */
 const KO_MODIFIER_FORM = /(?:운|은|는|한|인|던|쁜|픈)$/;
 const isKoreanVerdict = (surface: string, re: RegExp) => re.test(surface) && !KO_MODIFIER_FORM.test(surface);

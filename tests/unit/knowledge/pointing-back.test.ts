@@ -1,0 +1,60 @@
+// Turns that point at what is shown or at what was said before (2026-12-01): refusing the cards on
+// screen by a pronoun ("i hate them", "these are boring", "이건 별로야") dislikes the topic they show;
+// taking a dislike back ("ok i take that back, let's see the snakes") brings the topic back, and the
+// rest of such a turn ("they're kinda cute", "i take that back") is how it was said, not a new topic.
+import { describe, expect, it } from 'vitest';
+import { productTurns } from './product-turns.ts';
+
+const titlesAfter = (...texts: string[]) => {
+  const { intent, top } = productTurns(...texts);
+  return { intent, titles: top.map((it) => it.title), categories: top.map((it) => it.categories) };
+};
+
+describe('refusing what is shown by pointing at it', () => {
+  it.each([
+    ['show me cats', 'i hate them', 'cat'],
+    ['show me cats', 'no more of those', 'cat'],
+    ['show me cats', 'not these', 'cat'],
+    ['show me cats', "they're boring", 'cat'],
+    ['고양이 보여줘', '이건 별로야', '고양이'],
+  ])('"%s", then "%s": the topic on screen is disliked', (topic, refusal, disliked) => {
+    const { intent, titles } = titlesAfter(topic, refusal);
+    expect(intent.dislikes.map((d) => d.text)).toContain(disliked);
+    expect(titles.filter((t) => /\bcat\b/.test(t))).toEqual([]);
+  });
+
+  it('a refusal that names something dislikes what it names, not the topic on screen', () => {
+    const { intent } = titlesAfter('show me cats', 'i hate spiders');
+    expect(intent.dislikes.map((d) => d.text)).toEqual(['spider']);
+  });
+
+  it('what the refusing words imply is not shown ("they\'re boring": no drills for bore)', () => {
+    const { titles } = titlesAfter('show me cats', "they're boring");
+    expect(titles.some((t) => /hand|drill/.test(t))).toBe(false);
+  });
+});
+
+describe('taking a dislike back', () => {
+  it('"바퀴벌레 극혐" dislikes cockroaches; "아 취소 바퀴벌레 보여줘 친구 놀리게" brings them back first, the friend only a circumstance', () => {
+    expect(titlesAfter('바퀴벌레 극혐').intent.dislikes.map((d) => d.text)).toEqual(['바퀴벌레']);
+    const { intent, titles } = titlesAfter('바퀴벌레 극혐', '아 취소 바퀴벌레 보여줘 친구 놀리게');
+    expect(intent.dislikes).toEqual([]);
+    expect(titles[0]).toBe('cockroach');
+    const friend = intent.keyPhrases.find((p) => p.text === '친구');
+    expect(friend?.weight ?? 0).toBeLessThan(intent.keyPhrases.find((p) => p.text === '바퀴벌레')!.weight / 2 + 0.01);
+  });
+
+  it('"snakes creep me out, skip those" dislikes snakes; "ok i take that back, let\'s see the snakes" brings reptiles, no zodiac signs for "take" and "back"', () => {
+    expect(titlesAfter('snakes creep me out, skip those').intent.dislikes.map((d) => d.text)).toEqual(['snake']);
+    const { intent, categories } = titlesAfter('snakes creep me out, skip those', "ok i take that back, let's see the snakes");
+    expect(intent.dislikes).toEqual([]);
+    expect(categories.filter((c) => c.includes('animal-reptile')).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('"they\'re kinda cute, show me some" after "i hate spiders": the spiders and other bugs, not cute hearts', () => {
+    const { intent, titles } = titlesAfter('i hate spiders', "actually wait, they're kinda cute, show me some");
+    expect(intent.keyPhrases.map((p) => p.text)).toEqual(['spider']);
+    expect(titles.slice(0, 2)).toEqual(['spider', 'spider web']);
+    expect(titles.filter((t) => /heart/.test(t))).toEqual([]);
+  });
+});
