@@ -81,8 +81,12 @@ export function lemmatizeEnglish(word: string, lexicon?: Lexicon): string {
     const base = verbBaseCandidates(w).find((c) => lexicon.has(c));
     if (base) return base;
   }
-  if (w.length <= 3 || NOT_PLURAL.has(w) || !w.endsWith('s')) return w;
   const irregular = IRREGULAR_PLURALS[w];
+  // Most irregular plurals do not end in s ("mice", "geese"): where the catalog lacks the plural and
+  // has the singular, the singular ("show me mice" had matched rice and ice by spelling). The plurals
+  // it uses stay ("people hugging", "women holding hands"), and so do catalog keys (no lexicon).
+  if (irregular && !w.endsWith('s') && lexicon && !lexicon.has(w) && lexicon.has(irregular)) return irregular;
+  if (w.length <= 3 || NOT_PLURAL.has(w) || !w.endsWith('s')) return w;
   if (irregular) return irregular;
   if (lexicon?.has(w) && !lexicon.has(w.slice(0, -1))) return w; // "species"-like words the catalog uses as is
   const candidates = singularCandidates(w);
