@@ -79,8 +79,12 @@ export function termFactor(query: string, term: string): number {
 }
 
 /** Prefix matching for a query word, as tuned (Korean words from two syllables). */
-export function prefixFor(t: string, tuning: MatchTuning): boolean {
-  return isHangul(t) ? t.length >= MIN_PREFIX_CHARS : tuning.prefix === 'all' && t.length >= tuning.prefixMinChars;
+export function prefixFor(t: string, tuning: MatchTuning, vocabulary?: ReadonlySet<string>): boolean {
+  if (isHangul(t)) return t.length >= MIN_PREFIX_CHARS;
+  // A whole word the catalog uses is that word, not the start of a longer one: "bat" is no battery or
+  // bathtub, "car" no carrot (with `vocabulary`, as fuzzyFor). Korean keeps its prefixes: they are compounds.
+  if (vocabulary?.has(t)) return false;
+  return tuning.prefix === 'all' && t.length >= tuning.prefixMinChars;
 }
 
 /**

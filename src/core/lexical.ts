@@ -222,7 +222,7 @@ function phraseTerms(index: LexicalIndex, terms: readonly string[], catalogWords
   const seen = new Set<number>();
   const reached: number[] = [];
   for (const t of terms) {
-    for (const id of reachedTerms(index.postings, t, prefixFor(t, index.tuning), fuzzyFor(t, index.tuning, vocabulary))) {
+    for (const id of reachedTerms(index.postings, t, prefixFor(t, index.tuning, vocabulary), fuzzyFor(t, index.tuning, vocabulary))) {
       if (!seen.has(id)) {
         seen.add(id);
         reached.push(id);

@@ -69,7 +69,7 @@ describe('Korean 하다 predicates and year nouns', () => {
   });
 });
 
-describe('near spellings only for words the catalog does not use', () => {
+describe('near spellings and prefixes only for words the catalog does not use', () => {
   const m = parseCatalogManifest(manifest);
   const lexical = buildLexicalIndex(parseCatalogItems(items, m), m);
   const titles = (text: string) => [...scorePhrases(lexical, [{ text, weight: 1 }], { catalogWordsExact: true }).keys()].map((i) => lexical.items[i]!.title);
@@ -78,5 +78,10 @@ describe('near spellings only for words the catalog does not use', () => {
   });
   it('a misspelling still finds its word', () => {
     expect(titles('bannana')).toContain('banana');
+  });
+  it('a catalog word is not the start of a longer one ("bat" is no battery, "car" no carrot); a partial word still is', () => {
+    expect(titles('bat').filter((t) => /battery|bath/.test(t))).toEqual([]);
+    expect(titles('car').filter((t) => /carrot|card|carousel/.test(t))).toEqual([]);
+    expect(titles('choco')).toContain('chocolate bar');
   });
 });
