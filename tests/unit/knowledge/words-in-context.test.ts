@@ -218,3 +218,11 @@ describe('words as a story tells them (2026-12-01)', () => {
     expect(feedAfter('산에 가고 싶다').titles.filter((t) => /mountain/.test(t)).length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('a named country among many flags', () => {
+  it.each([['flag of france', 'flag: France'], ['show me the flag of japan', 'flag: Japan'], ['국기 중에 일본', 'flag: Japan']])('"%s" puts %s first', (text, flag) => {
+    // Every flag matches "flag" alike; the named country's had been cut from the word matches' pool,
+    // and its link alone only tied the others.
+    expect(feedAfter(text).titles[0]).toBe(flag);
+  });
+});

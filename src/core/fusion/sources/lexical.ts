@@ -1,5 +1,6 @@
 // The lexical source: the catalog's words (titles, tags) matched against what the user said. Also
 // home of phraseCandidates, which the CLIP source shares (both turn phrase hits into candidates).
+import { rowsOf } from '../../catalog.ts';
 import { scorePhrases } from '../../lexical.ts';
 import { expansionReasons, wantedPhrases } from '../../wanted.ts';
 import { refinementFit, refinementFitByWords } from '../narrow.ts';
@@ -81,7 +82,11 @@ function lexicalCandidates(ctx: SourceContext): Candidate<'lexical'>[] {
     for (const [item, hit] of typed) if (fit.has(item)) typed.set(item, { ...hit, score: hit.score + lead * (1 + Math.min(1, byWords.get(item) ?? 0)) });
   }
   const hits = [...typed.values()].sort((a, b) => b.score - a.score || a.item - b.item);
-  const candidates = phraseCandidates('lexical', keepEachPhrase(hits, ctx.pool * LEXICAL_POOL_FACTOR), ctx.blocked, expansionReasons(ctx.intent));
+  // An item the knowledge layer links (the flag of the country named) keeps its word match below the
+  // cut: "flag of france" matched 260 flags alike, France's was cut, and its link alone tied the rest.
+  const rowOf = rowsOf(ctx.items);
+  const linked = new Set((ctx.intent.expansions ?? []).flatMap((e) => (e.itemIds ?? []).map((id) => rowOf.get(id) ?? -1)));
+  const candidates = phraseCandidates('lexical', keepEachPhrase(hits, ctx.pool * LEXICAL_POOL_FACTOR, linked), ctx.blocked, expansionReasons(ctx.intent));
   // An item that fits the refinement says so beside the topic ("because you said 'fruit' and 'red'").
   const refinement = ctx.intent.refinements?.find((r) => !r.not) ?? ctx.intent.refinements?.[0];
   if (fit.size === 0 || !refinement) return candidates;
@@ -97,14 +102,14 @@ function lexicalCandidates(ctx: SourceContext): Candidate<'lexical'>[] {
  */
 const PER_PHRASE_HITS = 8;
 
-/** The strongest `n` hits, plus each phrase's own strongest PER_PHRASE_HITS, in score order. */
-function keepEachPhrase<H extends { readonly score: number; readonly item: number; readonly because?: readonly { readonly phrase: string }[] }>(sorted: readonly H[], n: number): H[] {
+/** The strongest `n` hits, plus each phrase's own strongest PER_PHRASE_HITS and the `kept` items, in score order. */
+function keepEachPhrase<H extends { readonly score: number; readonly item: number; readonly because?: readonly { readonly phrase: string }[] }>(sorted: readonly H[], n: number, kept: ReadonlySet<number>): H[] {
   if (sorted.length <= n) return [...sorted];
   const perPhrase = new Map<string, number>();
   return sorted.filter((h, rank) => {
     const phrase = h.because?.[0]?.phrase ?? '';
     const seen = perPhrase.get(phrase) ?? 0;
     perPhrase.set(phrase, seen + 1);
-    return rank < n || seen < PER_PHRASE_HITS;
+    return rank < n || seen < PER_PHRASE_HITS || kept.has(h.item);
   });
 }
