@@ -32,10 +32,12 @@ const REPLY_SECOND_SHARE = 0.8;
  */
 export function impliedForReply(expansions: readonly Implied[], speakable: (e: Implied) => boolean, catalogItems?: (phrase: string) => readonly string[]): Implied[] {
   if (!catalogItems) return expansions.filter(speakable).slice(0, REPLY_IMPLIED_TOPICS);
-  const best = new Map<string, { score: number; by: number }>();
+  /** Per item, what each expansion offers it. */
+  const offers = new Map<string, { score: number; by: number }[]>();
   const offer = (id: string, score: number, by: number) => {
-    const prev = best.get(id);
-    if (!prev || score > prev.score) best.set(id, { score, by });
+    const list = offers.get(id);
+    if (list) list.push({ score, by });
+    else offers.set(id, [{ score, by }]);
   };
   expansions.forEach((e, by) => {
     for (const id of e.itemIds ?? []) offer(id, e.weight, by);
@@ -45,12 +47,22 @@ export function impliedForReply(expansions: readonly Implied[], speakable: (e: I
     const words = e.text.split(' ');
     if (words.length > 1) for (const w of words) for (const id of catalogItems(w)) offer(id, e.weight * WORD_MATCH_SHARE * PARTIAL_MATCH_SHARE, by);
   });
-  const top = [...best.values()].sort((a, b) => b.score - a.score || a.by - b.by).slice(0, REPLY_FEED_TOP);
+  const best = (list: readonly { score: number; by: number }[], ok: (by: number) => boolean) =>
+    list.filter((o) => ok(o.by)).sort((a, b) => b.score - a.score || a.by - b.by)[0];
+  // The cards the feed's first screen shows, by what reaches them most strongly, unspeakable or not.
+  const top = [...offers.values()].map((list) => ({ list, top: best(list, () => true)! }))
+    .sort((a, b) => b.top.score - a.top.score || a.top.by - b.top.by).slice(0, REPLY_FEED_TOP);
+  // Each card is credited to the strongest topic that can be said and reaches it: "family gathering"
+  // (no name the catalog uses) reaches the family cards through "family", which can be said.
+  const canSay = (by: number) => speakable(expansions[by]!);
   const shown = new Map<number, number>();
-  for (const t of top) shown.set(t.by, (shown.get(t.by) ?? 0) + 1);
+  for (const t of top) {
+    const said = best(t.list, canSay);
+    if (said) shown.set(said.by, (shown.get(said.by) ?? 0) + 1);
+  }
   // Most cards first; ties in the order they show (a Map keeps first appearance).
-  let named = [...shown].filter(([by, n]) => n >= REPLY_MIN_SHOWN && speakable(expansions[by]!)).sort((a, b) => b[1] - a[1]).map(([by]) => expansions[by]!);
+  let named = [...shown].filter(([, n]) => n >= REPLY_MIN_SHOWN).sort((a, b) => b[1] - a[1]).map(([by]) => expansions[by]!);
   // No topic fills two cards: the first card's, if it can be said.
-  if (named.length === 0) named = top.map((t) => expansions[t.by]!).filter(speakable).slice(0, 1);
+  if (named.length === 0) named = top.map((t) => expansions[t.top.by]!).filter(speakable).slice(0, 1);
   return named.filter((e, i) => i === 0 || e.weight >= REPLY_SECOND_SHARE * named[0]!.weight).slice(0, REPLY_IMPLIED_TOPICS);
 }

@@ -124,6 +124,15 @@ describe('the reply names the implied topic the feed shows most of', () => {
     // Without the catalog's words: the strongest ones.
     expect(impliedForReply([e('dry', 0.47), e('drink', 0.33), e('drive', 0.3)], all).map((x) => x.text)).toEqual(['dry', 'drink']);
   });
+
+  it('a card reached most strongly by a topic that cannot be said is credited to one that can and reaches it ("family reunion": family)', () => {
+    const e = (text: string, weight: number) => ({ text, weight, reason: text, from: 'family reunion' });
+    const fam = 'abcdefghij'.split('');
+    const of = (t: string) => (t === 'family' ? fam : []);
+    // "family gathering" reaches the family cards through its word "family" more strongly than "family" itself.
+    const said = (x: { text: string }) => x.text !== 'family gathering';
+    expect(impliedForReply([e('family gathering', 0.6), e('family', 0.51)], said, of).map((x) => x.text)).toEqual(['family']);
+  });
 });
 
 describe('a change of mind about "them" takes back the latest dislike', () => {
