@@ -129,10 +129,13 @@ export function mergeIntent(
   // A refinement's property by definition (the items it names) stays even when it repeats the refinement.
   const refinedBy = new Set(refinements.map((r) => key(r.text)));
   const property = (e: Expansion) => (e.itemIds?.length ?? 0) > 0 && refinedBy.has(key(e.from));
+  // So does the link of a place said by its own name ("learn more about Vietnam": its flag): the word
+  // matches the flag's title only as a proper name (src/core/lexical-match.ts FIELD_WEIGHTS.name).
+  const placeSaid = (e: Expansion) => (e.itemIds?.length ?? 0) > 0 && key(e.text) === key(e.from);
   // What a disliked word implied goes with it ("show me cars", then "stop showing cars": the expansions
   // of "cars" had kept vehicles and traffic lights in the feed).
   const fromDisliked = (e: Expansion) => dislikes.some((d) => namesPhrase(key(e.from).split(/\s+/), d.text));
-  expansions = expansions.filter((e) => (!said.has(key(e.text)) || property(e)) && !disliked.has(key(e.text)) && !fromDisliked(e));
+  expansions = expansions.filter((e) => (!said.has(key(e.text)) || property(e) || placeSaid(e)) && !disliked.has(key(e.text)) && !fromDisliked(e));
   const information = mergeInformation(fresh ? EMPTY_INFORMATION : base.information, info, turn);
 
   const intent: Intent = {

@@ -15,7 +15,12 @@ import { isHangul, matchTokens } from './text.ts';
  * PREFIX_FACTOR, 0.48: src/core/lexical.ts dislikedItems), so "no oranges" hides the fruit, not
  * everything orange.
  */
-export const FIELD_WEIGHTS = { title: 1, tag: 0.8, category: 0.5, color: 0.4, rare: 0.25 } as const;
+/**
+ * `name`: the proper names inside a title the catalog otherwise writes in lower case ("flag: Guinea",
+ * "flag: Réunion", "Papua New Guinea"): "guinea pig", "reunion dinner", "new year" are not those
+ * places, and a place the user does name reaches its item through the knowledge layer's link.
+ */
+export const FIELD_WEIGHTS = { title: 1, tag: 0.8, category: 0.5, color: 0.4, name: 0.3, rare: 0.25 } as const;
 export type FieldKind = keyof typeof FIELD_WEIGHTS;
 /** A Korean query word may match the start of a longer tag ("고양이" in "고양이얼굴"): counts this much (exclusions). */
 export const PREFIX_FACTOR = 0.6;

@@ -68,6 +68,7 @@ export function buildLexicalIndex(
     if (it.rareTags) for (const l of Object.keys(it.rareTags)) rareLangs.add(l);
   }
   const fieldKinds = new Map<string, FieldKind>([['title', 'title']]);
+  if (items.some((it) => properNames(it.title).names)) fieldKinds.set('name', 'name');
   for (const l of [...titleLangs].sort()) fieldKinds.set(`title.${l}`, 'title');
   for (const l of [...tagLangs].sort()) fieldKinds.set(`tags.${l}`, 'tag');
   for (const l of [...rareLangs].sort()) fieldKinds.set(`rare.${l}`, 'rare');
@@ -125,7 +126,8 @@ export function buildLexicalIndex(
   const postings = buildPostings(items.length, fields.length, (i, f, emit) => {
     const it = items[i]!;
     const field = fields[f]!;
-    if (field === 'title') each(it.title, matchTokens, emit);
+    if (field === 'title') each(properNames(it.title).common, matchTokens, emit);
+    else if (field === 'name') each(properNames(it.title).names, matchTokens, emit);
     else if (field === 'category') {
       each(it.category, categoryTokens, emit);
       for (const c of it.categories) each(c, categoryTokens, emit);
@@ -149,11 +151,25 @@ export function buildLexicalIndex(
 }
 
 /** MiniSearch's index of the same fields and terms (for its BM25+ score). */
+/**
+ * A title's proper names, where the catalog writes its titles in lower case and capitalises names
+ * ("flag: Papua New Guinea" -> names "Papua New Guinea", common "flag"). A title with no lower-case
+ * word ("Blade Runner", a film's) says nothing by its case: all of it is common.
+ */
+export function properNames(title: string): { common: string; names: string } {
+  const words = title.split(/\s+/);
+  const isName = (w: string) => /^[^\p{L}]*\p{Lu}/u.test(w);
+  const lower = words.some((w) => /^[^\p{L}]*\p{Ll}/u.test(w));
+  if (!lower || !words.some(isName)) return { common: title, names: '' };
+  return { common: words.filter((w) => !isName(w)).join(' '), names: words.filter(isName).join(' ') };
+}
+
 function miniSearchIndex(items: readonly CatalogItem[], fields: readonly string[], categoryTokens: (c: string) => string[]): MiniSearch<Doc> {
   const extractField = (i: Doc, field: string): string | undefined => {
     if (field === 'id') return i as unknown as string;
     const it = items[i]!;
-    if (field === 'title') return it.title;
+    if (field === 'title') return properNames(it.title).common;
+    if (field === 'name') return properNames(it.title).names || undefined;
     if (field === 'category') return [it.category, ...it.categories].join(SEP);
     if (field === 'colors') return it.colors?.length ? colorWords(it.colors).join(SEP) : undefined;
     const lang = field.slice(field.indexOf('.') + 1);

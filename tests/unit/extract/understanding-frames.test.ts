@@ -6,7 +6,7 @@ import { withoutMachinery } from '../../../src/core/extract/machinery.ts';
 import { narrowingOnly } from '../../../src/core/extract/engine.ts';
 import { emptyIntent, parseTurnExtraction } from '../../../src/core/intent.ts';
 import { stemKorean } from '../../../src/core/lang/ko/stem.ts';
-import { buildLexicalIndex, scorePhrases } from '../../../src/core/lexical.ts';
+import { buildLexicalIndex, properNames, scorePhrases } from '../../../src/core/lexical.ts';
 import { parseCatalogItems, parseCatalogManifest } from '../../../src/core/catalog.ts';
 import { items, manifest, stickerEngine } from './fixtures.ts';
 
@@ -78,6 +78,13 @@ describe('near spellings and prefixes only for words the catalog does not use', 
   });
   it('a misspelling still finds its word', () => {
     expect(titles('bannana')).toContain('banana');
+  });
+  it('a proper name inside a lower-case title is its own field ("flag: Papua New Guinea"); a title all in capitals is not', () => {
+    expect(properNames('flag: Papua New Guinea')).toEqual({ common: 'flag:', names: 'Papua New Guinea' });
+    expect(properNames('Blade Runner')).toEqual({ common: 'Blade Runner', names: '' });
+    expect(properNames('red apple')).toEqual({ common: 'red apple', names: '' });
+    // A rare name still matches as a name: the only item that says "reunion" (a word of one item).
+    expect(titles('reunion')).toContain('flag: Réunion');
   });
   it('a catalog word is not the start of a longer one ("bat" is no battery, "car" no carrot); a partial word still is', () => {
     expect(titles('bat').filter((t) => /battery|bath/.test(t))).toEqual([]);

@@ -226,3 +226,15 @@ describe('a named country among many flags', () => {
     expect(feedAfter(text).titles[0]).toBe(flag);
   });
 });
+
+describe('proper names in titles are names', () => {
+  it('"reunion dinner for chinese new year" shows no flag of Réunion or of Papua New Guinea', () => {
+    const { titles } = feedAfter("reunion dinner for chinese new year at grandma's");
+    expect(titles.filter((t) => t.startsWith('flag:'))).toEqual([]);
+    expect(titles).toContain('red envelope');
+  });
+
+  it('a place said by its own name keeps its flag ("learn more about Vietnam before my trip")', () => {
+    expect(feedAfter('I want to learn more about Vietnam before my trip').titles[0]).toBe('flag: Vietnam');
+  });
+});
