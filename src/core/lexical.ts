@@ -219,9 +219,13 @@ export interface LexicalHit {
   because: { readonly phrase: string; readonly matched: string }[];
 }
 
-/** A match's score in a field: its weight, plus CATEGORY_BONUS when the item's category carries the term too. */
-function fieldScoreOf(index: LexicalIndex): (field: number, inCategory: boolean) => number {
-  const kinds = [...index.fieldKinds.values()];
+/**
+ * A match's score in a field: its weight, plus CATEGORY_BONUS when the item's category carries the term
+ * too. `namesAsTitle`: a proper name in a title counts as the title (exact matching: what the knowledge
+ * layer names, "South Korea", is that name; an exclusion, "no france", hides the flag).
+ */
+function fieldScoreOf(index: LexicalIndex, namesAsTitle = false): (field: number, inCategory: boolean) => number {
+  const kinds = [...index.fieldKinds.values()].map((k) => (namesAsTitle && k === 'name' ? 'title' : k));
   return (f, inCategory) => FIELD_WEIGHTS[kinds[f]!] + (inCategory && kinds[f] !== 'category' ? CATEGORY_BONUS : 0);
 }
 
@@ -275,9 +279,15 @@ export function scorePhrases(
      * typo of another ("back" is not "black"). The lexical source asks for it (what the user typed).
      */
     catalogWordsExact?: boolean;
+    /**
+     * Exact matching: a proper name in a title counts as the title for every phrase (exclusions: "no
+     * france" hides the flag). Otherwise only for a phrase written with capitals, as the knowledge
+     * layer names a place ("South Korea"); "lunar new year" is no "Papua New Guinea".
+     */
+    namesAsTitles?: boolean;
   } = {},
 ): Map<number, LexicalHit> {
-  if (options.fuzzy === false) return exactScores(index, phrases);
+  if (options.fuzzy === false) return exactScores(index, phrases, options.namesAsTitles === true);
   if (index.tuning.scoring === 'bm25') return bm25Scores(index, phrases);
   const p = index.postings;
   const fieldScore = fieldScoreOf(index);
@@ -358,9 +368,10 @@ function bm25Scores(index: LexicalIndex, phrases: readonly { text: string; weigh
  * Exact scoring (exclusions): a phrase scores an item by the mean over its words of the best field
  * the word occurs in as such (a Korean word also as the start of a longer word, at PREFIX_FACTOR).
  */
-function exactScores(index: LexicalIndex, phrases: readonly { text: string; weight: number }[]): Map<number, LexicalHit> {
+function exactScores(index: LexicalIndex, phrases: readonly { text: string; weight: number }[], namesAsTitles: boolean): Map<number, LexicalHit> {
   const p = index.postings;
-  const fieldScore = fieldScoreOf(index);
+  const asTitles = fieldScoreOf(index, true);
+  const asNames = fieldScoreOf(index);
   const hits = new Map<number, LexicalHit>();
   for (const phrase of phrases) {
     const tokens = [...new Set(matchTokens(phrase.text))];
@@ -372,7 +383,7 @@ function exactScores(index: LexicalIndex, phrases: readonly { text: string; weig
       }
     });
     if (uses.length === 0) continue;
-    const m = matchWords(p, uses, tokens.length, p.fieldCount - 1, fieldScore);
+    const m = matchWords(p, uses, tokens.length, p.fieldCount - 1, namesAsTitles || /\p{Lu}/u.test(phrase.text) ? asTitles : asNames);
     for (let slot = 0; slot < m.count; slot++) {
       let sum = 0;
       let first = -1;
@@ -405,7 +416,7 @@ export function positivePhrases(intent: Intent): { text: string; weight: number 
 /** Items the user said they do not want: any item matching a disliked phrase in its title or tags. */
 export function dislikedItems(index: LexicalIndex, intent: Intent): Set<number> {
   const out = new Set<number>();
-  const hits = scorePhrases(index, intent.dislikes.map((d) => ({ text: d.text, weight: 1 })), { fuzzy: false });
+  const hits = scorePhrases(index, intent.dislikes.map((d) => ({ text: d.text, weight: 1 })), { fuzzy: false, namesAsTitles: true });
   // A dislike excludes on any full match, a category included ("no animals"); a Korean prefix match
   // must hit a tag or title to count, so a short word cannot wipe out a whole category.
   const threshold = FIELD_WEIGHTS.tag * PREFIX_FACTOR - 1e-9;

@@ -214,14 +214,20 @@ export const topicSaid = (lexical: LexicalIndex, intent: Intent): ReadonlySet<nu
 
 /**
  * Items hidden by the intent's dislikes, except where a wanted phrase said after the dislike matches
- * the item itself: the newer, more specific request wins over the older, broader refusal.
+ * the item itself and is narrower than the refusal: the newer, more specific request wins over the
+ * older, broader refusal ("no animals", then "cats please": cats), a broader one does not ("no cats",
+ * then "animals": the animals without the cats, which had come back).
  */
 export function dislikedNow(lexical: LexicalIndex, intent: Intent): Set<number> {
   const out = new Set<number>();
   for (const d of intent.dislikes) {
     const hidden = dislikedItems(lexical, { ...intent, dislikes: [d] });
     const newer = [...intent.keyPhrases, ...intent.likes].filter((p) => p.lastTurn > d.lastTurn && key(p.text) !== key(d.text));
-    const wantedAgain = matching(lexical, newer);
+    const wantedAgain = new Set<number>();
+    for (const p of newer) {
+      const asked = matching(lexical, [p]);
+      if (asked.size <= hidden.size) for (const i of asked) wantedAgain.add(i);
+    }
     for (const i of hidden) if (!wantedAgain.has(i)) out.add(i);
   }
   return out;

@@ -58,3 +58,21 @@ describe('taking a dislike back', () => {
     expect(titles.filter((t) => /heart/.test(t))).toEqual([]);
   });
 });
+
+describe('a refusal and a later request', () => {
+  it('"no cats", then "animals": the animals without the cats (a broader request does not take the refusal back)', () => {
+    const { titles } = titlesAfter('no cats', 'animals');
+    expect(titles.length).toBe(10);
+    expect(titles.filter((t) => /\bcat\b/.test(t))).toEqual([]);
+  });
+
+  it('"no animals", then "cats please": the cats (a narrower request does)', () => {
+    expect(titlesAfter('no animals', 'cats please').titles.filter((t) => /\bcat\b/.test(t)).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('"no france", then "flags": every flag but the French one (a place refused by its name)', () => {
+    const { titles } = titlesAfter('no france', 'flags');
+    expect(titles.filter((t) => /flag/.test(t)).length).toBeGreaterThanOrEqual(8);
+    expect(titles).not.toContain('flag: France');
+  });
+});
