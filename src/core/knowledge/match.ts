@@ -39,7 +39,8 @@ did have has had can could would should will shall may might must to of in on at
 down out off as just only also too very really some any all each no not one ones please thanks ok okay yes yeah hey hi hello
 oh wow lol me show see look give find want need tell know let get got go going gonna next last week month day today tonight tomorrow yesterday
 now again more most much many like thing things stuff something anything way lot bit after before during since until till while
-near behind beside besides across along toward towards against upon via per beyond afternoon weekend new first`.split(/\s+/));
+near behind beside besides across along toward towards against upon via per beyond afternoon weekend new first
+everyone everybody anyone anybody someone somebody nobody`.split(/\s+/));
 
 const englishVariants = (w: string): string[] => {
   const out = [w, lemmatizeEnglish(w)];

@@ -238,3 +238,12 @@ describe('proper names in titles are names', () => {
     expect(feedAfter('I want to learn more about Vietnam before my trip').titles[0]).toBe('flag: Vietnam');
   });
 });
+
+describe('indefinite pronouns name no one', () => {
+  it('"eid mubarak everyone!" is Eid, not friends and busts for "everyone"', () => {
+    const { intent, titles } = feedAfter('eid mubarak everyone!');
+    expect(intent.keyPhrases.map((p) => p.text)).not.toContain('eid mubarak everyone');
+    expect(titles.filter((t) => /bust|holding hands/.test(t))).toEqual([]);
+    expect(titles).toContain('star and crescent');
+  });
+});

@@ -19,6 +19,7 @@ no not none nothing nobody never dont don't doesn't didn't isn't aren't wasn't w
 cannot couldn't shouldn't wouldn't haven't hasn't ain't nope nah
 please pls plz thanks thank thx ok okay okey yes yeah yep sure hey hi hello hmm um uh oh wow lol
 need needs tell telling explain know let me maybe perhaps something anything everything stuff
+everyone everybody anyone anybody someone somebody nobody y'all yall guys folks
 thing things one ones kind kinds type types sort sorts picture pictures pic pics photo photos image
 images sticker stickers emoji emojis icon icons item items feed result results option options
 again instead else other another different new now today tonight tomorrow yesterday week weekend
