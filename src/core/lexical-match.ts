@@ -1,10 +1,13 @@
 // How a query word meets the index's terms, shared by the shipped scoring (src/core/lexical.ts) and
-// the BM25+ path kept for the evaluation tool: the field weights and match tuning, which terms a word
+// the BM25+ path kept for the evaluation tool (src/core/lexical-bm25.ts): how an item's fields and a
+// query are read into terms, the field weights and match tuning, which terms a word
 // reaches (itself, longer words it starts, near spellings) and how surely, and why a hit says what it
 // matched ("because you said 'cat'": the item text that carries the word).
-import type { LexicalHit, LexicalIndex } from './lexical.ts';
+import type { CatalogItem } from './catalog.ts';
 import { colorWords } from './colors.ts';
-import { isHangul, matchTokens } from './text.ts';
+import { stemKorean } from './lang/ko/stem.ts';
+import type { LexicalHit, LexicalIndex } from './lexical.ts';
+import { isHangul, matchTokens, normalizeText, stemEnglish, stripKoreanParticle } from './text.ts';
 
 /**
  * How much a match in each field counts; a tag is what the item is about, a title word a bit more. A
@@ -126,7 +129,7 @@ export class Because {
 
 export function matchedText(index: LexicalIndex, item: number, term: string, field: string): string {
   const it = index.items[item]!;
-  if (field === 'title') return it.title;
+  if (field === 'title' || field === 'name') return it.title;
   const lang = field.slice(field.indexOf('.') + 1);
   if (field.startsWith('title.')) return it.titles[lang] ?? it.title;
   const texts = field === 'category' ? index.categoryTexts(item) : field === 'colors' ? colorWords(it.colors) : field.startsWith('rare.') ? (it.rareTags?.[lang] ?? []) : (it.tags[lang] ?? []);
@@ -141,3 +144,43 @@ export function addHit(hits: Map<number, LexicalHit>, item: number, s: number, b
   } else hits.set(item, { item, score: s, because: [because] });
 }
 
+
+/** Splits a field value made of several texts. */
+export const SEP = '\n';
+
+/** An item's tags in one language but those it uses in a rare sense (indexed in their own field). */
+export function usualTags(it: CatalogItem, lang: string): readonly string[] {
+  const tags = it.tags[lang] ?? [];
+  const rare = it.rareTags?.[lang];
+  return rare && rare.length > 0 ? tags.filter((t) => !rare.includes(t)) : tags;
+}
+
+/**
+ * A title's proper names, where the catalog writes its titles in lower case and capitalises names
+ * ("flag: Papua New Guinea" -> names "Papua New Guinea", common "flag"). A title with no lower-case
+ * word ("Blade Runner", a film's) says nothing by its case: all of it is common.
+ */
+export function properNames(title: string): { common: string; names: string } {
+  const words = title.split(/\s+/);
+  const isName = (w: string) => /^[^\p{L}]*\p{Lu}/u.test(w);
+  const lower = words.some((w) => /^[^\p{L}]*\p{Ll}/u.test(w));
+  if (!lower || !words.some(isName)) return { common: title, names: '' };
+  return { common: words.filter((w) => !isName(w)).join(' '), names: words.filter(isName).join(' ') };
+}
+
+/** The query's words as the index keys them; Korean words through the stemmer when tuned so. */
+export function queryTerms(index: LexicalIndex, text: string, tuning: MatchTuning): string[] {
+  const out: string[] = [];
+  for (const raw of normalizeText(text).split(/[^\p{L}\p{N}]+/u)) {
+    if (!raw) continue;
+    let t: string;
+    if (isHangul(raw) && tuning.koreanStemmer) {
+      // The stemmer finds the noun against the catalog's terms ("고양이가" -> "고양이", "물을" -> "물",
+      // which the particle rule alone keeps whole), then the noun is keyed as the stored side keys it.
+      const s = stemKorean(raw, index.vocabulary);
+      t = stripKoreanParticle(s.known && s.stem.length > 0 ? s.stem : raw);
+    } else t = stripKoreanParticle(stemEnglish(raw));
+    if (!out.includes(t)) out.push(t);
+  }
+  return out;
+}

@@ -9,20 +9,20 @@
 // the shipped scoring needs only which fields carry each term, and MiniSearch's document index cost
 // 3 to 12 s and 87 MiB to build for 100k items and a result object per matching item per query
 // (bench/RESULTS-catalog.md). MiniSearch's own index is built only when its BM25+ score is asked for
-// (`scoring: 'bm25'`, the evaluation tool). Exclusions (dislikedItems) stay exact: exact terms only
+// (`scoring: 'bm25'`, the evaluation tool; lexical-bm25.ts). Exclusions (dislikedItems) stay exact: exact terms only
 // (and Korean prefixes of a tag or title), so "no cats" never hides "catalogue" by fuzziness.
 // Field weights, the match tuning, how a word reaches terms and why a hit says what it matched live
 // in lexical-match.ts (re-exported here where other modules read them).
-import MiniSearch from 'minisearch';
+import type MiniSearch from 'minisearch';
 import type { CatalogItem, CatalogManifest } from './catalog.ts';
 import { colorWords } from './colors.ts';
 import type { Intent } from './intent.ts';
-import { stemKorean } from './lang/ko/stem.ts';
-import { addHit, Because, CATEGORY_BONUS, DEFAULT_TUNING, editDistance, FIELD_WEIGHTS, type FieldKind, FUZZY_FACTOR, fuzzyFor, type MatchTuning, MIN_PREFIX_CHARS, PREFIX_FACTOR, prefixFor, termFactor } from './lexical-match.ts';
+import { bm25Scores, miniSearchIndex } from './lexical-bm25.ts';
+import { addHit, Because, CATEGORY_BONUS, DEFAULT_TUNING, editDistance, FIELD_WEIGHTS, type FieldKind, fuzzyFor, type MatchTuning, MIN_PREFIX_CHARS, PREFIX_FACTOR, prefixFor, properNames, queryTerms, SEP, termFactor, usualTags } from './lexical-match.ts';
 import { buildPostings, matchOrder, matchWords, type Postings, reachedTerms, reachesAnyTerm, type TermUse } from './lexical-postings.ts';
-import { isHangul, matchTokens, normalizeText, stemEnglish, stripKoreanParticle } from './text.ts';
+import { isHangul, matchTokens } from './text.ts';
 
-export { CATEGORY_BONUS, DEFAULT_TUNING, FIELD_WEIGHTS, type MatchTuning } from './lexical-match.ts';
+export { CATEGORY_BONUS, DEFAULT_TUNING, FIELD_WEIGHTS, type MatchTuning, properNames } from './lexical-match.ts';
 
 type Doc = number;
 
@@ -44,16 +44,6 @@ export interface LexicalIndex {
   readonly tuning: MatchTuning;
 }
 
-/** Splits a field value made of several texts. */
-const SEP = '\n';
-
-/** An item's tags in one language but those it uses in a rare sense (indexed in their own field). */
-function usualTags(it: CatalogItem, lang: string): readonly string[] {
-  const tags = it.tags[lang] ?? [];
-  const rare = it.rareTags?.[lang];
-  return rare && rare.length > 0 ? tags.filter((t) => !rare.includes(t)) : tags;
-}
-
 export function buildLexicalIndex(
   items: readonly CatalogItem[],
   manifest?: Pick<CatalogManifest, 'categoryLabels'> & Partial<Pick<CatalogManifest, 'categoryKeywords'>>,
@@ -68,7 +58,9 @@ export function buildLexicalIndex(
     if (it.rareTags) for (const l of Object.keys(it.rareTags)) rareLangs.add(l);
   }
   const fieldKinds = new Map<string, FieldKind>([['title', 'title']]);
-  if (items.some((it) => properNames(it.title).names)) fieldKinds.set('name', 'name');
+  // Each title split once into its common words and its proper names.
+  const titleParts = items.map((it) => properNames(it.title));
+  if (titleParts.some((t) => t.names)) fieldKinds.set('name', 'name');
   for (const l of [...titleLangs].sort()) fieldKinds.set(`title.${l}`, 'title');
   for (const l of [...tagLangs].sort()) fieldKinds.set(`tags.${l}`, 'tag');
   for (const l of [...rareLangs].sort()) fieldKinds.set(`rare.${l}`, 'rare');
@@ -126,8 +118,8 @@ export function buildLexicalIndex(
   const postings = buildPostings(items.length, fields.length, (i, f, emit) => {
     const it = items[i]!;
     const field = fields[f]!;
-    if (field === 'title') each(properNames(it.title).common, matchTokens, emit);
-    else if (field === 'name') each(properNames(it.title).names, matchTokens, emit);
+    if (field === 'title') each(titleParts[i]!.common, matchTokens, emit);
+    else if (field === 'name') each(titleParts[i]!.names, matchTokens, emit);
     else if (field === 'category') {
       each(it.category, categoryTokens, emit);
       for (const c of it.categories) each(c, categoryTokens, emit);
@@ -148,68 +140,6 @@ export function buildLexicalIndex(
       return search;
     },
   };
-}
-
-/** MiniSearch's index of the same fields and terms (for its BM25+ score). */
-/**
- * A title's proper names, where the catalog writes its titles in lower case and capitalises names
- * ("flag: Papua New Guinea" -> names "Papua New Guinea", common "flag"). A title with no lower-case
- * word ("Blade Runner", a film's) says nothing by its case: all of it is common.
- */
-export function properNames(title: string): { common: string; names: string } {
-  const words = title.split(/\s+/);
-  const isName = (w: string) => /^[^\p{L}]*\p{Lu}/u.test(w);
-  const lower = words.some((w) => /^[^\p{L}]*\p{Ll}/u.test(w));
-  if (!lower || !words.some(isName)) return { common: title, names: '' };
-  return { common: words.filter((w) => !isName(w)).join(' '), names: words.filter(isName).join(' ') };
-}
-
-function miniSearchIndex(items: readonly CatalogItem[], fields: readonly string[], categoryTokens: (c: string) => string[]): MiniSearch<Doc> {
-  const extractField = (i: Doc, field: string): string | undefined => {
-    if (field === 'id') return i as unknown as string;
-    const it = items[i]!;
-    if (field === 'title') return properNames(it.title).common;
-    if (field === 'name') return properNames(it.title).names || undefined;
-    if (field === 'category') return [it.category, ...it.categories].join(SEP);
-    if (field === 'colors') return it.colors?.length ? colorWords(it.colors).join(SEP) : undefined;
-    const lang = field.slice(field.indexOf('.') + 1);
-    if (field.startsWith('title.')) {
-      const t = it.titles[lang];
-      return t && t !== it.title ? t : undefined;
-    }
-    const tags = field.startsWith('rare.') ? it.rareTags?.[lang] : usualTags(it, lang);
-    return tags && tags.length ? tags.join(SEP) : undefined;
-  };
-  const search = new MiniSearch<Doc>({
-    fields: [...fields],
-    storeFields: [],
-    extractField,
-    stringifyField: (v) => v,
-    tokenize: (text, field) => {
-      if (field === 'category') return text.split(SEP).flatMap(categoryTokens);
-      return text.includes(SEP) ? text.split(SEP).flatMap(matchTokens) : matchTokens(text);
-    },
-    processTerm: (t) => t,
-  });
-  search.addAll(items.map((_, i) => i));
-  return search;
-}
-
-/** The query's words as the index keys them; Korean words through the stemmer when tuned so. */
-function queryTerms(index: LexicalIndex, text: string, tuning: MatchTuning): string[] {
-  const out: string[] = [];
-  for (const raw of normalizeText(text).split(/[^\p{L}\p{N}]+/u)) {
-    if (!raw) continue;
-    let t: string;
-    if (isHangul(raw) && tuning.koreanStemmer) {
-      // The stemmer finds the noun against the catalog's terms ("고양이가" -> "고양이", "물을" -> "물",
-      // which the particle rule alone keeps whole), then the noun is keyed as the stored side keys it.
-      const s = stemKorean(raw, index.vocabulary);
-      t = stripKoreanParticle(s.known && s.stem.length > 0 ? s.stem : raw);
-    } else t = stripKoreanParticle(stemEnglish(raw));
-    if (!out.includes(t)) out.push(t);
-  }
-  return out;
 }
 
 export interface LexicalHit {
@@ -311,53 +241,6 @@ export function scorePhrases(
       const item = m.items[slot]!;
       const because = new Because(phrase.text, index, item, p.termText[uses[m.bestUse[slot]!]!.term]!, fieldName(index, m.bestField[slot]!));
       addHit(hits, item, (phrase.weight * sum) / terms.length, because);
-    }
-  }
-  for (const h of hits.values()) if (h.because.length > 1) h.because.sort((a, b) => b.phrase.length - a.phrase.length);
-  return hits;
-}
-
-/** scorePhrases with MiniSearch's BM25+ score, normalised per phrase (tools/eval-lexical.ts; not shipped). */
-function bm25Scores(index: LexicalIndex, phrases: readonly { text: string; weight: number }[]): Map<number, LexicalHit> {
-  const tuning = index.tuning;
-  const boost: Record<string, number> = {};
-  for (const [f, kind] of index.fieldKinds) boost[f] = FIELD_WEIGHTS[kind];
-  const hits = new Map<number, LexicalHit>();
-  for (const phrase of phrases) {
-    const terms = queryTerms(index, phrase.text, tuning);
-    if (terms.length === 0) continue;
-    const results = index.search.search(phrase.text, {
-      tokenize: () => terms,
-      processTerm: (t) => t,
-      boost,
-      bm25: { k: 1.2, b: tuning.bm25b, d: 0.5 },
-      prefix: (t) => prefixFor(t, tuning),
-      fuzzy: (t) => fuzzyFor(t, tuning),
-    });
-    if (results.length === 0) continue;
-    let covered = 0;
-    let exact = false;
-    for (const r of results) {
-      covered = Math.max(covered, r.queryTerms.length);
-      if (!exact) for (const t of terms) if (r.match[t]) exact = true;
-    }
-    const scale = (phrase.weight * (covered / terms.length) * (exact ? 1 : FUZZY_FACTOR)) / results[0]!.score;
-    for (const r of results) {
-      const item = r.id as number;
-      let best = { s: -1, term: '', field: 'title' };
-      for (const [term, fields] of Object.entries(r.match)) {
-        let q = terms.indexOf(term);
-        if (q < 0) q = terms.findIndex((t) => term.startsWith(t));
-        if (q < 0) q = terms.length === 1 ? 0 : terms.reduce((bi, t, i) => (editDistance(t, term) < editDistance(terms[bi]!, term) ? i : bi), 0);
-        const factor = termFactor(terms[q]!, term);
-        const inCategory = fields.includes('category');
-        for (const f of fields) {
-          const kind = index.fieldKinds.get(f) ?? 'category';
-          const s = (FIELD_WEIGHTS[kind] + (inCategory && kind !== 'category' ? CATEGORY_BONUS : 0)) * factor;
-          if (s > best.s) best = { s, term, field: f };
-        }
-      }
-      addHit(hits, item, r.score * scale, new Because(phrase.text, index, item, best.term, best.field));
     }
   }
   for (const h of hits.values()) if (h.because.length > 1) h.because.sort((a, b) => b.phrase.length - a.phrase.length);

@@ -160,10 +160,13 @@ export function buildGazetteer(source: GazetteerSource): Gazetteer {
   // The catalog's one-word terms: a word of a longer term is read against them, so "산에" of "산에 뜨는
   // 해" (sunrise over mountains) is the known 산 with a particle, not a word of its own (a request for
   // "산에" had found that tag, and the reply said "산에를").
+  // Tags repeat across items ("face", "얼굴"): each distinct text is keyed once, for both passes.
+  const keyOfText = new Map<string, string>();
+  const keyOf = (text: string) => keyOfText.get(text) ?? keyOfText.set(text, gazetteerKey(text)).get(text)!;
   const oneWord = new Set<string>();
   for (const it of source.items) {
     for (const t of [it.title, ...Object.values(it.titles), ...Object.values(it.tags).flat()]) {
-      const k = gazetteerKey(t.replace(FLAG_PREFIX, ''));
+      const k = keyOf(t.replace(FLAG_PREFIX, ''));
       if (k.length > 0 && !k.includes(' ')) oneWord.add(k);
     }
   }
@@ -172,12 +175,12 @@ export function buildGazetteer(source: GazetteerSource): Gazetteer {
     const a = packOfText(w).analyseWord(w, oneWord);
     return a.suffixes.length > 0 && a.norm !== w && oneWord.has(a.norm) ? a.norm : w;
   };
-  // Tags repeat across items ("face", "얼굴"): split and lemmatise each distinct text once.
+  // Each distinct text is split into its words once.
   const keysOf = new Map<string, { key: string; keys: string[] }>();
   const addTerm = (text: string, item: number, kind: Vote | null, vote: number) => {
     let cached = keysOf.get(text);
     if (!cached) {
-      const k = gazetteerKey(text);
+      const k = keyOf(text);
       const words = k.split(' ');
       // A verb before an auxiliary ("울고 있는 고양이", crying cat) is no thing of its own: as a word of the
       // lexicon it made "울고 싶다" a request for "울고" stickers, and the reply named the verb form.
@@ -204,7 +207,7 @@ export function buildGazetteer(source: GazetteerSource): Gazetteer {
       const t = raw.replace(FLAG_PREFIX, '');
       addTerm(t, i, kind, TITLE_VOTE);
       if (isFlag && it.category === 'flags' && it.categories[0] === 'country-flag') {
-        const a = entry(gazetteerKey(t));
+        const a = entry(keyOf(t));
         if (a) a.country ??= countryOf(it);
       }
     }

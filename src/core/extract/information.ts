@@ -12,6 +12,7 @@ import { isPackLanguage, LANGUAGE_PACKS, packFor } from '../lang/packs.ts';
 import { withoutJsonObjects } from './extractor.ts';
 import { crossBorderTrip, escapeRe, foundAs, MAX_LINKED_ITEMS, norm, originsOf, PLACE_WEIGHT, placeTopics } from './journey.ts';
 import { withoutMachinery } from './machinery.ts';
+import { aboutUndone, pointingBack } from './pointing.ts';
 import { CIRCUMSTANCE_SHARE, GREETINGS, OCCASION_STEP, readStatement, SEED_IMPLIES, SEED_NAME, SEED_STEP, situationNameWords, type StatementReading } from './statement.ts';
 import { clearerPhrases, isVague } from './vague.ts';
 
@@ -232,24 +233,9 @@ export function informationNode(inp: {
   const situation = LANGUAGE_PACKS.map((p) => p.situation);
   const words = text.toLocaleLowerCase().split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
 
-  // Undo: the turn uses a take-back phrasing and names something disliked before.
-  const undoCue = situation.some((s) => s.undo.some((re) => new RegExp(re.source, re.flags.replace('g', '')).test(text)));
-  // A change of mind that names it counts too ("ok i take that back, let's see the snakes").
-  const changesMind = situation.some((s) => s.changeOfMind.test(text));
-  const named = (undoCue || changesMind) && previous ? previous.dislikes.filter((d) => names(words, d.text)).map((d) => d.text) : [];
-  // Or it changes its mind about "them" and names nothing it dislikes: the latest dislike ("i hate
-  // spiders", then "actually wait, they're kinda cute, show me some").
-  const latest = previous?.dislikes.reduce<Intent['dislikes'][number] | null>((a, d) => (!a || d.lastTurn > a.lastTurn ? d : a), null);
-  const pointsBack = (undoCue || changesMind) && situation.some((s) => s.refersBack.test(text)) && !situation.some((s) => s.refuses.test(text));
-  const undo = named.length > 0 || !latest || !pointsBack || extraction.dislikes.length > 0 ? named : [latest.text];
-  // What "them" takes back is what the turn asks for ("show me some"): it becomes the topic.
-  const undoneByPronoun = named.length === 0 ? undo : [];
-
-  // Refusing what is shown by pointing at it ("i hate them", "these are boring", "이건 별로야"), naming
-  // nothing: the topic on screen, the latest turn's key phrases, is disliked as if named. These had
-  // replied "Hi! Ask me for anything" and kept the cats, or "All cleared" and showed hands.
-  const refusedShown = previous && undo.length === 0 && extraction.keyPhrases.length + extraction.dislikes.length + extraction.likes.length === 0
-    && situation.some((s) => s.refuses.test(text)) && situation.some((s) => s.refersBack.test(text)) ? shownTopic(previous) : [];
+  // What the turn takes back or refuses by pointing (./pointing.ts). What "them" takes back is what
+  // the turn asks for ("show me some"): it becomes the topic.
+  const { undo, undoneByPronoun, refusedShown } = pointingBack(text, words, extraction, previous);
 
   const found = kb ? findPlaces(kb, text) : [];
   const places = found.map((p) => ({ text: norm(p.text), country: p.country.en, countryCode: p.countryCode }));
@@ -384,27 +370,16 @@ export function informationNode(inp: {
   // Not when it points at what is shown or asks for more of it ("love these, any more?"): that keeps the topic.
   const aboutShown = situation.some((s) => s.refersBack.test(text) || s.wantsMore.test(text));
   const impliesTopic = task === 'chit_chat' && !aboutShown && expansions.length > 0 && topics.length + extraction.likes.length + (read?.dislikes ?? extraction.dislikes).length + undo.length === 0;
-  // A turn that takes a dislike back is about that topic: the rest of it is how it was said or why
-  // ("they're kinda cute": hearts; "i take that back": zodiac signs; "친구 놀리게": people) and weighs
-  // as a circumstance, and what its other words imply goes.
-  if (undo.length > 0) {
-    const undone = (t: string) => undo.some((u) => t.toLocaleLowerCase().includes(u.toLocaleLowerCase()));
-    expansions = expansions.filter((e) => undone(e.from));
-    topics.splice(0, topics.length, ...topics.map((p) => (undone(p.text) ? p : { ...p, weight: p.weight * CIRCUMSTANCE_SHARE })));
-  }
+  // A turn that takes a dislike back is about that topic; the rest of it is a circumstance.
+  const about = aboutUndone(undo, topics, expansions);
   return {
-    information, expansions, undo, keyPhrases: topics,
+    information, expansions: about.expansions, undo: [...undo], keyPhrases: about.topics,
     ...(read ? { task: read.task, dislikes: read.dislikes } : {}),
     ...(impliesTopic ? { task: 'new_topic' as const } : {}),
     // Taking a dislike back is asking for it again, not small talk: the reply says so ("고양이 다시 보여드릴게요").
     ...(task === 'chit_chat' && undo.length > 0 ? { task: 'more_like' as const } : {}),
     // What the refusing words imply ("boring" -> bore -> drill) is not wanted either.
-    ...(refusedShown.length > 0 ? { task: 'less_of' as const, dislikes: refusedShown, expansions: [] } : {}),
+    ...(refusedShown.length > 0 ? { task: 'less_of' as const, dislikes: [...refusedShown], expansions: [] } : {}),
   };
 }
 
-/** The topic on screen: the key phrases of the latest turn that set any, strongest first. */
-function shownTopic(previous: Pick<Intent, 'keyPhrases'>): string[] {
-  const last = Math.max(-1, ...previous.keyPhrases.map((p) => p.lastTurn));
-  return previous.keyPhrases.filter((p) => p.lastTurn === last).sort((a, b) => b.weight - a.weight).map((p) => p.text);
-}

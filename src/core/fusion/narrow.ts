@@ -220,13 +220,16 @@ export const topicSaid = (lexical: LexicalIndex, intent: Intent): ReadonlySet<nu
  */
 export function dislikedNow(lexical: LexicalIndex, intent: Intent): Set<number> {
   const out = new Set<number>();
+  // What each wanted phrase matches, found once for every dislike it is weighed against.
+  const askedFor = new Map<string, Set<number>>();
+  const asked = (p: { text: string; weight: number }) => askedFor.get(p.text) ?? askedFor.set(p.text, matching(lexical, [p])).get(p.text)!;
   for (const d of intent.dislikes) {
     const hidden = dislikedItems(lexical, { ...intent, dislikes: [d] });
     const newer = [...intent.keyPhrases, ...intent.likes].filter((p) => p.lastTurn > d.lastTurn && key(p.text) !== key(d.text));
     const wantedAgain = new Set<number>();
     for (const p of newer) {
-      const asked = matching(lexical, [p]);
-      if (asked.size <= hidden.size) for (const i of asked) wantedAgain.add(i);
+      const items = asked(p);
+      if (items.size <= hidden.size) for (const i of items) wantedAgain.add(i);
     }
     for (const i of hidden) if (!wantedAgain.has(i)) out.add(i);
   }

@@ -4,7 +4,7 @@
 // prefix ("생일이에요" -> 생일).
 import { lemmatizeEnglish } from '../lang/en/lemma.ts';
 import { KOREAN_PLACE_HEADS, stemKorean } from '../lang/ko/stem.ts';
-import { ENGLISH_FEED_TALK } from '../lang/en/stopwords.ts';
+import { ENGLISH_FEED_TALK, ENGLISH_PEOPLE_PRONOUNS } from '../lang/en/stopwords.ts';
 import { isKoreanReaction, isKoreanStopword } from '../lang/ko/stopwords.ts';
 import { isHangul } from '../text.ts';
 import type { KnowledgeBase, SurfaceSense } from './format.ts';
@@ -33,14 +33,13 @@ const MIN_WORD_CHARS = 2;
  * English function words, which WordNet sometimes lists as nouns ("i" is iodine, "will" a legal
  * document). Not the extractor's stop words: those include content words a state implies ("tired").
  */
-export const FUNCTION_WORDS = new Set(`a an the and or nor but so yet if then than that this these those there here it its i me my we us our
+export const FUNCTION_WORDS = new Set([...`a an the and or nor but so yet if then than that this these those there here it its i me my we us our
 you your he him his she her they them their what which who whom whose when where why how am is are was were be been being do does
 did have has had can could would should will shall may might must to of in on at by for with about from into onto over under up
 down out off as just only also too very really some any all each no not one ones please thanks ok okay yes yeah hey hi hello
 oh wow lol me show see look give find want need tell know let get got go going gonna next last week month day today tonight tomorrow yesterday
 now again more most much many like thing things stuff something anything way lot bit after before during since until till while
-near behind beside besides across along toward towards against upon via per beyond afternoon weekend new first
-everyone everybody anyone anybody someone somebody nobody`.split(/\s+/));
+near behind beside besides across along toward towards against upon via per beyond afternoon weekend new first`.split(/\s+/), ...ENGLISH_PEOPLE_PRONOUNS]);
 
 const englishVariants = (w: string): string[] => {
   const out = [w, lemmatizeEnglish(w)];
@@ -153,7 +152,7 @@ export function findConcepts(kb: KnowledgeBase, text: string): ConceptMatch[] {
       const candidates: KoreanReading[] = isHangul(last)
         ? [...koreanReadings(kb, last).map((r) => ({ ...r, surface: head ? `${head} ${r.surface}` : r.surface })), ...koreanPhraseReadings(kb, span)]
         : englishVariants(last).map((v) => ({ surface: head ? `${head} ${v}` : v, factor: 1 }));
-      for (const c of candidates) {
+      for (const [ci, c] of candidates.entries()) {
         // Nor does a form that reduces to one ("having" -> "have": holding hands for "a barbecue"), nor
         // talk about the feed, a reaction ("awesome" is no "awful", "최고야" no thumbs) or a cue ("stop"
         // is no halt): the language packs list them.
@@ -168,7 +167,7 @@ export function findConcepts(kb: KnowledgeBase, text: string): ConceptMatch[] {
           out.push({ text: span.join(' '), surface: c.surface, concept: s.concept, weight: s.weight * c.factor, rel: s.rel, ...(c.head ? { head: true as const } : {}) });
           matched = n;
         }
-        if (matched && !candidates[candidates.indexOf(c) + 1]?.also) break;
+        if (matched && !candidates[ci + 1]?.also) break;
       }
     }
     i += matched || 1;

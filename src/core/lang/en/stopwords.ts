@@ -3,6 +3,9 @@
 // lemmas. Negation and preference cues are stop words here too; the preference finder reads them
 // separately (./preferences.ts).
 
+/** "eid mubarak everyone!": whoever is addressed, never a topic (the knowledge layer read "everyone" as friends). */
+const PEOPLE_PRONOUNS = 'everyone everybody anyone anybody someone somebody nobody';
+
 const EN = `
 a an the and or nor but so yet if then than that this these those there here it its it's itself
 i i'm i'd i've i'll me my mine myself we we're us our ours you you're your yours he she they them
@@ -19,7 +22,7 @@ no not none nothing nobody never dont don't doesn't didn't isn't aren't wasn't w
 cannot couldn't shouldn't wouldn't haven't hasn't ain't nope nah
 please pls plz thanks thank thx ok okay okey yes yeah yep sure hey hi hello hmm um uh oh wow lol
 need needs tell telling explain know let me maybe perhaps something anything everything stuff
-everyone everybody anyone anybody someone somebody nobody y'all yall guys folks
+${PEOPLE_PRONOUNS} y'all yall guys folks
 thing things one ones kind kinds type types sort sorts picture pictures pic pics photo photos image
 images sticker stickers emoji emojis icon icons item items feed result results option options
 again instead else other another different new now today tonight tomorrow yesterday week weekend
@@ -82,5 +85,6 @@ const words = (s: string) => s.split(/\s+/).filter((w) => w.length > 0);
 export const ENGLISH_REACTIONS: ReadonlySet<string> = new Set(words(REACTIONS));
 export const ENGLISH_CUES: ReadonlySet<string> = new Set(words(CUES));
 /** Words about the feed or the chat, not the world: a reaction, a cue that steers it, an interjection. */
+export const ENGLISH_PEOPLE_PRONOUNS: ReadonlySet<string> = new Set(words(PEOPLE_PRONOUNS));
 export const ENGLISH_FEED_TALK: ReadonlySet<string> = new Set([...ENGLISH_REACTIONS, ...ENGLISH_CUES, ...words(INTERJECTIONS), ...words(APP_STATE)]);
 export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set([...words(EN), ...ENGLISH_FEED_TALK]);
