@@ -213,8 +213,17 @@ export const refinedFirst = (lexical: LexicalIndex, intent: Intent): ReadonlySet
 export const topicSaid = (lexical: LexicalIndex, intent: Intent): ReadonlySet<number> => tiers(lexical, intent).said;
 
 /**
+ * A later request matching more than this many times the items a dislike hides is broader than the
+ * refusal and leaves it standing. Sticker catalog, 2026-12-01: "cat" after "고양이" (the same thing in
+ * the other language) matches 20 items against 14, and must take the refusal back (the reply said cats
+ * while none showed); "animal" after "cat" 141 against 15, "bug" after "spider" 16 against 2, "flag"
+ * after "france" 276 against 1 do not.
+ */
+const BROADER_REQUEST = 2;
+
+/**
  * Items hidden by the intent's dislikes, except where a wanted phrase said after the dislike matches
- * the item itself and is narrower than the refusal: the newer, more specific request wins over the
+ * the item itself and is not much broader than the refusal: the newer, more specific request wins over the
  * older, broader refusal ("no animals", then "cats please": cats), a broader one does not ("no cats",
  * then "animals": the animals without the cats, which had come back).
  */
@@ -229,7 +238,7 @@ export function dislikedNow(lexical: LexicalIndex, intent: Intent): Set<number> 
     const wantedAgain = new Set<number>();
     for (const p of newer) {
       const items = asked(p);
-      if (items.size <= hidden.size) for (const i of items) wantedAgain.add(i);
+      if (items.size <= BROADER_REQUEST * hidden.size) for (const i of items) wantedAgain.add(i);
     }
     for (const i of hidden) if (!wantedAgain.has(i)) out.add(i);
   }

@@ -77,3 +77,10 @@ describe('a refusal and a later request', () => {
     expect(titles).not.toContain('flag: France');
   });
 });
+
+describe('a refusal taken back in the other language', () => {
+  it('"고양이 말고 강아지 보여줘", then "cats again": the cats the reply names are shown', () => {
+    const { titles } = titlesAfter('고양이 말고 강아지 보여줘', 'cats again');
+    expect(titles.filter((t) => /\bcat\b/.test(t)).length).toBeGreaterThanOrEqual(5);
+  });
+});
