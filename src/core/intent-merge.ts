@@ -85,7 +85,10 @@ export function mergeIntent(
   const base = extraction.task === 'start_over' ? emptyIntent(previous.userId, now) : previous;
   const fresh = extraction.task === 'new_topic';
   // "Only the ones that fly": this turn's phrases narrow the topic instead of replacing or joining it.
-  const refining = extraction.task === 'refine' && base.keyPhrases.length > 0 && extraction.keyPhrases.length > 0;
+  // The topic may be one the knowledge layer read for meaning and no phrase holds ("탈것": its
+  // expansions to vehicles): the refinement narrows that one too, not replaces it.
+  const topicShown = base.keyPhrases.length + base.likes.length + base.expansions.length > 0;
+  const refining = extraction.task === 'refine' && topicShown && extraction.keyPhrases.length > 0;
   let keyPhrases = fresh ? [] : decayed(base.keyPhrases, turn);
   let likes = fresh ? [] : decayed(base.likes, turn);
   let dislikes = [...base.dislikes];

@@ -13,7 +13,7 @@ import { KO_BASIC_NOUNS, KO_BASIC_PREDICATES } from './ko-basic-words.ts';
 import { KO_STATE_WORDS } from './ko-state-words.ts';
 import { OCCASIONS } from './occasions.ts';
 import { SITUATIONS } from './situations.ts';
-import { itemProperties } from './properties.ts';
+import { itemKinds, itemProperties } from './properties.ts';
 import { adjectiveAntonyms, serialiseAntonyms } from './antonyms.ts';
 import { nameVariants } from './inflect.ts';
 import { createLexiconGuard } from '../../src/core/safety/lexicon.ts';
@@ -340,15 +340,22 @@ console.log(`Safety: ${unsafeEdges} edges to or through a listed word dropped`);
 
 // Item properties by definition, for refinements (tools/knowledge/properties.ts): word -> items, as
 // the item ids once and, per word, delta-coded indices into them.
+// What items are kinds of (the same file's item list): "vehicle" -> the airplane and the canoe.
 const properties = itemProperties(wn, items, (w) => FUNCTION_WORDS.has(w));
-const propItems = [...new Set([...properties.values()].flatMap((s) => [...s]))].sort();
+const kinds = itemKinds(wn, items, (w) => FUNCTION_WORDS.has(w));
+const propItems = [...new Set([...properties.values(), ...kinds.values()].flatMap((s) => [...s]))].sort();
 const propIndex = new Map(propItems.map((id, i) => [id, i]));
-const propWords = [...properties.keys()].sort();
-const propLists = propWords.map((w) => {
-  let prev = 0;
-  return [...properties.get(w)!].map((id) => propIndex.get(id)!).sort((a, b) => a - b).map((x) => { const d = x - prev; prev = x; return d; }).join(' ');
-});
-console.log(`Properties: ${propWords.length} words over ${propItems.length} items`);
+const table = (m: Map<string, Set<string>>) => {
+  const words = [...m.keys()].sort();
+  const lists = words.map((w) => {
+    let prev = 0;
+    return [...m.get(w)!].map((id) => propIndex.get(id)!).sort((a, b) => a - b).map((x) => { const d = x - prev; prev = x; return d; }).join(' ');
+  });
+  return { words: words.join('\n'), lists: lists.join('\n'), count: words.length };
+};
+const propTable = table(properties);
+const kindTable = table(kinds);
+console.log(`Properties: ${propTable.count} words over ${propItems.length} items; kinds: ${kindTable.count} words`);
 // Opposite properties (tools/knowledge/antonyms.ts): both words said by some item's words or definitions.
 const antonyms = adjectiveAntonyms(wn, (w) => df.has(w) || properties.has(w));
 console.log(`Antonyms: ${antonyms.size} words`);
@@ -356,7 +363,7 @@ console.log(`Antonyms: ${antonyms.size} words`);
 // this many senses as no topic beside a clearer one).
 const vague = [...wn.senses].filter(([w, ids]) => /^[a-z]+$/.test(w) && ids.length >= SHIPPED_MIN_SENSES).map(([w, ids]) => `${w} ${ids.length}`).sort();
 console.log(`Senses: ${vague.length} words of ${SHIPPED_MIN_SENSES}+ senses`);
-const json = JSON.stringify({ ...g.serialise(meta, SHIPPED_EDGES, typedWord), properties: { items: propItems.join('\n'), words: propWords.join('\n'), lists: propLists.join('\n') }, antonyms: serialiseAntonyms(antonyms), senses: vague.join('\n') });
+const json = JSON.stringify({ ...g.serialise(meta, SHIPPED_EDGES, typedWord), properties: { items: propItems.join('\n'), words: propTable.words, lists: propTable.lists }, kinds: { words: kindTable.words, lists: kindTable.lists }, antonyms: serialiseAntonyms(antonyms), senses: vague.join('\n') });
 mkdirSync(OUT_DIR, { recursive: true });
 writeFileSync(join(OUT_DIR, 'knowledge.json'), json);
 const gz = gzipSync(json, { level: 9 }).length;

@@ -72,8 +72,9 @@ export class GraphBuilder {
       if (list[i + 1]! < Math.round(weight * 100)) list[i + 1] = Math.round(weight * 100);
       // The hand-written seed's reading is the one kept: a Korean predicate form matches only through a
       // seed relation (src/core/knowledge/match.ts), so "졸린다" lost "sleepy" when a translation of the
-      // same concept came first.
-      if (rel.startsWith('seed:')) list[i + 2] = this.rel(rel);
+      // same concept came first; so is a basic word's one translation ("물": water), which the property
+      // reader of a refinement takes (src/core/extract/information.ts seedEnglish).
+      if (rel.startsWith('seed:') || (rel.startsWith('ko-basic:') && !this.relations[list[i + 2]!]!.startsWith('seed:'))) list[i + 2] = this.rel(rel);
       return;
     }
     list.push(concept, Math.round(weight * 100), this.rel(rel));

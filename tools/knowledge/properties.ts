@@ -45,6 +45,8 @@ const LEX_FILES: Readonly<Record<string, readonly number[]>> = {
 const GLOSS_DEPTH = 2;
 /** Hypernym levels whose names count ("rodent", "mammal", "animal"). */
 const NAME_DEPTH = 5;
+/** Hypernym levels a kind reaches: a cat is an animal seven levels up (feline, carnivore, placental, mammal, vertebrate, chordate). */
+const KIND_DEPTH = 8;
 /**
  * Definition words in more glosses than this say nothing about a thing ("used", "person", "make");
  * sizes stay ("small" is in about 4,000 glosses and is what "only the small ones" asks).
@@ -53,6 +55,11 @@ const MAX_GLOSS_DF = 6000;
 
 /** The noun sense of the thing an item shows, or null: its title as a lemma, else the title's last word. */
 function senseOf(wn: WordNet, it: ItemLike): string | null {
+  return senseAndLemma(wn, it)?.sense ?? null;
+}
+
+/** As senseOf, with the lemma it was found by (the title, or its last word: "service dog" is a dog). */
+function senseAndLemma(wn: WordNet, it: ItemLike): { sense: string; lemma: string } | null {
   const lexFiles = LEX_FILES[it.category];
   if (!lexFiles || /[:,]/.test(it.title)) return null;
   const title = it.title.toLowerCase().replace(/[’']/g, "'");
@@ -62,7 +69,7 @@ function senseOf(wn: WordNet, it: ItemLike): string | null {
     const nouns = (wn.senses.get(lemma) ?? []).filter((id) => id.startsWith('n:'));
     for (const lex of lexFiles) {
       const sense = nouns.find((id) => wn.synsets.get(id)?.lex === lex);
-      if (sense) return sense;
+      if (sense) return { sense, lemma };
     }
   }
   return null;
@@ -86,6 +93,40 @@ export function itemProperties(wn: WordNet, items: readonly ItemLike[], isStopwo
         const s = wn.synsets.get(id)!;
         if (depth > 0) for (const l of s.lemmas) if (!l.includes(' ')) add(l, it);
         if (depth <= GLOSS_DEPTH) for (const w of glossDefinitionWords(s.gloss)) for (const f of withBase(wn, w)) add(f, it);
+        for (const p of s.pointers) if ((p.symbol === '@' || p.symbol === '@i') && !seen.has(p.target)) { seen.add(p.target); next.push(p.target); }
+      }
+      level = next;
+    }
+  }
+  return out;
+}
+
+/** A synonym names an item's thing where that is among its first this many noun senses. */
+const SYNONYM_MAX_RANK = 3;
+const nounSenseRank = (wn: WordNet, lemma: string, sense: string) => (wn.senses.get(lemma) ?? []).filter((id) => id.startsWith('n:')).indexOf(sense);
+
+/**
+ * word -> ids of the items that are kinds of what it names: the lemmas of the item's own sense and of
+ * its hypernyms up to NAME_DEPTH ("canoe -> small boat -> boat -> vessel -> craft -> vehicle"). A topic
+ * read this way holds what its words never say (the airplane is a vehicle) and not what only shares
+ * them (the hot dog is a sandwich, not a dog).
+ */
+export function itemKinds(wn: WordNet, items: readonly ItemLike[], isStopword: (w: string) => boolean): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const it of items) {
+    const found = senseAndLemma(wn, it);
+    if (!found) continue;
+    let level = [found.sense];
+    const seen = new Set(level);
+    for (let depth = 0; depth <= KIND_DEPTH && level.length > 0; depth++) {
+      const next: string[] = [];
+      for (const id of level) {
+        const s = wn.synsets.get(id)!;
+        // Its own sense by the lemma it was found by, and by the synonyms it is a main sense of: the
+        // hot dog's sense also lists "dog" (slang for a frankfurter, dog's fifth noun sense), the hot
+        // beverage's "drink" (drink's third).
+        const names = depth === 0 ? s.lemmas.filter((l) => l === found.lemma || (nounSenseRank(wn, l, id) >= 0 && nounSenseRank(wn, l, id) < SYNONYM_MAX_RANK)) : s.lemmas;
+        for (const l of names) if (!isStopword(l)) (out.get(l) ?? out.set(l, new Set()).get(l)!).add(it.id);
         for (const p of s.pointers) if ((p.symbol === '@' || p.symbol === '@i') && !seen.has(p.target)) { seen.add(p.target); next.push(p.target); }
       }
       level = next;

@@ -89,7 +89,7 @@ export function withRefineProperty(
     if (!key) continue;
     const content = m![1]!.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}'-]+/u).filter(Boolean).flatMap((w) => {
       const pack = packOfText(w);
-      const norm = pack.keyForm(pack.analyseWord(w).norm);
+      const norm = pack.keyForm(pack.analyseWord(w, gazetteer).norm);
       return pack.isStopword(w) || pack.isStopword(norm) || norm.length < pack.minContentChars ? [] : [norm];
     });
     const catalogs = gazetteer.lookup(key) !== undefined ? [key] : [...new Set(content.filter((w) => gazetteer.lookup(w) !== undefined))];
@@ -145,7 +145,7 @@ export function moreLikeShown(x: TurnExtraction, text: string, previous: Pick<In
  */
 export function narrowingOnly(
   x: TurnExtraction,
-  previous: Pick<Intent, 'keyPhrases' | 'likes'> | null,
+  previous: Pick<Intent, 'keyPhrases' | 'likes'> & Partial<Pick<Intent, 'expansions' | 'refinements'>> | null,
   gazetteer: Gazetteer,
   itemsWithProperty?: (word: string) => readonly string[],
   oppositesOf?: (word: string) => readonly string[],
@@ -153,12 +153,16 @@ export function narrowingOnly(
   if (x.task !== 'refine' || !previous) return x;
   const topic = [...previous.keyPhrases, ...previous.likes].map((p) => p.text);
   if (topic.length === 0) return x;
+  // The topic's items are also those the knowledge layer links to its phrases as what they name (the
+  // kinds of a vehicle: the canoe, which no word of its calls a vehicle).
+  const refined = new Set((previous.refinements ?? []).map((r) => r.text));
+  const linked = new Set((previous.expansions ?? []).filter((e) => !e.opposite && !refined.has(e.from) && topic.includes(e.from)).flatMap((e) => e.itemIds ?? []));
   // Or some item of the topic has it by definition ("fruits", then "only the yellow ones": the lemon,
   // whose tags never say yellow; English words only, as the definitions are) or in its picture
   // ("vehicles", then "only the red ones": the fire engine, whose words never say red).
   const topicHasAny = (p: string, itemsOf: (word: string) => readonly string[]) => {
     const ids = new Set(p.split(' ').flatMap((w) => itemsOf(w)));
-    return ids.size > 0 && topic.some((t) => gazetteer.itemIdsOf(t).some((id) => ids.has(id)));
+    return ids.size > 0 && (topic.some((t) => gazetteer.itemIdsOf(t).some((id) => ids.has(id))) || [...linked].some((id) => ids.has(id)));
   };
   const byDefinition = (p: string) => !!itemsWithProperty && topicHasAny(p, itemsWithProperty);
   const byColor = (p: string) => topicHasAny(p, gazetteer.coloredIdsOf);

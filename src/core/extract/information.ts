@@ -176,9 +176,40 @@ function propertyExpansions(kb: KnowledgeBase, phrases: readonly { text: string;
   return out;
 }
 
+/**
+ * A phrase asked for that names a kind of thing brings the items that are kinds of it by WordNet's
+ * hypernyms (KnowledgeBase.itemsOfKind): "vehicles" holds the airplane and the canoe, whose words never
+ * say vehicle, and a dog is the poodle before the hot dog, which only shares the word. At this share of
+ * the phrase's weight, as linked items (sources/knowledge.ts).
+ */
+const KIND_SHARE = 0.9;
+/** WordNet senses from which a word is too vague to name a kind (the shipped sense counts start at 12). */
+const KIND_MAX_SENSES = 12;
+/** Turns whose phrases are the topic to fill the feed with (a refinement narrows, a refusal refuses). */
+const KIND_TASKS: ReadonlySet<string> = new Set(['new_topic', 'more_like', 'learn_more']);
+/** A message of at most this many words names what it wants ("vehicles", "fruit please"), asking word or not. */
+const BARE_REQUEST_WORDS = 3;
+
+function kindExpansions(kb: KnowledgeBase, phrases: readonly { text: string; weight: number }[]): InformationNode['expansions'] {
+  const out: InformationNode['expansions'] = [];
+  for (const p of phrases) {
+    const from = norm(p.text).slice(0, 64);
+    // The whole phrase only: "인도 음식" (Indian food) is no kind of food in general.
+    const english = /^[a-z -]+$/i.test(p.text) ? [p.text.toLocaleLowerCase()] : seedEnglish(kb, p.text, true);
+    for (const w of new Set(english)) {
+      // A word of many senses names no one kind ("more along those lines": railway lines, thread).
+      if (kb.senseCount(w) >= KIND_MAX_SENSES) continue;
+      const ids = kb.itemsOfKind(w);
+      if (ids.length === 0 || ids.length > MAX_EXPANSION_ITEMS) continue;
+      out.push({ text: w, weight: Math.min(1, p.weight * KIND_SHARE), reason: from === w ? w : `${from} → ${w}`, from, itemIds: [...ids] });
+    }
+  }
+  return out;
+}
+
 /** The English words the Korean seed lists give a phrase's words ("노란" -> yellow), none for others. */
-function seedEnglish(kb: KnowledgeBase, text: string): string[] {
-  return findConcepts(kb, text).filter((m) => SEED_NAMING.test(kb.relations[m.rel] ?? '')).map((m) => kb.concepts[m.concept]!.en.toLocaleLowerCase());
+function seedEnglish(kb: KnowledgeBase, text: string, whole = false): string[] {
+  return findConcepts(kb, text, { stem: true }).filter((m) => SEED_NAMING.test(kb.relations[m.rel] ?? '') && (!whole || m.text === text.toLocaleLowerCase())).map((m) => kb.concepts[m.concept]!.en.toLocaleLowerCase());
 }
 const SEED_NAMING = /^(?:seed:ko-predicate|ko-basic:translation)$/;
 
@@ -372,8 +403,13 @@ export function informationNode(inp: {
   const impliesTopic = task === 'chit_chat' && !aboutShown && expansions.length > 0 && topics.length + extraction.likes.length + (read?.dislikes ?? extraction.dislikes).length + undo.length === 0;
   // A turn that takes a dislike back is about that topic; the rest of it is a circumstance.
   const about = aboutUndone(undo, topics, expansions);
+  // What a request names, by its kinds: asked for, not told ("the whole board" of a pitch is no skateboard).
+  const asked = situation.some((s) => s.asks.test(text)) || words.length <= BARE_REQUEST_WORDS;
+  // A word read for its meaning names its kinds too ("탈것 보여줘": vehicles, though no tag says 탈것).
+  const meant = clear.filter((p) => readForMeaning(p.text.toLocaleLowerCase()));
+  const kinds = kb && asked && KIND_TASKS.has(read?.task ?? task) && refusedShown.length === 0 ? kindExpansions(kb, [...about.topics, ...meant]) : [];
   return {
-    information, expansions: about.expansions, undo: [...undo], keyPhrases: about.topics,
+    information, expansions: [...about.expansions, ...kinds], undo: [...undo], keyPhrases: about.topics,
     ...(read ? { task: read.task, dislikes: read.dislikes } : {}),
     ...(impliesTopic ? { task: 'new_topic' as const } : {}),
     // Taking a dislike back is asking for it again, not small talk: the reply says so ("고양이 다시 보여드릴게요").

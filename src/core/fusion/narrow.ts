@@ -85,6 +85,7 @@ function refinementOf(lexical: LexicalIndex, intent: Intent): Refinement | null 
       return { byWords, all };
     };
     const topic = matching(lexical, wantedPhrases(intent).filter((p) => !p.from || !refineKeys.has(key(p.from))));
+    for (const i of topicLinks(lexical, intent)) topic.add(i);
     const wanted = narrowing(intent.refinements.filter((r) => !r.not), (r) => having([r]).all, saidOf(lexical, intent));
     const lacking = intent.refinements.filter((r) => r.not);
     // "Only the ones that can't fly": what fits is the topic without the items that have the property.
@@ -102,6 +103,21 @@ function refinementOf(lexical: LexicalIndex, intent: Intent): Refinement | null 
   return out;
 }
 
+/**
+ * Items the knowledge layer links to the topic's phrases as the very things they name (the kinds of a
+ * "vehicle": the airplane, the canoe; a country's flag), not to a refinement's property: they are the
+ * topic as much as what carries its words.
+ */
+function topicLinks(lexical: LexicalIndex, intent: Intent): number[] {
+  const refineKeys = new Set((intent.refinements ?? []).map((r) => key(r.text)));
+  const said = new Set([...intent.keyPhrases, ...intent.likes].map((p) => key(p.text)));
+  const row = rowsOf(lexical.items);
+  return (intent.expansions ?? [])
+    // Where no phrase holds the topic (a word read for its meaning: "탈것"), what the expansions link.
+    .filter((e) => !e.opposite && !refineKeys.has(key(e.from)) && (said.size === 0 || said.has(key(e.from))))
+    .flatMap((e) => (e.itemIds ?? []).flatMap((id) => row.get(id) ?? []));
+}
+
 /** Items carrying the topic's own words (what the user said, the refinement aside), once per intent. */
 const saidOfIntent = new WeakMap<Intent, Set<number>>();
 function saidOf(lexical: LexicalIndex, intent: Intent): Set<number> {
@@ -109,6 +125,7 @@ function saidOf(lexical: LexicalIndex, intent: Intent): Set<number> {
   if (!said) {
     const refineKeys = new Set((intent.refinements ?? []).map((r) => key(r.text)));
     said = matching(lexical, [...intent.keyPhrases, ...intent.likes].filter((p) => !refineKeys.has(key(p.text))));
+    for (const i of topicLinks(lexical, intent)) said.add(i);
     saidOfIntent.set(intent, said);
   }
   return said;

@@ -36,6 +36,11 @@ export const KnowledgeFileSchema = z.object({
   /** Item properties by definition (tools/knowledge/properties.ts), for refinements: optional. */
   properties: z.object({ items: z.string(), words: z.string(), lists: z.string() }).optional(),
   /**
+   * What items are kinds of (tools/knowledge/properties.ts itemKinds: the names of an item's sense and
+   * its hypernyms), as `properties.lists` index `properties.items`: optional.
+   */
+  kinds: z.object({ words: z.string(), lists: z.string() }).optional(),
+  /**
    * English words of many WordNet senses ("work", "fall", "line": "word count" lines), for telling a
    * vague word from a topic: optional.
    */
@@ -87,6 +92,12 @@ export interface KnowledgeBase {
    * banana), for refinements only; empty for a word no definition uses or a file without the table.
    */
   readonly itemsWithProperty: (word: string) => readonly string[];
+  /**
+   * Ids of the catalog items that are kinds of what an English word names ("vehicle": the airplane and
+   * the canoe, whose words never say vehicle; "dog": the poodle, not the hot dog); empty for none or a
+   * file without the table.
+   */
+  readonly itemsOfKind: (word: string) => readonly string[];
   /** WordNet senses of an English word over all parts of speech, where the file lists it (many); 0 otherwise. */
   readonly senseCount: (word: string) => number;
   /** The opposite properties of an English word ("cold": hot); empty for none or a file without the table. */
@@ -206,13 +217,13 @@ function senseTable(text: string | undefined): (word: string) => number {
   return (word) => counts.get(word.toLowerCase()) ?? counts.get(lemmatizeEnglish(word.toLowerCase())) ?? 0;
 }
 
-/** word (or its English lemma) -> item ids, decoded per word on first lookup from the delta-coded lists. */
-function propertyTable(p: KnowledgeFile['properties']): (word: string) => readonly string[] {
-  if (!p) return () => [];
+/** word (or its English lemma) -> item ids, decoded per word on first lookup from the delta-coded lists (of `table`, into `p.items`). */
+function propertyTable(p: KnowledgeFile['properties'], table: { words: string; lists: string } | undefined, name: string): (word: string) => readonly string[] {
+  if (!p || !table) return () => [];
   const ids = splitLines(p.items);
-  const words = splitLines(p.words);
-  const lists = splitLines(p.lists);
-  if (lists.length !== words.length) invalid(`properties: ${words.length} words, ${lists.length} lists`);
+  const words = splitLines(table.words);
+  const lists = splitLines(table.lists);
+  if (lists.length !== words.length) invalid(`${name}: ${words.length} words, ${lists.length} lists`);
   const row = new Map(words.map((w, i) => [w, i]));
   const cache = new Map<string, readonly string[]>();
   return (word) => {
@@ -226,7 +237,7 @@ function propertyTable(p: KnowledgeFile['properties']): (word: string) => readon
       out = lists[r]!.split(' ').map((d) => {
         at += Number(d);
         const id = ids[at];
-        return id === undefined ? invalid(`properties.lists.${r}: item ${at} of ${ids.length}`) : id;
+        return id === undefined ? invalid(`${name}.lists.${r}: item ${at} of ${ids.length}`) : id;
       });
     }
     cache.set(word, out);
@@ -334,7 +345,7 @@ export function parseKnowledge(json: unknown): KnowledgeBase {
   if (implicitRel < 0) invalid(`relations: "${IMPLICIT_RELATION}" is missing`);
   const surfaces = new SurfaceIndex(names, forms, senseStart, senseConcepts, charColumn(s.weights, 'surfaces.weights', 100), senseRels, implicitRel);
 
-  const kb = { relations: f.relations, concepts, surfaces, maxSurfaceWords: f.maxSurfaceWords, sources: f.sources ?? {}, edgesOf, itemsWithProperty: propertyTable(f.properties), senseCount: senseTable(f.senses), antonymsOf: antonymTable(f.antonyms) } as Omit<KnowledgeBase, 'edges'>;
+  const kb = { relations: f.relations, concepts, surfaces, maxSurfaceWords: f.maxSurfaceWords, sources: f.sources ?? {}, edgesOf, itemsWithProperty: propertyTable(f.properties, f.properties, 'properties'), itemsOfKind: propertyTable(f.properties, f.kinds, 'kinds'), senseCount: senseTable(f.senses), antonymsOf: antonymTable(f.antonyms) } as Omit<KnowledgeBase, 'edges'>;
   let all: (readonly Edge[])[] | undefined;
   return Object.defineProperty(kb, 'edges', { enumerable: true, get: () => (all ??= concepts.map((c) => edgesOf(c.id))) }) as KnowledgeBase;
 }

@@ -133,7 +133,7 @@ function seedRelationsOf(kb: KnowledgeBase): ReadonlySet<number> {
  * "new" and "york"). Korean predicate forms from the seed list only match with a grammatical tail,
  * so "아프리카" is not read as "아프-".
  */
-export function findConcepts(kb: KnowledgeBase, text: string): ConceptMatch[] {
+export function findConcepts(kb: KnowledgeBase, text: string, opts: { readonly stem?: boolean } = {}): ConceptMatch[] {
   const words = text.normalize('NFKC').toLowerCase().split(WORD_SPLIT).map((w) => w.replace(/['’]s?$/, '')).filter((w) => w.length > 0);
   const out: ConceptMatch[] = [];
   // The hand-written seeds' names: Korean predicates, occasions and situations ("배불러서" finds the
@@ -146,7 +146,8 @@ export function findConcepts(kb: KnowledgeBase, text: string): ConceptMatch[] {
       const last = span[n - 1]!;
       // A lone function word ("i", "so", "will") names nothing, even where WordNet has it (iodine), nor
       // do words that only talk about the feed ("thank you": gratitude; "stop showing").
-      if (n === 1 && (FUNCTION_WORDS.has(last) || isKoreanStopword(last) || isKoreanReaction(last) || last.length < MIN_WORD_CHARS)) continue;
+      // A stem the caller already read off its particles ("물" of "물에서") is a word, however short.
+      if (n === 1 && (FUNCTION_WORDS.has(last) || isKoreanStopword(last) || isKoreanReaction(last) || (last.length < MIN_WORD_CHARS && !(opts.stem && words.length === 1)))) continue;
       if (n > 1 && span.some((w) => ENGLISH_FEED_TALK.has(w)) && span.every((w) => ENGLISH_FEED_TALK.has(w) || FUNCTION_WORDS.has(w))) continue;
       const head = span.slice(0, -1).join(' ');
       const candidates: KoreanReading[] = isHangul(last)

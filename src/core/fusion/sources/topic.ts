@@ -57,7 +57,8 @@ export function topicCandidates(ctx: SourceContext): Candidate<'topic'>[] {
   const matched = [...lexicalSource.candidates(ctx)].sort((a, b) => b.score - a.score);
   const best = matched[0]?.score ?? 0;
   if (best <= 0) return [];
-  const seeds = matched.filter((c) => c.score >= best * SEED_MIN_SHARE && !linked.has(ctx.items[c.itemIndex]!.id)).slice(0, TOPIC_SEEDS);
+  // A linked item its words match as well is a sample of the topic like any other (the fox, a kind of fox).
+  const seeds = matched.filter((c) => c.score >= best * SEED_MIN_SHARE && (c.reason?.kind === 'said' || !linked.has(ctx.items[c.itemIndex]!.id))).slice(0, TOPIC_SEEDS);
   if (seeds.length === 0) return [];
   // The centroid: each feature weighted by the share of the sample's score that carries it. A feature
   // every item carries says nothing about the topic (a site owner's catalog with no categories is all

@@ -149,7 +149,9 @@ export function stemKorean(word: string, lexicon?: Lexicon): KoreanStem {
     }
   }
   const byPhonology = splits
-    .filter((s) => s.stem.length >= MIN_UNKNOWN_STEM_CHARS)
+    // A one-syllable noun keeps particles of two syllables or more ("물에서", "입으로"): no noun of
+    // three syllables ends in them, while one ending in a one-syllable particle is common ("포도", "사과").
+    .filter((s) => s.stem.length >= MIN_UNKNOWN_STEM_CHARS || (s.stem.length === 1 && suffixLength(s) >= 2))
     // A lone 이 after a 받침 is as likely the end of a noun ("떡볶이") as a subject marker.
     .filter((s) => !(s.suffixes.length === 1 && s.suffixes[0] === '이'))
     .sort((a, b) => suffixLength(b) - suffixLength(a))[0];

@@ -1,0 +1,93 @@
+// What a topic holds by WordNet's hypernyms (KnowledgeBase.itemsOfKind, tools/knowledge/properties.ts
+// itemKinds): "vehicles" is the airplane and the canoe too, whose words never say vehicle, so a
+// refinement can narrow to them; a dog is the poodle, not the hot dog. Product path (product-turns.ts).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { KnowledgeError, parseKnowledge } from '../../../src/core/knowledge/format.ts';
+import { stemKorean } from '../../../src/core/lang/ko/stem.ts';
+import { items, kb, productTurns } from './product-turns.ts';
+
+const titles = (...turns: string[]) => productTurns(...turns).top.map((it) => it.title);
+
+describe('kinds of a topic (issue 14)', () => {
+  it('the file says what items are kinds of, by their senses and hypernyms, not by a shared word', () => {
+    const titleOf = (ids: readonly string[]) => ids.map((id) => items.find((it) => it.id === id)?.title);
+    expect(titleOf(kb.itemsOfKind('vehicle'))).toEqual(expect.arrayContaining(['airplane', 'canoe', 'bicycle', 'ambulance']));
+    // The hot dog's WordNet sense lists "dog" as slang; a kind of dog it is not.
+    expect(titleOf(kb.itemsOfKind('dog'))).toEqual(expect.arrayContaining(['dog', 'poodle', 'guide dog']));
+    expect(titleOf(kb.itemsOfKind('dog'))).not.toContain('hot dog');
+    // A synonym that is among the word's main senses counts ("drink" of "beverage").
+    expect(titleOf(kb.itemsOfKind('drink'))).toContain('hot beverage');
+    expect(kb.itemsOfKind('zimwaggle')).toEqual([]);
+  });
+
+  it('a malformed kinds table is a clear error on first use; a file without it has no kinds', () => {
+    const raw = JSON.parse(readFileSync('public/models/knowledge/knowledge.json', 'utf8'));
+    expect(() => parseKnowledge({ ...raw, kinds: { words: 'vehicle', lists: '' } })).toThrow(KnowledgeError);
+    expect(() => parseKnowledge({ ...raw, kinds: { words: 'vehicle', lists: '' } })).toThrow(/kinds/);
+    // An index past the item list is caught when the word is read.
+    const broken = parseKnowledge({ ...raw, kinds: { words: 'vehicle', lists: '999999' } });
+    expect(() => broken.itemsOfKind('vehicle')).toThrow(/kinds\.lists/);
+    const { kinds: _, ...without } = raw;
+    expect(parseKnowledge(without).itemsOfKind('vehicle')).toEqual([]);
+  });
+
+  it('"vehicles", then "only the ones that fly": the aircraft, which no word of theirs calls a vehicle', () => {
+    const top = titles('vehicles', 'only the ones that fly');
+    expect(top.slice(0, 3)).toEqual(expect.arrayContaining(['helicopter', 'airplane']));
+    expect(top.slice(0, 3)).not.toContain('automobile');
+  });
+
+  it('"vehicles", then "just the ones that go on water": boats only', () => {
+    const { top } = productTurns('vehicles', 'just the ones that go on water');
+    expect(top.length).toBeGreaterThanOrEqual(5);
+    expect(top.map((it) => it.title)).toEqual(expect.arrayContaining(['canoe', 'sailboat', 'ferry']));
+    expect(top.map((it) => it.title)).not.toContain('automobile');
+  });
+
+  it('Korean: "탈것 보여줘" (no tag says 탈것), then "하늘을 나는 것만" narrows the vehicles to the aircraft', () => {
+    const { intent, top } = productTurns('탈것 보여줘', '하늘을 나는 것만');
+    // The topic was read for its meaning and held by no phrase: the refinement narrows it, not replaces it.
+    expect(intent.refinements.length).toBeGreaterThan(0);
+    expect(top.slice(0, 4).map((it) => it.title)).toEqual(expect.arrayContaining(['helicopter', 'airplane']));
+  });
+
+  it('a word said only in passing names no kinds ("pitch to the whole board": no skateboard)', () => {
+    const { intent } = productTurns('have to pitch to the whole board tomorrow and i\'m freaking out');
+    expect(intent.expansions.filter((e) => e.from === 'board' && e.itemIds?.length)).toEqual([]);
+  });
+
+  it('a vague word names no kinds ("more along those lines": no railway lines)', () => {
+    const { intent } = productTurns('rocket stickers', 'show me more along those lines');
+    expect(intent.expansions.filter((e) => e.from === 'line' && e.itemIds?.length)).toEqual([]);
+  });
+
+  it('"show me dogs": the dogs before the hot dog', () => {
+    const top = titles('show me dogs');
+    const hotDog = top.indexOf('hot dog');
+    for (const dog of ['dog', 'poodle', 'guide dog']) {
+      expect(top.indexOf(dog)).toBeGreaterThanOrEqual(0);
+      if (hotDog >= 0) expect(top.indexOf(dog)).toBeLessThan(hotDog);
+    }
+  });
+});
+
+describe('a refinement by where things are (Korean)', () => {
+  it('a one-syllable noun keeps a particle of two syllables; one ending in a one-syllable particle stays whole', () => {
+    expect(stemKorean('물에서').stem).toBe('물');
+    expect(stemKorean('입으로').stem).toBe('입');
+    expect(stemKorean('포도').stem).toBe('포도');
+    expect(stemKorean('사과').stem).toBe('사과');
+  });
+
+  it('"운동 스티커", then "물에서 하는 것만": water is the property, the light verb 하는 none', () => {
+    const { intent } = productTurns('운동 스티커', '물에서 하는 것만');
+    expect(intent.refinements.map((r) => r.text)).toEqual(['물']);
+    expect(intent.expansions.find((e) => e.from === '물' && e.text === 'water')?.itemIds?.length).toBeGreaterThan(0);
+  });
+
+  it('a position word is no property ("물 위에 있는 것만": on the water, not "위")', () => {
+    const { intent } = productTurns('탈것 보여줘', '물 위에 떠 있는 것만');
+    expect(intent.refinements.map((r) => r.text)).not.toContain('위');
+  });
+});
