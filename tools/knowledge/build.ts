@@ -212,6 +212,12 @@ console.log(`Occasions: ${OCCASIONS.length}, situations: ${SITUATIONS.length} se
 
 // --- Places.
 const cldrNames = join(nm, 'cldr-localenames-full');
+/**
+ * Korean place names that are everyday words, as isCommonWord guards the English ones: "바다 가자"
+ * ("let's go to the sea") had shown the flag of the Palestinian territories (가자, Gaza); 저지 (Jersey)
+ * is "to stop", 건지 (Guernsey) "picked up", 타워 a tower.
+ */
+const KO_COMMON_WORDS: ReadonlySet<string> = new Set(['가자', '저지', '건지', '타워']);
 const countryList = countries(cldrNames);
 const flagOf = new Map<string, string>();
 for (const it of items) if (it.categories.includes('country-flag')) for (const t of it.tags.en ?? []) if (/^[A-Z]{2}$/.test(t)) flagOf.set(t, it.id);
@@ -222,7 +228,7 @@ for (const p of countryList.values()) {
   const c = g.concept(p.en[0]!.toLowerCase(), { kind: 'country', en: p.en[0]!, ko: p.ko[0] ?? '', cc: p.cc, items: flagOf.has(p.cc) ? [flagOf.get(p.cc)!] : [] });
   countryConcept.set(p.cc, c);
   for (const n of p.en) if (n === p.en[0] || !isCommonWord(n)) g.surface(n, c, 1, 'cldr:territory-name');
-  for (const n of p.ko) g.surface(n, c, 1, 'cldr:territory-name');
+  for (const n of p.ko) if (!KO_COMMON_WORDS.has(n)) g.surface(n, c, 1, 'cldr:territory-name');
 }
 // A country's own words: WordNet paths from its name, and catalog words whose definition names its
 // people or language ("sake: Japanese alcoholic beverage" for Japan).
@@ -258,7 +264,7 @@ for (const p of cities) {
   const key = p.en[0]!.toLowerCase();
   if (p.source !== 'project-places' && isCommonWord(key)) continue;
   if (countryConcept.has(byName.get(key) ?? '')) { // an alias of a country ("korea", "usa"): a surface of it
-    for (const n of [...p.en, ...p.ko]) g.surface(n, country, 1, `${p.source}:name`);
+    for (const n of [...p.en, ...p.ko.filter((k) => !KO_COMMON_WORDS.has(k))]) g.surface(n, country, 1, `${p.source}:name`);
     continue;
   }
   const existing = g.byKey.get(key);
@@ -270,7 +276,7 @@ for (const p of cities) {
   if (p.ko[0] && !placeNamed.has(c)) g.concepts[c]!.ko = p.ko[0];
   placeNamed.add(c);
   for (const n of p.en) if (!isCommonWord(n) || p.source === 'project-places') g.surface(n, c, 1, `${p.source}:name`);
-  for (const n of p.ko) g.surface(n, c, 1, `${p.source}:name`);
+  for (const n of p.ko) if (!KO_COMMON_WORDS.has(n)) g.surface(n, c, 1, `${p.source}:name`);
   g.edge(c, CITY_IN_COUNTRY, [{ rel: `${p.source === 'cldr-exemplar-city+tzdata' ? 'tzdata' : p.source === 'wordnet-holonym' ? 'wordnet' : 'project'}:city-in-country`, to: country }]);
   // The country's own words, one hop further.
   for (const e of g.edges.get(country) ?? []) {

@@ -127,3 +127,29 @@ describe('a turn that asks for something beside a situation: the asked thing lea
     expect(told.titles.some((t) => t.includes('airplane'))).toBe(true);
   });
 });
+
+describe('what a told turn means outweighs the words it mentions (wanted.ts leads)', () => {
+  it('"leg day absolutely destroyed me, can\'t walk lol": the gym before the walking people', () => {
+    const { titles } = feedAfter("leg day absolutely destroyed me, can't walk lol");
+    const gym = titles.findIndex((t) => /lifting weights|flexed biceps/.test(t));
+    const walking = titles.findIndex((t) => /walking/.test(t));
+    expect(gym).toBeGreaterThanOrEqual(0);
+    if (walking >= 0) expect(gym).toBeLessThan(walking);
+  });
+
+  it('a request keeps its words above what its place implies ("flying to Seoul ... want to try street food")', () => {
+    const { intent, titles } = feedAfter("I'm flying to Seoul next week and want to try street food");
+    expect(titles[0]).toBe('flag: south korea');
+    // No vehicle of the trip above the food asked for.
+    const food = titles.findIndex((t, i) => i > 0 && items.find((it) => it.title.toLowerCase() === t)?.category === 'food-drink');
+    const vehicle = titles.findIndex((t) => /airplane|train|railway|locomotive|ship/.test(t));
+    expect(food).toBeGreaterThan(0);
+    if (vehicle >= 0) expect(food).toBeLessThan(vehicle);
+    expect(intent.keyPhrases.map((p) => p.text)).toContain('street food');
+  });
+
+  it('a name of a phrase said does not lead it ("판다": panda is the word itself)', () => {
+    const { titles } = feedAfter('판다', '이런 거 더 보여줘');
+    expect(titles[0]).toBe('panda');
+  });
+});

@@ -12,6 +12,8 @@ import { defineSource, type RetrievalSource, type SourceContext } from '../retri
  * An item found through a knowledge expansion counts this share of a word match: a full match of a
  * related concept ("travel" for "flying") must stay below a partial match of what the user said
  * ("street food"). Found with the seed's example in the browser test (tests/e2e/understanding.test.ts).
+ * An expansion that leads (wanted.ts: what a told turn means, about as strong as its words) counts
+ * fully: "leg day absolutely destroyed me, can't walk" had shown six walking people above the gym.
  */
 const EXPANSION_MATCH_FACTOR = 0.5;
 
@@ -66,9 +68,11 @@ function lexicalCandidates(ctx: SourceContext): Candidate<'lexical'>[] {
   // Near spellings only for words the catalog does not use: "back" is not a typo of "black" (dev part
   // of tests/golden/understanding: relevance@10 en 0.697 -> 0.726).
   const typed = scorePhrases(ctx.lexical, wanted.filter((p) => !p.reason), { catalogWordsExact: true });
+  const leading = new Set(wanted.filter((p) => p.leads).map((p) => p.text.toLocaleLowerCase()));
   for (const [item, hit] of scorePhrases(ctx.lexical, wanted.filter((p) => p.reason), { fuzzy: false })) {
     const prev = typed.get(item);
-    const score = hit.score * EXPANSION_MATCH_FACTOR;
+    const leads = hit.because?.some((b) => leading.has(b.phrase.toLocaleLowerCase())) ?? false;
+    const score = hit.score * (leads ? 1 : EXPANSION_MATCH_FACTOR);
     if (!prev || score > prev.score) typed.set(item, { ...hit, score });
   }
   // A refinement that leaves the topic in place (src/core/fusion/narrow.ts) orders it: the items that
