@@ -215,9 +215,15 @@ export function scorePhrases(
      * layer names a place ("South Korea"); "lunar new year" is no "Papua New Guinea".
      */
     namesAsTitles?: boolean;
+    /**
+     * Exact matching: an item must carry more than this share of a phrase's words. For what the
+     * knowledge layer names as whole things ("face with medical mask"): the one word "face" had let
+     * every smiley in, summed over the several face names a cold implies.
+     */
+    minShare?: number;
   } = {},
 ): Map<number, LexicalHit> {
-  if (options.fuzzy === false) return exactScores(index, phrases, options.namesAsTitles === true);
+  if (options.fuzzy === false) return exactScores(index, phrases, options.namesAsTitles === true, options.minShare ?? 0);
   if (index.tuning.scoring === 'bm25') return bm25Scores(index, phrases);
   const p = index.postings;
   const fieldScore = fieldScoreOf(index);
@@ -251,7 +257,7 @@ export function scorePhrases(
  * Exact scoring (exclusions): a phrase scores an item by the mean over its words of the best field
  * the word occurs in as such (a Korean word also as the start of a longer word, at PREFIX_FACTOR).
  */
-function exactScores(index: LexicalIndex, phrases: readonly { text: string; weight: number }[], namesAsTitles: boolean): Map<number, LexicalHit> {
+function exactScores(index: LexicalIndex, phrases: readonly { text: string; weight: number }[], namesAsTitles: boolean, minShare: number): Map<number, LexicalHit> {
   const p = index.postings;
   const asTitles = fieldScoreOf(index, true);
   const asNames = fieldScoreOf(index);
@@ -270,11 +276,14 @@ function exactScores(index: LexicalIndex, phrases: readonly { text: string; weig
     for (let slot = 0; slot < m.count; slot++) {
       let sum = 0;
       let first = -1;
+      let matched = 0;
       for (let q = 0; q < tokens.length; q++) {
         const w = slot * tokens.length + q;
         sum += m.wordScore[w]!;
+        if (m.wordScore[w]! > 0) matched++;
         if (first < 0 && m.wordScore[w]! > 0) first = w;
       }
+      if (matched <= minShare * tokens.length) continue;
       // The item's text for the first word that matched it.
       const item = m.items[slot]!;
       const because = new Because(phrase.text, index, item, p.termText[uses[m.wordUse[first]!]!.term]!, fieldName(index, m.wordField[first]!));

@@ -153,3 +153,12 @@ describe('what a told turn means outweighs the words it mentions (wanted.ts lead
     expect(titles[0]).toBe('panda');
   });
 });
+
+describe('a thing the knowledge layer names is matched as a whole (lexical.ts minShare)', () => {
+  it('a cold implies the face with a medical mask, not every smiley that is a face', () => {
+    const { titles } = feedAfter('콧물 줄줄 나고 목이 칼칼해ㅠ');
+    expect(titles).toEqual(expect.arrayContaining(['face with medical mask', 'face with thermometer']));
+    // They lead; the grinning faces had come second, by the one word "face" of three face names.
+    expect(titles.slice(0, 6).filter((t) => /grinning|beaming|smiling/.test(t))).toEqual([]);
+  });
+});

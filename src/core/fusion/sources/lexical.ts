@@ -17,6 +17,9 @@ import { defineSource, type RetrievalSource, type SourceContext } from '../retri
  */
 const EXPANSION_MATCH_FACTOR = 0.5;
 
+/** An item found through an expansion carries more than this share of its words (lexical.ts minShare). */
+const EXPANSION_MIN_SHARE = 0.5;
+
 /** The hit list is cut before blocked items are dropped, so it keeps this many pools' worth. */
 const LEXICAL_POOL_FACTOR = 2;
 
@@ -69,7 +72,7 @@ function lexicalCandidates(ctx: SourceContext): Candidate<'lexical'>[] {
   // of tests/golden/understanding: relevance@10 en 0.697 -> 0.726).
   const typed = scorePhrases(ctx.lexical, wanted.filter((p) => !p.reason), { catalogWordsExact: true });
   const leading = new Set(wanted.filter((p) => p.leads).map((p) => p.text.toLocaleLowerCase()));
-  for (const [item, hit] of scorePhrases(ctx.lexical, wanted.filter((p) => p.reason), { fuzzy: false })) {
+  for (const [item, hit] of scorePhrases(ctx.lexical, wanted.filter((p) => p.reason), { fuzzy: false, minShare: EXPANSION_MIN_SHARE })) {
     const prev = typed.get(item);
     const leads = hit.because?.some((b) => leading.has(b.phrase.toLocaleLowerCase())) ?? false;
     const score = hit.score * (leads ? 1 : EXPANSION_MATCH_FACTOR);
