@@ -252,9 +252,11 @@ export interface SituationPack {
    */
   readonly asks: RegExp;
   /**
-   * In such a turn, its other phrases weigh less ("apartment top", "first night"). Only where a phrase
-   * is the words themselves: Korean phrases keep endings and run words together ("시인데 잠"), and there
-   * the demotion lost the sleep a turn named (dev2 ko 0.582 without it, 0.570 with it).
+   * In such a turn, its other phrases weigh less ("apartment top", "first night"). Korean phrases keep
+   * endings and run words together ("시인데 잠"), and there the demotion lost the sleep a turn named
+   * (dev2 ko 0.582 without it, 0.570 with it); since what a told turn means leads its words
+   * (src/core/wanted.ts), Korean demotes too: dev2 ko 0.621 -> 0.630, old blind ko 0.864 -> 0.864
+   * (the legs of "다리가 후들후들" after a hike, the house of "집이 완전 찜질방" weigh less).
    */
   readonly demotesCircumstances: boolean;
 }

@@ -41,6 +41,6 @@ export const koreanSituation: SituationPack = {
   changeOfMind: /(?:생각해 ?보니|다시 생각|농담|장난이|취소|아냐|아니야)/u,
   retract: /^\s*(?:(?:아|어|음|엥|앗)[\s,.!]*)*(?:됐(?:어|고|다|구)|아니다|아니야 됐|그건 됐|그거 말고|그거 빼고 딴|관두자|관둘래|말고 딴|맞다|근데|그건 그렇고|참)/u,
   asks: /(?:보여|줘|주세요|추천|스티커|이모지|이모티콘|찾아|원해|있어\?|있나|\?\s*$)/u,
-  demotesCircumstances: false,
+  demotesCircumstances: true,
   refersToShown: (text) => [...text.matchAll(/([가-힣]+)\s?(?:거|것)/gu)].some((m) => endsInN(m[1]!)),
 };
