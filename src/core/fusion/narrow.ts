@@ -109,13 +109,24 @@ function refinementOf(lexical: LexicalIndex, intent: Intent): Refinement | null 
  * topic as much as what carries its words.
  */
 function topicLinks(lexical: LexicalIndex, intent: Intent): number[] {
+  return [...topicLinked(lexical, intent).keys()];
+}
+
+/** As topicLinks, each item with the phrase that links it ("vehicle" for the airplane). */
+export function topicLinked(lexical: LexicalIndex, intent: Intent): ReadonlyMap<number, string> {
   const refineKeys = new Set((intent.refinements ?? []).map((r) => key(r.text)));
   const said = new Set([...intent.keyPhrases, ...intent.likes].map((p) => key(p.text)));
   const row = rowsOf(lexical.items);
-  return (intent.expansions ?? [])
+  const out = new Map<number, string>();
+  for (const e of intent.expansions ?? []) {
     // Where no phrase holds the topic (a word read for its meaning: "탈것"), what the expansions link.
-    .filter((e) => !e.opposite && !refineKeys.has(key(e.from)) && (said.size === 0 || said.has(key(e.from))))
-    .flatMap((e) => (e.itemIds ?? []).flatMap((id) => row.get(id) ?? []));
+    if (e.opposite || refineKeys.has(key(e.from)) || (said.size > 0 && !said.has(key(e.from)))) continue;
+    for (const id of e.itemIds ?? []) {
+      const i = row.get(id);
+      if (i !== undefined && !out.has(i)) out.set(i, e.from);
+    }
+  }
+  return out;
 }
 
 /** Items carrying the topic's own words (what the user said, the refinement aside), once per intent. */

@@ -3,7 +3,7 @@
 import { rowsOf } from '../../catalog.ts';
 import { scorePhrases } from '../../lexical.ts';
 import { expansionReasons, wantedPhrases } from '../../wanted.ts';
-import { refinementFit, refinementFitByWords } from '../narrow.ts';
+import { refinementFit, refinementFitByWords, topicLinked } from '../narrow.ts';
 import type { Candidate } from '../fuse.ts';
 import { reasonText, TASTE } from '../reason.ts';
 import { defineSource, type RetrievalSource, type SourceContext } from '../retrieval-source.ts';
@@ -87,6 +87,12 @@ function lexicalCandidates(ctx: SourceContext): Candidate<'lexical'>[] {
     // first: a title that says "red" (1) before a picture that shows red (0.4).
     const byWords = refinementFitByWords(ctx.lexical, ctx.intent);
     for (const [item, hit] of typed) if (fit.has(item)) typed.set(item, { ...hit, score: hit.score + lead * (1 + Math.min(1, byWords.get(item) ?? 0)) });
+    // A fitting item the topic holds by the knowledge layer's link, not its words (the airplane, a kind
+    // of vehicle that no word of its says), fits as well as one its words match.
+    for (const [item, phrase] of topicLinked(ctx.lexical, ctx.intent)) {
+      if (!fit.has(item) || typed.has(item)) continue;
+      typed.set(item, { item, score: lead * (1 + Math.min(1, byWords.get(item) ?? 0)), because: [{ phrase, matched: ctx.items[item]!.title }] });
+    }
   }
   const hits = [...typed.values()].sort((a, b) => b.score - a.score || a.item - b.item);
   // An item the knowledge layer links (the flag of the country named) keeps its word match below the
