@@ -25,7 +25,7 @@ export const OCCASIONS: readonly OccasionSeed[] = [
   { en: ['halloween', 'trick or treat'], ko: ['핼러윈', '할로윈', '할로윈 파티'], implies: ['jack-o-lantern', 'ghost', 'witch', 'bat', 'candy', 'zombie', 'vampire'] },
   { en: ['thanksgiving'], ko: ['추수감사절'], implies: ['turkey', 'pie', 'corn', 'harvest', 'family'] },
   { en: ['chuseok', 'harvest moon festival', 'mid-autumn festival'], ko: ['추석', '한가위', '중추절'], implies: ['moon viewing ceremony', 'full moon', 'rice', 'harvest', 'family'] },
-  { en: ['christmas', 'xmas', 'christmas eve'], ko: ['크리스마스', '성탄절', '크리스마스 이브'], implies: ['christmas tree', 'santa', 'gift', 'snowman', 'bell', 'star'] },
+  { en: ['christmas', 'xmas', 'christmas eve', 'happy holidays', 'holiday season', 'season greetings', 'seasons greetings'], ko: ['크리스마스', '성탄절', '크리스마스 이브', '메리 크리스마스'], implies: ['christmas tree', 'santa', 'gift', 'snowman', 'bell', 'star'] },
   { en: ['birthday', 'bday', 'birthday party'], ko: ['생일', '생일 파티', '생신', '환갑', '칠순', '팔순', '고희연'], implies: ['birthday cake', 'balloon', 'party', 'gift', 'cake', 'candle'] },
   { en: ['first birthday'], ko: ['돌잔치', '첫돌'], implies: ['baby', 'birthday cake', 'balloon', 'party'] },
   { en: ['wedding', 'wedding day', 'marriage ceremony'], ko: ['결혼식', '웨딩', '혼례'], implies: ['wedding', 'ring', 'bride', 'heart', 'bouquet', 'church'] },

@@ -74,7 +74,8 @@ export function readStatement(inp: {
 }): StatementReading {
   const { expanded, occasions } = inp;
   const occasionNames = [...new Set(expanded.filter((e) => steps(e, OCCASION_STEP)).map((e) => e.from.toLocaleLowerCase()))].filter((n) => n.includes(' ')).map(wordsOf);
-  const inOccasionName = (t: string) => occasionNames.some((n) => wordsOf(t).every((w) => n.includes(w)));
+  // A phrase's words are lemmas, the name's as written ("holiday" of "happy holidays").
+  const inOccasionName = (t: string) => occasionNames.some((n) => wordsOf(t).every((w) => n.some((x) => x === w || (x.startsWith(w) && x.length - w.length <= 2))));
   const asks = LANGUAGE_PACKS.some((pk) => pk.situation.asks.test(inp.text));
   const asked = inp.asked.map(wordsOf);
   const besideAsk = asks && asked.length > 0

@@ -162,3 +162,16 @@ describe('a thing the knowledge layer names is matched as a whole (lexical.ts mi
     expect(titles.slice(0, 6).filter((t) => /grinning|beaming|smiling/.test(t))).toEqual([]);
   });
 });
+
+describe('seasons and the holiday greeting', () => {
+  it('"happy holidays everyone" is the Christmas season, a topic, not small talk', () => {
+    const { intent, titles } = feedAfter('happy holidays everyone');
+    expect(intent.task).toBe('new_topic');
+    expect(titles.slice(0, 6)).toContain('christmas tree');
+  });
+
+  it('"겨울 스티커" (winter stickers): the snowman, the scarf and the coat', () => {
+    const { titles } = feedAfter('겨울 스티커');
+    expect(titles).toEqual(expect.arrayContaining(['snowman', 'scarf', 'coat']));
+  });
+});
