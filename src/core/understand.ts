@@ -32,6 +32,11 @@ export interface TurnContext {
   readonly itemsWithProperty?: (word: string) => readonly string[];
   /** The opposite properties of a word (KnowledgeBase.antonymsOf): a refinement may narrow by the opposite. */
   readonly oppositesOf?: (word: string) => readonly string[];
+  /**
+   * What goes with a season, situation or occasion a word names (the seeds' implied things, English
+   * names): a refinement may narrow by them ("clothes", then "only stuff for winter": the scarf, the coat).
+   */
+  readonly associatesOf?: (word: string) => readonly string[];
 }
 
 export interface ExtractContext {

@@ -74,7 +74,7 @@ export class GraphBuilder {
       // seed relation (src/core/knowledge/match.ts), so "졸린다" lost "sleepy" when a translation of the
       // same concept came first; so is a basic word's one translation ("물": water), which the property
       // reader of a refinement takes (src/core/extract/information.ts seedEnglish).
-      if (rel.startsWith('seed:') || (rel.startsWith('ko-basic:') && !this.relations[list[i + 2]!]!.startsWith('seed:'))) list[i + 2] = this.rel(rel);
+      if (rel.startsWith('seed:') || (rel.startsWith('ko-basic:') && !this.relations[list[i + 2]!]!.startsWith('seed'))) list[i + 2] = this.rel(rel);
       return;
     }
     list.push(concept, Math.round(weight * 100), this.rel(rel));

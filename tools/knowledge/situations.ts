@@ -159,7 +159,7 @@ export const SITUATIONS: readonly OccasionSeed[] = [
   // --- Seasons and times of day.
   { en: ['springtime', 'spring is here', 'spring weather', 'cherry blossom season'], ko: ['봄날', '봄나들이', '봄바람', '꽃구경'], implies: ['cherry blossom', 'tulip', 'blossom', 'butterfly', 'seedling'] },
   { en: ['summertime', 'summer is here', 'summer vibes', 'summer weather'], ko: ['여름', '한여름', '여름날', '초여름'], implies: ['sun', 'watermelon', 'beach with umbrella', 'shaved ice', 'tropical drink'] },
-  { en: ['wintertime', 'winter is here', 'winter weather', 'winter vibes', 'middle of winter'], ko: ['겨울', '한겨울', '겨울철', '겨울날'], implies: ['snowman', 'snowflake', 'scarf', 'gloves', 'coat'] },
+  { en: ['wintertime', 'winter', 'winter is here', 'winter weather', 'winter vibes', 'middle of winter'], ko: ['겨울', '한겨울', '겨울철', '겨울날'], implies: ['snowman', 'snowflake', 'scarf', 'gloves', 'coat'] },
   { en: ['autumn leaves', 'fall foliage', 'fall colors', 'autumn colors', 'autumn colours'], ko: ['단풍', '단풍놀이', '낙엽', '가을 단풍'], implies: ['maple leaf', 'fallen leaf', 'leaf fluttering in wind', 'deciduous tree'] },
   { en: ['monday morning', 'monday blues', 'mondays', 'case of the mondays'], ko: ['월요병', '월요일 아침'], implies: ['weary face', 'alarm clock', 'hot beverage', 'office building', 'tired face'] },
   { en: ['friday night', 'tgif', 'weekend vibes', 'happy friday'], ko: ['불금', '금요일 밤'], implies: ['party popper', 'clinking beer mugs', 'cocktail glass', 'mirror ball'] },

@@ -149,6 +149,7 @@ export function narrowingOnly(
   gazetteer: Gazetteer,
   itemsWithProperty?: (word: string) => readonly string[],
   oppositesOf?: (word: string) => readonly string[],
+  associatesOf?: (word: string) => readonly string[],
 ): TurnExtraction {
   if (x.task !== 'refine' || !previous) return x;
   const topic = [...previous.keyPhrases, ...previous.likes].map((p) => p.text);
@@ -168,7 +169,9 @@ export function narrowingOnly(
   const byColor = (p: string) => topicHasAny(p, gazetteer.coloredIdsOf);
   // Or by refusing the opposite some item of the topic has ("음료", then "시원한 거만": the hot beverage).
   const byOpposite = (p: string) => p.split(' ').flatMap((w) => oppositesOf?.(w) ?? []).some((a) => topic.some((t) => gazetteer.cooccur(a, t) === true));
-  const narrows = (p: string) => topic.some((t) => gazetteer.cooccur(p, t) !== false) || byDefinition(p) || byColor(p) || byOpposite(p);
+  // Or by what goes with the season or situation it names ("clothes", then "only stuff for winter": the scarf).
+  const byAssociation = (p: string) => !!associatesOf && topicHasAny(p, (w) => associatesOf(w).flatMap((a) => gazetteer.itemIdsOf(a)));
+  const narrows = (p: string) => topic.some((t) => gazetteer.cooccur(p, t) !== false) || byDefinition(p) || byColor(p) || byOpposite(p) || byAssociation(p);
   const keyPhrases = x.keyPhrases.filter((p) => narrows(p.text));
   return keyPhrases.length === x.keyPhrases.length ? x : { ...x, keyPhrases };
 }
@@ -197,7 +200,8 @@ export function createCompactEngine(resources: CompactEngineResources): CompactE
       ctx?.signal?.throwIfAborted();
       const previous = ctx?.previous ?? null;
       const read = withRetraction(moreLikeShown(understand(text).extraction, text, previous), text);
-      return narrowingOnly(withRefineProperty(read, text, gazetteer, ctx?.context?.itemsWithProperty), previous, gazetteer, ctx?.context?.itemsWithProperty, ctx?.context?.oppositesOf);
+      const c = ctx?.context;
+      return narrowingOnly(withRefineProperty(read, text, gazetteer, c?.itemsWithProperty), previous, gazetteer, c?.itemsWithProperty, c?.oppositesOf, c?.associatesOf);
     },
     reply(extraction, ctx) {
       ctx.signal?.throwIfAborted();

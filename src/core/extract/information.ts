@@ -4,7 +4,7 @@
 // back ("cats are fine now"). Pure: the knowledge base is passed in (null: not loaded, or none).
 import { type Intent, MAX_EXPANSION_ITEMS, type TurnExtraction } from '../intent.ts';
 import { namesPhrase as names } from '../intent-merge.ts';
-import { type Expansion, expandPhrases, type KnowledgeLanguage } from '../knowledge/expand.ts';
+import { associatesReader, type Expansion, expandPhrases, type KnowledgeLanguage } from '../knowledge/expand.ts';
 import type { KnowledgeBase } from '../knowledge/format.ts';
 import { findConcepts } from '../knowledge/match.ts';
 import { type FoundPlace, findPlaces } from '../knowledge/places.ts';
@@ -149,8 +149,21 @@ function readingOccasions(extraction: TurnExtraction, occasions: readonly { said
  * English word of the refining phrase, the items whose definitions have it ("lemon: yellow oval
  * fruit"). They narrow the topic (src/core/fusion/narrow.ts) where no tag names the property.
  */
-function propertyExpansions(kb: KnowledgeBase, phrases: readonly { text: string; weight: number }[], topic: readonly { text: string }[], lacking: boolean): InformationNode['expansions'] {
+function propertyExpansions(
+  kb: KnowledgeBase, phrases: readonly { text: string; weight: number }[], topic: readonly { text: string }[], lacking: boolean,
+  catalogItems?: (phrase: string) => readonly string[],
+): InformationNode['expansions'] {
   const out: InformationNode['expansions'] = [];
+  // What goes with a season or situation the property names: its things' items ("only stuff for
+  // winter": the scarf and the coat, whose definitions never say winter).
+  const associates = associatesReader(kb);
+  for (const p of catalogItems ? phrases : []) {
+    const names = associates(p.text);
+    const ids = [...new Set(names.flatMap((n) => catalogItems!(n)))].slice(0, MAX_EXPANSION_ITEMS);
+    if (ids.length === 0) continue;
+    const from = norm(p.text).slice(0, 64);
+    out.push({ text: names[0]!, weight: Math.min(1, p.weight * EXPANSION_SHARE), reason: `${from} → ${names.slice(0, 3).join(', ')}`.slice(0, 120), from, itemIds: ids });
+  }
   // The property is what the refinement adds to the topic ("only farm animals" after "animals": farm).
   const topicWords = new Set(topic.flatMap((t) => t.text.toLocaleLowerCase().split(' ')));
   for (const p of phrases) {
@@ -342,7 +355,7 @@ export function informationNode(inp: {
       .filter((o) => !disliked.has(o.occasion.toLocaleLowerCase()))
       .map((o) => ({ text: o.occasion, weight: OCCASION_WEIGHT, reason: `${o.said} → ${o.occasion}`, from: o.said }));
     expansions = [...placeExpansions, ...occasionTopics, ...expansions];
-    if (refining) expansions = [...expansions, ...propertyExpansions(kb, extraction.keyPhrases, [...(previous?.keyPhrases ?? []), ...(previous?.likes ?? [])], extraction.refineNot === true)];
+    if (refining) expansions = [...expansions, ...propertyExpansions(kb, extraction.keyPhrases, [...(previous?.keyPhrases ?? []), ...(previous?.likes ?? [])], extraction.refineNot === true, inp.catalogItems)];
   }
   // A place the knowledge layer recognised is read for its meaning (its country, its flag), not for its
   // words: "San Francisco" as words partly matches "flag: San Marino".

@@ -178,7 +178,27 @@ export function oppositesReader(kb: KnowledgeBase): (word: string) => readonly s
   };
 }
 
+/** A seed's name (a situation or an occasion) and its edges to what goes with it (tools/knowledge/situations.ts). */
+const SEED_NAME_RELATION = /^seed-(?:situation|occasion):name$/;
+const SEED_EDGE_RELATION = /^seed-(?:situation|occasion)$/;
+
+/**
+ * What goes with a season, situation or occasion a word names, as English names of catalog things
+ * ("winter", "겨울": snowman, snowflake, scarf, gloves, coat); empty for a word that names none.
+ */
+export function associatesReader(kb: KnowledgeBase): (word: string) => readonly string[] {
+  return (word) => {
+    const whole = word.toLocaleLowerCase();
+    const seeds = findConcepts(kb, word, { stem: true }).filter((m) => m.text === whole && SEED_NAME_RELATION.test(kb.relations[m.rel] ?? ''));
+    return [...new Set(seeds.flatMap((m) => kb.edgesOf(m.concept)
+      .filter((e) => e.hops.length === 1 && SEED_EDGE_RELATION.test(kb.relations[e.hops[0]!.rel] ?? ''))
+      .map((e) => kb.concepts[e.hops[0]!.to]!.en.toLowerCase())))];
+  };
+}
+
 /** What a turn's extraction may ask the knowledge layer about a refinement (TurnContext). */
-export function refinementReaders(kb: KnowledgeBase): { itemsWithProperty: (word: string) => readonly string[]; oppositesOf: (word: string) => readonly string[] } {
-  return { itemsWithProperty: propertyItemsReader(kb), oppositesOf: oppositesReader(kb) };
+export function refinementReaders(kb: KnowledgeBase): {
+  itemsWithProperty: (word: string) => readonly string[]; oppositesOf: (word: string) => readonly string[]; associatesOf: (word: string) => readonly string[];
+} {
+  return { itemsWithProperty: propertyItemsReader(kb), oppositesOf: oppositesReader(kb), associatesOf: associatesReader(kb) };
 }

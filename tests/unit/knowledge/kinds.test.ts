@@ -3,6 +3,7 @@
 // refinement can narrow to them; a dog is the poodle, not the hot dog. Product path (product-turns.ts).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { associatesReader } from '../../../src/core/knowledge/expand.ts';
 import { KnowledgeError, parseKnowledge } from '../../../src/core/knowledge/format.ts';
 import { stemKorean } from '../../../src/core/lang/ko/stem.ts';
 import { items, kb, productTurns } from './product-turns.ts';
@@ -89,5 +90,18 @@ describe('a refinement by where things are (Korean)', () => {
   it('a position word is no property ("물 위에 있는 것만": on the water, not "위")', () => {
     const { intent } = productTurns('탈것 보여줘', '물 위에 떠 있는 것만');
     expect(intent.refinements.map((r) => r.text)).not.toContain('위');
+  });
+});
+
+describe('a refinement by what goes with a season', () => {
+  it('"옷 스티커", then "겨울에 입는 거만" (only what you wear in winter): the scarf and the coat lead', () => {
+    const { intent, top } = productTurns('옷 스티커', '겨울에 입는 거만');
+    expect(intent.refinements.map((r) => r.text)).toContain('겨울');
+    expect(top.slice(0, 4).map((it) => it.title)).toEqual(expect.arrayContaining(['scarf', 'coat']));
+  });
+
+  it('a word that names no season or situation has no associates', () => {
+    expect(associatesReader(kb)('zimwaggle')).toEqual([]);
+    expect(associatesReader(kb)('winter')).toEqual(expect.arrayContaining(['scarf', 'coat']));
   });
 });
