@@ -34,7 +34,22 @@ const MAX_WANTED_EXPANSIONS = 10;
  * 0.892/0.853; 0.8 0.876/0.811, 0.702/0.634; 0.7 (with places excluded) 0.874/0.821, 0.707/0.630,
  * 0.892/0.855; never leading 0.874/0.820, 0.675/0.630, 0.892/0.853.
  */
-const LEAD_SHARE = 0.7;
+export const LEAD_SHARE = 0.7;
+
+/**
+ * Whether an expansion leads the phrases said (WantedPhrase.leads): weighs at least LEAD_SHARE of the
+ * strongest, comes from words kept as no phrase, not from a place ("ski trip to Switzerland" is the
+ * skiing, and the reply says so: tests/unit/understanding-reply.test.ts), and links no item. The
+ * reply reads it too (src/core/extract/engine.ts speakable): it names what leads.
+ */
+export function leadsOver(
+  said: readonly { readonly text: string; readonly weight: number }[], places: readonly { readonly text: string }[],
+): (e: { readonly weight: number; readonly from: string; readonly itemIds?: readonly string[] }) => boolean {
+  const keys = new Set(said.map((p) => key(p.text)));
+  const where = new Set(places.map((p) => key(p.text)));
+  const strongest = Math.max(0, ...said.map((p) => p.weight));
+  return (e) => said.length > 0 && e.weight >= strongest * LEAD_SHARE && !keys.has(key(e.from)) && !where.has(key(e.from)) && !e.itemIds?.length;
+}
 
 /** Literal phrases first (a like counts fully), then expansions not already said, strongest first. */
 export function wantedPhrases(intent: Intent): WantedPhrase[] {
@@ -49,11 +64,7 @@ export function wantedPhrases(intent: Intent): WantedPhrase[] {
   // drinks" brought the hot dog and the hot pepper by "hot drink → hot".
   const refining = new Set((intent.refinements ?? []).map((r) => key(r.text)));
   const strongest = Math.max(0, ...literal.map((p) => p.weight));
-  // A place is where the user goes, never what the turn means instead of its words: "ski trip to
-  // Switzerland" is the skiing, and the reply that says so (tests/unit/understanding-reply.test.ts).
-  const places = new Set((intent.information?.places ?? []).map((p) => key(p.text)));
-  const leads = (e: { weight: number; from: string; itemIds?: readonly string[] }) =>
-    literal.length > 0 && e.weight >= strongest * LEAD_SHARE && !byKey.has(key(e.from)) && !places.has(key(e.from)) && !e.itemIds?.length;
+  const leads = leadsOver(literal, intent.information?.places ?? []);
   const expansions = (intent.expansions ?? [])
     .filter((e) => !byKey.has(key(e.text)) && !disliked.has(key(e.text)) && !refining.has(key(e.from)))
     .sort((a, b) => b.weight - a.weight)

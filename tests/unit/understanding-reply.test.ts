@@ -25,13 +25,16 @@ const TOP = 10;
  * screen shows most of, src/core/implied-topics.ts); still 4 once a word the catalog lacks is read for
  * what it implies (informationNode's catalogItems: "bake → hot" passes, "결혼식 청첩장" now names rings
  * the hearts outrank): head-only matches outranked ("mother's day gift", "thanksgiving dinner",
- * "더워"). A ratchet: it may only go down (bench/RESULTS-knowledge.md).
+ * "더워"). A ratchet: it may only go down (bench/RESULTS-knowledge.md). Since 2026-12-01 over dev2 too
+ * (where "similar stuff pls" had replied "identical" and "only warm stuff" the opposite, "cool"): 3,
+ * "mother's day gift", "thanksgiving dinner" and "st paddy's day pub crawl" (an occasion's name, not
+ * the catalog's, is said).
  */
-const KNOWN_MISSES = 4;
+const KNOWN_MISSES = 3;
 const dir = 'public/models/catalogs/stickers';
 
 interface Conversation { id: string; turns: string[]; kind: string; mustNotShow: string[] }
-const conversations: Conversation[] = ['understanding-dev.jsonl', 'understanding-blind.jsonl'].flatMap((f) =>
+const conversations: Conversation[] = ['understanding-dev.jsonl', 'understanding-dev2.jsonl', 'understanding-blind.jsonl'].flatMap((f) =>
   readFileSync(`tests/golden/understanding/${f}`, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Conversation),
 );
 
@@ -59,6 +62,8 @@ const TEMPLATE_WORDS = new Set(LANGUAGE_PACKS.flatMap((pk) => Object.values(pk.r
  */
 function candidateTopics(x: TurnExtraction): { text: string; itemIds: string[] }[] {
   if (x.task === 'less_of' || x.task === 'start_over' || x.task === 'chit_chat') return [];
+  // "only the ones that can't fly": the reply names what the feed leaves out ("same topic without fly").
+  if (x.task === 'refine' && x.refineNot) return [];
   const saidWords = new Set(x.keyPhrases.flatMap((p) => p.text.toLocaleLowerCase().split(' ')));
   const implied = (x.expansions ?? []).flatMap((e) => [e.text, ...(e.label && e.label !== e.text ? [e.label] : [])]
     .filter((text) => !TEMPLATE_WORDS.has(text.toLocaleLowerCase()) && !saidWords.has(text.toLocaleLowerCase()))
@@ -108,4 +113,29 @@ describe('understanding: the reply names only what the feed shows (issue 14)', (
     expect(named).toBeGreaterThan(100);
     expect(failures.length, failures.join('\n')).toBeLessThanOrEqual(KNOWN_MISSES);
   }, 120_000);
+});
+
+describe('the reply names what leads the feed', () => {
+  const replyTo = async (text: string) => {
+    const previous = emptyIntent('test', 0);
+    const outcome = await understandTurn(text, {
+      engine, previous, turnId: 't0', catalogItems: (p) => engine.gazetteer.itemIdsOf(p),
+      enrich: (extraction) => ({ ...extraction, ...informationNode({ text, extraction, previous, kb, catalogItems: (p) => engine.gazetteer.itemIdsOf(p) }) }),
+    });
+    return outcome.kind === 'understood' ? outcome.reply : '';
+  };
+
+  it('a told turn: what it means, not the word it mentions ("can\'t walk" after leg day)', async () => {
+    const reply = await replyTo("leg day absolutely destroyed me, can't walk lol");
+    expect(reply).not.toMatch(/\bwalk/i);
+    expect(reply).toMatch(/lifting weights|gym|biceps/i);
+  });
+
+  it('a request: what it asks for, not what its place implies', async () => {
+    expect(await replyTo("I'm flying to Seoul next week and want to try street food")).toMatch(/street food/i);
+  });
+
+  it('"similar stuff" is about the feed, not identity; an opposite property is never named', async () => {
+    expect(await replyTo('similar stuff pls')).not.toMatch(/identical|equal/i);
+  });
 });

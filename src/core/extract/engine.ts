@@ -5,6 +5,7 @@ import type { Intent, Language, TurnExtraction } from '../intent.ts';
 import { DEFAULT_PACK, isPackLanguage, LANGUAGE_PACKS, packFor, packOfText, writtenIn } from '../lang/packs.ts';
 import { type Implied, impliedForReply } from '../implied-topics.ts';
 import type { UnderstandingEngine } from '../understand.ts';
+import { leadsOver } from '../wanted.ts';
 import { understandCompact, type CompactUnderstanding } from './extractor.ts';
 import { buildGazetteer, gazetteerKey, parsePlaceList, type Gazetteer, type GazetteerItem } from './gazetteer.ts';
 import { composeBlockedReply, composeReply, DEFAULT_REPLY_VOCABULARY, type ReplyLanguage } from './reply.ts';
@@ -51,14 +52,20 @@ function replyLanguageOf(language: Language, x: TurnExtraction): ReplyLanguage {
  */
 export function speakable(x: TurnExtraction, gazetteer: Gazetteer): TurnExtraction {
   const knows = (t: string) => gazetteer.lookup(t) !== undefined || (t.includes(' ') && gazetteer.lookup(t.slice(t.lastIndexOf(' ') + 1)) !== undefined);
-  const known = x.keyPhrases.filter((p) => knows(p.text));
+  // What the turn means, where it leads its words (src/core/wanted.ts), is what the feed shows first:
+  // "leg day absolutely destroyed me, can't walk lol" showed the gym and had replied "walk stickers".
+  const leads = leadsOver([...x.keyPhrases, ...x.likes.map((text) => ({ text, weight: 1 }))], x.information?.places ?? []);
+  const leading = (x.expansions ?? []).filter(leads);
+  // A phrase is named where no expansion leads it: one would, had it been the only phrase said.
+  const known = x.keyPhrases.filter((p) => knows(p.text) && !leading.some(leadsOver([p], x.information?.places ?? [])));
   // A like is spoken of too ("I'll remember you like …"): only in the catalog's words as well.
   const likes = x.likes.filter(knows);
   if (known.length === x.keyPhrases.length && likes.length === x.likes.length) return x;
   // The strongest implied topic the feed will mostly show: one only, since said words the catalog lacks
   // still reach the feed through the other sources (tests/unit/understanding-reply.test.ts).
   const spoken = (e: Implied) => knows(e.text) && writtenIn(x.language, e.text);
-  const implied = known.length > 0 ? [] : impliedForReply(x.expansions ?? [], spoken, (t) => gazetteer.itemIdsOf(t)).slice(0, 1).map((e) => ({ text: e.text, weight: e.weight }));
+  // Never a refinement's opposite ("only warm stuff": not "cool"), which the feed leaves out.
+  const implied = known.length > 0 ? [] : impliedForReply((x.expansions ?? []).filter((e) => !e.opposite), spoken, (t) => gazetteer.itemIdsOf(t)).slice(0, 1).map((e) => ({ text: e.text, weight: e.weight }));
   return { ...x, keyPhrases: [...known, ...implied], likes };
 }
 

@@ -15,6 +15,7 @@ import { withoutMachinery } from './machinery.ts';
 import { aboutUndone, pointingBack } from './pointing.ts';
 import { CIRCUMSTANCE_SHARE, GREETINGS, OCCASION_STEP, readStatement, SEED_IMPLIES, SEED_NAME, SEED_STEP, situationNameWords, type StatementReading } from './statement.ts';
 import { clearerPhrases, isVague } from './vague.ts';
+import { LEAD_SHARE } from '../wanted.ts';
 
 export { PLACE_WEIGHT, TRAVEL_SHARE } from './journey.ts';
 
@@ -196,6 +197,8 @@ function propertyExpansions(
  * the phrase's weight, as linked items (sources/knowledge.ts).
  */
 const KIND_SHARE = 0.9;
+/** Below LEAD_SHARE by this factor: what an asked turn implies stays clear of leading what it asks for. */
+const ASKED_MARGIN = 0.95;
 /** WordNet senses from which a word is too vague to name a kind (the shipped sense counts start at 12). */
 const KIND_MAX_SENSES = 12;
 /** Turns whose phrases are the topic to fill the feed with (a refinement narrows, a refusal refuses). */
@@ -414,6 +417,13 @@ export function informationNode(inp: {
   // Not when it points at what is shown or asks for more of it ("love these, any more?"): that keeps the topic.
   const aboutShown = situation.some((s) => s.refersBack.test(text) || s.wantsMore.test(text));
   const impliesTopic = task === 'chit_chat' && !aboutShown && expansions.length > 0 && topics.length + extraction.likes.length + (read?.dislikes ?? extraction.dislikes).length + undo.length === 0;
+  // A turn that asks for something keeps what it asks for first: no expansion of it leads its words
+  // (src/core/wanted.ts leadsOver), which only a turn that tells does ("flying to Seoul ... want to try
+  // street food": the flight had come within reach of leading the food).
+  if (topics.length > 0 && situation.some((s) => s.asks.test(text))) {
+    const below = Math.max(...topics.map((p) => p.weight)) * LEAD_SHARE * ASKED_MARGIN;
+    expansions = expansions.map((e) => (!e.itemIds?.length && e.weight > below ? { ...e, weight: below } : e));
+  }
   // A turn that takes a dislike back is about that topic; the rest of it is a circumstance.
   const about = aboutUndone(undo, topics, expansions);
   // What a request names, by its kinds: asked for, not told ("the whole board" of a pitch is no skateboard).

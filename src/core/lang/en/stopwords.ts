@@ -61,7 +61,8 @@ fabulous neat fine alright best better bad worse worst awful terrible horrible m
 /**
  * The words that steer the feed (asking, liking, refusing: "show", "love", "hate", "stop", "miss"): what
  * they steer is the topic, they are not. Stop words, and never read by the knowledge layer either:
- * "stop showing cars" showed raised hands for "stop -> halt", "I hate spiders" people for "hater".
+ * "stop showing cars" showed raised hands for "stop -> halt", "I hate spiders" people for "hater";
+ * "similar stuff pls" replied "more identical picks" ("similar -> identical").
  */
 const CUES = `
 show shows showing shown see seeing look looking looks give giving find bring want wanna wants
@@ -69,6 +70,7 @@ love loving loved like likes liked enjoy enjoyed hate hated hating dislike disli
 stop stopped skip avoid remove hide exclude drop guess suppose actually forget forgot forgotten
 creep creeps freak freaks scare scares
 start begin restart reset clear ignore
+similar similarly alike same identical different
 `;
 
 /** Interjections ("ugh", "oh wait", "lol"): the knowledge layer read "wait" as halt. */
