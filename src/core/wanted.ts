@@ -44,11 +44,13 @@ export const LEAD_SHARE = 0.7;
  */
 export function leadsOver(
   said: readonly { readonly text: string; readonly weight: number }[], places: readonly { readonly text: string }[],
-): (e: { readonly weight: number; readonly from: string; readonly itemIds?: readonly string[] }) => boolean {
+): (e: { readonly text: string; readonly label?: string; readonly weight: number; readonly from: string; readonly itemIds?: readonly string[] }) => boolean {
   const keys = new Set(said.map((p) => key(p.text)));
   const where = new Set(places.map((p) => key(p.text)));
   const strongest = Math.max(0, ...said.map((p) => p.weight));
-  return (e) => said.length > 0 && e.weight >= strongest * LEAD_SHARE && !keys.has(key(e.from)) && !where.has(key(e.from)) && !e.itemIds?.length;
+  // Nor the phrase itself by another name (the reply's "불꽃놀이" is the fireworks a New Year greeting implies).
+  const itself = (e: { readonly text: string; readonly label?: string }) => keys.has(key(e.text)) || (e.label !== undefined && keys.has(key(e.label)));
+  return (e) => said.length > 0 && e.weight >= strongest * LEAD_SHARE && !keys.has(key(e.from)) && !where.has(key(e.from)) && !e.itemIds?.length && !itself(e);
 }
 
 /** Literal phrases first (a like counts fully), then expansions not already said, strongest first. */

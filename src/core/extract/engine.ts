@@ -56,8 +56,11 @@ export function speakable(x: TurnExtraction, gazetteer: Gazetteer): TurnExtracti
   // "leg day absolutely destroyed me, can't walk lol" showed the gym and had replied "walk stickers".
   const leads = leadsOver([...x.keyPhrases, ...x.likes.map((text) => ({ text, weight: 1 }))], x.information?.places ?? []);
   const leading = (x.expansions ?? []).filter(leads);
-  // A phrase is named where no expansion leads it: one would, had it been the only phrase said.
-  const known = x.keyPhrases.filter((p) => knows(p.text) && !leading.some(leadsOver([p], x.information?.places ?? [])));
+  // A phrase is named where no expansion leads it: one would, had it been the only phrase said. Not
+  // one the turn implies, which the reply was given to name (understand.ts: a New Year greeting's 불꽃놀이).
+  const implies = new Set((x.expansions ?? []).flatMap((e) => [e.text, ...(e.label ? [e.label] : [])]).map((t) => t.toLocaleLowerCase()));
+  const led = (p: { text: string; weight: number }) => !implies.has(p.text.toLocaleLowerCase()) && leading.some(leadsOver([p], x.information?.places ?? []));
+  const known = x.keyPhrases.filter((p) => knows(p.text) && !led(p));
   // A like is spoken of too ("I'll remember you like …"): only in the catalog's words as well.
   const likes = x.likes.filter(knows);
   if (known.length === x.keyPhrases.length && likes.length === x.likes.length) return x;
@@ -176,10 +179,13 @@ export function narrowingOnly(
   const byColor = (p: string) => topicHasAny(p, gazetteer.coloredIdsOf);
   // Or by refusing the opposite some item of the topic has ("음료", then "시원한 거만": the hot beverage).
   const byOpposite = (p: string) => p.split(' ').flatMap((w) => oppositesOf?.(w) ?? []).some((a) => topic.some((t) => gazetteer.cooccur(a, t) === true));
-  // Or by what goes with the season or situation it names ("clothes", then "only stuff for winter": the scarf).
-  const byAssociation = (p: string) => !!associatesOf && topicHasAny(p, (w) => associatesOf(w).flatMap((a) => gazetteer.itemIdsOf(a)));
-  const narrows = (p: string) => topic.some((t) => gazetteer.cooccur(p, t) !== false) || byDefinition(p) || byColor(p) || byOpposite(p) || byAssociation(p);
-  const keyPhrases = x.keyPhrases.filter((p) => narrows(p.text));
+  // Or, said in a refinement's clause, by what goes with the season or situation it names ("clothes",
+  // then "only stuff for winter": the scarf). Only there: "고양이 보여줘", then "새해 복 많이 받으세요" is a
+  // greeting, not the cats at New Year (a party cat had kept it a refinement).
+  const byAssociation = (p: { text: string; weight: number }) => p.weight === REFINE_PROPERTY_WEIGHT && !!associatesOf
+    && topicHasAny(p.text, (w) => associatesOf(w).flatMap((a) => gazetteer.itemIdsOf(a)));
+  const narrows = (p: { text: string; weight: number }) => topic.some((t) => gazetteer.cooccur(p.text, t) !== false) || byDefinition(p.text) || byColor(p.text) || byOpposite(p.text) || byAssociation(p);
+  const keyPhrases = x.keyPhrases.filter((p) => narrows(p));
   return keyPhrases.length === x.keyPhrases.length ? x : { ...x, keyPhrases };
 }
 
