@@ -53,6 +53,24 @@ export function leadsOver(
   return (e) => said.length > 0 && e.weight >= strongest * LEAD_SHARE && !keys.has(key(e.from)) && !where.has(key(e.from)) && !e.itemIds?.length && !itself(e);
 }
 
+/**
+ * The catalog items the knowledge layer links to the topic's phrases as the very things they name (the
+ * kinds of a "vehicle": the airplane, the canoe; a country's flag), each with the phrase that links it;
+ * not a refinement's property nor its opposite. Where no phrase holds the topic (a word read for its
+ * meaning: "탈것"), what every expansion links. The extractor (narrowingOnly) and the feed
+ * (fusion/narrow.ts) read the topic through it.
+ */
+export function topicItemIds(intent: Pick<Intent, 'keyPhrases' | 'likes'> & Partial<Pick<Intent, 'expansions' | 'refinements'>>): Map<string, string> {
+  const refineKeys = new Set((intent.refinements ?? []).map((r) => key(r.text)));
+  const said = new Set([...intent.keyPhrases, ...intent.likes].map((p) => key(p.text)));
+  const out = new Map<string, string>();
+  for (const e of intent.expansions ?? []) {
+    if (e.opposite || refineKeys.has(key(e.from)) || (said.size > 0 && !said.has(key(e.from)))) continue;
+    for (const id of e.itemIds ?? []) if (!out.has(id)) out.set(id, e.from);
+  }
+  return out;
+}
+
 /** Literal phrases first (a like counts fully), then expansions not already said, strongest first. */
 export function wantedPhrases(intent: Intent): WantedPhrase[] {
   const byKey = new Map<string, WantedPhrase>();

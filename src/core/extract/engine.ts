@@ -5,7 +5,7 @@ import type { Intent, Language, TurnExtraction } from '../intent.ts';
 import { DEFAULT_PACK, isPackLanguage, LANGUAGE_PACKS, packFor, packOfText, writtenIn } from '../lang/packs.ts';
 import { type Implied, impliedForReply } from '../implied-topics.ts';
 import type { UnderstandingEngine } from '../understand.ts';
-import { leadsOver } from '../wanted.ts';
+import { leadsOver, topicItemIds } from '../wanted.ts';
 import { understandCompact, type CompactUnderstanding } from './extractor.ts';
 import { buildGazetteer, gazetteerKey, parsePlaceList, type Gazetteer, type GazetteerItem } from './gazetteer.ts';
 import { composeBlockedReply, composeReply, DEFAULT_REPLY_VOCABULARY, type ReplyLanguage } from './reply.ts';
@@ -166,8 +166,7 @@ export function narrowingOnly(
   if (topic.length === 0) return x;
   // The topic's items are also those the knowledge layer links to its phrases as what they name (the
   // kinds of a vehicle: the canoe, which no word of its calls a vehicle).
-  const refined = new Set((previous.refinements ?? []).map((r) => r.text));
-  const linked = new Set((previous.expansions ?? []).filter((e) => !e.opposite && !refined.has(e.from) && topic.includes(e.from)).flatMap((e) => e.itemIds ?? []));
+  const linked = new Set(topicItemIds(previous).keys());
   // Or some item of the topic has it by definition ("fruits", then "only the yellow ones": the lemon,
   // whose tags never say yellow; English words only, as the definitions are) or in its picture
   // ("vehicles", then "only the red ones": the fire engine, whose words never say red).

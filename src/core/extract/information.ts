@@ -345,14 +345,15 @@ export function informationNode(inp: {
   // A turn that asks for something keeps what it asks for first: no expansion of it leads its words
   // (src/core/wanted.ts leadsOver), which only a turn that tells does ("flying to Seoul ... want to try
   // street food": the flight had come within reach of leading the food).
-  if (topics.length > 0 && situation.some((s) => s.asks.test(text))) {
+  const asks = situation.some((s) => s.asks.test(text));
+  if (topics.length > 0 && asks) {
     const below = Math.max(...topics.map((p) => p.weight)) * LEAD_SHARE * ASKED_MARGIN;
     expansions = expansions.map((e) => (!e.itemIds?.length && e.weight > below ? { ...e, weight: below } : e));
   }
   // A turn that takes a dislike back is about that topic; the rest of it is a circumstance.
   const about = aboutUndone(undo, topics, expansions);
   // What a request names, by its kinds: asked for, not told ("the whole board" of a pitch is no skateboard).
-  const asked = situation.some((s) => s.asks.test(text)) || words.length <= BARE_REQUEST_WORDS;
+  const asked = asks || words.length <= BARE_REQUEST_WORDS;
   // A word read for its meaning names its kinds too ("탈것 보여줘": vehicles, though no tag says 탈것).
   const meant = clear.filter((p) => readForMeaning(p.text.toLocaleLowerCase()));
   const kinds = kb && asked && KIND_TASKS.has(read?.task ?? task) && refusedShown.length === 0 ? kindExpansions(kb, [...about.topics, ...meant]) : [];

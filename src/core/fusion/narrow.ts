@@ -8,7 +8,7 @@ import type { Intent } from '../intent.ts';
 import { dislikedItems, FIELD_WEIGHTS, type LexicalIndex, scorePhrases } from '../lexical.ts';
 import { packOfText } from '../lang/packs.ts';
 import { matchTokens } from '../text.ts';
-import { wantedPhrases } from '../wanted.ts';
+import { topicItemIds, wantedPhrases } from '../wanted.ts';
 
 const key = (s: string) => s.toLocaleLowerCase();
 
@@ -85,7 +85,7 @@ function refinementOf(lexical: LexicalIndex, intent: Intent): Refinement | null 
       return { byWords, all };
     };
     const topic = matching(lexical, wantedPhrases(intent).filter((p) => !p.from || !refineKeys.has(key(p.from))));
-    for (const i of topicLinks(lexical, intent)) topic.add(i);
+    for (const i of topicLinked(lexical, intent).keys()) topic.add(i);
     const wanted = narrowing(intent.refinements.filter((r) => !r.not), (r) => having([r]).all, saidOf(lexical, intent));
     const lacking = intent.refinements.filter((r) => r.not);
     // "Only the ones that can't fly": what fits is the topic without the items that have the property.
@@ -103,28 +103,14 @@ function refinementOf(lexical: LexicalIndex, intent: Intent): Refinement | null 
   return out;
 }
 
-/**
- * Items the knowledge layer links to the topic's phrases as the very things they name (the kinds of a
- * "vehicle": the airplane, the canoe; a country's flag), not to a refinement's property: they are the
- * topic as much as what carries its words.
- */
-function topicLinks(lexical: LexicalIndex, intent: Intent): number[] {
-  return [...topicLinked(lexical, intent).keys()];
-}
-
-/** As topicLinks, each item with the phrase that links it ("vehicle" for the airplane). */
+/** The topic's linked items (wanted.ts topicItemIds) as rows of the catalog, once per intent. */
+const topicLinkedOf = new WeakMap<Intent, ReadonlyMap<number, string>>();
 export function topicLinked(lexical: LexicalIndex, intent: Intent): ReadonlyMap<number, string> {
-  const refineKeys = new Set((intent.refinements ?? []).map((r) => key(r.text)));
-  const said = new Set([...intent.keyPhrases, ...intent.likes].map((p) => key(p.text)));
-  const row = rowsOf(lexical.items);
-  const out = new Map<number, string>();
-  for (const e of intent.expansions ?? []) {
-    // Where no phrase holds the topic (a word read for its meaning: "탈것"), what the expansions link.
-    if (e.opposite || refineKeys.has(key(e.from)) || (said.size > 0 && !said.has(key(e.from)))) continue;
-    for (const id of e.itemIds ?? []) {
-      const i = row.get(id);
-      if (i !== undefined && !out.has(i)) out.set(i, e.from);
-    }
+  let out = topicLinkedOf.get(intent);
+  if (!out) {
+    const row = rowsOf(lexical.items);
+    out = new Map([...topicItemIds(intent)].flatMap(([id, from]) => { const i = row.get(id); return i === undefined ? [] : [[i, from] as const]; }));
+    topicLinkedOf.set(intent, out);
   }
   return out;
 }
@@ -136,7 +122,7 @@ function saidOf(lexical: LexicalIndex, intent: Intent): Set<number> {
   if (!said) {
     const refineKeys = new Set((intent.refinements ?? []).map((r) => key(r.text)));
     said = matching(lexical, [...intent.keyPhrases, ...intent.likes].filter((p) => !refineKeys.has(key(p.text))));
-    for (const i of topicLinks(lexical, intent)) said.add(i);
+    for (const i of topicLinked(lexical, intent).keys()) said.add(i);
     saidOfIntent.set(intent, said);
   }
   return said;
