@@ -125,7 +125,10 @@ export function itemKinds(wn: WordNet, items: readonly ItemLike[], isStopword: (
         // Its own sense by the lemma it was found by, and by the synonyms it is a main sense of: the
         // hot dog's sense also lists "dog" (slang for a frankfurter, dog's fifth noun sense), the hot
         // beverage's "drink" (drink's third).
-        const names = depth === 0 ? s.lemmas.filter((l) => l === found.lemma || (nounSenseRank(wn, l, id) >= 0 && nounSenseRank(wn, l, id) < SYNONYM_MAX_RANK)) : s.lemmas;
+        // A hypernym's lemma likewise: the lion is a "big cat, cat", but that is cat's seventh sense, and
+        // "show me cats" had shown the tiger, the leopard and the lion.
+        const main = (l: string) => nounSenseRank(wn, l, id) >= 0 && nounSenseRank(wn, l, id) < SYNONYM_MAX_RANK;
+        const names = s.lemmas.filter((l) => (depth === 0 && l === found.lemma) || main(l));
         for (const l of names) if (!isStopword(l)) (out.get(l) ?? out.set(l, new Set()).get(l)!).add(it.id);
         for (const p of s.pointers) if ((p.symbol === '@' || p.symbol === '@i') && !seen.has(p.target)) { seen.add(p.target); next.push(p.target); }
       }

@@ -17,6 +17,10 @@ describe('kinds of a topic (issue 14)', () => {
     // The hot dog's WordNet sense lists "dog" as slang; a kind of dog it is not.
     expect(titleOf(kb.itemsOfKind('dog'))).toEqual(expect.arrayContaining(['dog', 'poodle', 'guide dog']));
     expect(titleOf(kb.itemsOfKind('dog'))).not.toContain('hot dog');
+    // Nor a hypernym's lemma in a minor sense: the lion is a "big cat, cat" (cat's seventh sense).
+    expect(titleOf(kb.itemsOfKind('cat'))).toContain('cat');
+    expect(titleOf(kb.itemsOfKind('cat'))).not.toEqual(expect.arrayContaining(['lion']));
+    expect(titleOf(kb.itemsOfKind('animal'))).toContain('lion');
     // A synonym that is among the word's main senses counts ("drink" of "beverage").
     expect(titleOf(kb.itemsOfKind('drink'))).toContain('hot beverage');
     expect(kb.itemsOfKind('zimwaggle')).toEqual([]);
