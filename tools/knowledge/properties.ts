@@ -173,3 +173,47 @@ function glossDefinitionWords(gloss: string): string[] {
   const definition = gloss.split(/;\s*"/)[0]!.replace(/\([^)]*\)/g, ' ');
   return definition.toLowerCase().split(/[^a-z-]+/).filter((w) => w.length > 2).map((w) => (w.length > 4 && /[^su]s$/.test(w) ? w.slice(0, -1) : w));
 }
+
+/** A kind with more items than this is no property of a few ("eat: take in solid food": every food). */
+const VERB_KIND_MAX_ITEMS = 24;
+
+/**
+ * verb -> ids of the items its definitions name the kind of: "blow: play or sound a wind instrument"
+ * (the saxophone, the trumpet), "strum: sound the strings of (a stringed instrument)", "wear: put
+ * clothing on one's body". A thing is what is done with it as much as what it looks like: "musical
+ * instruments", then "only the ones you blow into" asks for the kind a verb's definition names, and no
+ * item's own definition says blow. Not a word that is more often a noun than a verb. The kinds come from `kinds` (itemKinds); the longest name in the
+ * definition wins ("wind instrument", not "instrument"); a kind of more than VERB_KIND_MAX_ITEMS items
+ * says too little.
+ */
+export function verbObjectProperties(wn: WordNet, kinds: ReadonlyMap<string, ReadonlySet<string>>, isStopword: (w: string) => boolean): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const [verb, ids] of wn.senses) {
+    if (verb.includes(' ') || verb.length < 3 || isStopword(verb)) continue;
+    // Every verb sense: "blow" plays a wind instrument in its twelfth of 23. A refinement reads the
+    // property only inside its topic (src/core/fusion/narrow.ts), where the other senses' kinds are
+    // rarely found ("blow: exhale hard" names none; "shape by blowing" the glass).
+    const verbSenses = ids.filter((id) => id.startsWith('v:'));
+    // Not mainly a noun: a noun with a verb sense besides ("cab: travel by taxi", a translation of the
+    // taxi emoji's "노란") is read as the noun it mostly is.
+    if (verbSenses.length < ids.filter((id) => id.startsWith('n:')).length) continue;
+    for (const id of verbSenses) {
+      const s = wn.synsets.get(id);
+      if (!s) continue;
+      const words = s.gloss.split(/;\s*"/)[0]!.replace(/\([^)]*\)/g, (m) => m.slice(1, -1)).toLowerCase().split(/[^a-z-]+/).filter(Boolean);
+      for (let i = 0; i < words.length; i++) {
+        for (const n of [2, 1]) {
+          if (i + n > words.length) continue;
+          const phrase = words.slice(i, i + n).join(' ');
+          const singular = n === 1 && phrase.length > 4 && /[^su]s$/.test(phrase) ? phrase.slice(0, -1) : phrase;
+          const items = kinds.get(phrase) ?? kinds.get(singular);
+          if (!items || items.size > VERB_KIND_MAX_ITEMS || (n === 1 && isStopword(phrase))) continue;
+          for (const it of items) (out.get(verb) ?? out.set(verb, new Set()).get(verb)!).add(it);
+          i += n - 1;
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}

@@ -109,3 +109,24 @@ describe('a refinement by what goes with a season', () => {
     expect(associatesReader(kb)('winter')).toEqual(expect.arrayContaining(['scarf', 'coat']));
   });
 });
+
+describe('a refinement by what is done with a thing (a verb\'s definition names its kind)', () => {
+  it('the file lists the kinds a verb\'s definition names as the verb\'s property ("blow: play or sound a wind instrument")', () => {
+    const titleOf = (ids: readonly string[]) => ids.map((id) => items.find((it) => it.id === id)?.title);
+    expect(titleOf(kb.itemsWithProperty('blow'))).toEqual(expect.arrayContaining(['saxophone', 'trumpet', 'flute']));
+    expect(titleOf(kb.itemsWithProperty('strum'))).toEqual(expect.arrayContaining(['guitar', 'violin']));
+    expect(titleOf(kb.itemsWithProperty('blow'))).not.toContain('guitar');
+  });
+
+  it('"musical instruments", then "only the ones you blow into": the wind instruments, no guitar', () => {
+    const top = titles('musical instruments', 'only the ones you blow into');
+    expect(top.slice(0, 3)).toEqual(expect.arrayContaining(['saxophone', 'trumpet']));
+    expect(top).not.toContain('guitar');
+  });
+
+  it('Korean: "악기 스티커", then "입으로 부는 것만" (only the ones you blow with your mouth)', () => {
+    const top = titles('악기 스티커', '입으로 부는 것만');
+    expect(top.slice(0, 3)).toEqual(expect.arrayContaining(['saxophone', 'trumpet']));
+    expect(top).not.toContain('microscope');
+  });
+});
