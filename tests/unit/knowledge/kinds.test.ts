@@ -130,3 +130,14 @@ describe('a refinement by what is done with a thing (a verb\'s definition names 
     expect(top).not.toContain('microscope');
   });
 });
+
+describe('a definition\'s size word is the thing\'s, not a part\'s', () => {
+  it('"동물 보여줘", then "엄청 작은 애들만": the mouse, not the giraffe ("having ... small horns")', () => {
+    const titleOf = (ids: readonly string[]) => ids.map((id) => items.find((it) => it.id === id)?.title);
+    expect(titleOf(kb.itemsWithProperty('small'))).toContain('mouse');
+    expect(titleOf(kb.itemsWithProperty('small'))).not.toContain('giraffe');
+    const top = titles('동물 보여줘', '엄청 작은 애들만');
+    expect(top.slice(0, 3)).toContain('mouse');
+    expect(top).not.toContain('giraffe');
+  });
+});
