@@ -3,7 +3,7 @@
 // or situation it names, and a topic's kinds by WordNet's hypernyms. Each is an expansion that links
 // items (Expansion.itemIds) rather than words to search for.
 import { MAX_EXPANSION_ITEMS, type TurnExtraction } from '../intent.ts';
-import { associatesReader } from '../knowledge/expand.ts';
+import { associatesReader, propertyItems } from '../knowledge/expand.ts';
 import type { KnowledgeBase } from '../knowledge/format.ts';
 import { findConcepts } from '../knowledge/match.ts';
 import { norm } from './journey.ts';
@@ -47,7 +47,7 @@ export function propertyExpansions(
           if (!topicWords.has(a)) out.push({ text: a, weight: Math.min(1, p.weight * share), reason: `${from} → not ${a}`, from, opposite: true });
         }
       }
-      const ids = kb.itemsWithProperty(w);
+      const ids = propertyItems(kb, w);
       if (ids.length === 0 || ids.length > MAX_EXPANSION_ITEMS) continue;
       out.push({ text: w, weight: Math.min(1, p.weight * share), reason: from === w ? w : `${from} → ${w}`, from, itemIds: [...ids] });
     }

@@ -156,9 +156,28 @@ const NAMING_RELATION = /translation|ko-predicate|:name$|lemma/;
  */
 export function propertyItemsReader(kb: KnowledgeBase): (word: string) => readonly string[] {
   return (word) => {
-    if (LATIN.test(word)) return kb.itemsWithProperty(word);
-    return [...new Set(englishNames(kb, word).flatMap((n) => kb.itemsWithProperty(n)))];
+    if (LATIN.test(word)) return propertyItems(kb, word);
+    return [...new Set(englishNames(kb, word).flatMap((n) => propertyItems(kb, n)))];
   };
+}
+
+/** A similar-to edge from an adjective's first sense (wordnet.ts: similar 0.75 at sense rank 1); later senses weigh less. */
+const HEAD_MIN_WEIGHT = 0.75;
+
+/**
+ * The items a property word fits by definition; for a word no definition says, those of the adjective
+ * WordNet puts it beside ("tiny" -> small, "huge" -> large, "fluffy" -> soft): "animals", then "only the
+ * tiny ones" had kept no refinement and shown the monkeys. A word some definitions say keeps its own
+ * items only: "massive" with large's too put the gorilla before the elephant (dev2 en 0.704 -> 0.700).
+ */
+export function propertyItems(kb: KnowledgeBase, word: string): readonly string[] {
+  const own = kb.itemsWithProperty(word);
+  if (own.length > 0) return own;
+  const whole = word.toLowerCase();
+  const heads = findConcepts(kb, word).filter((m) => m.text === whole).flatMap((m) => kb.edgesOf(m.concept)
+    .filter((e) => e.hops.length === 1 && e.weight >= HEAD_MIN_WEIGHT && kb.relations[e.hops[0]!.rel] === 'wordnet:similar')
+    .map((e) => kb.concepts[e.hops[0]!.to]!.en.toLowerCase()));
+  return [...new Set(heads.flatMap((h) => kb.itemsWithProperty(h)))];
 }
 
 /** The English concepts a word in another language names ("차가운" -> cold). */

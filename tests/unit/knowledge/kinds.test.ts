@@ -140,4 +140,13 @@ describe('a definition\'s size word is the thing\'s, not a part\'s', () => {
     expect(top.slice(0, 3)).toContain('mouse');
     expect(top).not.toContain('giraffe');
   });
+
+  it('a word no definition says reads as the adjective WordNet puts it beside ("tiny" -> small)', () => {
+    expect(kb.itemsWithProperty('tiny')).toEqual([]);
+    const top = titles('animals', 'only the tiny ones');
+    expect(top.slice(0, 3)).toContain('mouse');
+    expect(top).not.toContain('gorilla');
+    // A word some definitions say keeps its own items: "massive" leads with the elephant.
+    expect(titles('animals', 'only the massive ones')[0]).toBe('elephant');
+  });
 });
