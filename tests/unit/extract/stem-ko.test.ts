@@ -84,3 +84,23 @@ describe('Korean words that name no topic', () => {
     expect(stemKorean('서울에선').stem).toBe('서울');
   });
 });
+
+describe('the copula joined to a noun', () => {
+  it('"이삿날이라", "시험이라서", "시인데": the noun, as with a case particle', () => {
+    expect(stemKorean('이삿날이라')).toMatchObject({ stem: '이삿날', suffixes: ['이라'], kind: 'noun' });
+    expect(stemKorean('시험이라서').stem).toBe('시험');
+    expect(stemKorean('고양이인데').stem).toBe('고양이');
+    expect(stemKorean('시인데').stem).toBe('시');
+  });
+
+  it('a noun that ends in 라 after a vowel stays whole ("카메라", "코알라")', () => {
+    expect(stemKorean('카메라').stem).toBe('카메라');
+    expect(stemKorean('코알라').stem).toBe('코알라');
+  });
+
+  it('"오늘 이삿날이라 정신이 하나도 없어": no phrase joins the moving day to the mind', () => {
+    const engine = stickerEngine();
+    const phrases = parseTurnExtraction(engine.extract('오늘 이삿날이라 정신이 하나도 없어', { previous: null })).keyPhrases.map((p) => p.text);
+    expect(phrases.filter((p) => p.includes('이삿날') && p.includes('정신'))).toEqual([]);
+  });
+});

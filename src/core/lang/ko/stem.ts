@@ -41,8 +41,17 @@ const CASE_PARTICLES: readonly ParticleSpec[] = [
   p('나', 'vowel'), p('에선'), p('엔'), p('으론', 'batchimNotRieul'), p('론', 'vowelOrRieul'), p('에'), p('의'),
   p('이', 'batchim'), p('가', 'vowel'), p('을', 'batchim'), p('를', 'vowel'),
 ];
-/** Subject/object/genitive markers: a delimiter never follows them ("고양이를" has no "는" after it). */
-const STANDALONE_CASES = new Set(['이', '가', '을', '를', '의']);
+/**
+ * The copula 이다 joined to a noun as a connective ("이삿날이라 정신없어", "새벽 네 시인데", "시험이라서"):
+ * the noun is the content, as with a case particle. Only the forms after a 받침 and 인데: the vowel
+ * forms (라, 라서) end too many nouns ("카메라", "코알라").
+ */
+const COPULA: readonly ParticleSpec[] = [
+  p('이라서', 'batchim'), p('이라고', 'batchim'), p('이라는', 'batchim'), p('이라며', 'batchim'), p('이라', 'batchim'),
+  p('이니까', 'batchim'), p('인데'),
+];
+/** Subject/object/genitive markers and the copula: a delimiter never follows them ("고양이를" has no "는" after it). */
+const STANDALONE_CASES = new Set(['이', '가', '을', '를', '의', ...COPULA.map((c) => c.form)]);
 /** Delimiters (보조사), after the case slot: topic, also, only, even. */
 const DELIMITERS: readonly ParticleSpec[] = [
   p('은', 'batchim'), p('는', 'vowel'), p('도'), p('만'), p('조차'), p('마저'), p('이라도', 'batchim'),
@@ -106,7 +115,7 @@ function particleSplits(word: string): Split[] {
     for (const del of [undefined, ...DELIMITERS]) {
       const w2 = del ? (w1.endsWith(del.form) ? w1.slice(0, -del.form.length) : undefined) : w1;
       if (w2 === undefined || w2.length === 0 || (del && !fits(w2, del.after))) continue;
-      for (const cas of [undefined, ...CASE_PARTICLES]) {
+      for (const cas of [undefined, ...CASE_PARTICLES, ...COPULA]) {
         if (cas && del && STANDALONE_CASES.has(cas.form)) continue;
         const w3 = cas ? (w2.endsWith(cas.form) ? w2.slice(0, -cas.form.length) : undefined) : w2;
         if (w3 === undefined || w3.length === 0 || (cas && !fits(w3, cas.after))) continue;
