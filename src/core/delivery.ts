@@ -1,8 +1,9 @@
 // The delivery path's final step, pure and synchronous: candidates from every retrieval source in the
 // registry (fusion/registry.ts: lexical match of the intent, CLIP text-to-item similarity, the user's
 // U2I vector, items like the liked ones, popularity), fused per source, penalties and exclusions
-// applied (disliked, unsafe, seen), diversified, explained.
+// applied (disliked, unsafe, seen), repeats of one variant family decayed, diversified, explained.
 import { type CatalogItem, rowsOf } from './catalog.ts';
+import { familiesOf } from './fusion/families.ts';
 import type { FusionWeights, Normalisation } from './fusion/fuse.ts';
 import { rankCandidates } from './fusion/rank.ts';
 import { DEFAULT_FUSION_WEIGHTS, DEFAULT_NORMALISATIONS, DEFAULT_SOURCES, normalisationsOf, SOURCE_IDS, type SourceId, weightsOf } from './fusion/registry.ts';
@@ -179,7 +180,7 @@ export function deliver<S extends string = FeedSource>(req: DeliveryRequest<S>):
   const candidates = sources.flatMap((s) => s.candidates(context));
 
   const { items: ranked } = rankCandidates<S>({
-    candidates, k, sources, exclusions: { disliked, unsafe, seen },
+    candidates, k, sources, exclusions: { disliked, unsafe, seen }, families: familiesOf(items),
     weights: req.weights ?? (isDefault ? (DEFAULT_FUSION_WEIGHTS as FusionWeights<S>) : weightsOf(sources)),
     normalisation: req.normalisation ?? (isDefault ? (DEFAULT_NORMALISATIONS as Readonly<Record<S, Normalisation>>) : normalisationsOf(sources)),
     ...(penalties ? { penalties } : {}),
