@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { composeReply } from '../../../src/core/extract/reply.ts';
 import { type Intent, parseTurnExtraction } from '../../../src/core/intent.ts';
 import { expandPhrase } from '../../../src/core/knowledge/expand.ts';
+import { findConcepts } from '../../../src/core/knowledge/match.ts';
 import { items, kb, productTurns } from './product-turns.ts';
 
 function feedAfter(...texts: string[]): { intent: Intent; titles: string[] } {
@@ -173,5 +174,15 @@ describe('seasons and the holiday greeting', () => {
   it('"겨울 스티커" (winter stickers): the snowman, the scarf and the coat', () => {
     const { titles } = feedAfter('겨울 스티커');
     expect(titles).toEqual(expect.arrayContaining(['snowman', 'scarf', 'coat']));
+  });
+});
+
+describe('a situation named with other words among its own', () => {
+  const names = (text: string) => findConcepts(kb, text).map((m) => kb.concepts[m.concept]!.en);
+  it('"my head is absolutely pounding" is the headache ("head is pounding")', () => {
+    expect(names('my head is absolutely pounding')).toContain('headache');
+  });
+  it('not where the words are far apart', () => {
+    expect(names('my head was fine until the band next door started pounding')).not.toContain('headache');
   });
 });
