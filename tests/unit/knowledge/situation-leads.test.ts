@@ -182,6 +182,10 @@ describe('a situation named with other words among its own', () => {
   it('"my head is absolutely pounding" is the headache ("head is pounding")', () => {
     expect(names('my head is absolutely pounding')).toContain('headache');
   });
+  it('Korean: "눈이 펑펑 온다" is a snow day (눈이 온다), "일이 진짜 산더미야" stress (일이 산더미)', () => {
+    expect(names('눈이 펑펑 온다')).toContain('snow day');
+    expect(names('회사에서 일이 진짜 산더미야')).toContain('stressed');
+  });
   it('not where the words are far apart', () => {
     expect(names('my head was fine until the band next door started pounding')).not.toContain('headache');
   });
