@@ -208,7 +208,9 @@ function looseIndex(kb: KnowledgeBase): Map<string, LooseName[]> {
     const seedSenses = kb.surfaces.get(surface)!.filter((x) => seedRels.has(x.rel) && !/ko-predicate/.test(kb.relations[x.rel] ?? ''));
     if (seedSenses.length === 0) continue;
     const ws = surface.split(' ');
-    const lemmas = [...new Set(ws.filter((w) => !FUNCTION_WORDS.has(w) && !w.includes("'") && !isKoreanStopword(w)).map(looseLemma))].filter((l) => l.length > 0 && !isKoreanStopword(l));
+    // A Korean name's last word is its predicate, however light ("비가 와": comes).
+    const content = (w: string, k: number) => (isHangul(w) && k === ws.length - 1) || (!FUNCTION_WORDS.has(w) && !w.includes("'") && !isKoreanStopword(w) && !isKoreanStopword(looseLemma(w)));
+    const lemmas = [...new Set(ws.filter(content).map(looseLemma))].filter((l) => l.length > 0);
     if (lemmas.length < 2) continue;
     const key = `${[...lemmas].sort().join(' ')}|${seedSenses.map((x) => x.concept).join(' ')}`;
     if (seen.has(key)) continue;

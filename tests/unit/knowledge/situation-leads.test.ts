@@ -185,6 +185,9 @@ describe('a situation named with other words among its own', () => {
   it('Korean: "눈이 펑펑 온다" is a snow day (눈이 온다), "일이 진짜 산더미야" stress (일이 산더미)', () => {
     expect(names('눈이 펑펑 온다')).toContain('snow day');
     expect(names('회사에서 일이 진짜 산더미야')).toContain('stressed');
+    // A name's light predicate counts as its word: "머리가 진짜 너무 아파" (머리 아파), "비가 엄청 많이 와" (비가 와).
+    expect(names('머리가 진짜 너무 아파')).toContain('headache');
+    expect(names('오늘 비가 엄청 많이 와')).toContain('rainy day');
   });
   it('not where the words are far apart', () => {
     expect(names('my head was fine until the band next door started pounding')).not.toContain('headache');
