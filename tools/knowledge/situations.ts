@@ -108,8 +108,10 @@ export const SITUATIONS: readonly OccasionSeed[] = [
   { en: ['ski trip', 'snowboarding', 'ski resort', 'ski season'], ko: ['스키장', '스노보드'], implies: ['skier', 'snowboarder', 'skis', 'snow-capped mountain', 'snowflake'] },
   { en: ['swimming pool', 'pool day', 'going swimming'], ko: ['수영장'], implies: ['person swimming', 'one-piece swimsuit', 'goggles', 'water wave'] },
   { en: ['yoga', 'pilates', 'meditation', 'meditating', 'stretching'], ko: ['요가', '필라테스', '명상', '스트레칭'], implies: ['person in lotus position', 'lotus', 'relieved face'] },
-  { en: ['marathon', 'running a marathon', 'half marathon', 'jogging', 'going for a run'], ko: ['마라톤', '러닝', '조깅', '달리기'], implies: ['person running', 'running shoe', 'running shirt', 'sports medal', 'stopwatch'] },
+  { en: ['marathon', 'running a marathon', 'half marathon', 'jogging', 'going for a run', 'went for a run', '5k run', '10k run', 'morning run'], ko: ['마라톤', '러닝', '조깅', '달리기'], implies: ['person running', 'running shoe', 'running shirt', 'sports medal', 'stopwatch'] },
   { en: ['watching football', 'watching soccer', 'football match', 'soccer match', 'world cup', 'match day'], ko: ['월드컵', '축구 경기'], implies: ['soccer ball', 'stadium', 'goal net', 'beer mug', 'trophy'] },
+  // Winning: "won" alone is also Korea's currency (WordNet), so the names say what was won.
+  { en: ['victory', 'championship', 'won the game', 'won the match', 'won the championship', 'won the final', 'won the tournament', 'won the race', 'won first place', 'first place', 'we won', 'our team won', 'champions'], ko: ['우승', '승리', '이겼다', '이겼어', '1등 했'], implies: ['trophy', '1st place medal', 'sports medal', 'party popper', 'clapping hands'] },
   { en: ['baseball game', 'ball game', 'watching baseball'], ko: ['야구장', '야구 경기'], implies: ['baseball', 'stadium', 'beer mug', 'hot dog'] },
   { en: ['amusement park', 'theme park', 'roller coaster ride'], ko: ['놀이공원', '놀이동산', '테마파크'], implies: ['roller coaster', 'ferris wheel', 'carousel horse', 'balloon', 'admission tickets'] },
   { en: ['museum', 'art gallery', 'art exhibition', 'exhibition'], ko: ['미술관', '박물관', '전시회'], implies: ['framed picture', 'classical building', 'artist palette', 'admission tickets'] },

@@ -190,6 +190,8 @@ const LOOSE_FACTOR = PREFIX_FACTOR;
  * First use builds the index: the bench's first pass max rose from 22 to 41-58 ms; p95 per turn unchanged.
  */
 const LOOSE_EXTRA = 2;
+/** Function words that start or are a time ("last night"): never between a name's words. */
+const TIME_WORDS = new Set(['last', 'next', 'this', 'week', 'month', 'day', 'today', 'tonight', 'tomorrow', 'yesterday', 'weekend', 'afternoon', 'night', 'morning', 'evening']);
 /** A name's word as the loose reading compares it: an English lemma, a Korean stem. */
 const looseLemma = (w: string) => (isHangul(w) ? stemKorean(w).stem : lemmatizeEnglish(w));
 
@@ -245,7 +247,12 @@ function withLooseNames(kb: KnowledgeBase, words: readonly string[], out: Concep
       const limit = Math.min(words.length, a + name.length + LOOSE_EXTRA);
       const missing = new Set(name.lemmas);
       for (let b = a; b < limit; b++) {
+        const before = missing.size;
         for (const l of lemmaAt[b]!) missing.delete(l);
+        // Between an English name's words, only what does not change what it says: function words and
+        // adverbs ("head is absolutely pounding"), not another noun nor a time ("game last night" is no
+        // game night).
+        if (missing.size === before && !isHangul(words[b]!) && ((!FUNCTION_WORDS.has(words[b]!) && !/..ly$/.test(words[b]!)) || TIME_WORDS.has(words[b]!))) break;
         if (missing.size === 0) { best = [a, b + 1]; break; }
       }
     }

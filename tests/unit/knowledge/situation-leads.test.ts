@@ -189,6 +189,9 @@ describe('a situation named with other words among its own', () => {
     expect(names('머리가 진짜 너무 아파')).toContain('headache');
     expect(names('오늘 비가 엄청 많이 와')).toContain('rainy day');
   });
+  it('not across another noun or a time ("we won the game last night" is no game night)', () => {
+    expect(names('we won the game last night')).not.toContain('board games');
+  });
   it('not where the words are far apart', () => {
     expect(names('my head was fine until the band next door started pounding')).not.toContain('headache');
   });
