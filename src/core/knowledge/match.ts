@@ -187,13 +187,18 @@ const LOOSE_FACTOR = PREFIX_FACTOR;
  * pounding", "dinner with the family" as "family dinner") in English and leave relevance@10 as it was
  * (the seeds list how those sets phrase things); in Korean "애 둘 재우고" (babysitting): dev2 ko 0.623 ->
  * 0.632, other parts unchanged.
- * First use builds the index: the bench's first pass max rose from 22 to 41-58 ms; p95 per turn unchanged.
+ * First use builds the index (about 15 ms: 1,723 names, their words' lemmas kept): bench/RESULTS-knowledge.md.
  */
 const LOOSE_EXTRA = 2;
 /** Function words that start or are a time ("last night"): never between a name's words. */
 const TIME_WORDS = new Set(['last', 'next', 'this', 'week', 'month', 'day', 'today', 'tonight', 'tomorrow', 'yesterday', 'weekend', 'afternoon', 'night', 'morning', 'evening']);
 /** A name's word as the loose reading compares it: an English lemma, a Korean stem. */
-const looseLemma = (w: string) => (isHangul(w) ? stemKorean(w).stem : lemmatizeEnglish(w));
+const lemmaCache = new Map<string, string>();
+const looseLemma = (w: string) => {
+  let l = lemmaCache.get(w);
+  if (l === undefined) lemmaCache.set(w, (l = isHangul(w) ? stemKorean(w).stem : lemmatizeEnglish(w)));
+  return l;
+};
 
 interface LooseName { readonly surface: string; readonly lemmas: readonly string[]; readonly length: number; readonly senses: readonly SurfaceSense[] }
 
