@@ -22,6 +22,7 @@ import type { LlmEngine } from '../core/llm/engine.ts';
 import { loadLlm } from './llm-loader.ts';
 import { informationNode } from '../core/extract/information.ts';
 import { type KnowledgeBase, parseKnowledge } from '../core/knowledge/format.ts';
+import { prepareMatching } from '../core/knowledge/match.ts';
 import { expandPhrase, refinementReaders } from '../core/knowledge/expand.ts';
 import { findPlaces } from '../core/knowledge/places.ts';
 import { assertSameOriginUrl } from '../core/same-origin.ts';
@@ -120,7 +121,11 @@ const KNOWLEDGE_WAIT_MS = 300;
 function loadKnowledge(): Promise<KnowledgeBase | null> {
   if (!catalogs) throw new Error('llm worker used before init');
   knowledgePromise ??= fetchJson(new URL('knowledge/knowledge.json', catalogs.modelsBase), 'knowledge layer')
-    .then((json) => (knowledge = parseKnowledge(json)))
+    .then((json) => {
+      const kb = parseKnowledge(json);
+      prepareMatching(kb);
+      return (knowledge = kb);
+    })
     .catch((err: unknown) => {
       report({ state: 'ready', engine: llm?.name ?? 'compact', device: llm ? 'webgpu' : 'js', detail: `World knowledge unavailable (${err instanceof Error ? err.message : String(err)}); messages are read by their words only.` });
       return null;

@@ -202,6 +202,14 @@ const looseLemma = (w: string) => {
 
 interface LooseName { readonly surface: string; readonly lemmas: readonly string[]; readonly length: number; readonly senses: readonly SurfaceSense[] }
 
+/**
+ * Builds what matching builds on first use (the loose names' index), so that a caller that loads the
+ * base in the background (the llm worker) spends it there, not in the user's first turn.
+ */
+export function prepareMatching(kb: KnowledgeBase): void {
+  looseIndex(kb);
+}
+
 /** Seed names of two content words or more (English or Korean), by each of their lemmas, built once per base. */
 const looseIndexes = new WeakMap<KnowledgeBase, Map<string, LooseName[]>>();
 function looseIndex(kb: KnowledgeBase): Map<string, LooseName[]> {
