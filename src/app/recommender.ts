@@ -117,8 +117,20 @@ export class Recommender extends EventTarget {
    */
   private readonly hiding = new Set<string>();
 
+  /**
+   * A preference toggle the retrieval worker has not answered yet: a view ranked before it reached the
+   * worker still says the old setting, and had unticked the box the user had just ticked (the browser
+   * test's click "did not change its state" under load). Kept until a view says the same.
+   */
+  private pendingPreference: boolean | null = null;
+
   private readonly onView = (v: RetrievalView): void => {
     let feed = v.feed;
+    let preference = v.preference;
+    if (this.pendingPreference !== null) {
+      if (v.preference.enabled === this.pendingPreference) this.pendingPreference = null;
+      else preference = { ...v.preference, enabled: this.pendingPreference };
+    }
     if (this.hiding.size > 0) {
       feed = feed.filter((c) => !this.hiding.has(c.id));
       const known = new Set(v.memory.skipped.map((s) => s.itemId));
@@ -126,7 +138,7 @@ export class Recommender extends EventTarget {
     }
     this.set({
       catalogs: v.catalogs, catalogId: v.catalogId, feed, feedMs: v.feedMs, refining: v.refining, intent: v.intent, u2i: v.u2i,
-      preference: v.preference, videoCount: v.videoCount, memory: v.memory, phase: 'ready',
+      preference, videoCount: v.videoCount, memory: v.memory, phase: 'ready',
       ...(v.problem ? { banner: v.problem } : {}),
     });
     const waiters = this.viewWaiters;
@@ -261,9 +273,17 @@ export class Recommender extends EventTarget {
   /** Card actions still being written: an export made right after a click includes the click. */
   engaging: Promise<void> = Promise.resolve();
 
-  setPreferenceTuned(enabled: boolean): Promise<void> {
+  async setPreferenceTuned(enabled: boolean): Promise<void> {
+    const was = this.state.preference.enabled;
+    this.pendingPreference = enabled;
     this.set({ preference: { ...this.state.preference, enabled } });
-    return this.act(() => this.workers.retrieval.call((r) => r.setPreferenceTuned(enabled)));
+    try {
+      await this.workers.retrieval.call((r) => r.setPreferenceTuned(enabled));
+    } catch (err) {
+      // Not applied: the box shows the setting in force again, and why.
+      this.pendingPreference = null;
+      this.set({ preference: { ...this.state.preference, enabled: was }, banner: err instanceof Error ? err.message : String(err) });
+    }
   }
 
   /** Benchmarks and tests: rank again now; resolves once the view is rendered in state. */
