@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, test } from 'vitest';
 import { parseJsonl } from '../../src/core/preference/clicklog.ts';
-import { feedIds, openApp, send, useChromium } from './browser.ts';
+import { feedIds, openApp, send, settledFeed as viewSettled, useChromium } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const chromium = useChromium();
@@ -12,8 +12,14 @@ const modelId = (JSON.parse(readFileSync('public/models/clip-mini/identity.json'
 
 type Rec = { __recommender: { exportSearchLog(): Promise<string>; state: { preference: { enabled: boolean; model: string | null; error: string | null; learnedFrom: number } } } };
 
-/** The feed once it has stopped changing (the CLIP phrase vectors are encoded in the background). */
+/**
+ * The feed once it has stopped changing: the page's state says no refined feed follows (the CLIP phrase
+ * vectors are encoded in the background; under load they took more than the one quiet second this
+ * waited for alone, and a click landed on a card that had moved: 1F606 logged for 1F604), then no
+ * change for a second.
+ */
 async function settledFeed(page: import('playwright-core').Page): Promise<string[]> {
+  await viewSettled(page, 60_000);
   let last = '';
   for (let i = 0; i < 30; i++) {
     await page.waitForTimeout(1000);
