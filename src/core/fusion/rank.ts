@@ -43,8 +43,9 @@ export function rankCandidates<S extends string>(req: RankRequest<S>): { items: 
   // Without weights of its own the request gets the registry's; a source outside it then weighs 0.
   const weights = req.weights ?? (DEFAULT_FUSION_WEIGHTS as FusionWeights<S>);
   const fused = applyPenalties(fuseCandidates(req.candidates, weights, req.normalisation ?? DEFAULT_NORMALISATION), req.penalties);
-  const { kept: kept0, removed } = applyExclusions(fused, req.exclusions ?? {});
-  const kept = req.families ? decayFamilies(kept0, req.families) : kept0;
+  const exclusions = applyExclusions(fused, req.exclusions ?? {});
+  const { removed } = exclusions;
+  const kept = req.families ? decayFamilies(exclusions.kept, req.families) : exclusions.kept;
   const ordered = req.diversity
     ? mmrRerank(kept.slice(0, req.k * MMR_POOL_FACTOR), req.diversity.vectors, {
         lambda: req.diversity.lambda ?? DEFAULT_MMR_LAMBDA,
@@ -66,14 +67,18 @@ const FAMILY_KEEP = 3;
 const FAMILY_DECAY = 0.8;
 
 /** The fused order with each family's members past the first FAMILY_KEEP decayed, re-sorted (stable). */
-function decayFamilies<T extends { readonly itemIndex: number; readonly score: number }>(items: readonly T[], families: readonly string[]): T[] {
+function decayFamilies<T extends { readonly itemIndex: number; readonly score: number }>(items: readonly T[], families: readonly string[]): readonly T[] {
   const seen = new Map<string, number>();
+  let decayed = false;
   const out = items.map((it) => {
     const f = families[it.itemIndex];
     if (f === undefined) return it;
     const n = seen.get(f) ?? 0;
     seen.set(f, n + 1);
-    return n < FAMILY_KEEP ? it : { ...it, score: it.score * FAMILY_DECAY ** (n - FAMILY_KEEP + 1) };
+    if (n < FAMILY_KEEP) return it;
+    decayed = true;
+    return { ...it, score: it.score * FAMILY_DECAY ** (n - FAMILY_KEEP + 1) };
   });
-  return out.sort((a, b) => b.score - a.score);
+  // Most feeds repeat no family past its first few: their fused order stands as it is.
+  return decayed ? out.sort((a, b) => b.score - a.score) : items;
 }

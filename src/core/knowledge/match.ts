@@ -2,6 +2,7 @@
 // -ing and -ed forms reduced; Korean words with particles and predicate endings stripped ("서울에",
 // "샌프란시스코에서", "목말라요") using the shared Korean stemmer, and compounds by their longest known
 // prefix ("생일이에요" -> 생일).
+import { englishPack } from '../lang/en/index.ts';
 import { lemmatizeEnglish } from '../lang/en/lemma.ts';
 import { KOREAN_PLACE_HEADS, stemKorean } from '../lang/ko/stem.ts';
 import { ENGLISH_FEED_TALK, ENGLISH_PEOPLE_PRONOUNS } from '../lang/en/stopwords.ts';
@@ -187,11 +188,13 @@ const LOOSE_FACTOR = PREFIX_FACTOR;
  * pounding", "dinner with the family" as "family dinner") in English and leave relevance@10 as it was
  * (the seeds list how those sets phrase things); in Korean "애 둘 재우고" (babysitting): dev2 ko 0.623 ->
  * 0.632, other parts unchanged.
- * First use builds the index (about 15 ms: 1,723 names, their words' lemmas kept): bench/RESULTS-knowledge.md.
+ * Building the index (1,723 names) is part of loading the file: bench/knowledge/run.ts load 171 -> 208 ms.
  */
 const LOOSE_EXTRA = 2;
-/** Function words that start or are a time ("last night"): never between a name's words. */
-const TIME_WORDS = new Set(['last', 'next', 'this', 'week', 'month', 'day', 'today', 'tonight', 'tomorrow', 'yesterday', 'weekend', 'afternoon', 'night', 'morning', 'evening']);
+/** Days said relative to today, which the English pack's time words leave to its date patterns. */
+const RELATIVE_DAYS = new Set(['today', 'tomorrow', 'yesterday']);
+/** A time or a word that starts one ("last night"), by the English pack: never between a name's words. */
+const isTimeWord = (w: string) => englishPack.time.determiners.has(w) || englishPack.time.nouns.has(w) || RELATIVE_DAYS.has(w);
 /** A name's word as the loose reading compares it: an English lemma, a Korean stem. */
 const lemmaCache = new Map<string, string>();
 const looseLemma = (w: string) => {
@@ -240,8 +243,9 @@ function looseIndex(kb: KnowledgeBase): Map<string, LooseName[]> {
 /**
  * A situation's or occasion's name read with other words among or around its own ("my head is
  * absolutely pounding"; "눈이 펑펑 온다" for 눈이 온다, "애 둘 재우고" for 애 재우): every content word of
- * the name, as English lemmas or Korean stems, inside a window a little longer than the name. It replaces the single-word readings it
- * covers, as a longer name does; a name already found is not found again.
+ * the name, as English lemmas or Korean stems, inside a window a little longer than the name. It
+ * replaces the single-word readings it covers, as a longer name does; a name already found is not found
+ * again.
  */
 function withLooseNames(kb: KnowledgeBase, words: readonly string[], out: ConceptMatch[], spans: [number, number][]): ConceptMatch[] {
   if (!words.some((w) => /[a-z]/.test(w) || isHangul(w))) return out;
@@ -265,7 +269,7 @@ function withLooseNames(kb: KnowledgeBase, words: readonly string[], out: Concep
         // Between an English name's words, only what does not change what it says: function words and
         // adverbs ("head is absolutely pounding"), not another noun nor a time ("game last night" is no
         // game night).
-        if (missing.size === before && !isHangul(words[b]!) && ((!FUNCTION_WORDS.has(words[b]!) && !/..ly$/.test(words[b]!)) || TIME_WORDS.has(words[b]!))) break;
+        if (missing.size === before && !isHangul(words[b]!) && ((!FUNCTION_WORDS.has(words[b]!) && !/..ly$/.test(words[b]!)) || isTimeWord(words[b]!))) break;
         if (missing.size === 0) { best = [a, b + 1]; break; }
       }
     }
