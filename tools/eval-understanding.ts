@@ -6,7 +6,7 @@
 // any feed could reach: the catalog has only so many relevant items), must-show hit rate,
 // must-not-show rate, and for nonsense turns how often a word-matching source claimed a match.
 //
-//   npx tsx tools/eval-understanding.ts [--product] [--knowledge | --knowledge-file PATH] [--split blind|blind2|dev|dev2|all] [--errors] [--slots]
+//   npx tsx tools/eval-understanding.ts [--product] [--knowledge | --knowledge-file PATH] [--split blind|blind2|dev|dev2|all] [--errors] [--each] [--slots]
 //
 // --slots tallies, per kind, language and source, how many top-10 slots were relevant and how many not.
 //
@@ -37,6 +37,8 @@ const product = args.includes('--product');
 const useKnowledge = args.includes('--knowledge') || args.includes('--knowledge-file');
 const split = args.includes('--split') ? args[args.indexOf('--split') + 1]! : 'all';
 const showErrors = args.includes('--errors');
+/** --each: one line per conversation (id, relevance, must-show missed, must-not-show shown), to diff two runs. */
+const showEach = args.includes('--each');
 /** --slots: where the top-10 slots go, per kind and source (relevant / not), to find what fills them. */
 const showSlots = args.includes('--slots');
 /** Another knowledge file to evaluate (a candidate build), instead of the shipped one. */
@@ -181,6 +183,7 @@ for (const c of conversations) {
     a.notN += c.mustNotShow.length; a.notShown += shownBad.length;
     if (c.kind === 'nonsense') { a.nonsense++; if (claimed) a.nonsenseClaimed++; }
   }
+  if (showEach) console.log(`${c.id} rel=${Number.isNaN(rel) ? '-' : rel.toFixed(1)} missed=${missed.join(',')} bad=${shownBad.join(',')}${c.kind === 'nonsense' && claimed ? ' claimed' : ''}`);
   if (showErrors && (missed.length || shownBad.length || (!Number.isNaN(rel) && rel < 0.8) || (c.kind === 'nonsense' && claimed))) {
     console.log(`${c.id} rel=${Number.isNaN(rel) ? '-' : rel.toFixed(1)}${Number.isNaN(ceiling) ? '' : `/${ceiling.toFixed(1)}`} missed=${missed.join(',')} bad=${shownBad.join(',')} | ${c.turns.join(' / ')}`);
     console.log(`   phrases: ${intent.keyPhrases.map((p) => `${p.text}:${p.weight.toFixed(2)}`).join(', ')} dislikes: ${intent.dislikes.map((d) => d.text).join(',')}`);

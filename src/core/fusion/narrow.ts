@@ -52,6 +52,8 @@ interface Refinement {
   topic: Set<number>;
   /** Items whose own words say the opposite of the refinement ("only cold ones": the hot beverage): never kept. */
   opposite: Set<number>;
+  /** The kinds (catalog subgroups) the refinement picks out of the topic (`kindsPicked`). */
+  kinds: ReadonlySet<string>;
 }
 
 /** An expansion that is its phrase in another language, one step away ("노란 → yellow"), not a related word. */
@@ -96,11 +98,43 @@ function refinementOf(lexical: LexicalIndex, intent: Intent): Refinement | null 
     const opposite = matching(lexical, (intent.expansions ?? []).filter((e) => e.opposite && refineKeys.has(key(e.from))), true);
     for (const i of opposite) excluded.add(i);
     const refine = new Set([...fit.all].filter((i) => !excluded.has(i)));
+    const kinds = kindsPicked(lexical, saidOf(lexical, intent), refine);
+    for (const i of saidOf(lexical, intent)) if (kinds.has(lexical.items[i]!.categories[0]!) && !excluded.has(i)) refine.add(i);
     const refineWords = new Map([...fit.byWords].filter(([i]) => !excluded.has(i)));
-    out = { refine, refineWords, topic, opposite };
+    out = { refine, refineWords, topic, opposite, kinds };
   }
   refinementsOf.set(intent, out);
   return out;
+}
+
+/**
+ * A kind (catalog subgroup) that the refinement picks out of a topic of several kinds: where at least
+ * KIND_MIN_FIT of the topic's own items of that kind fit, and at least KIND_MIN_SHARE of them, and its
+ * share is at least half the best kind's, and the kinds so picked hold at most half the topic. All the topic's items of that kind then fit: "vehicles", then
+ * "just the ones that go in the air" is every aircraft, the parachute and the cable car too, which no
+ * word of the refinement names; "탈것", then "바다에서 타는 것만" is the boats, of which the sea named two.
+ */
+export const KIND_MIN_FIT = 2;
+export const KIND_MIN_SHARE = 0.25;
+const KIND_SCREEN = 10;
+function kindsPicked(lexical: LexicalIndex, said: ReadonlySet<number>, refine: ReadonlySet<number>): Set<string> {
+  const byKind = new Map<string, { items: number[]; fit: number }>();
+  for (const i of said) {
+    const kind = lexical.items[i]!.categories[0];
+    if (kind === undefined) continue;
+    const k = byKind.get(kind) ?? byKind.set(kind, { items: [], fit: 0 }).get(kind)!;
+    k.items.push(i);
+    if (refine.has(i)) k.fit++;
+  }
+  // Only where the refinement's own evidence leaves less than a screen: "sports", then "only the ones
+  // with a ball" has 36 items that say so, and its kind would have let the skis in.
+  if (byKind.size < 2 || [...byKind.values()].reduce((n, k) => n + k.fit, 0) >= KIND_SCREEN) return new Set();
+  const share = (k: { items: number[]; fit: number }) => k.fit / k.items.length;
+  const best = Math.max(...[...byKind.values()].map(share));
+  const picked = [...byKind].filter(([, k]) => k.fit >= KIND_MIN_FIT && share(k) >= KIND_MIN_SHARE && share(k) >= best / 2);
+  // A kind that is most of the topic is the topic, not a part of it: "fruit", then "only the red
+  // ones" is not every fruit because seven of the twenty are red.
+  return picked.reduce((n, [, k]) => n + k.items.length, 0) <= said.size / 2 ? new Set(picked.map(([kind]) => kind)) : new Set();
 }
 
 /** The topic's linked items (wanted.ts topicItemIds) as rows of the catalog, once per intent. */
@@ -160,7 +194,9 @@ export function refinedItems(lexical: LexicalIndex, intent: Intent): Set<number>
   // The intersection with what carries the topic's own words: through the expansions, "birds" also
   // holds the fairies ("bird -> wing"), which are small by definition too.
   const said = topicSaid(lexical, intent);
-  const both = new Set([...r.refine].filter((i) => r.topic.has(i) && said.has(i)));
+  // The kinds the refinement picked hold its other fitting items too ("only the ones that go in the
+  // air": the parachute and the cable car, which "vehicles" does not name).
+  const both = new Set([...r.refine].filter((i) => (r.topic.has(i) && said.has(i)) || r.kinds.has(lexical.items[i]!.categories[0]!)));
   if (both.size >= MIN_REFINED_ITEMS) return both;
   // A refinement that names a kind of item (a catalog category or subgroup) of which what was said has
   // none changes kinds: "travel", then "only the ones about food" is the food, not the trains it kept.
@@ -184,10 +220,25 @@ function kindNamed(lexical: LexicalIndex, intent: Intent, refine: ReadonlySet<nu
   return new Set([...refine].filter((i) => lexical.categoryTexts(i).some((t) => matchTokens(t).some((w) => words.has(w)))));
 }
 
-/** Items that fit the intent's refinement (empty without one): ranked first within the topic. */
+/**
+ * Items that fit the intent's refinement (empty without one): ranked first within the topic. Where the
+ * refinement picked kinds (`kindsPicked`), the fitting items of those kinds only: "vehicles", then
+ * "only the ones that go in the air" had the ship and the motor boat (a craft travels "on water or
+ * air") before the parachute.
+ */
+const fitOf = new WeakMap<Intent, ReadonlySet<number>>();
 export function refinementFit(lexical: LexicalIndex, intent: Intent): ReadonlySet<number> {
-  return refinementOf(lexical, intent)?.refine ?? new Set();
+  let fit = fitOf.get(intent);
+  if (!fit) {
+    const r = refinementOf(lexical, intent);
+    fit = !r ? new Set<number>() : r.kinds.size === 0 ? r.refine : new Set([...r.refine].filter((i) => r.kinds.has(lexical.items[i]!.categories[0]!)));
+    fitOf.set(intent, fit);
+  }
+  return fit;
 }
+
+/** The items of the kinds a refinement picked that fit it (empty where it picked none). */
+export const refinementKindItems = (lexical: LexicalIndex, intent: Intent): ReadonlySet<number> => ((refinementOf(lexical, intent)?.kinds.size ?? 0) > 0 ? refinementFit(lexical, intent) : new Set());
 
 /**
  * Items whose own words (title, tags) or picture say the refinement, not only a definition, with the
@@ -206,7 +257,9 @@ function tiers(lexical: LexicalIndex, intent: Intent) {
   if (!out) {
     const fit = refinementFit(lexical, intent);
     const said = saidOf(lexical, intent);
-    out = { first: new Set([...fit].filter((i) => said.has(i))), said };
+    // Where the refinement picked kinds, their fitting items lead whether said or not (the parachute).
+    const kindItems = refinementKindItems(lexical, intent);
+    out = { first: kindItems.size > 0 ? kindItems : new Set([...fit].filter((i) => said.has(i))), said };
     tiersOf.set(intent, out);
   }
   return out;

@@ -67,3 +67,30 @@ describe('a refinement that names a kind the topic has none of', () => {
     expect(kept === null || [...kept].every((i) => items[i]!.category === 'food-drink')).toBe(true);
   });
 });
+
+describe('a refinement that picks a kind out of a topic of several kinds', () => {
+  const vehicles = idsOf((it) => it.categories.some((c) => c.startsWith('transport-')) && !/sign|station|stop|light|fuel|anchor|wheel|track|rail$|road/.test(it.title));
+  const ofKind = (kind: string) => new Set(items.filter((it) => it.categories[0] === kind).map((it) => it.title));
+  const vehicleIntent = (refinement: string, fits: string[]): Intent => ({
+    ...emptyIntent('t', 0), turn: 2, keyPhrases: [phrase('vehicle')], refinements: [phrase(refinement)],
+    expansions: [byDefinition('vehicle', 'vehicle', vehicles), byDefinition(refinement, refinement, idsOf((it) => fits.includes(it.title)))],
+  });
+
+  it('keeps the whole kind where a few of its items fit ("탈것", then "바다에서 타는 것만": every boat, not only the two the sea names)', () => {
+    const intent = vehicleIntent('바다', ['ship', 'sailboat']);
+    const kept = titles(refinedItems(lexical, intent));
+    const boats = ofKind('transport-water');
+    expect(kept).toEqual(expect.arrayContaining(['canoe', 'ferry', 'speedboat', 'ship', 'sailboat']));
+    expect(kept.every((t) => boats.has(t))).toBe(true);
+    // and they are what the feed ranks first
+    expect(titles(refinementFit(lexical, intent)).every((t) => boats.has(t))).toBe(true);
+  });
+
+  it('not where the refinement\'s own matches fill a screen (no kind is inferred beyond what it says)', () => {
+    const cars = items.filter((it) => it.categories[0] === 'transport-ground').slice(0, 12).map((it) => it.title);
+    const intent = vehicleIntent('roadgoing', cars);
+    const kept = titles(refinedItems(lexical, intent));
+    expect(kept.sort()).toEqual([...cars].filter((t) => titles(refinedItems(lexical, intent)).includes(t)).sort());
+    expect(kept.length).toBeLessThanOrEqual(cars.length);
+  });
+});

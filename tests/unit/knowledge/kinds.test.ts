@@ -50,6 +50,24 @@ describe('kinds of a topic (issue 14)', () => {
     expect(top.map((it) => it.title)).not.toContain('automobile');
   });
 
+  it('a refinement that picks a kind out of several keeps the whole kind: "vehicles", then "just the ones that go in the air"', () => {
+    const kind = (t: string) => items.find((it) => it.title === t)!.categories[0];
+    const top = titles('vehicles', 'just the ones that go in the air');
+    expect(top).toHaveLength(10);
+    // every one an aircraft, the parachute and the cable cars too; no boat ("craft: ... on water or air")
+    expect(top.map(kind).every((k) => k === 'transport-air')).toBe(true);
+    expect(top).toContain('parachute');
+    const boats = titles('탈것 보여줘', '바다에서 타는 것만');
+    expect(boats.slice(0, 7).map(kind).every((k) => k === 'transport-water')).toBe(true);
+    expect(boats).toEqual(expect.arrayContaining(['canoe', 'ferry', 'speedboat']));
+  });
+
+  it('not a kind that is most of the topic: "fruit", then "only the red ones" is the red fruit, not every fruit', () => {
+    const top = titles('fruit', 'only the red ones');
+    expect(top.slice(0, 3)).toContain('red apple');
+    expect(top).not.toContain('banana');
+  });
+
   it('Korean: "탈것 보여줘" (no tag says 탈것), then "하늘을 나는 것만" narrows the vehicles to the aircraft', () => {
     const { intent, top } = productTurns('탈것 보여줘', '하늘을 나는 것만');
     // The topic was read for its meaning and held by no phrase: the refinement narrows it, not replaces it.

@@ -3,7 +3,7 @@
 import { rowsOf } from '../../catalog.ts';
 import { scorePhrases } from '../../lexical.ts';
 import { expansionReasons, wantedPhrases } from '../../wanted.ts';
-import { refinementFit, refinementFitByWords, topicLinked } from '../narrow.ts';
+import { refinementFit, refinementFitByWords, refinementKindItems, topicLinked } from '../narrow.ts';
 import type { Candidate } from '../fuse.ts';
 import { reasonText, TASTE } from '../reason.ts';
 import { defineSource, type RetrievalSource, type SourceContext } from '../retrieval-source.ts';
@@ -92,6 +92,11 @@ function lexicalCandidates(ctx: SourceContext): Candidate<'lexical'>[] {
     for (const [item, phrase] of topicLinked(ctx.lexical, ctx.intent)) {
       if (!fit.has(item) || typed.has(item)) continue;
       typed.set(item, { item, score: lead * (1 + Math.min(1, byWords.get(item) ?? 0)), because: [{ phrase, matched: ctx.items[item]!.title }] });
+    }
+    // So does a fitting item of a kind the refinement picked (the parachute among the aircraft).
+    const topicPhrase = wanted[0]?.text;
+    if (topicPhrase) for (const item of refinementKindItems(ctx.lexical, ctx.intent)) {
+      if (!typed.has(item)) typed.set(item, { item, score: lead * (1 + Math.min(1, byWords.get(item) ?? 0)), because: [{ phrase: topicPhrase, matched: ctx.items[item]!.title }] });
     }
   }
   const hits = [...typed.values()].sort((a, b) => b.score - a.score || a.item - b.item);
