@@ -287,6 +287,31 @@ for (const p of cities) {
   cityCount++;
 }
 console.log(`Places: ${countryList.size} countries, ${cityCount} cities/regions (${zones.files.join(', ')})`);
+/**
+ * WordNet nouns that begin with a place's English name and are no place ("guinea pig", "china cabinet",
+ * "panama hat", "brussels sprouts"): none of their senses is a location (noun.location) or a named
+ * instance. Each is a surface of its own, so the matcher's longest reading takes the compound and no
+ * flag is found in it ("show me a guinea pig" had led with the flag of Guinea). They ship their edges
+ * (typedWord below): "guinea pig" is a rodent.
+ */
+const NOUN_LOCATION = 15;
+const placeCompounds = new Set<string>();
+{
+  const placeFirst = new Set<string>();
+  for (const [form, list] of g.surfaces) if (/^[a-z][a-z .'-]*$/.test(form) && list.some((_, i) => i % 3 === 0 && g.concepts[list[i]!]!.kind !== 'word')) placeFirst.add(form);
+  for (const lemma of wn.senses.keys()) {
+    const words = lemma.split(' ');
+    if (words.length < 2 || !ENGLISH_LEMMA.test(lemma) || !words.slice(0, -1).some((_, k) => placeFirst.has(words.slice(0, k + 1).join(' ')))) continue;
+    if (g.surfaces.get(lemma)?.some((c, i) => i % 3 === 0 && g.concepts[c]!.kind !== 'word')) continue;
+    const synsets = wn.senses.get(lemma)!.map((id) => wn.synsets.get(id)!);
+    if (synsets.some((x) => !x.id.startsWith('n:') || x.lex === NOUN_LOCATION || x.pointers.some((q) => q.symbol === '@i'))) continue;
+    const c = g.concept(lemma);
+    g.surface(lemma, c, 1, 'wordnet:lemma');
+    if (!g.edges.has(c)) for (const path of pathsFrom(wn, lemma, isTarget, MAX_EDGES, isName)) g.edge(c, path.weight, path.hops.map((h) => ({ rel: `wordnet:${h.rel}`, to: g.concept(h.word) })));
+    placeCompounds.add(lemma);
+  }
+  console.log(`Compounds that begin with a place's name: ${placeCompounds.size} (${[...placeCompounds].slice(0, 8).join(', ')}...)`);
+}
 // A place's definition words are not what a trip implies ("Moscow: ... central Russia ... European city"
 // -> central, city, european pull in other flags): places keep no gloss path, except the nationality
 // ones built above (pertainym -> gloss: "Japan -> Japanese -> sake").
@@ -320,7 +345,7 @@ const meta = {
 // technical lemmas ("genus felis") stay only as targets or hops. Two-word terms need SemCor.
 const typedWord = (c: { en: string }) => {
   const w = c.en.toLowerCase();
-  if (occasionConcepts.has(g.byKey.get(w) ?? -1)) return true;
+  if (occasionConcepts.has(g.byKey.get(w) ?? -1) || placeCompounds.has(w)) return true;
   return (wn.tagged.get(w) ?? 0) > 0 || df.has(w) || (!w.includes(' ') && (wn.glossDf.get(w) ?? 0) >= 1) || closeRare.has(w);
 };
 // No edge leads to or through a word the safety lexicon lists: "sick in bed" read "bed" as its verb

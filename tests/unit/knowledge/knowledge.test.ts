@@ -79,6 +79,13 @@ describe('places', () => {
     expect(findPlaces(kb, '샌프란시스코에서 왔어요')[0]).toMatchObject({ countryCode: 'US' });
   });
 
+  it('a compound that begins with a place\'s name and is no place names no place ("guinea pig", "panama hat")', () => {
+    for (const text of ['show me a guinea pig', 'Guinea pigs are so cute', 'a panama hat', 'brussels sprouts again', 'a china cabinet']) expect(findPlaces(kb, text)).toEqual([]);
+    // the place itself still is one
+    expect(findPlaces(kb, 'a week in Panama')[0]).toMatchObject({ countryCode: 'PA' });
+    expect(findPlaces(kb, "I'm flying to Brussels")[0]).toMatchObject({ countryCode: 'BE' });
+  });
+
   it('a country named directly is found with its code', () => {
     expect(findPlaces(kb, 'a trip to Italy')[0]).toMatchObject({ kind: 'country', countryCode: 'IT' });
     expect(findPlaces(kb, '이탈리아 여행')[0]).toMatchObject({ kind: 'country', countryCode: 'IT' });
