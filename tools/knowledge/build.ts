@@ -162,13 +162,29 @@ for (const [glyph, a] of Object.entries(annEn)) {
 
 // --- Korean words -> English concepts.
 const links = koreanLinks(bilingual, (w) => g.byKey.has(w) || isTarget(w));
+// A Korean display name (for reasons and replies) only from a close, short, single-label link: the
+// closest (most emoji shared). The first one met had named "cab" 노란 (yellow), "bed" 잠 (sleep),
+// "family" 아이 (child), "snowman" 겨울 (winter): 148 names changed.
+const koName = new Map<number, { ko: string; jaccard: number }>();
 for (const [ko, ens] of links) {
   for (const { en, jaccard } of ens) {
     const c = g.concept(en);
     g.surface(ko, c, LINK_WEIGHT * Math.min(1, 0.5 + jaccard / 2), 'cldr+catalog:same-emoji-translation');
-    // A Korean display name (for reasons) only from a close, short, single-label link.
-    if (!g.concepts[c]!.ko && jaccard >= KO_NAME_MIN_JACCARD && !/[:：]/.test(ko) && ko.length <= KO_NAME_MAX_CHARS) g.concepts[c]!.ko = ko;
+    if (g.concepts[c]!.ko || jaccard < KO_NAME_MIN_JACCARD || /[:：]/.test(ko) || ko.length > KO_NAME_MAX_CHARS) continue;
+    const best = koName.get(c);
+    if (!best || jaccard > best.jaccard) koName.set(c, { ko, jaccard });
   }
+}
+for (const [c, { ko }] of koName) g.concepts[c]!.ko = ko;
+// An item titled with the concept's own English name names it in Korean by its Korean title where no
+// link did, or where the link's name is a compound of it: the catalog's own pair ("balloon" / 풍선), not
+// 말풍선 (the speech balloon) that the closest link gave. (Not "곰 얼굴" over 곰: the bear emoji is a face.)
+for (const it of items) {
+  const c = g.byKey.get(it.title.toLowerCase());
+  const ko = it.titles.ko;
+  if (c === undefined || !ko || /[:：]/.test(ko) || ko.length > KO_NAME_MAX_CHARS || g.concepts[c]!.kind !== 'word') continue;
+  const current = g.concepts[c]!.ko;
+  if (!current || (current.length > ko.length && current.includes(ko))) g.concepts[c]!.ko = ko;
 }
 for (const [dict, en] of Object.entries({ ...KO_BASIC_PREDICATES, ...KO_STATE_WORDS, ...KO_PROPERTY_PREDICATES })) {
   const c = g.concept(en);

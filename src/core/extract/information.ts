@@ -265,7 +265,8 @@ export function informationNode(inp: {
       .filter((e) => (refining ? refinementStep(e.provenance) : e.provenance.filter((p) => !NAMING.test(p.via)).length <= MAX_HOPS))
       .filter((e) => !placeTexts.has(e.text.toLocaleLowerCase()))
       .filter((e) => !(/^[a-z]+$/i.test(e.text) && e.text.length < MIN_LATIN_EXPANSION_CHARS))
-      .filter((e) => !fromPlace(e) || (!fromOrigin(e) && e.provenance.every((p) => NAMING.test(p.via) || PLACE_RELATIONS.test(p.via))))
+      // A word a place's name also spells is not meant beside it ("파리에 가고 싶어": Paris, not the fly).
+      .filter((e) => !fromPlace(e) || (!fromOrigin(e) && e.provenance.every((p) => NAMING.test(p.via) || PLACE_RELATIONS.test(p.via)) && !(e.concept.kind === 'word' && !e.head && e.provenance.every((p) => NAMING.test(p.via)))))
       .filter((e) => !disliked.has(e.text.toLocaleLowerCase()) && ![...disliked].some((d) => names(words, d) && e.from.toLocaleLowerCase().includes(d)));
     const read = kept
       // What a circumstance implies is no more wanted than its words ("night → dark"), except a place's.

@@ -30,6 +30,8 @@ export interface Expansion {
   readonly provenance: readonly Provenance[];
   /** The phrase or message words it came from. */
   readonly from: string;
+  /** The concept is the head of a compound the words spell ("부산역": the station), not the words' own name. */
+  readonly head?: true;
 }
 
 /** An expansion never reaches its phrase's weight: at most this share of it. */
@@ -54,11 +56,14 @@ function expandMatch(kb: KnowledgeBase, m: ConceptMatch, language: KnowledgeLang
   const textOf = (c: Concept) => (c.kind !== 'word' && language === 'ko' && c.ko ? c.ko : c.en);
   // The concept itself, when the words were not already its name: a translation ("목말라" -> thirsty)
   // or a place (its name is what the catalog's flag titles carry).
-  const literalName = !m.head && (m.surface === origin.en.toLowerCase() || m.surface === origin.ko);
+  // A Korean noun counts as said only as written: with its particles ("가족들이랑") no phrase holds it,
+  // and the concept is what the catalog's words match. A verb read to its stem ("먹고") stays said.
+  const literalName = !m.head && (m.surface === origin.en.toLowerCase() || (m.surface === origin.ko && (m.text === m.surface || m.predicate === true)));
   if (!literalName || origin.kind !== 'word') {
     out.push({
       text: textOf(origin), label: name(origin, language), weight: m.weight, concept: origin, itemIds: origin.items,
       reason: `${m.text} → ${name(origin, language)}`, provenance: [provenance(kb, m.rel, m.text, name(origin, language))], from: m.text,
+      ...(m.head ? { head: true as const } : {}),
     });
   }
   for (const e of kb.edgesOf(m.concept)) {

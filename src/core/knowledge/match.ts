@@ -21,6 +21,8 @@ export interface ConceptMatch {
   readonly rel: number;
   /** Read by the head of a compound ("북한산" as 산): the words are not the concept's name. */
   readonly head?: true;
+  /** A Korean predicate read to its stem ("먹고" as 먹다): said, as a verb, not as a phrase. */
+  readonly predicate?: true;
 }
 
 const WORD_SPLIT = /[^\p{L}\p{N}'’]+/u;
@@ -168,7 +170,7 @@ export function findConcepts(kb: KnowledgeBase, text: string, opts: { readonly s
           // A predicate form is never a prefix of a noun ("아프" in "아프리카").
           if (lastWordIsPrefix && seedRels.has(s.rel)) continue;
           if (c.predicate && !seedRels.has(s.rel)) continue;
-          out.push({ text: span.join(' '), surface: c.surface, concept: s.concept, weight: s.weight * c.factor, rel: s.rel, ...(c.head ? { head: true as const } : {}) });
+          out.push({ text: span.join(' '), surface: c.surface, concept: s.concept, weight: s.weight * c.factor, rel: s.rel, ...(c.head ? { head: true as const } : {}), ...(c.predicate ? { predicate: true as const } : {}) });
           spans.push([i, i + n]);
           matched = n;
         }

@@ -103,4 +103,13 @@ describe('the copula joined to a noun', () => {
     const phrases = parseTurnExtraction(engine.extract('오늘 이삿날이라 정신이 하나도 없어', { previous: null })).keyPhrases.map((p) => p.text);
     expect(phrases.filter((p) => p.includes('이삿날') && p.includes('정신'))).toEqual([]);
   });
+
+  it('the plural marker 들 between a noun and its particles ("가족들이랑", "애들만", "고양이들")', () => {
+    expect(stemKorean('가족들이랑')).toMatchObject({ stem: '가족', suffixes: ['들', '이랑'], kind: 'noun' });
+    expect(stemKorean('애들만')).toMatchObject({ stem: '애', suffixes: ['들', '만'] });
+    expect(stemKorean('고양이들').stem).toBe('고양이');
+    // a word said twice is a mimetic word, not a plural; one syllable before 들 is no plural either
+    expect(stemKorean('후들후들').stem).toBe('후들후들');
+    expect(stemKorean('그들').stem).toBe('그들');
+  });
 });

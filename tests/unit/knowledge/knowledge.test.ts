@@ -86,6 +86,13 @@ describe('places', () => {
     expect(findPlaces(kb, "I'm flying to Brussels")[0]).toMatchObject({ countryCode: 'BE' });
   });
 
+  it('a concept\'s Korean name is the closest translation, or the catalog\'s own title pair ("balloon" / 풍선)', () => {
+    const ko = (en: string) => kb.concepts.find((c) => c.en === en)?.ko;
+    expect(ko('balloon')).toBe('풍선'); // not 말풍선, the speech balloon
+    expect(ko('family')).toBe('가족'); // not 아이, a child
+    expect(ko('bed')).toBe('침대'); // not 잠, sleep
+  });
+
   it('a country named directly is found with its code', () => {
     expect(findPlaces(kb, 'a trip to Italy')[0]).toMatchObject({ kind: 'country', countryCode: 'IT' });
     expect(findPlaces(kb, '이탈리아 여행')[0]).toMatchObject({ kind: 'country', countryCode: 'IT' });

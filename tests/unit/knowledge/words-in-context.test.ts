@@ -200,6 +200,9 @@ describe('words as a story tells them (2026-12-01)', () => {
   it('a Korean place name is its head ("한라산" a mountain, "북한산" no North Korea, "부산역" a station in Busan)', () => {
     expect(feedAfter('한라산 가고 싶다').titles.filter((t) => /mountain|mount fuji/.test(t)).length).toBeGreaterThanOrEqual(3);
     expect(feedAfter('북한산 찍고 왔더니 다리가 후들후들').titles).not.toContain('flag: North Korea');
+    // A word the place's name also spells is not meant beside it: Paris, not the fly (파리).
+    expect(feedAfter('파리에 가고 싶어').titles).not.toContain('fly');
+    expect(feedAfter('파리에 가고 싶어').titles).toContain('flag: France');
     const busan = feedAfter('부산역에서 만나').titles;
     expect(busan).toContain('flag: South Korea');
     expect(busan).toContain('station');

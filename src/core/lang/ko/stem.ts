@@ -106,6 +106,11 @@ interface Split {
 }
 
 /** Every grammatical noun + [case] + [delimiter] + [요] reading of a word, including none stripped. */
+/** The plural marker ("고양이들"): after any noun, before its particles. */
+const PLURAL = '들';
+/** A mimetic word said twice ("후들후들", "흔들흔들") ends in 들 without being a plural. */
+const isReduplicated = (w: string) => w.length % 2 === 0 && w.slice(0, w.length / 2) === w.slice(w.length / 2);
+
 function particleSplits(word: string): Split[] {
   const out: Split[] = [{ stem: word, suffixes: [] }];
   const polite = [undefined, ...POLITE];
@@ -119,9 +124,14 @@ function particleSplits(word: string): Split[] {
         if (cas && del && STANDALONE_CASES.has(cas.form)) continue;
         const w3 = cas ? (w2.endsWith(cas.form) ? w2.slice(0, -cas.form.length) : undefined) : w2;
         if (w3 === undefined || w3.length === 0 || (cas && !fits(w3, cas.after))) continue;
-        if (!cas && !del && !pol) continue; // the unstripped reading is already in `out`
-        const suffixes = [cas?.form, del?.form, pol?.form].filter((s): s is string => s !== undefined);
-        out.push({ stem: w3, suffixes });
+        // The plural marker sits between the noun and its particles ("가족들이랑", "친구들한테", "애들만").
+        for (const plural of [undefined, PLURAL]) {
+          const w4 = plural ? (w3.length > plural.length && w3.endsWith(plural) && !isReduplicated(w3) ? w3.slice(0, -plural.length) : undefined) : w3;
+          if (w4 === undefined) continue;
+          if (!plural && !cas && !del && !pol) continue; // the unstripped reading is already in `out`
+          const suffixes = [plural, cas?.form, del?.form, pol?.form].filter((s): s is string => s !== undefined);
+          out.push({ stem: w4, suffixes });
+        }
       }
     }
   }
