@@ -308,6 +308,11 @@ export function informationNode(inp: {
   const keyPhrases = clear.flatMap((p) => {
     const t = p.text.toLocaleLowerCase();
     if (isPlace(t) || insideSituation(t) || readForMeaning(t) || statement.inOccasionName(t)) return [];
+    // A phrase that names an occasion and something more ("mother's day gift") is the something more:
+    // the occasion is read for its meaning, and "mother day gift" matched nothing (no gift was shown).
+    const words = t.split(' ');
+    const rest = words.filter((w) => !statement.inOccasionName(w));
+    if (rest.length > 0 && rest.length < words.length && words.length > 1) return [{ ...p, text: p.text.split(' ').filter((w) => !statement.inOccasionName(w.toLocaleLowerCase())).join(' '), weight: p.weight * CIRCUMSTANCE_SHARE }];
     // A circumstance weighs less beside what else was said, and goes where it is all that was ("trick
     // or treat for halloween": the reply names what Halloween brings, not "treat").
     if (statement.circumstance(t)) return clear.every((q) => statement.circumstance(q.text)) ? [] : [{ ...p, weight: p.weight * CIRCUMSTANCE_SHARE }];

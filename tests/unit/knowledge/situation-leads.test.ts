@@ -56,6 +56,16 @@ describe("a statement's other words are circumstances (English)", () => {
     expect(titles.filter((t) => t.includes('steamy'))).toEqual([]);
   });
 
+  it("a phrase that names an occasion and a thing is the thing, beside the occasion (\"mother's day gift\": the gift and the flowers)", () => {
+    const { intent, titles } = feedAfter("mother's day gift");
+    expect(intent.keyPhrases.map((p) => p.text)).toEqual(['gift']);
+    expect(titles.slice(0, 3)).toEqual(expect.arrayContaining(['wrapped gift', 'bouquet']));
+    // at a circumstance's weight: "valentines day card" is the hearts and the love letter, not playing cards
+    const card = feedAfter('valentines day card').titles;
+    expect(card.slice(0, 3)).toContain('love letter');
+    expect(card.filter((t) => /card/.test(t))).toEqual([]);
+  });
+
   it('a turn that asks keeps its words: christmas stickers with cats', () => {
     const { intent, titles } = feedAfter('christmas stickers with cats');
     expect(intent.keyPhrases.find((p) => p.text === 'cat')?.weight).toBeGreaterThan(0.6);
