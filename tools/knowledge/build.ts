@@ -13,7 +13,7 @@ import { KO_BASIC_NOUNS, KO_BASIC_PREDICATES } from './ko-basic-words.ts';
 import { KO_STATE_WORDS } from './ko-state-words.ts';
 import { OCCASIONS } from './occasions.ts';
 import { SITUATIONS } from './situations.ts';
-import { itemKinds, itemProperties, verbObjectProperties } from './properties.ts';
+import { activityProperties, itemKinds, itemProperties, verbObjectProperties } from './properties.ts';
 import { adjectiveAntonyms, serialiseAntonyms } from './antonyms.ts';
 import { nameVariants } from './inflect.ts';
 import { createLexiconGuard } from '../../src/core/safety/lexicon.ts';
@@ -390,7 +390,7 @@ console.log(`Safety: ${unsafeEdges} edges to or through a listed word dropped`);
 // What items are kinds of (the same file's item list): "vehicle" -> the airplane and the canoe.
 const properties = itemProperties(wn, items, (w) => FUNCTION_WORDS.has(w));
 const kinds = itemKinds(wn, items, (w) => FUNCTION_WORDS.has(w));
-for (const [verb, ids] of verbObjectProperties(wn, kinds, (w) => FUNCTION_WORDS.has(w))) {
+for (const [verb, ids] of [...verbObjectProperties(wn, kinds, (w) => FUNCTION_WORDS.has(w)), ...activityProperties(wn, items, (w) => FUNCTION_WORDS.has(w))]) {
   const set = properties.get(verb) ?? properties.set(verb, new Set()).get(verb)!;
   for (const id of ids) set.add(id);
 }

@@ -218,6 +218,40 @@ export function verbObjectProperties(wn: WordNet, kinds: ReadonlyMap<string, Rea
   return out;
 }
 
+/** Senses of an activity's verb whose definitions count: "swim: travel through water", not its ninth. */
+const ACTIVITY_SENSES = 2;
+
+/** The verb lemma of an -ing word ("swimming" -> swim, "biking" -> bike, "rowing" -> row), or null. */
+function verbOfIng(wn: WordNet, w: string): string | null {
+  if (!w.endsWith('ing') || w.length < 6) return null;
+  const s = w.slice(0, -3);
+  for (const v of [s, `${s}e`, s.at(-1) === s.at(-2) ? s.slice(0, -1) : '']) if (v && (wn.senses.get(v) ?? []).some((id) => id.startsWith('v:'))) return v;
+  return null;
+}
+
+/**
+ * word -> ids of the items that show someone doing something ("person swimming", "man rowing boat",
+ * "woman surfing"): the definition words of the activity's verb, first senses only. "Swim: travel
+ * through water", "surf: ride the waves of the sea with a surfboard": "운동", then "물에서 하는 것만" (only
+ * what is done in water) asks for what the verb says, and no item's own noun sense does (the title's
+ * "swimming" is "the act of swimming").
+ */
+export function activityProperties(wn: WordNet, items: readonly ItemLike[], isStopword: (w: string) => boolean): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const it of items) {
+    if (/[:,]/.test(it.title)) continue;
+    const verb = it.title.toLowerCase().split(/\s+/).map((w) => verbOfIng(wn, w)).find((v) => v !== null);
+    if (!verb) continue;
+    for (const id of (wn.senses.get(verb) ?? []).filter((x) => x.startsWith('v:')).slice(0, ACTIVITY_SENSES)) {
+      for (const w of definitionWords(wn, wn.synsets.get(id)!.gloss)) {
+        if (w.length < 3 || isStopword(w) || (wn.glossDf.get(w) ?? 0) > MAX_GLOSS_DF) continue;
+        (out.get(w) ?? out.set(w, new Set()).get(w)!).add(it.id);
+      }
+    }
+  }
+  return out;
+}
+
 /** Mostly an adjective in WordNet ("small", "long"; not "yellow" checked by the picture). */
 const isAdjective = (wn: WordNet, w: string) => {
   const ids = wn.senses.get(w) ?? [];

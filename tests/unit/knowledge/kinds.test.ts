@@ -62,6 +62,13 @@ describe('kinds of a topic (issue 14)', () => {
     expect(boats).toEqual(expect.arrayContaining(['canoe', 'ferry', 'speedboat']));
   });
 
+  it('what an activity\'s verb says counts as its property: "sports", then "only the ones in the water" (swim: travel through water)', () => {
+    const top = titles('sports', 'only the ones in the water');
+    expect(top.slice(0, 6)).toEqual(expect.arrayContaining(['person swimming', 'person playing water polo']));
+    expect(top).not.toContain('tennis');
+    expect(kb.itemsWithProperty('water').map((id) => items.find((it) => it.id === id)?.title)).toContain('person swimming');
+  });
+
   it('not a kind that is most of the topic: "fruit", then "only the red ones" is the red fruit, not every fruit', () => {
     const top = titles('fruit', 'only the red ones');
     expect(top.slice(0, 3)).toContain('red apple');
