@@ -9,6 +9,8 @@ import type { KnowledgeBase } from '../knowledge/format.ts';
 import { findConcepts } from '../knowledge/match.ts';
 import { type FoundPlace, findPlaces } from '../knowledge/places.ts';
 import { isPackLanguage, LANGUAGE_PACKS, packFor } from '../lang/packs.ts';
+import { stemKorean } from '../lang/ko/stem.ts';
+import { isHangul } from '../text.ts';
 import { withoutJsonObjects } from './extractor.ts';
 import { crossBorderTrip, escapeRe, foundAs, MAX_LINKED_ITEMS, norm, originsOf, PLACE_WEIGHT, placeTopics } from './journey.ts';
 import { withoutMachinery } from './machinery.ts';
@@ -72,6 +74,12 @@ const MESSAGE_WEIGHT_WITH_TOPIC = 0.75;
 const UNDONE_TOPIC_WEIGHT = 0.8;
 /** Latin expansions this short are codes or function words ("it", "at", "us"), never topics. */
 const MIN_LATIN_EXPANSION_CHARS = 3;
+
+/** Words that are only weekdays or months ("saturday", "토요일에"): a date, never a topic. */
+function calendarOnly(from: string): boolean {
+  const words = from.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  return words.length > 0 && words.every((w) => LANGUAGE_PACKS.some((pk) => pk.time.isCalendarWord?.(isHangul(w) ? stemKorean(w).stem : w) === true));
+}
 
 export type InformationNode = Required<Pick<TurnExtraction, 'information' | 'expansions' | 'undo' | 'keyPhrases'>> & Partial<Pick<TurnExtraction, 'task' | 'dislikes'>>;
 
@@ -265,6 +273,7 @@ export function informationNode(inp: {
       .filter((e) => (refining ? refinementStep(e.provenance) : e.provenance.filter((p) => !NAMING.test(p.via)).length <= MAX_HOPS))
       .filter((e) => !placeTexts.has(e.text.toLocaleLowerCase()))
       .filter((e) => !(/^[a-z]+$/i.test(e.text) && e.text.length < MIN_LATIN_EXPANSION_CHARS))
+      .filter((e) => !calendarOnly(e.from))
       // A word a place's name also spells is not meant beside it ("파리에 가고 싶어": Paris, not the fly).
       .filter((e) => !fromPlace(e) || (!fromOrigin(e) && e.provenance.every((p) => NAMING.test(p.via) || PLACE_RELATIONS.test(p.via)) && !(e.concept.kind === 'word' && !e.head && e.provenance.every((p) => NAMING.test(p.via)))))
       .filter((e) => !disliked.has(e.text.toLocaleLowerCase()) && ![...disliked].some((d) => names(words, d) && e.from.toLocaleLowerCase().includes(d)));

@@ -131,6 +131,11 @@ export interface LanguagePack {
     readonly nouns: ReadonlySet<string>;
     /** A word that is a date by itself ("in may", "january"). */
     isDate?(norm: string, previousSurface: string | undefined): boolean;
+    /**
+     * A weekday or a month ("saturday", "토요일", "3월"): when, never what, whatever its definition says
+     * ("saturday: the seventh and last day of the week" had brought the last-quarter moon).
+     */
+    isCalendarWord?(norm: string): boolean;
   };
   /**
    * A word that names nothing after the word before it: a counter after a numeral ("몇 개", "두 마리":

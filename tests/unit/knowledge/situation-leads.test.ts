@@ -66,6 +66,15 @@ describe("a statement's other words are circumstances (English)", () => {
     expect(card.filter((t) => /card/.test(t))).toEqual([]);
   });
 
+  it("a weekday or a month is when, not what: \"my dad's 60th on saturday\" brings no last-quarter moon (saturday: \"the last day of the week\")", () => {
+    const { intent, titles } = feedAfter('show me trains', "oh wait it's my dad's 60th on saturday");
+    expect(intent.expansions.filter((e) => /saturday/i.test(e.from))).toEqual([]);
+    expect(titles.filter((t) => /last|moon/.test(t))).toEqual([]);
+    expect(titles[0]).toBe('birthday cake');
+    // nor a month ("march" had read as walking)
+    expect(feedAfter('my sister gets married in march').intent.expansions.filter((e) => /march/i.test(e.from))).toEqual([]);
+  });
+
   it('a turn that asks keeps its words: christmas stickers with cats', () => {
     const { intent, titles } = feedAfter('christmas stickers with cats');
     expect(intent.keyPhrases.find((p) => p.text === 'cat')?.weight).toBeGreaterThan(0.6);

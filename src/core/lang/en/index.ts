@@ -14,6 +14,7 @@ const TIME_NOUNS = new Set([
   'day', 'week', 'work', 'weekend', 'month', 'year', 'winter', 'summer', 'spring', 'fall', 'autumn', 'morning', 'evening',
   'night', 'afternoon', 'time', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
 ]);
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 const CLAUSE_OPENERS = new Set(['but', 'though', 'although', 'however', 'instead', 'then', 'because', 'so']);
 /** "a", "i", "k": too weak to call a Korean message mixed. */
@@ -34,6 +35,7 @@ export const englishPack: LanguagePack & { readonly code: 'en' } = {
     nouns: TIME_NOUNS,
     // "in may" is a month; "may" alone is a modal verb.
     isDate: (norm, previousSurface) => MONTHS.has(norm) && (previousSurface === 'in' || norm !== 'may'),
+    isCalendarWord: (norm) => WEEKDAYS.has(norm) || MONTHS.has(norm),
   },
   clause: { openers: CLAUSE_OPENERS },
   phrases: { particleEndsPhrase: false, modifierKeepsSurface: false },
