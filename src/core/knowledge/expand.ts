@@ -58,7 +58,10 @@ function expandMatch(kb: KnowledgeBase, m: ConceptMatch, language: KnowledgeLang
   // or a place (its name is what the catalog's flag titles carry).
   // A Korean noun counts as said only as written: with its particles ("가족들이랑") no phrase holds it,
   // and the concept is what the catalog's words match. A verb read to its stem ("먹고") stays said.
-  const literalName = !m.head && (m.surface === origin.en.toLowerCase() || (m.surface === origin.ko && (m.text === m.surface || m.predicate === true)));
+  // A situation's or occasion's Korean name is no catalog word: it is always read for its concept
+  // ("몸이 아파서": being ill, whose name then tells the statement's words apart).
+  const seedName = /^seed-(?:situation|occasion):name$/.test(kb.relations[m.rel] ?? '');
+  const literalName = !m.head && (m.surface === origin.en.toLowerCase() || (m.surface === origin.ko && !seedName && (m.text === m.surface || m.predicate === true)));
   if (!literalName || origin.kind !== 'word') {
     out.push({
       text: textOf(origin), label: name(origin, language), weight: m.weight, concept: origin, itemIds: origin.items,

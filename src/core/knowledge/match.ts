@@ -40,7 +40,7 @@ export const FUNCTION_WORDS = new Set([...`a an the and or nor but so yet if the
 you your he him his she her they them their what which who whom whose when where why how am is are was were be been being do does
 did have has had can could would should will shall may might must to of in on at by for with about from into onto over under up
 down out off as just only also too very really some any all each no not one ones please thanks ok okay yes yeah hey hi hello
-oh wow lol me show see look give find want need tell know let get got go going gonna next last week month day today tonight tomorrow yesterday
+oh wow lol me show see look give find want need tell know let get got go going gonna feel feels feeling felt next last week month day today tonight tomorrow yesterday
 now again more most much many like thing things stuff something anything way lot bit after before during since until till while
 near behind beside besides across along toward towards against upon via per beyond afternoon weekend new first`.split(/\s+/), ...ENGLISH_PEOPLE_PRONOUNS]);
 

@@ -75,6 +75,20 @@ describe("a statement's other words are circumstances (English)", () => {
     expect(feedAfter('my sister gets married in march').intent.expansions.filter((e) => /march/i.test(e.from))).toEqual([]);
   });
 
+  it('being ill, said plainly: "i\'m feeling sick" is the thermometer and the nausea, not green things (sick ~ green); "feeling" names nothing', () => {
+    const sick = feedAfter("i'm feeling sick").titles;
+    expect(sick.slice(0, 3)).toEqual(expect.arrayContaining(['face with thermometer', 'nauseated face']));
+    expect(sick.filter((t) => /green/.test(t))).toEqual([]);
+    expect(feedAfter('feeling great today').intent.expansions.filter((e) => /feel/.test(e.from))).toEqual([]);
+  });
+
+  it('a Korean situation named by its own name is read for it: "몸이 아파서 누워 있어" is no body parts', () => {
+    const { intent, titles } = feedAfter('몸이 아파서 누워 있어');
+    expect(intent.keyPhrases.map((p) => p.text)).not.toContain('몸');
+    expect(titles.slice(0, 3)).toContain('face with thermometer');
+    expect(titles).not.toContain('ear');
+  });
+
   it('a turn that asks keeps its words: christmas stickers with cats', () => {
     const { intent, titles } = feedAfter('christmas stickers with cats');
     expect(intent.keyPhrases.find((p) => p.text === 'cat')?.weight).toBeGreaterThan(0.6);

@@ -30,7 +30,7 @@ month year next last time times later soon still already ever always around same
 favourite okay fine great good nice cool awesome amazing best better bad worse worst
 enough tired sick done except without minus instead
 start begin restart reset forget clear over again
-go going gonna went come coming trying try tried make making made say said think thought feel
+go going gonna went come coming trying try tried make making made say said think thought feel feels feeling felt
 got keep keeping continue add
 fly flying flew heading visit visiting visited planning plan plans eat eating ate try trying
 move moving moved relocate relocating relocated
