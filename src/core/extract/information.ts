@@ -235,6 +235,9 @@ export function informationNode(inp: {
   let expansions: InformationNode['expansions'] = [];
   let namedOccasion = false;
   let situationSpans: string[][] = [];
+  // A refusal whose words lie inside a situation's name is the situation told, not a refusal ("오늘 몸이
+  // 안 좋아": unwell, not "no bodies"; the feed had gone back to the most popular faces).
+  let refusalInName = false;
   let statement: StatementReading = { circumstance: () => false, besideOccasion: () => false, inOccasionName: () => false, besideAsk: () => false };
   if (kb) {
     const language: KnowledgeLanguage = extraction.language;
@@ -266,6 +269,10 @@ export function informationNode(inp: {
     const expanded = withSituations(kb, expandPhrases(kb, phrases, language, limit * 3), language);
     namedOccasion = expanded.some((e) => e.provenance.some((p) => OCCASION_STEP.test(p.via)));
     situationSpans = situationNameWords(expanded);
+    const seedNames = expanded.filter((e) => e.provenance.some((p) => SEED_NAME.test(`${p.source}:${p.via}`))).map((e) => e.from.toLocaleLowerCase());
+    refusalInName = extraction.task === 'less_of' && extraction.dislikes.length > 0 && extraction.dislikes.every((d) => seedNames.some((n) => n.includes(d.toLocaleLowerCase())));
+    const told = new Set(refusalInName ? extraction.dislikes.map((d) => d.toLocaleLowerCase()) : []);
+    const refused = new Set([...disliked].filter((d) => !told.has(d)));
     // A turn that asks for nothing and tells a situation or an occasion is read for it (./statement.ts).
     statement = readStatement({ text, task: refining ? 'refine' : extraction.task, language, expanded, occasions, asked: extraction.keyPhrases.map((p) => p.text) });
     const { circumstance, besideOccasion, besideAsk } = statement;
@@ -276,7 +283,7 @@ export function informationNode(inp: {
       .filter((e) => !calendarOnly(e.from))
       // A word a place's name also spells is not meant beside it ("파리에 가고 싶어": Paris, not the fly).
       .filter((e) => !fromPlace(e) || (!fromOrigin(e) && e.provenance.every((p) => NAMING.test(p.via) || PLACE_RELATIONS.test(p.via)) && !(e.concept.kind === 'word' && !e.head && e.provenance.every((p) => NAMING.test(p.via)))))
-      .filter((e) => !disliked.has(e.text.toLocaleLowerCase()) && ![...disliked].some((d) => names(words, d) && e.from.toLocaleLowerCase().includes(d)));
+      .filter((e) => !refused.has(e.text.toLocaleLowerCase()) && ![...refused].some((d) => names(words, d) && e.from.toLocaleLowerCase().includes(d)));
     const read = kept
       // What a circumstance implies is no more wanted than its words ("night → dark"), except a place's.
       .map((e) => (besideOccasion(e) || besideAsk(e) || (circumstance(e.from) && !fromPlace(e) && !e.provenance.some((p) => SEED_IMPLIES.test(p.via)))
@@ -375,6 +382,7 @@ export function informationNode(inp: {
   return {
     information, expansions: [...about.expansions, ...kinds], undo: [...undo], keyPhrases: about.topics,
     ...(read ? { task: read.task, dislikes: read.dislikes } : {}),
+    ...(refusalInName ? { task: 'new_topic' as const, dislikes: [] } : {}),
     ...(impliesTopic ? { task: 'new_topic' as const } : {}),
     // Taking a dislike back is asking for it again, not small talk: the reply says so ("고양이 다시 보여드릴게요").
     ...(task === 'chit_chat' && undo.length > 0 ? { task: 'more_like' as const } : {}),

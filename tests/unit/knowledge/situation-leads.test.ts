@@ -89,6 +89,13 @@ describe("a statement's other words are circumstances (English)", () => {
     expect(titles).not.toContain('ear');
   });
 
+  it('a refusal whose words lie inside a situation\'s name is the situation told: "오늘 몸이 안 좋아" (unwell), while "고양이 안 좋아" still refuses', () => {
+    const { intent, titles } = feedAfter('고양이 보여줘', '아 근데 오늘 몸이 안 좋아');
+    expect(intent.dislikes.map((d) => d.text)).not.toContain('몸');
+    expect(titles.slice(0, 3)).toContain('face with thermometer');
+    expect(feedAfter('고양이 안 좋아').intent.dislikes.map((d) => d.text)).toContain('고양이');
+  });
+
   it('a turn that asks keeps its words: christmas stickers with cats', () => {
     const { intent, titles } = feedAfter('christmas stickers with cats');
     expect(intent.keyPhrases.find((p) => p.text === 'cat')?.weight).toBeGreaterThan(0.6);
