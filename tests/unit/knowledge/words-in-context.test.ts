@@ -170,6 +170,18 @@ describe('a Korean counter after a numeral measures and names nothing', () => {
   });
 });
 
+describe('"left" after a count is what remains, not the direction', () => {
+  it('"i have like 3 bucks left": money, no left arrows; "cant" (can\'t typed without its apostrophe) names nothing', () => {
+    const payday = feedAfter('payday cant come soon enough, i have like 3 bucks left');
+    expect(payday.intent.keyPhrases.map((p) => p.text).filter((t) => /left|cant/.test(t))).toEqual([]);
+    expect(payday.titles.filter((t) => /left|cat/.test(t))).toEqual([]);
+    expect(payday.titles.slice(0, 3)).toContain('money bag');
+    // the direction stays a direction
+    expect(feedAfter('show me the left arrow').titles.slice(0, 3)).toContain('left arrow');
+    expect(feedAfter('turn left').intent.keyPhrases.map((p) => p.text).join(' ')).toContain('left');
+  });
+});
+
 describe('a person named as the subject or by whose place it is, beside something else, is who it is for', () => {
   it('"친구가 결혼해요": the wedding, not the friend', () => {
     const wedding = feedAfter('친구가 결혼해요');

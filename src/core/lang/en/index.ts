@@ -16,6 +16,13 @@ const TIME_NOUNS = new Set([
 ]);
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+/**
+ * "3 bucks left", "two days left", "nothing left": after a count or a plural noun, "left" is what
+ * remains, not the direction ("payday can't come soon enough, i have like 3 bucks left" had shown every
+ * left arrow). Not after a determiner ("my left hand", "on the left", "his left").
+ */
+const QUANTITY_WORDS = new Set(['nothing', 'none', 'anything', 'something', 'much', 'little', 'one', 'any', 'some', 'few', 'enough', 'money', 'time']);
+const remainingBefore = (w: string) => /^\d+$/.test(w) || QUANTITY_WORDS.has(w) || (w.length > 3 && /[^s]s$/.test(w) && !ENGLISH_STOPWORDS.has(w));
 const CLAUSE_OPENERS = new Set(['but', 'though', 'although', 'however', 'instead', 'then', 'because', 'so']);
 /** "a", "i", "k": too weak to call a Korean message mixed. */
 const MIN_EVIDENCE_CHARS = 2;
@@ -37,6 +44,7 @@ export const englishPack: LanguagePack & { readonly code: 'en' } = {
     isDate: (norm, previousSurface) => MONTHS.has(norm) && (previousSurface === 'in' || norm !== 'may'),
     isCalendarWord: (norm) => WEEKDAYS.has(norm) || MONTHS.has(norm),
   },
+  namesNothingAfter: (norm, previous) => norm === 'left' && previous !== undefined && remainingBefore(previous.toLowerCase()),
   clause: { openers: CLAUSE_OPENERS },
   phrases: { particleEndsPhrase: false, modifierKeepsSurface: false },
   catalog: {

@@ -20,6 +20,7 @@ as like unlike just only also too very really so such quite rather pretty kinda 
 some any all each every both either neither few fewer less more most much many lot lots plenty
 no not none nothing nobody never dont don't doesn't didn't isn't aren't wasn't weren't won't can't
 cannot couldn't shouldn't wouldn't haven't hasn't ain't nope nah
+cant doesnt didnt isnt arent wasnt werent wont couldnt shouldnt wouldnt havent hasnt aint
 please pls plz thanks thank thx ok okay okey yes yeah yep sure hey hi hello hmm um uh oh wow lol
 need needs tell telling explain know let me maybe perhaps something anything everything stuff
 ${PEOPLE_PRONOUNS} y'all yall guys folks
