@@ -8,14 +8,12 @@ import { type Expansion, expandPhrases, type KnowledgeLanguage } from '../knowle
 import type { KnowledgeBase } from '../knowledge/format.ts';
 import { findConcepts } from '../knowledge/match.ts';
 import { type FoundPlace, findPlaces } from '../knowledge/places.ts';
-import { isPackLanguage, LANGUAGE_PACKS, packFor } from '../lang/packs.ts';
-import { stemKorean } from '../lang/ko/stem.ts';
-import { isHangul } from '../text.ts';
+import { isPackLanguage, LANGUAGE_PACKS, packFor, packOfText } from '../lang/packs.ts';
 import { withoutJsonObjects } from './extractor.ts';
 import { crossBorderTrip, escapeRe, foundAs, MAX_LINKED_ITEMS, norm, originsOf, PLACE_WEIGHT, placeTopics } from './journey.ts';
 import { withoutMachinery } from './machinery.ts';
 import { aboutUndone, pointingBack } from './pointing.ts';
-import { CIRCUMSTANCE_SHARE, GREETINGS, OCCASION_STEP, readStatement, SEED_IMPLIES, SEED_NAME, SEED_STEP, situationNameWords, type StatementReading } from './statement.ts';
+import { CIRCUMSTANCE_SHARE, GREETINGS, OCCASION_STEP, readStatement, SEED_IMPLIES, SEED_NAME, SEED_STEP, situationNameWords, type StatementReading, steps } from './statement.ts';
 import { kindExpansions, propertyExpansions } from './linked-items.ts';
 import { clearerPhrases, isVague } from './vague.ts';
 import { LEAD_SHARE } from '../wanted.ts';
@@ -78,7 +76,7 @@ const MIN_LATIN_EXPANSION_CHARS = 3;
 /** Words that are only weekdays or months ("saturday", "토요일에"): a date, never a topic. */
 function calendarOnly(from: string): boolean {
   const words = from.toLocaleLowerCase().split(/\s+/).filter(Boolean);
-  return words.length > 0 && words.every((w) => LANGUAGE_PACKS.some((pk) => pk.time.isCalendarWord?.(isHangul(w) ? stemKorean(w).stem : w) === true));
+  return words.length > 0 && words.every((w) => { const pk = packOfText(w); return pk.time.isCalendarWord?.(pk.analyseWord(w).norm) === true; });
 }
 
 export type InformationNode = Required<Pick<TurnExtraction, 'information' | 'expansions' | 'undo' | 'keyPhrases'>> & Partial<Pick<TurnExtraction, 'task' | 'dislikes'>>;
@@ -269,7 +267,7 @@ export function informationNode(inp: {
     const expanded = withSituations(kb, expandPhrases(kb, phrases, language, limit * 3), language);
     namedOccasion = expanded.some((e) => e.provenance.some((p) => OCCASION_STEP.test(p.via)));
     situationSpans = situationNameWords(expanded);
-    const seedNames = expanded.filter((e) => e.provenance.some((p) => SEED_NAME.test(`${p.source}:${p.via}`))).map((e) => e.from.toLocaleLowerCase());
+    const seedNames = expanded.filter((e) => steps(e, SEED_NAME)).map((e) => e.from.toLocaleLowerCase());
     refusalInName = extraction.task === 'less_of' && extraction.dislikes.length > 0 && extraction.dislikes.every((d) => seedNames.some((n) => n.includes(d.toLocaleLowerCase())));
     const told = new Set(refusalInName ? extraction.dislikes.map((d) => d.toLocaleLowerCase()) : []);
     const refused = new Set([...disliked].filter((d) => !told.has(d)));
@@ -326,9 +324,9 @@ export function informationNode(inp: {
     if (isPlace(t) || insideSituation(t) || readForMeaning(t) || statement.inOccasionName(t)) return [];
     // A phrase that names an occasion and something more ("mother's day gift") is the something more:
     // the occasion is read for its meaning, and "mother day gift" matched nothing (no gift was shown).
-    const words = t.split(' ');
-    const rest = words.filter((w) => !statement.inOccasionName(w));
-    if (rest.length > 0 && rest.length < words.length && words.length > 1) return [{ ...p, text: p.text.split(' ').filter((w) => !statement.inOccasionName(w.toLocaleLowerCase())).join(' '), weight: p.weight * CIRCUMSTANCE_SHARE }];
+    const all = p.text.split(' ');
+    const rest = all.filter((w) => !statement.inOccasionName(w.toLocaleLowerCase()));
+    if (rest.length > 0 && rest.length < all.length) return [{ ...p, text: rest.join(' '), weight: p.weight * CIRCUMSTANCE_SHARE }];
     // A circumstance weighs less beside what else was said, and goes where it is all that was ("trick
     // or treat for halloween": the reply names what Halloween brings, not "treat").
     if (statement.circumstance(t)) return clear.every((q) => statement.circumstance(q.text)) ? [] : [{ ...p, weight: p.weight * CIRCUMSTANCE_SHARE }];

@@ -2,7 +2,7 @@
 // my aunt's this weekend, so excited", "first night of hanukkah tonight") is read for it: what goes with
 // it leads, an occasion leads a feeling beside it, and the statement's other words are circumstances,
 // not what the user wants. The information node (./information.ts) weighs phrases and expansions by this.
-import type { Expansion } from '../knowledge/expand.ts';
+import { type Expansion, SEED_NAME } from '../knowledge/expand.ts';
 import { FUNCTION_WORDS } from '../knowledge/match.ts';
 import { isPackLanguage, LANGUAGE_PACKS, packFor, TIME_NOUNS } from '../lang/packs.ts';
 import type { TurnExtraction } from '../intent.ts';
@@ -23,8 +23,7 @@ export const SEED_IMPLIES = /^seed-(?:situation|occasion)$/;
  * and a phrase share of 0.25 lowered the cap on what the turn implies (wanted.ts): occasion en 0.30.
  */
 export const CIRCUMSTANCE_SHARE = 0.5;
-/** A situation's or an occasion's own name (tools/knowledge/situations.ts, occasions.ts). */
-export const SEED_NAME = /^seed-(?:situation|occasion):name$/;
+export { SEED_NAME };
 /** Words after which a name's head has been said ("way to work" is a way). */
 const PREPOSITIONS = new Set(['to', 'of', 'for', 'in', 'at', 'on', 'with', 'from', 'into', 'after', 'before']);
 /** A situation's name with one of these is a clause ("my head is pounding"), not a noun phrase with a head. */
@@ -40,7 +39,8 @@ const IDIOM_WORDS = 3;
 export const GREETINGS: ReadonlySet<string> = new Set(LANGUAGE_PACKS.flatMap((pk) => pk.situation.greetings));
 
 type Step = { readonly via: string; readonly source: string };
-const steps = (e: { readonly provenance: readonly Step[] }, re: RegExp) => e.provenance.some((p) => re.test(`${p.source}:${p.via}`));
+/** Whether an expansion took a step of this relation (`source:via`). */
+export const steps = (e: { readonly provenance: readonly Step[] }, re: RegExp) => e.provenance.some((p) => re.test(`${p.source}:${p.via}`));
 const wordsOf = (t: string) => t.toLocaleLowerCase().split(/\s+/);
 
 export interface StatementReading {

@@ -98,8 +98,9 @@ function refinementOf(lexical: LexicalIndex, intent: Intent): Refinement | null 
     const opposite = matching(lexical, (intent.expansions ?? []).filter((e) => e.opposite && refineKeys.has(key(e.from))), true);
     for (const i of opposite) excluded.add(i);
     const refine = new Set([...fit.all].filter((i) => !excluded.has(i)));
-    const kinds = kindsPicked(lexical, saidOf(lexical, intent), refine);
-    for (const i of saidOf(lexical, intent)) if (kinds.has(lexical.items[i]!.categories[0]!) && !excluded.has(i)) refine.add(i);
+    const said = saidOf(lexical, intent);
+    const kinds = kindsPicked(lexical, said, refine);
+    for (const i of said) if (kinds.has(lexical.items[i]!.categories[0]!) && !excluded.has(i)) refine.add(i);
     const refineWords = new Map([...fit.byWords].filter(([i]) => !excluded.has(i)));
     out = { refine, refineWords, topic, opposite, kinds };
   }
@@ -110,9 +111,10 @@ function refinementOf(lexical: LexicalIndex, intent: Intent): Refinement | null 
 /**
  * A kind (catalog subgroup) that the refinement picks out of a topic of several kinds: where at least
  * KIND_MIN_FIT of the topic's own items of that kind fit, and at least KIND_MIN_SHARE of them, and its
- * share is at least half the best kind's, and the kinds so picked hold at most half the topic. All the topic's items of that kind then fit: "vehicles", then
- * "just the ones that go in the air" is every aircraft, the parachute and the cable car too, which no
- * word of the refinement names; "탈것", then "바다에서 타는 것만" is the boats, of which the sea named two.
+ * share is at least half the best kind's, and the kinds so picked hold at most half the topic. All the
+ * topic's items of that kind then fit: "vehicles", then "just the ones that go in the air" is every
+ * aircraft, the parachute and the cable car too, which no word of the refinement names; "탈것", then
+ * "바다에서 타는 것만" is the boats, of which the sea named two.
  */
 export const KIND_MIN_FIT = 2;
 export const KIND_MIN_SHARE = 0.25;

@@ -34,6 +34,9 @@ export interface Expansion {
   readonly head?: true;
 }
 
+/** A situation's or an occasion's own name (tools/knowledge/situations.ts, occasions.ts), as a relation. */
+export const SEED_NAME = /^seed-(?:situation|occasion):name$/;
+
 /** An expansion never reaches its phrase's weight: at most this share of it. */
 export const MAX_EXPANSION_SHARE = 0.9;
 /** Lighter expansions are dropped: they would only add noise to the feed. */
@@ -60,7 +63,7 @@ function expandMatch(kb: KnowledgeBase, m: ConceptMatch, language: KnowledgeLang
   // and the concept is what the catalog's words match. A verb read to its stem ("먹고") stays said.
   // A situation's or occasion's Korean name is no catalog word: it is always read for its concept
   // ("몸이 아파서": being ill, whose name then tells the statement's words apart).
-  const seedName = /^seed-(?:situation|occasion):name$/.test(kb.relations[m.rel] ?? '');
+  const seedName = SEED_NAME.test(kb.relations[m.rel] ?? '');
   const literalName = !m.head && (m.surface === origin.en.toLowerCase() || (m.surface === origin.ko && !seedName && (m.text === m.surface || m.predicate === true)));
   if (!literalName || origin.kind !== 'word') {
     out.push({

@@ -94,15 +94,13 @@ function lexicalCandidates(ctx: SourceContext): Candidate<'lexical'>[] {
     for (const [item, hit] of typed) if (fit.has(item)) typed.set(item, { ...hit, score: hit.score + lead * (1 + Math.min(1, byWords.get(item) ?? 0)) });
     // A fitting item the topic holds by the knowledge layer's link, not its words (the airplane, a kind
     // of vehicle that no word of its says), fits as well as one its words match.
-    for (const [item, phrase] of topicLinked(ctx.lexical, ctx.intent)) {
-      if (!fit.has(item) || typed.has(item)) continue;
-      typed.set(item, { item, score: lead * (1 + Math.min(1, byWords.get(item) ?? 0)), because: [{ phrase, matched: ctx.items[item]!.title }] });
-    }
+    const fitting = (item: number, phrase: string) => {
+      if (!typed.has(item)) typed.set(item, { item, score: lead * (1 + Math.min(1, byWords.get(item) ?? 0)), because: [{ phrase, matched: ctx.items[item]!.title }] });
+    };
+    for (const [item, phrase] of topicLinked(ctx.lexical, ctx.intent)) if (fit.has(item)) fitting(item, phrase);
     // So does a fitting item of a kind the refinement picked (the parachute among the aircraft).
     const topicPhrase = wanted[0]?.text;
-    if (topicPhrase) for (const item of refinementKindItems(ctx.lexical, ctx.intent)) {
-      if (!typed.has(item)) typed.set(item, { item, score: lead * (1 + Math.min(1, byWords.get(item) ?? 0)), because: [{ phrase: topicPhrase, matched: ctx.items[item]!.title }] });
-    }
+    if (topicPhrase) for (const item of refinementKindItems(ctx.lexical, ctx.intent)) fitting(item, topicPhrase);
   }
   const hits = [...typed.values()].sort((a, b) => b.score - a.score || a.item - b.item);
   // An item the knowledge layer links (the flag of the country named) keeps its word match below the

@@ -10,11 +10,11 @@ import { ENGLISH_SYSTEM_ADDRESS } from './system-address.ts';
 
 /** "next week", "this winter", "good morning", "all day", "after work": a time, not a topic. */
 const TIME_DETERMINERS = new Set(['good', 'this', 'next', 'last', 'every', 'each', 'coming', 'tonight', 'all', 'whole', 'entire', 'after', 'before']);
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const TIME_NOUNS = new Set([
   'day', 'week', 'work', 'weekend', 'month', 'year', 'winter', 'summer', 'spring', 'fall', 'autumn', 'morning', 'evening',
-  'night', 'afternoon', 'time', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'night', 'afternoon', 'time', ...WEEKDAYS,
 ]);
-const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 /**
  * "3 bucks left", "two days left", "nothing left": after a count or a plural noun, "left" is what

@@ -105,12 +105,12 @@ interface Split {
   suffixes: string[];
 }
 
-/** Every grammatical noun + [case] + [delimiter] + [요] reading of a word, including none stripped. */
 /** The plural marker ("고양이들"): after any noun, before its particles. */
 const PLURAL = '들';
 /** A mimetic word said twice ("후들후들", "흔들흔들") ends in 들 without being a plural. */
 const isReduplicated = (w: string) => w.length % 2 === 0 && w.slice(0, w.length / 2) === w.slice(w.length / 2);
 
+/** Every grammatical noun + [plural] + [case] + [delimiter] + [요] reading of a word, including none stripped. */
 function particleSplits(word: string): Split[] {
   const out: Split[] = [{ stem: word, suffixes: [] }];
   const polite = [undefined, ...POLITE];
