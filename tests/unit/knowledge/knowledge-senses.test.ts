@@ -179,7 +179,9 @@ describe('a person named as the user\'s is who it is for, not the topic', () => 
     return informationNode({ text, extraction, previous: null, kb });
   };
 
-  it.each([['happy birthday to my mom', 'mom'], ['엄마 생일 축하해', '엄마']])('%s', (text, person) => {
+  // Also whom it is for or with ("for a friend"), and, in Korean chat, a person before a verb or a gift
+  // with the particle dropped ("엄마 드릴 꽃": flowers to give mom; "친구 줄 선물": a gift for a friend).
+  it.each([['happy birthday to my mom', 'mom'], ['엄마 생일 축하해', '엄마'], ['cat stickers for a friend', 'friend'], ['엄마 드릴 꽃 보여줘', '엄마'], ['친구 줄 선물 추천해줘', '친구'], ['엄마 선물 뭐가 좋을까', '엄마']])('%s', (text, person) => {
     const got = node(text);
     expect(got.information.people.map((p) => p.toLowerCase())).toContain(person);
     for (const p of got.keyPhrases) expect(p.text.split(' ')).not.toContain(person);
@@ -188,6 +190,12 @@ describe('a person named as the user\'s is who it is for, not the topic', () => 
 
   it('a person alone stays the topic', () => {
     expect(node('show me my baby').keyPhrases.map((p) => p.text)).toContain('baby');
+    expect(node('stickers to share with friends').keyPhrases.map((p) => p.text).join(' ')).toContain('friend');
+  });
+
+  it('a pet is no person: "a walk with a dog" keeps the dog', () => {
+    const got = node('cute stickers of a walk with a dog');
+    expect(got.information.people).toEqual([]);
   });
 });
 

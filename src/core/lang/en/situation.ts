@@ -9,13 +9,18 @@ const KIN = 'daughter|son|kids?|children|child|baby|wife|husband|partner|mom|mum
   + 'grandma|grandmother|grandpa|grandfather|grandparents|girlfriend|boyfriend|fiancee?|friends?|family|boss|colleagues?|'
   + 'niece|nephew|aunt|uncle|cousin|teacher|students?|dog|cat';
 
+/** Kin that are people: "with a dog" is no one it is for. */
+const PERSON_KIN = KIN.replace('|dog|cat', '');
+
 export const englishSituation: SituationPack = {
   dates: [
     new RegExp(`\\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|weekend)|(?:this|next|last) (?:week|weekend|month|year|${WEEKDAYS})|on (?:${WEEKDAYS})|in (?:${MONTHS})|(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?)\\b`, 'gi'),
   ],
   occasions: [/\b(?:birthday|wedding|anniversary|christmas|halloween|thanksgiving|new year(?:'s)?(?: eve| day)?|easter|graduation|prom|party|valentine'?s(?: day)?|honeymoon|holiday|vacation|baby shower|housewarming|picnic|camping trip|road trip|date night|retirement|funeral|exam|job interview)\b/gi],
   // "my daughter", and a place named by whose it is ("at grandma's", "my aunt's").
-  people: [new RegExp(`\\b(?:my|our) ((?:little |baby |best |older |younger )?(?:${KIN}))\\b`, 'gi'), new RegExp(`\\b(?:at|to|from) (?:my |our )?(${KIN})['’]s\\b`, 'gi')],
+  // "for a friend", "with friends": whom it is for or with, a person as well as "my friend" is.
+  people: [new RegExp(`\\b(?:my|our) ((?:little |baby |best |older |younger )?(?:${KIN}))\\b`, 'gi'), new RegExp(`\\b(?:at|to|from) (?:my |our )?(${KIN})['’]s\\b`, 'gi'),
+    new RegExp(`\\b(?:for|with) (?:a |an |the |some )?(${PERSON_KIN})\\b`, 'gi')],
   undo: [
     // "cats are fine now", "actually spiders are ok": a take-back only counts where the turn also names
     // something disliked before (src/core/extract/information.ts), so the bare form is safe here.

@@ -13,7 +13,9 @@ export const koreanSituation: SituationPack = {
   dates: [/(?:오늘|내일|모레|어제|이번 ?주말?|다음 ?주말?|지난 ?주|이번 ?달|다음 ?달|올해|내년|주말|[월화수목금토일]요일|\d{1,2}월(?: ?\d{1,2}일)?)/g],
   occasions: [/(?:생일|결혼식|결혼기념일|기념일|크리스마스|성탄절|할로윈|추석|설날|새해|졸업식|입학식|파티|발렌타인(?:데이)?|신혼여행|휴가|집들이|소풍|캠핑|데이트|은퇴|시험|면접)/g],
   // "내 친구", "엄마랑", and a person as the subject or topic of the sentence ("친구가 결혼해요", "엄마는").
-  people: [new RegExp(`(?:제|내|우리|저희) ?(${KIN})`, 'g'), new RegExp(`(${KIN})(?:랑|와|과|하고|한테|에게|께서|께|를 위한|을 위한|(?:의)? ?생일|가 |이 |는 |은 )`, 'g')],
+  // And a person before a verb with the particle dropped, as chat does ("친구 놀리게", "엄마 드릴"): its object.
+  people: [new RegExp(`(?:제|내|우리|저희) ?(${KIN})`, 'g'), new RegExp(`(${KIN})(?:랑|와|과|하고|한테|에게|께서|께|를 위한|을 위한|(?:의)? ?(?:생일|선물)|가 |이 |는 |은 )`, 'g'),
+    new RegExp(`(?:^|\\s)(${KIN}) (?=(?:[가-힣]+(?:게|려고|려구|러|줄)|[가-힣]*(?:줄|드릴|드리려고|주려고|줄려고))(?:\\s|$|[.!?]))`, 'g')],
   undo: [/괜찮(?:아|아요|습니다|네|다)/, /다시 (?:보여|봐도|보고|볼래)/, /(?:싫지|안 싫) ?않/, /취소/],
   travelTopic: '여행',
   // "서울에서 부산으로": 에서 alone also means "in" ("서울에서 살아요"), so it counts only beside another place.
