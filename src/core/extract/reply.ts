@@ -52,6 +52,8 @@ export function composeReply(
   let reply: string;
   if (subject.length > 0 || x.task === 'start_over' || x.task === 'chit_chat') {
     reply = pickOf(words.templates[x.task], seed, salt)(list(subject), items);
+  } else if ((x.task === 'new_topic' || x.task === 'more_like') && (x.expansions?.length ?? 0) > 0) {
+    reply = pickOf(words.impliedUnnamed, seed, salt);
   } else {
     reply = pickOf(words.noTopic[x.task] ?? [''], seed, salt);
   }

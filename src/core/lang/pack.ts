@@ -83,6 +83,12 @@ export interface ReplyPack {
   readonly templates: Readonly<Record<Task, readonly ReplyTemplate[]>>;
   /** Per task, when the turn named nothing. */
   readonly noTopic: Partial<Readonly<Record<Task, readonly string[]>>>;
+  /**
+   * When the turn named nothing the reply may say, but the knowledge layer read what it implies and the
+   * feed shows that ("오늘 몸이 안 좋아": the unwell faces, whose names have no Korean): the feed changed,
+   * so the reply neither asks what to see nor names what it cannot say. Variants, picked by the seed.
+   */
+  readonly impliedUnnamed: readonly string[];
   /** What the catalog's items are called when the catalog does not say ("picks", "항목"). */
   readonly defaultItems: string;
   /** Joins named phrases (at most REPLY_MAX_NAMED arrive). */

@@ -96,6 +96,14 @@ describe("a statement's other words are circumstances (English)", () => {
     expect(feedAfter('고양이 안 좋아').intent.dislikes.map((d) => d.text)).toContain('고양이');
   });
 
+  it('a told situation whose things have no name in the language is not answered "what would you like to see?": the feed changed', () => {
+    const told = parseTurnExtraction({ keyPhrases: [], likes: [], dislikes: [], task: 'new_topic', language: 'ko', safety: { verdict: 'unchecked', categories: [] },
+      expansions: [{ text: 'face with thermometer', weight: 0.5, reason: '몸이 안 좋아 → 몸이 아파 → face with thermometer', from: '몸이 안 좋아' }] });
+    for (const seed of [0, 1, 2, 3]) expect(composeReply(told, 'ko', seed)).not.toMatch(/무엇을 보고 싶으세요/);
+    // Nothing implied, nothing said: the reply still asks.
+    expect(composeReply({ ...told, expansions: [] }, 'ko', 0)).toMatch(/무엇을 보고 싶으세요/);
+  });
+
   it('a turn that asks keeps its words: christmas stickers with cats', () => {
     const { intent, titles } = feedAfter('christmas stickers with cats');
     expect(intent.keyPhrases.find((p) => p.text === 'cat')?.weight).toBeGreaterThan(0.6);

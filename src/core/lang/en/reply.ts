@@ -36,6 +36,7 @@ const NO_TOPIC: Partial<Record<Task, readonly string[]>> = {
 export const englishReply: ReplyPack = {
   templates: TEMPLATES,
   noTopic: NO_TOPIC,
+  impliedUnnamed: ['Here are a few that might fit.', 'These might suit the moment.'],
   defaultItems: 'picks',
   list(named) {
     if (named.length <= 1) return named[0] ?? '';

@@ -73,6 +73,7 @@ export const koreanReply: ReplyPack = {
   },
   templates: TEMPLATES,
   noTopic: NO_TOPIC,
+  impliedUnnamed: ['이런 건 어떠세요?', '지금 상황에 어울릴 만한 걸 골라 봤어요.'],
   defaultItems: '항목',
   list: (named) => named.join(', '),
   leftOut: (d) => ` ${withParticle(d, TOPIC)} 빼 둘게요.`,
