@@ -7,9 +7,13 @@ import type { CatalogItem } from '../catalog.ts';
 /** Words that name who a picture shows, not what it shows. */
 const PERSON = /\b(?:person|man|woman|men|women|people|boy|girl|adult|child)\b/g;
 
-/** A title's family: its person words made one wildcard ("family: man, woman, boy" -> "family: *"). */
+/**
+ * A title's family: its person words made one wildcard ("family: man, woman, boy" -> "family: *"), and
+ * a leading one dropped, so the picture drawn for no one in particular is of it ("man vampire" ->
+ * "vampire": "halloween" had shown three vampires and three zombies before the jack-o-lantern).
+ */
 export function variantFamily(title: string): string {
-  return title.toLowerCase().replace(PERSON, '*').replace(/\*(?:, \*)+/g, '*');
+  return title.toLowerCase().replace(PERSON, '*').replace(/\*(?:, \*)+/g, '*').replace(/^\* (?=\p{L})/u, '');
 }
 
 const cache = new WeakMap<readonly CatalogItem[], readonly string[]>();

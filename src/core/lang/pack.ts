@@ -199,6 +199,12 @@ export interface SituationPack {
   readonly dates: readonly RegExp[];
   /** Occasions ("birthday", "wedding", "추석"). */
   readonly occasions: readonly RegExp[];
+  /**
+   * Days of the calendar with symbols of their own, by an id every pack shares ("christmas": Christmas,
+   * Xmas, 크리스마스, 성탄절): a holiday's symbols belong to a feed about that holiday, not to any feed
+   * about celebrating (src/core/fusion/holidays.ts).
+   */
+  readonly holidays: Readonly<Record<string, RegExp>>;
   /** People the user mentions as theirs ("my daughter", "딸"); group 1 is the person. */
   readonly people: readonly RegExp[];
   /** A dislike taken back ("cats are fine now", "고양이 괜찮아"): the turn must match one. */

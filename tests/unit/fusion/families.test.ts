@@ -10,6 +10,10 @@ describe('variant families', () => {
     expect(variantFamily('man getting massage')).toBe(variantFamily('woman getting massage'));
     expect(variantFamily('family: man, woman, boy')).toBe(variantFamily('family: woman, woman, girl, girl'));
     expect(variantFamily('kiss: man, man')).toBe(variantFamily('kiss: woman, man'));
+    // The picture drawn for no one in particular is of the family too.
+    expect(variantFamily('man vampire')).toBe(variantFamily('vampire'));
+    expect(variantFamily('woman student')).toBe(variantFamily('student'));
+    expect(variantFamily('man')).not.toBe(variantFamily('vampire'));
     expect(variantFamily('flag: South Korea')).not.toBe(variantFamily('flag: Japan'));
     expect(variantFamily('waxing crescent moon')).not.toBe(variantFamily('waning crescent moon'));
   });

@@ -17,6 +17,12 @@ export const englishSituation: SituationPack = {
     new RegExp(`\\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|weekend)|(?:this|next|last) (?:week|weekend|month|year|${WEEKDAYS})|on (?:${WEEKDAYS})|in (?:${MONTHS})|(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?)\\b`, 'gi'),
   ],
   occasions: [/\b(?:birthday|wedding|anniversary|christmas|halloween|thanksgiving|new year(?:'s)?(?: eve| day)?|easter|graduation|prom|party|valentine'?s(?: day)?|honeymoon|holiday|vacation|baby shower|housewarming|picnic|camping trip|road trip|date night|retirement|funeral|exam|job interview)\b/gi],
+  holidays: {
+    christmas: /\b(?:christmas|xmas)/i, halloween: /\bhalloween/i, thanksgiving: /\bthanksgiving/i, easter: /\beaster\b/i,
+    valentine: /\bvalentine/i, hanukkah: /\b(?:hanukkah|chanukah)/i, diwali: /\bdiwali/i, ramadan: /\b(?:ramadan|eid)\b/i,
+    lunarNewYear: /\b(?:lunar|chinese) new year/i, newYear: /\bnew year/i, stPatrick: /\b(?:st\.?|saint) (?:patrick|paddy)/i,
+    chuseok: /\bchuseok/i, tanabata: /\btanabata/i,
+  },
   // "my daughter", and a place named by whose it is ("at grandma's", "my aunt's").
   // "for a friend", "with friends": whom it is for or with, a person as well as "my friend" is.
   people: [new RegExp(`\\b(?:my|our) ((?:little |baby |best |older |younger )?(?:${KIN}))\\b`, 'gi'), new RegExp(`\\b(?:at|to|from) (?:my |our )?(${KIN})['’]s\\b`, 'gi'),

@@ -12,6 +12,11 @@ const endsInN = (word: string) => (word.charCodeAt(word.length - 1) - 0xac00) % 
 export const koreanSituation: SituationPack = {
   dates: [/(?:오늘|내일|모레|어제|이번 ?주말?|다음 ?주말?|지난 ?주|이번 ?달|다음 ?달|올해|내년|주말|[월화수목금토일]요일|\d{1,2}월(?: ?\d{1,2}일)?)/g],
   occasions: [/(?:생일|결혼식|결혼기념일|기념일|크리스마스|성탄절|할로윈|추석|설날|새해|졸업식|입학식|파티|발렌타인(?:데이)?|신혼여행|휴가|집들이|소풍|캠핑|데이트|은퇴|시험|면접)/g],
+  holidays: {
+    christmas: /크리스마스|성탄절/, halloween: /할로윈|핼러윈/, thanksgiving: /추수감사절/, easter: /부활절/,
+    valentine: /발렌타인|밸런타인/, hanukkah: /하누카/, diwali: /디왈리/, ramadan: /라마단/,
+    lunarNewYear: /설날|구정|춘절/, newYear: /새해/, chuseok: /추석|한가위/, tanabata: /다나바타|칠석/,
+  },
   // "내 친구", "엄마랑", and a person as the subject or topic of the sentence ("친구가 결혼해요", "엄마는").
   // And a person before a verb with the particle dropped, as chat does ("친구 놀리게", "엄마 드릴"): its object.
   people: [new RegExp(`(?:제|내|우리|저희) ?(${KIN})`, 'g'), new RegExp(`(${KIN})(?:랑|와|과|하고|한테|에게|께서|께|를 위한|을 위한|(?:의)? ?(?:생일|선물)|가 |이 |는 |은 )`, 'g'),

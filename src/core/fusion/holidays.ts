@@ -1,0 +1,76 @@
+// A holiday's symbols (the jack-o-lantern, the Christmas tree) say that holiday: a birthday's feed, or
+// a gift's, filled from the catalog's "event" subgroup had shown both beside the cake. Where a feed is
+// about celebrating (the intent names an occasion, or the items it matched are things for one), the
+// topic source (sources/topic.ts) proposes a symbol only if the intent names its holiday; elsewhere the
+// turkey stays a bird and the ghost a costume. The holidays and their names are the language packs'
+// (SituationPack.holidays), ids shared across languages, so a catalog item tagged in English and Korean
+// and an intent in either agree.
+import type { CatalogItem } from '../catalog.ts';
+import type { Intent } from '../intent.ts';
+import { LANGUAGE_PACKS } from '../lang/packs.ts';
+
+const HOLIDAYS = LANGUAGE_PACKS.flatMap((p) => Object.entries(p.situation.holidays));
+const OCCASIONS = LANGUAGE_PACKS.flatMap((p) => p.situation.occasions);
+/** Any holiday or occasion word: most catalog words are neither, and are read once. */
+const ANY = new RegExp([...HOLIDAYS.map(([, re]) => re.source), ...OCCASIONS.map((re) => re.source)].join('|'), 'iu');
+
+/** The holidays a text names, by id. */
+function holidaysIn(text: string): string[] {
+  return ANY.test(text) ? HOLIDAYS.filter(([, re]) => re.test(text)).map(([id]) => id) : [];
+}
+
+const occasionsIn = (text: string): string[] =>
+  ANY.test(text) ? OCCASIONS.flatMap((re) => [...text.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`))].map((m) => m[0])) : [];
+
+/** Whether a text names an occasion that is no holiday ("birthday", "party", "생일"). */
+function namesOtherOccasion(text: string): boolean {
+  return occasionsIn(text).some((o) => holidaysIn(o).length === 0);
+}
+
+const wordsOf = (it: CatalogItem) => [it.title, ...Object.values(it.tags).flat()];
+
+/** Per catalog, each item's holidays where it is a symbol of them, read when first asked (a rank asks about its pool only). */
+const symbols = new WeakMap<readonly CatalogItem[], Map<number, readonly string[]>>();
+
+/**
+ * An item's holidays where it is a symbol of them: its title or tags name a holiday and no other
+ * occasion (the wrapped gift says Christmas and birthday: a gift for any day).
+ */
+function symbolHolidays(items: readonly CatalogItem[], i: number): readonly string[] {
+  let known = symbols.get(items);
+  if (!known) symbols.set(items, (known = new Map()));
+  let out = known.get(i);
+  if (!out) {
+    const words = wordsOf(items[i]!);
+    const holidays = [...new Set(words.flatMap(holidaysIn))];
+    out = holidays.length > 0 && !words.some(namesOtherOccasion) ? holidays : [];
+    known.set(i, out);
+  }
+  return out;
+}
+
+/** What an intent says: what was said, what the knowledge layer read, and the occasions it stored. */
+function intentTexts(intent: Intent): string[] {
+  return [
+    ...intent.keyPhrases.map((p) => p.text), ...intent.likes.map((p) => p.text),
+    ...(intent.expansions ?? []).flatMap((e) => [e.text, e.from, e.label ?? '']),
+    ...(intent.information?.occasions ?? []).map((o) => o.text),
+  ];
+}
+
+/**
+ * Whether an item, by index, is a symbol of a holiday the feed is not about, in a feed about celebrating:
+ * the intent names an occasion or a holiday, or one of `sample` (the items its words matched best) is a
+ * thing for an occasion that is no holiday (the cake, the wrapped gift). Null where the feed is not about
+ * celebrating: no item is off.
+ */
+export function offHoliday(items: readonly CatalogItem[], intent: Intent, sample: readonly number[]): ((item: number) => boolean) | null {
+  const texts = intentTexts(intent);
+  const named = new Set(texts.flatMap(holidaysIn));
+  const celebrating = named.size > 0 || texts.some((t) => occasionsIn(t).length > 0) || sample.some((i) => wordsOf(items[i]!).some(namesOtherOccasion));
+  if (!celebrating) return null;
+  return (i) => {
+    const h = symbolHolidays(items, i);
+    return h.length > 0 && !h.some((x) => named.has(x));
+  };
+}
