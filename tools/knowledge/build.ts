@@ -18,6 +18,7 @@ import { adjectiveAntonyms, serialiseAntonyms } from './antonyms.ts';
 import { nameVariants } from './inflect.ts';
 import { createLexiconGuard } from '../../src/core/safety/lexicon.ts';
 import { FUNCTION_WORDS } from '../../src/core/knowledge/match.ts';
+import { LANGUAGE_PACKS } from '../../src/core/lang/packs.ts';
 import { type BilingualEntry, koreanLinks, predicateForms } from './korean.ts';
 import { countries, exemplarCities, type Place, projectPlaces, wordnetPlaces, zoneCountries } from './places.ts';
 import { loadWordNet, pathsFrom } from './wordnet.ts';
@@ -234,6 +235,14 @@ const cldrNames = join(nm, 'cldr-localenames-full');
  * is "to stop", 건지 (Guernsey) "picked up", 타워 a tower.
  */
 const KO_COMMON_WORDS: ReadonlySet<string> = new Set(['가자', '저지', '건지', '타워']);
+/**
+ * A place name that is, as a whole, a holiday's name in a language pack (SituationPack.holidays): the
+ * Korean exemplar city of Christmas Island is "크리스마스", and "크리스마스 선물" (a Christmas present) had
+ * led with the island's flag. The holiday is what people mean; the place keeps its full name (크리스마스섬).
+ */
+const HOLIDAY_NAMES = LANGUAGE_PACKS.flatMap((p) => Object.values(p.situation.holidays));
+const isHolidayName = (name: string) => HOLIDAY_NAMES.some((re) => re.exec(name)?.[0] === name);
+const isPlaceName = (ko: string) => !KO_COMMON_WORDS.has(ko) && !isHolidayName(ko);
 const countryList = countries(cldrNames);
 const flagOf = new Map<string, string>();
 for (const it of items) if (it.categories.includes('country-flag')) for (const t of it.tags.en ?? []) if (/^[A-Z]{2}$/.test(t)) flagOf.set(t, it.id);
@@ -244,7 +253,7 @@ for (const p of countryList.values()) {
   const c = g.concept(p.en[0]!.toLowerCase(), { kind: 'country', en: p.en[0]!, ko: p.ko[0] ?? '', cc: p.cc, items: flagOf.has(p.cc) ? [flagOf.get(p.cc)!] : [] });
   countryConcept.set(p.cc, c);
   for (const n of p.en) if (n === p.en[0] || !isCommonWord(n)) g.surface(n, c, 1, 'cldr:territory-name');
-  for (const n of p.ko) if (!KO_COMMON_WORDS.has(n)) g.surface(n, c, 1, 'cldr:territory-name');
+  for (const n of p.ko) if (isPlaceName(n)) g.surface(n, c, 1, 'cldr:territory-name');
 }
 // A country's own words: WordNet paths from its name, and catalog words whose definition names its
 // people or language ("sake: Japanese alcoholic beverage" for Japan).
@@ -280,7 +289,7 @@ for (const p of cities) {
   const key = p.en[0]!.toLowerCase();
   if (p.source !== 'project-places' && isCommonWord(key)) continue;
   if (countryConcept.has(byName.get(key) ?? '')) { // an alias of a country ("korea", "usa"): a surface of it
-    for (const n of [...p.en, ...p.ko.filter((k) => !KO_COMMON_WORDS.has(k))]) g.surface(n, country, 1, `${p.source}:name`);
+    for (const n of [...p.en, ...p.ko.filter(isPlaceName)]) g.surface(n, country, 1, `${p.source}:name`);
     continue;
   }
   const existing = g.byKey.get(key);
@@ -292,7 +301,7 @@ for (const p of cities) {
   if (p.ko[0] && !placeNamed.has(c)) g.concepts[c]!.ko = p.ko[0];
   placeNamed.add(c);
   for (const n of p.en) if (!isCommonWord(n) || p.source === 'project-places') g.surface(n, c, 1, `${p.source}:name`);
-  for (const n of p.ko) if (!KO_COMMON_WORDS.has(n)) g.surface(n, c, 1, `${p.source}:name`);
+  for (const n of p.ko) if (isPlaceName(n)) g.surface(n, c, 1, `${p.source}:name`);
   g.edge(c, CITY_IN_COUNTRY, [{ rel: `${p.source === 'cldr-exemplar-city+tzdata' ? 'tzdata' : p.source === 'wordnet-holonym' ? 'wordnet' : 'project'}:city-in-country`, to: country }]);
   // The country's own words, one hop further.
   for (const e of g.edges.get(country) ?? []) {

@@ -286,3 +286,12 @@ describe('Korean 되다 predicates', () => {
     expect(findConcepts(kb, '걱정돼').map((m) => kb.concepts[m.concept]!.en)).toContain('worried');
   });
 });
+
+describe("a place name that is a holiday's name is the holiday", () => {
+  // CLDR's Korean exemplar city of Christmas Island is "크리스마스": "크리스마스 선물" had led with its flag.
+  it('크리스마스 is Christmas; 크리스마스섬 is still the island', () => {
+    const kinds = (text: string) => findConcepts(kb, text).map((m) => kb.concepts[m.concept]!.kind);
+    expect(kinds('크리스마스 선물')).not.toContain('country');
+    expect(findConcepts(kb, '크리스마스섬').map((m) => kb.concepts[m.concept]!.en)).toContain('Christmas Island');
+  });
+});
