@@ -167,8 +167,26 @@ const links = koreanLinks(bilingual, (w) => g.byKey.has(w) || isTarget(w));
 // closest (most emoji shared). The first one met had named "cab" 노란 (yellow), "bed" 잠 (sleep),
 // "family" 아이 (child), "snowman" 겨울 (winter): 148 names changed.
 const koName = new Map<number, { ko: string; jaccard: number }>();
+/**
+ * English names of places (CLDR territories and time zone cities, the project's places). A Korean word
+ * linked to a place no more closely than to a word of another kind says what goes with the place, not
+ * its name: "근위병" labels the guards, whose English tags say london too, and "근위병 보여줘" had read as
+ * a trip to the United Kingdom (trains, ships). "호주" labels the koala, the kangaroo and the globe, whose
+ * one common English word is australia: it stays Australia's name. A place's own names come from CLDR.
+ */
+const placeKeys = new Set([
+  ...[...countries(join(nm, 'cldr-localenames-full')).values()].flatMap((p) => p.en),
+  ...exemplarCities(join(nm, 'cldr-dates-full'), zoneCountries('/usr/share/zoneinfo').map).flatMap((p) => p.en),
+  ...projectPlaces(join(root, 'public/models/compact-engine/places.json')).flatMap((p) => p.en),
+].map((n) => n.toLowerCase()));
+let placeLinksDropped = 0;
 for (const [ko, ens] of links) {
+  const closestWord = Math.max(0, ...ens.filter((e) => !placeKeys.has(e.en)).map((e) => e.jaccard));
   for (const { en, jaccard } of ens) {
+    if (placeKeys.has(en) && jaccard <= closestWord) {
+      placeLinksDropped++;
+      continue;
+    }
     const c = g.concept(en);
     g.surface(ko, c, LINK_WEIGHT * Math.min(1, 0.5 + jaccard / 2), 'cldr+catalog:same-emoji-translation');
     if (g.concepts[c]!.ko || jaccard < KO_NAME_MIN_JACCARD || /[:：]/.test(ko) || ko.length > KO_NAME_MAX_CHARS) continue;
@@ -177,6 +195,7 @@ for (const [ko, ens] of links) {
   }
 }
 for (const [c, { ko }] of koName) g.concepts[c]!.ko = ko;
+console.log(`Korean links: ${placeLinksDropped} to places dropped (closer to a word of another kind)`);
 // An item titled with the concept's own English name names it in Korean by its Korean title where no
 // link did, or where the link's name is a compound of it: the catalog's own pair ("balloon" / 풍선), not
 // 말풍선 (the speech balloon) that the closest link gave. (Not "곰 얼굴" over 곰: the bear emoji is a face.)

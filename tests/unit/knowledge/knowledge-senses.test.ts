@@ -295,3 +295,13 @@ describe("a place name that is a holiday's name is the holiday", () => {
     expect(findConcepts(kb, '크리스마스섬').map((m) => kb.concepts[m.concept]!.en)).toContain('Christmas Island');
   });
 });
+
+describe('a Korean word an emoji pairs with a place is the place only where it names it', () => {
+  // The guards' English tags say london: "근위병 보여줘" (show guards) had read as a trip to the UK.
+  it('근위병 is the guard; 호주 is still Australia; 런던 still London', () => {
+    const kinds = (text: string) => findConcepts(kb, text).map((m) => kb.concepts[m.concept]!.kind);
+    expect(kinds('근위병')).not.toContain('city');
+    expect(findConcepts(kb, '호주').map((m) => kb.concepts[m.concept]!.en)).toContain('Australia');
+    expect(findConcepts(kb, '런던').map((m) => kb.concepts[m.concept]!.en)).toContain('London');
+  });
+});
