@@ -53,6 +53,12 @@ const KIND_DEPTH = 8;
  */
 const MAX_GLOSS_DF = 6000;
 
+/** Singular forms of an English plural: "blueberries" -> blueberry, "boxes" -> box, "gloves" -> glove. */
+function singulars(w: string): string[] {
+  if (w.length < 4 || !w.endsWith('s') || w.endsWith('ss')) return [];
+  return [...new Set([w.endsWith('ies') ? `${w.slice(0, -3)}y` : '', w.endsWith('es') ? w.slice(0, -2) : '', w.slice(0, -1)].filter(Boolean))];
+}
+
 /** The noun sense of the thing an item shows, or null: its title as a lemma, else the title's last word. */
 function senseOf(wn: WordNet, it: ItemLike): string | null {
   return senseAndLemma(wn, it)?.sense ?? null;
@@ -65,7 +71,9 @@ function senseAndLemma(wn: WordNet, it: ItemLike): { sense: string; lemma: strin
   const title = it.title.toLowerCase().replace(/[’']/g, "'");
   // The category's own file first: a banana in "food & drink" is the fruit (noun.food: "elongated
   // crescent-shaped yellow fruit"), not the plant WordNet lists first.
-  for (const lemma of [title, title.slice(title.lastIndexOf(' ') + 1)]) {
+  const last = title.slice(title.lastIndexOf(' ') + 1);
+  // A plural title by its singular where WordNet lists only that ("gloves", "blueberries", "chopsticks").
+  for (const lemma of [title, last, ...singulars(last)]) {
     const nouns = (wn.senses.get(lemma) ?? []).filter((id) => id.startsWith('n:'));
     for (const lex of lexFiles) {
       const sense = nouns.find((id) => wn.synsets.get(id)?.lex === lex);

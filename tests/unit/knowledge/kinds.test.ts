@@ -17,6 +17,9 @@ describe('kinds of a topic (issue 14)', () => {
     // The hot dog's WordNet sense lists "dog" as slang; a kind of dog it is not.
     expect(titleOf(kb.itemsOfKind('dog'))).toEqual(expect.arrayContaining(['dog', 'poodle', 'guide dog']));
     expect(titleOf(kb.itemsOfKind('dog'))).not.toContain('hot dog');
+    // A plural title is read by its singular where WordNet lists only that.
+    expect(titleOf(kb.itemsOfKind('fruit'))).toContain('blueberries');
+    expect(titleOf(kb.itemsOfKind('clothing'))).toContain('socks');
     // Nor a hypernym's lemma in a minor sense: the lion is a "big cat, cat" (cat's seventh sense).
     expect(titleOf(kb.itemsOfKind('cat'))).toContain('cat');
     expect(titleOf(kb.itemsOfKind('cat'))).not.toEqual(expect.arrayContaining(['lion']));
