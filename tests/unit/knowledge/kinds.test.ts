@@ -132,6 +132,11 @@ describe('a refinement by what goes with a season', () => {
     expect(top.slice(0, 4).map((it) => it.title)).toEqual(expect.arrayContaining(['scarf', 'coat']));
   });
 
+  it('"clothes", then "only the stuff you wear in winter": the season in the clause is the refinement, not dropped', () => {
+    const { intent } = productTurns('clothes', 'only the stuff you wear in winter');
+    expect(intent.refinements.map((r) => r.text)).toContain('winter');
+  });
+
   it('a word that names no season or situation has no associates', () => {
     expect(associatesReader(kb)('zimwaggle')).toEqual([]);
     expect(associatesReader(kb)('winter')).toEqual(expect.arrayContaining(['scarf', 'coat']));
