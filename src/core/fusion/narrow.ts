@@ -54,6 +54,21 @@ interface Refinement {
   opposite: Set<number>;
   /** The kinds (catalog subgroups) the refinement picks out of the topic (`kindsPicked`). */
   kinds: ReadonlySet<string>;
+  /** Fitting items of the topic's home kind that no word of the topic names (`homeKinds`). */
+  home: ReadonlySet<number>;
+}
+
+/**
+ * A catalog subgroup holding at least this share of what the topic's words match is the topic's home:
+ * its items belong to the topic though the topic's words miss them. "clothes", then "only the stuff you
+ * wear in winter": the scarf, the gloves and the coat (the clothing subgroup, never tagged clothes) fit
+ * the winter, and had not been shown at all.
+ */
+const HOME_SHARE = 0.5;
+function homeKinds(lexical: LexicalIndex, said: ReadonlySet<number>): Set<string> {
+  const count = new Map<string, number>();
+  for (const i of said) { const k = lexical.items[i]!.categories[0]; if (k) count.set(k, (count.get(k) ?? 0) + 1); }
+  return new Set([...count].filter(([, n]) => n >= said.size * HOME_SHARE).map(([k]) => k));
 }
 
 /** An expansion that is its phrase in another language, one step away ("노란 → yellow"), not a related word. */
@@ -102,7 +117,9 @@ function refinementOf(lexical: LexicalIndex, intent: Intent): Refinement | null 
     const kinds = kindsPicked(lexical, said, refine);
     for (const i of said) if (kinds.has(lexical.items[i]!.categories[0]!) && !excluded.has(i)) refine.add(i);
     const refineWords = new Map([...fit.byWords].filter(([i]) => !excluded.has(i)));
-    out = { refine, refineWords, topic, opposite, kinds };
+    const homes = wanted.length > 0 ? homeKinds(lexical, said) : new Set<string>();
+    const home = new Set([...refine].filter((i) => !said.has(i) && homes.has(lexical.items[i]!.categories[0]!)));
+    out = { refine, refineWords, topic, opposite, kinds, home };
   }
   refinementsOf.set(intent, out);
   return out;
@@ -198,7 +215,7 @@ export function refinedItems(lexical: LexicalIndex, intent: Intent): Set<number>
   const said = topicSaid(lexical, intent);
   // The kinds the refinement picked hold its other fitting items too ("only the ones that go in the
   // air": the parachute and the cable car, which "vehicles" does not name).
-  const both = new Set([...r.refine].filter((i) => (r.topic.has(i) && said.has(i)) || r.kinds.has(lexical.items[i]!.categories[0]!)));
+  const both = new Set([...r.refine].filter((i) => (r.topic.has(i) && said.has(i)) || r.kinds.has(lexical.items[i]!.categories[0]!) || r.home.has(i)));
   if (both.size >= MIN_REFINED_ITEMS) return both;
   // A refinement that names a kind of item (a catalog category or subgroup) of which what was said has
   // none changes kinds: "travel", then "only the ones about food" is the food, not the trains it kept.
@@ -239,6 +256,9 @@ export function refinementFit(lexical: LexicalIndex, intent: Intent): ReadonlySe
   return fit;
 }
 
+/** The fitting items of the topic's home kind that no word of the topic names (the scarf among the clothes). */
+export const refinementHomeItems = (lexical: LexicalIndex, intent: Intent): ReadonlySet<number> => refinementOf(lexical, intent)?.home ?? new Set();
+
 /** The items of the kinds a refinement picked that fit it (empty where it picked none). */
 export const refinementKindItems = (lexical: LexicalIndex, intent: Intent): ReadonlySet<number> => ((refinementOf(lexical, intent)?.kinds.size ?? 0) > 0 ? refinementFit(lexical, intent) : new Set());
 
@@ -261,7 +281,9 @@ function tiers(lexical: LexicalIndex, intent: Intent) {
     const said = saidOf(lexical, intent);
     // Where the refinement picked kinds, their fitting items lead whether said or not (the parachute).
     const kindItems = refinementKindItems(lexical, intent);
-    out = { first: kindItems.size > 0 ? kindItems : new Set([...fit].filter((i) => said.has(i))), said };
+    // So do the fitting items of the topic's home kind (the scarf among the clothes).
+    const home = refinementHomeItems(lexical, intent);
+    out = { first: kindItems.size > 0 ? kindItems : new Set([...fit].filter((i) => said.has(i) || home.has(i))), said };
     tiersOf.set(intent, out);
   }
   return out;

@@ -3,7 +3,7 @@
 import { rowsOf } from '../../catalog.ts';
 import { scorePhrases } from '../../lexical.ts';
 import { expansionReasons, wantedPhrases } from '../../wanted.ts';
-import { refinementFit, refinementFitByWords, refinementKindItems, topicLinked } from '../narrow.ts';
+import { refinementFit, refinementFitByWords, refinementHomeItems, refinementKindItems, topicLinked } from '../narrow.ts';
 import type { Candidate } from '../fuse.ts';
 import { reasonText, TASTE } from '../reason.ts';
 import { defineSource, type RetrievalSource, type SourceContext } from '../retrieval-source.ts';
@@ -101,6 +101,8 @@ function lexicalCandidates(ctx: SourceContext): Candidate<'lexical'>[] {
     // So does a fitting item of a kind the refinement picked (the parachute among the aircraft).
     const topicPhrase = wanted[0]?.text;
     if (topicPhrase) for (const item of refinementKindItems(ctx.lexical, ctx.intent)) fitting(item, topicPhrase);
+    // And one of the topic's home kind that the topic's words miss (the scarf among the clothes).
+    if (topicPhrase) for (const item of refinementHomeItems(ctx.lexical, ctx.intent)) fitting(item, topicPhrase);
   }
   const hits = [...typed.values()].sort((a, b) => b.score - a.score || a.item - b.item);
   // An item the knowledge layer links (the flag of the country named) keeps its word match below the
