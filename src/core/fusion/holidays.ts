@@ -1,8 +1,9 @@
 // A holiday's symbols (the jack-o-lantern, the Christmas tree) say that holiday: a birthday's feed, or
 // a gift's, filled from the catalog's "event" subgroup had shown both beside the cake. Where a feed is
 // about celebrating (the intent names an occasion, or the items it matched are things for one), the
-// topic source (sources/topic.ts) proposes a symbol only if the intent names its holiday; elsewhere the
-// turkey stays a bird and the ghost a costume. The holidays and their names are the language packs'
+// topic source (sources/topic.ts) proposes a symbol only if the intent names its holiday, and the
+// lexical source drops one that only a broad related word found (a graduation's "celebration": Santa
+// Claus); elsewhere the turkey stays a bird and the ghost a costume. The holidays and their names are the language packs'
 // (SituationPack.holidays), ids shared across languages, so a catalog item tagged in English and Korean
 // and an intent in either agree.
 import type { CatalogItem } from '../catalog.ts';

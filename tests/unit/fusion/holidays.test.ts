@@ -22,4 +22,21 @@ describe("a holiday's symbols", () => {
     expect(titles('birds')).toContain('turkey');
     expect(titles('no clowns please', 'scratch that, clowns are fine')).toContain('ghost');
   });
+
+  it('a broad word does not bring another holiday\'s symbols either: a graduation\'s "celebration" is no Santa', () => {
+    const got = titles('my son graduates next week');
+    expect(got.filter((t) => /Claus|Christmas|jack-o-lantern/.test(t))).toEqual([]);
+  });
+});
+
+describe('an implied occasion is read as if named', () => {
+  it('"my son graduates next week": the graduation cap and the students, not the clothing beside the cap', () => {
+    const got = titles('my son graduates next week');
+    expect(got.slice(0, 4)).toEqual(expect.arrayContaining(['graduation cap', 'student']));
+    expect(got.filter((t) => /glasses|goggles|lab coat|safety vest|necktie/.test(t))).toEqual([]);
+  });
+
+  it('the things a situation names in one subgroup still fill it: a cold\'s unwell faces', () => {
+    expect(titles('콧물 줄줄 나고 목이 칼칼해ㅠ').filter((t) => /face/.test(t)).length).toBeGreaterThanOrEqual(5);
+  });
 });

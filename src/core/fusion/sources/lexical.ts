@@ -5,6 +5,7 @@ import { scorePhrases } from '../../lexical.ts';
 import { expansionReasons, wantedPhrases } from '../../wanted.ts';
 import { refinementFit, refinementFitByWords, refinementHomeItems, refinementKindItems, topicLinked } from '../narrow.ts';
 import type { Candidate } from '../fuse.ts';
+import { offHoliday } from '../holidays.ts';
 import { reasonText, TASTE } from '../reason.ts';
 import { defineSource, type RetrievalSource, type SourceContext } from '../retrieval-source.ts';
 
@@ -24,6 +25,9 @@ const EXPANSION_MATCH_FACTOR = 0.5;
  * 0.885/0.847 -> 0.884/0.849, dev2 unchanged, old blind en 0.904 -> 0.908 (2026-12-01).
  */
 const EXPANSION_MIN_SHARE = 0.67;
+
+/** The best hits read for whether a feed is about celebrating (holidays.ts), as the topic source's sample. */
+const HOLIDAY_SAMPLE = 8;
 
 /** The hit list is cut before blocked items are dropped, so it keeps this many pools' worth. */
 const LEXICAL_POOL_FACTOR = 2;
@@ -104,7 +108,18 @@ function lexicalCandidates(ctx: SourceContext): Candidate<'lexical'>[] {
     // And one of the topic's home kind that the topic's words miss (the scarf among the clothes).
     if (topicPhrase) for (const item of refinementHomeItems(ctx.lexical, ctx.intent)) fitting(item, topicPhrase);
   }
-  const hits = [...typed.values()].sort((a, b) => b.score - a.score || a.item - b.item);
+  let hits = [...typed.values()].sort((a, b) => b.score - a.score || a.item - b.item);
+  // In a feed about celebrating, a holiday's symbol that only a broad related word found ("celebration"
+  // for a graduation: Santa Claus) is not shown unless its holiday is named (holidays.ts); one the
+  // knowledge layer named by its title (the chocolate bar for 빼빼로데이) stays.
+  const off = offHoliday(ctx.items, ctx.intent, hits.slice(0, HOLIDAY_SAMPLE).map((h) => h.item));
+  if (off) {
+    const reasons = expansionReasons(ctx.intent);
+    hits = hits.filter((h) => {
+      const phrase = h.because?.[0]?.phrase.toLocaleLowerCase();
+      return !phrase || !reasons.has(phrase) || phrase === ctx.items[h.item]!.title.toLocaleLowerCase() || !off(h.item);
+    });
+  }
   // An item the knowledge layer links (the flag of the country named) keeps its word match below the
   // cut: "flag of france" matched 260 flags alike, France's was cut, and its link alone tied the rest.
   const rowOf = rowsOf(ctx.items);

@@ -14,6 +14,8 @@ import { lexicalSource } from './lexical.ts';
 export const TOPIC_SEEDS = 8;
 /** A seed counts only if it scores at least this share of the best match: weak matches are noise. */
 const SEED_MIN_SHARE = 0.35;
+/** Items the knowledge layer named by title in one subgroup that make the subgroup a sample of the topic. */
+const NAMED_KIND_MIN = 2;
 /** A subgroup says more about the topic than the whole category it belongs to. */
 const SUBGROUP_WEIGHT = 1;
 const CATEGORY_WEIGHT = 0.35;
@@ -59,7 +61,17 @@ export function topicCandidates(ctx: SourceContext): Candidate<'topic'>[] {
   const best = matched[0]?.score ?? 0;
   if (best <= 0) return [];
   // A linked item its words match as well is a sample of the topic like any other (the fox, a kind of fox).
-  const seeds = matched.filter((c) => c.score >= best * SEED_MIN_SHARE && (c.reason?.kind === 'said' || !linked.has(ctx.items[c.itemIndex]!.id))).slice(0, TOPIC_SEEDS);
+  // So is an item the knowledge layer named by its very title ("graduation cap" for a graduation): its
+  // catalog siblings (glasses, lab coats) are no sample of what the turn is about, unless it named
+  // another of their subgroup too (a cold's mask, sneezing face and thermometer: the unwell faces are).
+  const named = new Set((ctx.intent.expansions ?? []).map((e) => e.text.toLocaleLowerCase()));
+  const strong = matched.filter((c) => c.score >= best * SEED_MIN_SHARE);
+  const namedItem = (c: Candidate<'lexical'>) => c.reason?.kind !== 'said' && named.has(ctx.items[c.itemIndex]!.title.toLocaleLowerCase());
+  const namedKinds = new Map<string, number>();
+  for (const c of strong) if (namedItem(c)) { const k = ctx.items[c.itemIndex]!.categories[0] ?? ''; namedKinds.set(k, (namedKinds.get(k) ?? 0) + 1); }
+  const identity = (c: Candidate<'lexical'>) => c.reason?.kind !== 'said'
+    && (linked.has(ctx.items[c.itemIndex]!.id) || (namedItem(c) && (namedKinds.get(ctx.items[c.itemIndex]!.categories[0] ?? '') ?? 0) < NAMED_KIND_MIN));
+  const seeds = strong.filter((c) => !identity(c)).slice(0, TOPIC_SEEDS);
   if (seeds.length === 0) return [];
   // The centroid: each feature weighted by the share of the sample's score that carries it. A feature
   // every item carries says nothing about the topic (a site owner's catalog with no categories is all

@@ -22,6 +22,8 @@ export const englishSituation: SituationPack = {
     valentine: /\bvalentine/i, hanukkah: /\b(?:hanukkah|chanukah)/i, diwali: /\bdiwali/i, ramadan: /\b(?:ramadan|eid)\b/i,
     lunarNewYear: /\b(?:lunar|chinese) new year/i, newYear: /\bnew year/i, stPatrick: /\b(?:st\.?|saint) (?:patrick|paddy)/i,
     chuseok: /\bchuseok/i, tanabata: /\btanabata/i,
+    // "the holidays": the winter ones (Santa's tags say christmas and holiday).
+    holidaySeason: /\bholidays?\b/i,
   },
   // "my daughter", and a place named by whose it is ("at grandma's", "my aunt's").
   // "for a friend", "with friends": whom it is for or with, a person as well as "my friend" is.
