@@ -181,7 +181,7 @@ describe('a person named as the user\'s is who it is for, not the topic', () => 
 
   // Also whom it is for or with ("for a friend"), and, in Korean chat, a person before a verb or a gift
   // with the particle dropped ("엄마 드릴 꽃": flowers to give mom; "친구 줄 선물": a gift for a friend).
-  it.each([['happy birthday to my mom', 'mom'], ['엄마 생일 축하해', '엄마'], ['cat stickers for a friend', 'friend'], ['엄마 드릴 꽃 보여줘', '엄마'], ['친구 줄 선물 추천해줘', '친구'], ['엄마 선물 뭐가 좋을까', '엄마']])('%s', (text, person) => {
+  it.each([['happy birthday to my mom', 'mom'], ['엄마 생일 축하해', '엄마'], ['cat stickers for a friend', 'friend'], ['엄마 드릴 꽃 보여줘', '엄마'], ['친구 줄 선물 추천해줘', '친구'], ['엄마 선물 뭐가 좋을까', '엄마'], ['아들 졸업식이 다음 주예요', '아들']])('%s', (text, person) => {
     const got = node(text);
     expect(got.information.people.map((p) => p.toLowerCase())).toContain(person);
     for (const p of got.keyPhrases) expect(p.text.split(' ')).not.toContain(person);

@@ -6,20 +6,23 @@ import { koreanClausePredicates, koreanDictionaryForms } from './predicate.ts';
 const KIN = '딸|아들|아이들|아이|애들|아기|아내|와이프|남편|엄마|어머니|아빠|아버지|부모님|언니|누나|오빠|형|동생|여동생|남동생|'
   + '할머니|할아버지|여자친구|남자친구|여친|남친|친구들|친구|가족|상사|동료|조카|이모|삼촌|고모|사촌|선생님|학생들';
 
+const OCCASION_WORDS = '생일|결혼식|결혼기념일|기념일|크리스마스|성탄절|할로윈|추석|설날|새해|졸업식|입학식|파티|발렌타인(?:데이)?|신혼여행|휴가|집들이|소풍|캠핑|데이트|은퇴|시험|면접';
+
 /** The word's last syllable ends in ㄴ (an adnominal form: 빨간, 작은, 귀여운). */
 const endsInN = (word: string) => (word.charCodeAt(word.length - 1) - 0xac00) % 28 === 4;
 
 export const koreanSituation: SituationPack = {
   dates: [/(?:오늘|내일|모레|어제|이번 ?주말?|다음 ?주말?|지난 ?주|이번 ?달|다음 ?달|올해|내년|주말|[월화수목금토일]요일|\d{1,2}월(?: ?\d{1,2}일)?)/g],
-  occasions: [/(?:생일|결혼식|결혼기념일|기념일|크리스마스|성탄절|할로윈|추석|설날|새해|졸업식|입학식|파티|발렌타인(?:데이)?|신혼여행|휴가|집들이|소풍|캠핑|데이트|은퇴|시험|면접)/g],
+  occasions: [new RegExp(`(?:${OCCASION_WORDS})`, 'g')],
   holidays: {
     christmas: /크리스마스|성탄절/, halloween: /할로윈|핼러윈/, thanksgiving: /추수감사절/, easter: /부활절/,
     valentine: /발렌타인|밸런타인/, hanukkah: /하누카/, diwali: /디왈리/, ramadan: /라마단/,
     lunarNewYear: /설날|구정|춘절/, newYear: /새해/, chuseok: /추석|한가위/, tanabata: /다나바타|칠석/,
   },
-  // "내 친구", "엄마랑", and a person as the subject or topic of the sentence ("친구가 결혼해요", "엄마는").
+  // "내 친구", "엄마랑", a person whose occasion or gift it is ("아들 졸업식", "엄마 선물"), and a person as
+  // the subject or topic of the sentence ("친구가 결혼해요", "엄마는").
   // And a person before a verb with the particle dropped, as chat does ("친구 놀리게", "엄마 드릴"): its object.
-  people: [new RegExp(`(?:제|내|우리|저희) ?(${KIN})`, 'g'), new RegExp(`(${KIN})(?:랑|와|과|하고|한테|에게|께서|께|를 위한|을 위한|(?:의)? ?(?:생일|선물)|가 |이 |는 |은 )`, 'g'),
+  people: [new RegExp(`(?:제|내|우리|저희) ?(${KIN})`, 'g'), new RegExp(`(${KIN})(?:랑|와|과|하고|한테|에게|께서|께|를 위한|을 위한|(?:의)? ?(?:선물|${OCCASION_WORDS})|가 |이 |는 |은 )`, 'g'),
     new RegExp(`(?:^|\\s)(${KIN}) (?=(?:[가-힣]+(?:게|려고|려구|러|줄)|[가-힣]*(?:줄|드릴|드리려고|주려고|줄려고))(?:\\s|$|[.!?]))`, 'g')],
   undo: [/괜찮(?:아|아요|습니다|네|다)/, /다시 (?:보여|봐도|보고|볼래)/, /(?:싫지|안 싫) ?않/, /취소/],
   travelTopic: '여행',
