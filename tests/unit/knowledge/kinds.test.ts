@@ -125,6 +125,15 @@ describe('a refinement by where things are (Korean)', () => {
   });
 });
 
+describe("a refinement's word in its main sense", () => {
+  it('"food", then "only the spicy ones": not the blueberries ("spicy" is "blue" only as racy)', () => {
+    const { intent, top } = productTurns('food', 'only the spicy ones');
+    expect(intent.expansions.map((e) => e.text)).not.toContain('blue');
+    expect(top.map((it) => it.title)).not.toContain('blueberries');
+    expect(top.slice(0, 3).map((it) => it.title)).toContain('hot pepper');
+  });
+});
+
 describe('a refinement by what goes with a season', () => {
   it('"옷 스티커", then "겨울에 입는 거만" (only what you wear in winter): the scarf and the coat lead', () => {
     const { intent, top } = productTurns('옷 스티커', '겨울에 입는 거만');
