@@ -202,9 +202,14 @@ export interface SituationPack {
   /**
    * Days of the calendar with symbols of their own, by an id every pack shares ("christmas": Christmas,
    * Xmas, 크리스마스, 성탄절): a holiday's symbols belong to a feed about that holiday, not to any feed
-   * about celebrating (src/core/fusion/holidays.ts).
+   * about celebrating (src/core/fusion/celebrating.ts).
    */
   readonly holidays: Readonly<Record<string, RegExp>>;
+  /**
+   * Words of sadness and loss ("sad", "heartbroken", "wilted", "이별"): a feed about celebrating leaves
+   * out what only a related word found and whose words say these (src/core/fusion/celebrating.ts).
+   */
+  readonly sadWords: RegExp;
   /** People the user mentions as theirs ("my daughter", "딸"); group 1 is the person. */
   readonly people: readonly RegExp[];
   /** A dislike taken back ("cats are fine now", "고양이 괜찮아"): the turn must match one. */

@@ -5,7 +5,7 @@ import { scorePhrases } from '../../lexical.ts';
 import { expansionReasons, wantedPhrases } from '../../wanted.ts';
 import { refinementFit, refinementFitByWords, refinementHomeItems, refinementKindItems, topicLinked } from '../narrow.ts';
 import type { Candidate } from '../fuse.ts';
-import { offHoliday } from '../holidays.ts';
+import { offCelebrating } from '../celebrating.ts';
 import { reasonText, TASTE } from '../reason.ts';
 import { defineSource, type RetrievalSource, type SourceContext } from '../retrieval-source.ts';
 
@@ -26,7 +26,7 @@ const EXPANSION_MATCH_FACTOR = 0.5;
  */
 const EXPANSION_MIN_SHARE = 0.67;
 
-/** The best hits read for whether a feed is about celebrating (holidays.ts), as the topic source's sample. */
+/** The best hits read for whether a feed is about celebrating (celebrating.ts), as the topic source's sample. */
 const HOLIDAY_SAMPLE = 8;
 
 /**
@@ -125,9 +125,9 @@ function lexicalCandidates(ctx: SourceContext): Candidate<'lexical'>[] {
   }
   let hits = [...typed.values()].sort((a, b) => b.score - a.score || a.item - b.item);
   // In a feed about celebrating, a holiday's symbol that only a broad related word found ("celebration"
-  // for a graduation: Santa Claus) is not shown unless its holiday is named (holidays.ts); one the
+  // for a graduation: Santa Claus) is not shown unless its holiday is named (celebrating.ts); one the
   // knowledge layer named by its title (the chocolate bar for 빼빼로데이) stays.
-  const off = offHoliday(ctx.items, ctx.intent, hits.slice(0, HOLIDAY_SAMPLE).map((h) => h.item));
+  const off = offCelebrating(ctx.items, ctx.intent, hits.slice(0, HOLIDAY_SAMPLE).map((h) => h.item));
   if (off) {
     const reasons = expansionReasons(ctx.intent);
     hits = hits.filter((h) => {

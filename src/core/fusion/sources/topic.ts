@@ -5,7 +5,7 @@
 // a site owner's text catalog included; proposes nothing when nothing matched (nonsense stays empty).
 import type { CatalogItem } from '../../catalog.ts';
 import type { Candidate, Reason } from '../fuse.ts';
-import { offHoliday } from '../holidays.ts';
+import { offCelebrating } from '../celebrating.ts';
 import { reasonText } from '../reason.ts';
 import { defineSource, type RetrievalSource, type SourceContext } from '../retrieval-source.ts';
 import { lexicalSource } from './lexical.ts';
@@ -90,8 +90,8 @@ export function topicCandidates(ctx: SourceContext): Candidate<'topic'>[] {
   // every item gets the same share of the centroid, so deeper items could only win on another
   // feature, whose own head is read too. At 100k items this reads a few thousand rows, not the
   // tens of thousands a whole category holds (bench/RESULTS-catalog.md).
-  // In a feed about celebrating, a holiday's symbol fills only a feed about that holiday (holidays.ts).
-  const off = offHoliday(ctx.items, ctx.intent, seeds.map((s) => s.itemIndex));
+  // In a feed about celebrating, a holiday's symbol fills only a feed about that holiday (celebrating.ts).
+  const off = offCelebrating(ctx.items, ctx.intent, seeds.map((s) => s.itemIndex));
   const pool = new Set<number>();
   for (const f of centroid.keys()) {
     let taken = 0;

@@ -25,6 +25,7 @@ export const englishSituation: SituationPack = {
     // "the holidays": the winter ones (Santa's tags say christmas and holiday).
     holidaySeason: /\bholidays?\b/i,
   },
+  sadWords: /\b(?:sad|sadness|unhappy|heartbroken|heartbreak|lonely|loneliness|crying|grief|grieving|mourning|funeral|wilted|sorrow|depressed|miserable)\b/i,
   // "my daughter", and a place named by whose it is ("at grandma's", "my aunt's").
   // "for a friend", "with friends": whom it is for or with, a person as well as "my friend" is.
   people: [new RegExp(`\\b(?:my|our) ((?:little |baby |best |older |younger )?(?:${KIN}))\\b`, 'gi'), new RegExp(`\\b(?:at|to|from) (?:my |our )?(${KIN})['’]s\\b`, 'gi'),

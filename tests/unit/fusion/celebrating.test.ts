@@ -1,5 +1,6 @@
-// A holiday's symbols in a feed about celebrating (src/core/fusion/holidays.ts): the jack-o-lantern and
-// the Christmas tree fill only a feed about their own holiday; outside celebrating, the turkey is a bird.
+// What a feed about celebrating leaves out (src/core/fusion/celebrating.ts): the jack-o-lantern and the
+// Christmas tree fill only a feed about their own holiday, and nothing sad shows; outside celebrating,
+// the turkey is a bird.
 import { describe, expect, it } from 'vitest';
 import { productTurns } from '../knowledge/product-turns.ts';
 
@@ -41,5 +42,18 @@ describe('an implied occasion is read as if named', () => {
 
   it('the things a situation names in one subgroup still fill it: a cold\'s unwell faces', () => {
     expect(titles('콧물 줄줄 나고 목이 칼칼해ㅠ').filter((t) => /face/.test(t)).length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('nothing sad in a feed about celebrating', () => {
+  it("\"mother's day gift\": the hearts and flowers, not the broken heart nor the wilted flower", () => {
+    const got = titles("mother's day gift");
+    expect(got).toContain('wrapped gift');
+    expect(got.filter((t) => /broken heart|wilted flower/.test(t))).toEqual([]);
+  });
+
+  it('a feed that speaks of sadness keeps it, and an exam is no celebration', () => {
+    expect(titles('heartbroken, sad love songs please').some((t) => /broken heart|crying/.test(t))).toBe(true);
+    expect(titles("my grandpa's funeral is tomorrow")).toContain('funeral urn');
   });
 });

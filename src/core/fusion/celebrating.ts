@@ -1,9 +1,12 @@
-// A holiday's symbols (the jack-o-lantern, the Christmas tree) say that holiday: a birthday's feed, or
+// What a feed about celebrating leaves out. A holiday's symbols (the jack-o-lantern, the Christmas
+// tree) say that holiday: a birthday's feed, or
 // a gift's, filled from the catalog's "event" subgroup had shown both beside the cake. Where a feed is
 // about celebrating (the intent names an occasion, or the items it matched are things for one), the
 // topic source (sources/topic.ts) proposes a symbol only if the intent names its holiday, and the
 // lexical source drops one that only a broad related word found (a graduation's "celebration": Santa
-// Claus); elsewhere the turkey stays a bird and the ghost a costume. The holidays and their names are the language packs'
+// Claus); elsewhere the turkey stays a bird and the ghost a costume. Nor does it show what says sadness
+// and only a related word found: "mother's day gift" had the broken heart and the wilted flower among
+// its hearts and flowers (the language packs' sadWords; not where the intent speaks of sadness). The holidays and their names are the language packs'
 // (SituationPack.holidays), ids shared across languages, so a catalog item tagged in English and Korean
 // and an intent in either agree.
 import type { CatalogItem } from '../catalog.ts';
@@ -11,6 +14,8 @@ import type { Intent } from '../intent.ts';
 import { LANGUAGE_PACKS } from '../lang/packs.ts';
 
 const HOLIDAYS = LANGUAGE_PACKS.flatMap((p) => Object.entries(p.situation.holidays));
+const SAD = LANGUAGE_PACKS.map((p) => p.situation.sadWords);
+const saysSad = (text: string) => SAD.some((re) => re.test(text));
 const OCCASIONS = LANGUAGE_PACKS.flatMap((p) => p.situation.occasions);
 /** Any holiday or occasion word: most catalog words are neither, and are read once. */
 const ANY = new RegExp([...HOLIDAYS.map(([, re]) => re.source), ...OCCASIONS.map((re) => re.source)].join('|'), 'iu');
@@ -60,18 +65,31 @@ function intentTexts(intent: Intent): string[] {
 }
 
 /**
- * Whether an item, by index, is a symbol of a holiday the feed is not about, in a feed about celebrating:
- * the intent names an occasion or a holiday, or one of `sample` (the items its words matched best) is a
- * thing for an occasion that is no holiday (the cake, the wrapped gift). Null where the feed is not about
- * celebrating: no item is off.
+ * Whether an item, by index, is off a feed about celebrating: a symbol of a holiday the feed is not
+ * about, or a sad thing. A feed is about celebrating where the intent names a holiday, or one of `sample`
+ * (the items its words matched best) is a thing for an occasion that is no holiday (the cake, the wrapped
+ * gift), and the intent speaks of no sadness. Null where the feed is not about celebrating: no item is off.
  */
-export function offHoliday(items: readonly CatalogItem[], intent: Intent, sample: readonly number[]): ((item: number) => boolean) | null {
+export function offCelebrating(items: readonly CatalogItem[], intent: Intent, sample: readonly number[]): ((item: number) => boolean) | null {
   const texts = intentTexts(intent);
   const named = new Set(texts.flatMap(holidaysIn));
-  const celebrating = named.size > 0 || texts.some((t) => occasionsIn(t).length > 0) || sample.some((i) => wordsOf(items[i]!).some(namesOtherOccasion));
+  // Not a sad occasion (a funeral) nor an intent that speaks of sadness: those want what says it.
+  // An exam or an interview is an occasion too, but nothing is celebrated: only a holiday named, or
+  // things for an occasion (the cake, the gift, the balloon) among what the words matched best.
+  const celebrating = !texts.some(saysSad) && (named.size > 0 || sample.some((i) => wordsOf(items[i]!).some(namesOtherOccasion)));
   if (!celebrating) return null;
   return (i) => {
     const h = symbolHolidays(items, i);
-    return h.length > 0 && !h.some((x) => named.has(x));
+    return (h.length > 0 && !h.some((x) => named.has(x))) || sad(items, i);
   };
+}
+
+const sadCache = new WeakMap<readonly CatalogItem[], Map<number, boolean>>();
+/** Whether an item's words say sadness or loss (the broken heart, the wilted flower), read once per item. */
+function sad(items: readonly CatalogItem[], i: number): boolean {
+  let known = sadCache.get(items);
+  if (!known) sadCache.set(items, (known = new Map()));
+  let out = known.get(i);
+  if (out === undefined) known.set(i, (out = wordsOf(items[i]!).some(saysSad)));
+  return out;
 }
