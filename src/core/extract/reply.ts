@@ -47,6 +47,9 @@ export function composeReply(
   // A refinement that only left something out ("only the ones that are not spicy", read as a dislike)
   // is said as leaving it out, without asking how to narrow.
   if (x.task === 'refine' && topics.length === 0 && x.dislikes.length > 0) x = { ...x, task: 'less_of' };
+  // Small talk that names a topic the catalog knows ("halloween" alone, "hi, cats please") changes the
+  // feed (intent-merge.ts): the reply says what it shows, not "tell me what you would like to see".
+  if (x.task === 'chit_chat' && topics.length > 0) x = { ...x, task: 'new_topic' };
   const subject = x.task === 'less_of' ? x.dislikes : topics;
   const salt = x.task.length * 7 + subject.length;
   let reply: string;

@@ -104,6 +104,12 @@ describe("a statement's other words are circumstances (English)", () => {
     expect(composeReply({ ...told, expansions: [] }, 'ko', 0)).toMatch(/무엇을 보고 싶으세요/);
   });
 
+  it('small talk that names a topic says it: "halloween" alone is no "tell me what you would like to see"', () => {
+    const chat = parseTurnExtraction({ keyPhrases: [{ text: 'halloween', weight: 0.9 }], likes: [], dislikes: [], task: 'chit_chat', language: 'en', safety: { verdict: 'unchecked', categories: [] } });
+    for (const seed of [0, 1, 2]) expect(composeReply(chat, 'en', seed)).toMatch(/halloween/i);
+    expect(composeReply({ ...chat, keyPhrases: [] }, 'en', 0)).not.toMatch(/halloween/i);
+  });
+
   it('a turn that asks keeps its words: christmas stickers with cats', () => {
     const { intent, titles } = feedAfter('christmas stickers with cats');
     expect(intent.keyPhrases.find((p) => p.text === 'cat')?.weight).toBeGreaterThan(0.6);
