@@ -174,11 +174,12 @@ const koName = new Map<number, { ko: string; jaccard: number }>();
  * a trip to the United Kingdom (trains, ships). "호주" labels the koala, the kangaroo and the globe, whose
  * one common English word is australia: it stays Australia's name. A place's own names come from CLDR.
  */
-const placeKeys = new Set([
-  ...[...countries(join(nm, 'cldr-localenames-full')).values()].flatMap((p) => p.en),
-  ...exemplarCities(join(nm, 'cldr-dates-full'), zoneCountries('/usr/share/zoneinfo').map).flatMap((p) => p.en),
-  ...projectPlaces(join(root, 'public/models/compact-engine/places.json')).flatMap((p) => p.en),
-].map((n) => n.toLowerCase()));
+const cldrNames = join(nm, 'cldr-localenames-full');
+const countryList = countries(cldrNames);
+const zones = zoneCountries('/usr/share/zoneinfo');
+const zoneCities = exemplarCities(join(nm, 'cldr-dates-full'), zones.map);
+const ownPlaces = projectPlaces(join(root, 'public/models/compact-engine/places.json'));
+const placeKeys = new Set([...countryList.values(), ...zoneCities, ...ownPlaces].flatMap((p) => p.en).map((n) => n.toLowerCase()));
 let placeLinksDropped = 0;
 for (const [ko, ens] of links) {
   const closestWord = Math.max(0, ...ens.filter((e) => !placeKeys.has(e.en)).map((e) => e.jaccard));
@@ -247,7 +248,6 @@ for (const [seeds, rel] of [[OCCASIONS, 'seed-occasion'], [SITUATIONS, 'seed-sit
 console.log(`Occasions: ${OCCASIONS.length}, situations: ${SITUATIONS.length} seeded${unknownImplied.length ? `; implied words the sticker catalog lacks: ${unknownImplied.join(', ')}` : ''}`);
 
 // --- Places.
-const cldrNames = join(nm, 'cldr-localenames-full');
 /**
  * Korean place names that are everyday words, as isCommonWord guards the English ones: "바다 가자"
  * ("let's go to the sea") had shown the flag of the Palestinian territories (가자, Gaza); 저지 (Jersey)
@@ -262,7 +262,6 @@ const KO_COMMON_WORDS: ReadonlySet<string> = new Set(['가자', '저지', '건�
 const HOLIDAY_NAMES = LANGUAGE_PACKS.flatMap((p) => Object.values(p.situation.holidays));
 const isHolidayName = (name: string) => HOLIDAY_NAMES.some((re) => re.exec(name)?.[0] === name);
 const isPlaceName = (ko: string) => !KO_COMMON_WORDS.has(ko) && !isHolidayName(ko);
-const countryList = countries(cldrNames);
 const flagOf = new Map<string, string>();
 for (const it of items) if (it.categories.includes('country-flag')) for (const t of it.tags.en ?? []) if (/^[A-Z]{2}$/.test(t)) flagOf.set(t, it.id);
 const byName = new Map<string, string>();
@@ -298,8 +297,7 @@ for (const p of countryList.values()) {
     for (const t of glossIndex.get(nat) ?? []) g.edge(c, NATIONALITY_GLOSS, [{ rel: 'wordnet:pertainym', to: natC }, { rel: 'wordnet:gloss', to: g.concept(t) }]);
   }
 }
-const zones = zoneCountries('/usr/share/zoneinfo');
-const cities: Place[] = [...exemplarCities(join(nm, 'cldr-dates-full'), zones.map), ...wordnetPlaces(wn, byName), ...projectPlaces(join(root, 'public/models/compact-engine/places.json'))];
+const cities: Place[] = [...zoneCities, ...wordnetPlaces(wn, byName), ...ownPlaces];
 let cityCount = 0;
 const placeNamed = new Set<number>();
 for (const p of cities) {

@@ -1,14 +1,13 @@
 // What a feed about celebrating leaves out. A holiday's symbols (the jack-o-lantern, the Christmas
-// tree) say that holiday: a birthday's feed, or
-// a gift's, filled from the catalog's "event" subgroup had shown both beside the cake. Where a feed is
-// about celebrating (the intent names an occasion, or the items it matched are things for one), the
-// topic source (sources/topic.ts) proposes a symbol only if the intent names its holiday, and the
-// lexical source drops one that only a broad related word found (a graduation's "celebration": Santa
-// Claus); elsewhere the turkey stays a bird and the ghost a costume. Nor does it show what says sadness
-// and only a related word found: "mother's day gift" had the broken heart and the wilted flower among
-// its hearts and flowers (the language packs' sadWords; not where the intent speaks of sadness). The holidays and their names are the language packs'
-// (SituationPack.holidays), ids shared across languages, so a catalog item tagged in English and Korean
-// and an intent in either agree.
+// tree) say that holiday: a gift's or a birthday's feed, filled from the catalog's "event" subgroup, had
+// shown both beside the cake. Where a feed is about celebrating (the intent names a holiday, or the items
+// its words matched best are things for an occasion), the topic source (sources/topic.ts) proposes a
+// symbol only if the intent names its holiday, and the lexical source drops one that only a broad
+// related word found (a graduation's "celebration": Santa Claus). Neither shows what says sadness and
+// only a related word found ("mother's day gift" had the broken heart and the wilted flower among its
+// hearts and flowers), unless the intent speaks of sadness. Elsewhere the turkey stays a bird and the
+// ghost a costume. The holidays (ids shared across languages, so an item tagged in English and Korean
+// and an intent in either agree) and the sadness words are the language packs' (SituationPack).
 import type { CatalogItem } from '../catalog.ts';
 import type { Intent } from '../intent.ts';
 import { LANGUAGE_PACKS } from '../lang/packs.ts';

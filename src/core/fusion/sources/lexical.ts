@@ -27,7 +27,7 @@ const EXPANSION_MATCH_FACTOR = 0.5;
 const EXPANSION_MIN_SHARE = 0.67;
 
 /** The best hits read for whether a feed is about celebrating (celebrating.ts), as the topic source's sample. */
-const HOLIDAY_SAMPLE = 8;
+const CELEBRATING_SAMPLE = 8;
 
 /**
  * An item the user's words found gains this share of a related concept's match as well, where the
@@ -98,8 +98,8 @@ function lexicalCandidates(ctx: SourceContext): Candidate<'lexical'>[] {
     const leads = hit.because?.some((b) => leading.has(b.phrase.toLocaleLowerCase())) ?? false;
     const score = hit.score * (leads ? 1 : EXPANSION_MATCH_FACTOR);
     if (!prev || score > prev.score) typed.set(item, { ...hit, score });
-    // Below what was said, a strong related concept still orders what the words tie: "traveling ... to
-    // Seoul" ties every travel-tagged item; the airplane the trip implies goes before the locomotive.
+    // Below what was said, a strong related concept still orders what the words tie: "halloween" ties
+    // every item tagged halloween; the jack-o-lantern, which the knowledge layer names, goes first.
     else if (strongPhrase(hit)) typed.set(item, { ...prev, score: prev.score + score * TIE_SHARE });
   }
   // A refinement that leaves the topic in place (src/core/fusion/narrow.ts) orders it: the items that
@@ -124,10 +124,10 @@ function lexicalCandidates(ctx: SourceContext): Candidate<'lexical'>[] {
     if (topicPhrase) for (const item of refinementHomeItems(ctx.lexical, ctx.intent)) fitting(item, topicPhrase);
   }
   let hits = [...typed.values()].sort((a, b) => b.score - a.score || a.item - b.item);
-  // In a feed about celebrating, a holiday's symbol that only a broad related word found ("celebration"
-  // for a graduation: Santa Claus) is not shown unless its holiday is named (celebrating.ts); one the
-  // knowledge layer named by its title (the chocolate bar for 빼빼로데이) stays.
-  const off = offCelebrating(ctx.items, ctx.intent, hits.slice(0, HOLIDAY_SAMPLE).map((h) => h.item));
+  // In a feed about celebrating, another holiday's symbol or a sad thing that only a related word found
+  // ("celebration" for a graduation: Santa Claus; "heart" for mother's day: the broken heart) is not
+  // shown (celebrating.ts); one the knowledge layer named by its title (the chocolate bar for 빼빼로데이) stays.
+  const off = offCelebrating(ctx.items, ctx.intent, hits.slice(0, CELEBRATING_SAMPLE).map((h) => h.item));
   if (off) {
     const reasons = expansionReasons(ctx.intent);
     hits = hits.filter((h) => {

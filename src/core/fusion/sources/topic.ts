@@ -90,7 +90,7 @@ export function topicCandidates(ctx: SourceContext): Candidate<'topic'>[] {
   // every item gets the same share of the centroid, so deeper items could only win on another
   // feature, whose own head is read too. At 100k items this reads a few thousand rows, not the
   // tens of thousands a whole category holds (bench/RESULTS-catalog.md).
-  // In a feed about celebrating, a holiday's symbol fills only a feed about that holiday (celebrating.ts).
+  // In a feed about celebrating, another holiday's symbol and a sad thing fill nothing (celebrating.ts).
   const off = offCelebrating(ctx.items, ctx.intent, seeds.map((s) => s.itemIndex));
   const pool = new Set<number>();
   for (const f of centroid.keys()) {
