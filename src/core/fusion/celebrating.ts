@@ -24,8 +24,9 @@ function holidaysIn(text: string): string[] {
   return ANY.test(text) ? HOLIDAYS.filter(([, re]) => re.test(text)).map(([id]) => id) : [];
 }
 
-const occasionsIn = (text: string): string[] =>
-  ANY.test(text) ? OCCASIONS.flatMap((re) => [...text.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`))].map((m) => m[0])) : [];
+/** The occasion patterns as global ones, compiled once (matchAll reads every match). */
+const OCCASIONS_ALL = OCCASIONS.map((re) => (re.flags.includes('g') ? re : new RegExp(re.source, `${re.flags}g`)));
+const occasionsIn = (text: string): string[] => (ANY.test(text) ? OCCASIONS_ALL.flatMap((re) => [...text.matchAll(re)].map((m) => m[0])) : []);
 
 /** Whether a text names an occasion that is no holiday ("birthday", "party", "생일"). */
 function namesOtherOccasion(text: string): boolean {
