@@ -68,19 +68,22 @@ function intentTexts(intent: Intent): string[] {
  * Whether an item, by index, is off a feed about celebrating: a symbol of a holiday the feed is not
  * about, or a sad thing. A feed is about celebrating where the intent names a holiday, or one of `sample`
  * (the items its words matched best) is a thing for an occasion that is no holiday (the cake, the wrapped
- * gift), and the intent speaks of no sadness. Null where the feed is not about celebrating: no item is off.
+ * gift); a sad thing only where the intent speaks of no sadness. Null where the feed is not about
+ * celebrating: no item is off.
  */
 export function offCelebrating(items: readonly CatalogItem[], intent: Intent, sample: readonly number[]): ((item: number) => boolean) | null {
   const texts = intentTexts(intent);
   const named = new Set(texts.flatMap(holidaysIn));
-  // Not a sad occasion (a funeral) nor an intent that speaks of sadness: those want what says it.
   // An exam or an interview is an occasion too, but nothing is celebrated: only a holiday named, or
   // things for an occasion (the cake, the gift, the balloon) among what the words matched best.
-  const celebrating = !texts.some(saysSad) && (named.size > 0 || sample.some((i) => wordsOf(items[i]!).some(namesOtherOccasion)));
+  const celebrating = named.size > 0 || sample.some((i) => wordsOf(items[i]!).some(namesOtherOccasion));
   if (!celebrating) return null;
+  // An intent that speaks of sadness (a lonely birthday) wants what says it; another holiday's symbols
+  // still have no place ("생일인데 혼자라 너무 슬퍼" had shown the jack-o-lantern).
+  const sadOff = !texts.some(saysSad);
   return (i) => {
     const h = symbolHolidays(items, i);
-    return (h.length > 0 && !h.some((x) => named.has(x))) || sad(items, i);
+    return (h.length > 0 && !h.some((x) => named.has(x))) || (sadOff && sad(items, i));
   };
 }
 

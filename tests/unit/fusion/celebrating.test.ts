@@ -52,6 +52,10 @@ describe('nothing sad in a feed about celebrating', () => {
     expect(got.filter((t) => /broken heart|wilted flower/.test(t))).toEqual([]);
   });
 
+  it('a sad birthday is still a birthday: no other holiday\'s symbols ("생일인데 혼자라 너무 슬퍼")', () => {
+    expect(titles('생일인데 혼자라 너무 슬퍼').filter((t) => /jack-o-lantern|Christmas|Claus/.test(t))).toEqual([]);
+  });
+
   it('a feed that speaks of sadness keeps it, and an exam is no celebration', () => {
     expect(titles('heartbroken, sad love songs please').some((t) => /broken heart|crying/.test(t))).toBe(true);
     expect(titles("my grandpa's funeral is tomorrow")).toContain('funeral urn');
