@@ -6,7 +6,7 @@
 // any feed could reach: the catalog has only so many relevant items), must-show hit rate,
 // must-not-show rate, and for nonsense turns how often a word-matching source claimed a match.
 //
-//   npx tsx tools/eval-understanding.ts [--product] [--knowledge | --knowledge-file PATH] [--split blind|blind2|dev|dev2|all] [--errors] [--each] [--slots]
+//   npx tsx tools/eval-understanding.ts [--product] [--knowledge | --knowledge-file PATH] [--split blind|blind2|dev|dev2|dev3|all] [--errors] [--each] [--slots]
 //
 // --slots tallies, per kind, language and source, how many top-10 slots were relevant and how many not.
 //
@@ -46,7 +46,7 @@ const knowledgeFile = args.includes('--knowledge-file') ? args[args.indexOf('--k
 const K = 10;
 
 const ConversationSchema = z.object({
-  id: z.string(), lang: z.enum(['en', 'ko']), split: z.enum(['dev', 'blind', 'blind2', 'dev2']), kind: z.string(),
+  id: z.string(), lang: z.enum(['en', 'ko']), split: z.enum(['dev', 'blind', 'blind2', 'dev2', 'dev3']), kind: z.string(),
   turns: z.array(z.string().min(1)).min(1), mustShow: z.array(z.string()), mustNotShow: z.array(z.string()), relevant: z.array(z.string()),
 }).strict();
 type Conversation = z.infer<typeof ConversationSchema>;
@@ -133,7 +133,7 @@ function run(c: Conversation) {
 }
 
 // --- metrics
-const files = ['understanding-blind.jsonl', 'understanding-dev.jsonl', 'understanding-blind2.jsonl', 'understanding-dev2.jsonl'];
+const files = ['understanding-blind.jsonl', 'understanding-dev.jsonl', 'understanding-blind2.jsonl', 'understanding-dev2.jsonl', 'understanding-dev3.jsonl'];
 const conversations: Conversation[] = files.flatMap((f) => {
   try {
     return readFileSync(join(root, 'tests/golden/understanding', f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => ConversationSchema.parse(JSON.parse(l)));

@@ -149,8 +149,14 @@ export function addHit(hits: Map<number, LexicalHit>, item: number, s: number, b
 export const SEP = '\n';
 
 /** An item's tags in one language but those it uses in a rare sense (indexed in their own field). */
+/**
+ * A flag's region code ("AC", "IT", "NO") is an identifier, not a word anyone types for the flag: read as
+ * a word it made "the ac just died" show Ascension Island's flag. Flags are found by their names.
+ */
+const isRegionCode = (it: CatalogItem, tag: string) => /^[A-Z]{2}$/.test(tag) && it.categories.includes('country-flag');
+
 export function usualTags(it: CatalogItem, lang: string): readonly string[] {
-  const tags = it.tags[lang] ?? [];
+  const tags = (it.tags[lang] ?? []).filter((t) => !isRegionCode(it, t));
   const rare = it.rareTags?.[lang];
   return rare && rare.length > 0 ? tags.filter((t) => !rare.includes(t)) : tags;
 }

@@ -182,6 +182,22 @@ describe('"left" after a count is what remains, not the direction', () => {
   });
 });
 
+describe('a number counts what follows: never the topic', () => {
+  it('"two weeks in oaxaca", "after two years", "forty minutes", "38 degrees": no clock, keycap or two-hump camel', () => {
+    for (const text of ["we're doing two weeks in oaxaca over the holidays", 'he broke up with me over text. after two years.', "haven't moved in forty minutes on the interstate", "it's 38 degrees in here"]) {
+      const { intent, titles } = feedAfter(text);
+      expect(intent.keyPhrases.map((p) => p.text).filter((t) => /\b(?:two|forty|degree|minute|week|year)/.test(t))).toEqual([]);
+      expect(titles.filter((t) => /o’clock|thirty|keycap|two-hump|two hearts/.test(t))).toEqual([]);
+    }
+    // a counted thing is still the topic
+    expect(feedAfter('show me two dogs').titles.some((t) => /\bdog\b/.test(t))).toBe(true);
+  });
+  it('a flag\'s region code is no word: "the ac just died" shows no Ascension Island', () => {
+    expect(feedAfter('the ac just died').titles.filter((t) => t.startsWith('flag:'))).toEqual([]);
+    expect(feedAfter('ascension island flag').titles.slice(0, 3)).toContain('flag: Ascension Island');
+  });
+});
+
 describe('a person named as the subject or by whose place it is, beside something else, is who it is for', () => {
   it('"친구가 결혼해요": the wedding, not the friend', () => {
     const wedding = feedAfter('친구가 결혼해요');

@@ -23,6 +23,19 @@ const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 
  */
 const QUANTITY_WORDS = new Set(['nothing', 'none', 'anything', 'something', 'much', 'little', 'one', 'any', 'some', 'few', 'enough', 'money', 'time']);
 const remainingBefore = (w: string) => /^\d+$/.test(w) || QUANTITY_WORDS.has(w) || (w.length > 3 && /[^s]s$/.test(w) && !ENGLISH_STOPWORDS.has(w));
+/**
+ * Number words count what follows ("two weeks in oaxaca", "after two years", "forty minutes on the
+ * interstate"): a count, never the topic. Read as numbers, they had put the two o'clock, keycap 2 and
+ * the two-hump camel beside a trip and a break-up (tests/golden/understanding dev3). The catalog's own
+ * "two hearts" is still found by its other word.
+ */
+const NUMBER_WORDS = new Set([
+  'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen',
+  'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety',
+  'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'dozen', 'dozens',
+]);
+/** Units after a number measure ("38 degrees", "an inch", "2%"): not what the turn is about. */
+const UNITS = new Set(['degree', 'percent', 'inch', 'mile', 'km', 'kilometer', 'kilometre', 'meter', 'metre', 'cm', 'kg', 'kilo', 'kilogram', 'gram', 'lb', 'hour', 'minute', 'decade', 'fortnight']);
 const CLAUSE_OPENERS = new Set(['but', 'though', 'although', 'however', 'instead', 'then', 'because', 'so']);
 /** "a", "i", "k": too weak to call a Korean message mixed. */
 const MIN_EVIDENCE_CHARS = 2;
@@ -34,7 +47,7 @@ export const englishPack: LanguagePack & { readonly code: 'en' } = {
   detect: /\p{Script=Latin}/u,
   minEvidenceChars: MIN_EVIDENCE_CHARS,
   minContentChars: MIN_CONTENT_CHARS,
-  analyseWord: (surface, lexicon) => ({ norm: lemmatizeEnglish(surface, lexicon), kind: 'word', suffixes: [] }),
+  analyseWord: (surface, lexicon) => ({ norm: lemmatizeEnglish(surface, lexicon), kind: NUMBER_WORDS.has(surface.toLowerCase()) ? 'number' : 'word', suffixes: [] }),
   keyForm: (word) => lemmatizeEnglish(word),
   isStopword: (term) => ENGLISH_STOPWORDS.has(term),
   time: {
@@ -44,7 +57,8 @@ export const englishPack: LanguagePack & { readonly code: 'en' } = {
     isDate: (norm, previousSurface) => MONTHS.has(norm) && (previousSurface === 'in' || norm !== 'may'),
     isCalendarWord: (norm) => WEEKDAYS.has(norm) || MONTHS.has(norm),
   },
-  namesNothingAfter: (norm, previous) => norm === 'left' && previous !== undefined && remainingBefore(previous.toLowerCase()),
+  namesNothingAfter: (norm, previous) => previous !== undefined && ((norm === 'left' && remainingBefore(previous.toLowerCase()))
+    || ((UNITS.has(norm) || TIME_NOUNS.has(norm)) && (/^\d+%?$/.test(previous) || NUMBER_WORDS.has(previous.toLowerCase()) || previous.toLowerCase() === 'an' || previous.toLowerCase() === 'a'))),
   clause: { openers: CLAUSE_OPENERS },
   phrases: { particleEndsPhrase: false, modifierKeepsSurface: false },
   catalog: {
