@@ -1,6 +1,7 @@
 // The understanding path for one chat turn, engine-agnostic: input guard and extraction run
 // concurrently, the result is validated, and the reply passes the output guard before anyone sees it.
 // A model engine that cannot answer hands the turn to a fallback (the compact engine, the floor).
+import { isPlaceThing } from './extract/journey.ts';
 import { type Intent, type Language, type TurnExtraction, parseTurnExtraction } from './intent.ts';
 import { impliedForReply } from './implied-topics.ts';
 import { isPackLanguage, packFor, writtenIn } from './lang/packs.ts';
@@ -176,7 +177,10 @@ function replySubject(extraction: TurnExtraction, catalogItems?: (phrase: string
     const topicName = isPackLanguage(extraction.language) ? packFor(extraction.language).reply.topicName : undefined;
     return topicName ? topicName(name) : name;
   };
-  const implied = impliedForReply(expansions, (e) => spoken(e) !== null, catalogItems);
+  // A place's things (src/core/extract/journey.ts placeThings: "toronto → Canada → maple leaf") are not
+  // the trip's name: the reply names the place; "Here are some maple leaf and bear picks" had answered
+  // "I live in Toronto" with a bear the feed did not show.
+  const implied = impliedForReply(expansions.filter((e) => !isPlaceThing(e, extraction.information?.places ?? [])), (e) => spoken(e) !== null, catalogItems);
   if (implied.length === 0) return extraction;
   const names = [...new Map(implied.map((e) => [spoken(e)!, e.weight])).entries()];
   return {

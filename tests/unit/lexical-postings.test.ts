@@ -62,6 +62,9 @@ describe('posting lists', () => {
         const w = words[Math.floor(r() * words.length)]!;
         const word = n % 3 === 0 ? w : n % 3 === 1 ? w.slice(0, -1) : `${w.slice(1, 2)}${w.slice(0, 1)}${w.slice(2)}`;
         if (!word || /\P{L}/u.test(word) || word !== word.toLowerCase()) continue;
+        // Two syllables swapped make another Korean word, read by the Korean stemmer, which the reference
+        // (English stemming only) does not: "두만" (만두 swapped) is 두 + the particle 만.
+        if (isHangul(word) && n % 3 === 2) continue;
         // The scorer keys a typed word as the index keys its terms ("brightnes" -> "brightne"): so does the reference.
         const want = reference(index, stemEnglish(word));
         const got = scorePhrases(index, [{ text: word, weight: 1 }]);

@@ -13,6 +13,7 @@ import { KO_BASIC_NOUNS, KO_BASIC_PREDICATES } from './ko-basic-words.ts';
 import { KO_STATE_WORDS } from './ko-state-words.ts';
 import { OCCASIONS } from './occasions.ts';
 import { SITUATIONS } from './situations.ts';
+import { PLACE_THINGS } from './place-things.ts';
 import { activityProperties, itemKinds, itemProperties, verbObjectProperties } from './properties.ts';
 import { adjectiveAntonyms, serialiseAntonyms } from './antonyms.ts';
 import { nameVariants } from './inflect.ts';
@@ -48,6 +49,9 @@ const LINK_WEIGHT = 0.9;
 const BASIC_NOUN_WEIGHT = 0.6;
 /** An occasion's first implied word, and the factor per later one (tools/knowledge/occasions.ts). */
 const OCCASION_EDGE_WEIGHT = 0.85;
+/** A place's things (place-things.ts): the first at this weight, each next one decayed, as an occasion's. */
+const PLACE_THING_WEIGHT = 0.85;
+const PLACE_THING_DECAY = 0.92;
 const OCCASION_EDGE_DECAY = 0.92;
 const KO_NAME_MIN_JACCARD = 0.6;
 const KO_NAME_MAX_CHARS = 6;
@@ -371,6 +375,19 @@ const placeCompounds = new Set<string>();
   console.log(`Places: ${dropped} definition-word edges dropped`);
 }
 
+// --- What places are known for (tools/knowledge/place-things.ts): after the cities, so a country's things
+// are not copied into each of its cities (the runtime reads a city's country's, journey.ts placeThings).
+{
+  const unknown: string[] = [];
+  for (const { place, things } of PLACE_THINGS) {
+    const c = g.byKey.get(place);
+    if (c === undefined || g.concepts[c]!.kind === 'word') { unknown.push(place); continue; }
+    things.forEach((t, i) => g.edge(c, PLACE_THING_WEIGHT * PLACE_THING_DECAY ** i, [{ rel: 'seed-place', to: g.concept(t.toLowerCase()) }]));
+  }
+  if (unknown.length) throw new Error(`place-things.ts names places the knowledge layer does not know: ${unknown.join(', ')}`);
+  console.log(`Place things: ${PLACE_THINGS.length} places`);
+}
+
 const meta = {
 
   sources: {
@@ -379,7 +396,7 @@ const meta = {
     tzdata: zones.files.map((f) => f.split('/').pop()).join(' + '),
     catalog: 'public/models/catalogs/stickers/items.json',
     places: 'public/models/compact-engine/places.json',
-    seed: 'tools/knowledge/ko-basic-words.ts, tools/knowledge/ko-state-words.ts, tools/knowledge/ko-property-words.ts, tools/knowledge/occasions.ts, tools/knowledge/situations.ts',
+    seed: 'tools/knowledge/ko-basic-words.ts, tools/knowledge/ko-state-words.ts, tools/knowledge/ko-property-words.ts, tools/knowledge/occasions.ts, tools/knowledge/situations.ts, tools/knowledge/place-things.ts',
   },
 };
 // A word concept ships its own edges only when people plausibly type it: SemCor tagged it, some WordNet

@@ -96,10 +96,15 @@ export class GraphBuilder {
     // word, WordNet's heavier links had pushed out what it implies ("presentation" kept "award").
     const seedRels = new Set(this.relations.flatMap((r, i) => (/^seed-(?:occasion|situation)$/.test(r) ? [i] : [])));
     const seeded = (e: number[]) => (seedRels.has(e[1]!) ? 1 : 0);
+    // A place's seeded things (tools/knowledge/place-things.ts) ship besides its maxEdges others.
+    const placeRel = this.relations.indexOf('seed-place');
     const edgesOf = (i: number) => {
       const c = this.concepts[i]!;
       if (c.kind === 'word' && !surfaced.has(i) && !keepEdges(c)) return [];
-      return (this.edges.get(i) ?? []).sort((a, b) => seeded(b) - seeded(a) || b[0]! - a[0]! || a[a.length - 1]! - b[b.length - 1]!).slice(0, maxEdges);
+      const all = this.edges.get(i) ?? [];
+      const things = all.filter((e) => e[1] === placeRel);
+      const rest = all.filter((e) => e[1] !== placeRel).sort((a, b) => seeded(b) - seeded(a) || b[0]! - a[0]! || a[a.length - 1]! - b[b.length - 1]!).slice(0, maxEdges);
+      return [...rest, ...things];
     };
     const kept = new Map<number, number[][]>();
     const refs = new Map<number, number>();

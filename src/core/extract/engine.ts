@@ -1,6 +1,7 @@
 // The compact understanding engine: runs where WebGPU does not (or while the LLM downloads). Built
 // from data the app already has (the catalog's items and manifest) plus two small shipped files:
 // public/models/compact-engine/task-classifier.json and places.json. Pure and synchronous.
+import { isPlaceThing } from './journey.ts';
 import type { Intent, Language, TurnExtraction } from '../intent.ts';
 import { DEFAULT_PACK, isPackLanguage, LANGUAGE_PACKS, packFor, packOfText, writtenIn } from '../lang/packs.ts';
 import { type Implied, impliedForReply } from '../implied-topics.ts';
@@ -68,7 +69,8 @@ export function speakable(x: TurnExtraction, gazetteer: Gazetteer): TurnExtracti
   // still reach the feed through the other sources (tests/unit/understanding-reply.test.ts).
   const spoken = (e: Implied) => knows(e.text) && writtenIn(x.language, e.text);
   // Never a refinement's opposite ("only warm stuff": not "cool"), which the feed leaves out.
-  const implied = known.length > 0 ? [] : impliedForReply((x.expansions ?? []).filter((e) => !e.opposite), spoken, (t) => gazetteer.itemIdsOf(t)).slice(0, 1).map((e) => ({ text: e.text, weight: e.weight }));
+  // Nor a place's things: a trip's reply names the place ("Switching to palm tree picks" for Bangkok).
+  const implied = known.length > 0 ? [] : impliedForReply((x.expansions ?? []).filter((e) => !e.opposite && !isPlaceThing(e, x.information?.places ?? [])), spoken, (t) => gazetteer.itemIdsOf(t)).slice(0, 1).map((e) => ({ text: e.text, weight: e.weight }));
   return { ...x, keyPhrases: [...known, ...implied], likes };
 }
 

@@ -2,7 +2,7 @@
 // (places with their country, dates, occasions, people), what the knowledge layer says it implies
 // (expansions with provenance, weighted below what was said), and which earlier dislikes it takes
 // back ("cats are fine now"). Pure: the knowledge base is passed in (null: not loaded, or none).
-import { type Intent, MAX_EXPANSION_ITEMS, type TurnExtraction } from '../intent.ts';
+import { type Intent, MAX_EXPANSION_ITEMS, MAX_EXPANSIONS, type TurnExtraction } from '../intent.ts';
 import { namesPhrase as names } from '../intent-merge.ts';
 import { type Expansion, expandPhrases, type KnowledgeLanguage } from '../knowledge/expand.ts';
 import type { KnowledgeBase } from '../knowledge/format.ts';
@@ -10,7 +10,7 @@ import { findConcepts } from '../knowledge/match.ts';
 import { type FoundPlace, findPlaces } from '../knowledge/places.ts';
 import { LANGUAGE_PACKS, packOfText } from '../lang/packs.ts';
 import { withoutJsonObjects } from './extractor.ts';
-import { crossBorderTrip, escapeRe, foundAs, MAX_LINKED_ITEMS, norm, originsOf, placeTopics } from './journey.ts';
+import { crossBorderTrip, escapeRe, foundAs, MAX_LINKED_ITEMS, norm, originsOf, placeThings, placeTopics } from './journey.ts';
 import { withoutMachinery } from './machinery.ts';
 import { aboutUndone, pointingBack } from './pointing.ts';
 import { CIRCUMSTANCE_SHARE, GREETINGS, OCCASION_STEP, readStatement, SEED_IMPLIES, SEED_NAME, SEED_STEP, situationNameWords, type StatementReading, steps } from './statement.ts';
@@ -76,6 +76,8 @@ const PLACE_RELATIONS = /city-in-country|pertainym|gloss/;
 const MESSAGE_WEIGHT_WITH_TOPIC = 0.75;
 /** A dislike taken back by a pronoun ("they're kinda cute, show me some") is asked for as a phrase said plainly is. */
 const UNDONE_TOPIC_WEIGHT = 0.8;
+/** A place's things weigh below this share of a situation the turn tells beside the place. */
+const BELOW_TOLD = 0.95;
 /** Latin expansions this short are codes or function words ("it", "at", "us"), never topics. */
 const MIN_LATIN_EXPANSION_CHARS = 3;
 
@@ -225,7 +227,8 @@ export function informationNode(inp: {
     // the user goes for ("도쿄에서 부산으로" put Tokyo tower at #2).
     const originWords = [...origins].map((p) => p.text.toLocaleLowerCase());
     const fromOrigin = (e: { from: string }) => foundAs(originWords, e.from);
-    const placeExpansions = [...placeTopics(named, origins, language, disliked), ...crossBorderTrip(kb, named, origins, disliked)];
+    const things = placeThings(kb, named, origins, language, disliked);
+    const placeExpansions = [...placeTopics(named, origins, language, disliked), ...crossBorderTrip(kb, named, origins, disliked), ...things];
     const placeTexts = new Set(placeExpansions.map((e) => e.text.toLocaleLowerCase()));
     const expanded = withSituations(kb, expandPhrases(kb, phrases, language, limit * 3), language);
     namedOccasion = expanded.some((e) => e.provenance.some((p) => OCCASION_STEP.test(p.via)));
@@ -266,8 +269,18 @@ export function informationNode(inp: {
     const occasionTopics = occasions
       .filter((o) => !disliked.has(o.occasion.toLocaleLowerCase()))
       .map((o) => ({ text: o.occasion, weight: OCCASION_WEIGHT, reason: `${o.said} → ${o.occasion}`, from: o.said }));
-    expansions = [...placeExpansions, ...occasionTopics, ...expansions];
+    // A place's things (journey.ts placeThings) give way to what the turn itself tells: a situation it
+    // names ("I'm flying to Seoul": the airplane) weighs more, and a place named as a compound's modifier
+    // ("부산역에서 만나": the station) brings none (Busan's octopus had come before the station).
+    const thingTexts = new Set(things.map((t) => t.text));
+    const toldWeight = Math.max(0, ...read.filter((e) => !fromPlace(e) && e.provenance.some((p) => SEED_IMPLIES.test(p.via) || SEED_NAME.test(p.via))).map((e) => e.weight * EXPANSION_SHARE));
+    const placeAsModifier = read.some((e) => e.head && fromPlace(e));
+    const placed = placeExpansions.flatMap((e) => (!thingTexts.has(e.text) ? [e] : placeAsModifier ? [] : [toldWeight > 0 ? { ...e, weight: Math.min(e.weight, toldWeight * BELOW_TOLD) } : e]));
+    expansions = [...placed, ...occasionTopics, ...expansions];
     if (refining) expansions = [...expansions, ...propertyExpansions(kb, extraction.keyPhrases, [...(previous?.keyPhrases ?? []), ...(previous?.likes ?? [])], extraction.refineNot === true, EXPANSION_SHARE, inp.catalogItems)];
+    // The intent holds at most MAX_EXPANSIONS (a trip to two places with their things and a learn-more
+    // turn's fourteen had overflowed it, and the turn failed validation).
+    expansions = expansions.slice(0, MAX_EXPANSIONS);
   }
   // A place the knowledge layer recognised is read for its meaning (its country, its flag), not for its
   // words: "San Francisco" as words partly matches "flag: San Marino".

@@ -80,6 +80,56 @@ export function placeTopics(named: readonly FoundPlace[], origins: ReadonlySet<F
 }
 
 /**
+ * What a place is known for (the knowledge layer's seed-place edges, tools/knowledge/place-things.ts): a
+ * destination's own things, then its country's, at THINGS_SHARE of the place's weight (times the seed
+ * edge's, 0.85 decaying) and below its flag. "going to oaxaca" had shown the flag, then the locomotive
+ * and the rocket, all tagged "travel". At 1 and 1.15 the travel topic (every item tagged travel, with its
+ * category bonus) still filled the screen; at 1.3 the taco, the cactus and the burrito join the trains.
+ * By the labelled sets (tests/golden/understanding, 2026-12-01): dev3, whose labels name a place's
+ * things, en/ko 0.330/0.421 -> 0.348/0.441; dev, dev2 and the first blind part, whose labels count every
+ * travel-category item relevant and no food, lose 0.006-0.028. An origin's things are not the trip's.
+ */
+export const THINGS_SHARE = 1.3;
+/** Things kept per destination: a screen's worth beside the flag and the travel topic. */
+const MAX_THINGS = 10;
+const SEED_PLACE = 'seed-place';
+const BELOW_ORIGIN = 0.95;
+
+/** An expansion that is a named place's thing (placeThings: "toronto → Canada → maple leaf"), not the place. */
+export function isPlaceThing(e: { readonly from: string; readonly reason: string }, places: readonly { readonly text: string }[]): boolean {
+  const from = e.from.toLocaleLowerCase();
+  return places.some((p) => p.text.toLocaleLowerCase() === from) && e.reason.split('→').length > 2;
+}
+
+export function placeThings(kb: KnowledgeBase, named: readonly FoundPlace[], origins: ReadonlySet<FoundPlace>, language: KnowledgeLanguage, disliked: ReadonlySet<string>): Expansions {
+  const out = new Map<string, Expansions[number]>();
+  const destinations = named.filter((x) => !origins.has(x));
+  // Below the flag of where a journey starts: "파리에서 로스앤젤레스로" had lost France's flag to the skyline.
+  const cap = origins.size > 0 ? PLACE_WEIGHT * ORIGIN_SHARE * BELOW_ORIGIN : Infinity;
+  // Several destinations share the screen ("싱가포르 경유해서 발리"): each its share of MAX_THINGS.
+  const perPlace = Math.max(2, Math.floor(MAX_THINGS / Math.max(1, destinations.length)));
+  for (const p of destinations) {
+    const from = norm(p.text).slice(0, 64);
+    const sources = p.concepts.place === p.concepts.country ? [p.concepts.place] : [p.concepts.place, p.concepts.country];
+    // The place's own things first: a country's come after them, each as weighted as its rank says.
+    let rank = 0;
+    for (const c of sources) {
+      for (const e of kb.edgesOf(c)) {
+        if (e.hops.length !== 1 || kb.relations[e.hops[0]!.rel] !== SEED_PLACE) continue;
+        const thing = kb.concepts[e.hops[0]!.to]!;
+        const key = thing.en.toLocaleLowerCase();
+        if (out.has(key) || disliked.has(key) || rank >= perPlace) continue;
+        const label = language === 'ko' && thing.ko ? thing.ko : thing.en;
+        const place = language === 'ko' && kb.concepts[c]!.ko ? kb.concepts[c]!.ko : kb.concepts[c]!.en;
+        out.set(key, { text: norm(thing.en).slice(0, 64), weight: Math.min(cap, PLACE_WEIGHT * THINGS_SHARE * e.weight), reason: `${from} → ${place} → ${label}`.slice(0, 120), from, ...(label !== thing.en ? { label: norm(label).slice(0, 64) } : {}) });
+        rank++;
+      }
+    }
+  }
+  return [...out.values()];
+}
+
+/**
  * A journey from one country to another is most likely a flight: the flight situation's implied things
  * (the knowledge layer's "airport" seed, tools/knowledge/situations.ts: airplane, luggage, passport
  * control) join the travel topic. "From San Francisco to Seoul" had shown the locomotive, the rocket

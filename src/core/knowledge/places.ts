@@ -13,6 +13,8 @@ export interface FoundPlace {
   readonly country: { readonly en: string; readonly ko: string };
   /** The catalog items of the country (its flag). */
   readonly itemIds: readonly string[];
+  /** The knowledge layer's concepts of the place and of its country (the same for a country). */
+  readonly concepts: { readonly place: number; readonly country: number };
 }
 
 export function findPlaces(kb: KnowledgeBase, text: string): FoundPlace[] {
@@ -27,7 +29,7 @@ export function findPlaces(kb: KnowledgeBase, text: string): FoundPlace[] {
       if (e) country = kb.concepts[e.hops[0]!.to]!;
     }
     if (out.some((p) => p.text === m.text)) continue;
-    out.push({ text: m.text, kind: c.kind, name: { en: c.en, ko: c.ko }, countryCode: c.cc, country: { en: country.en, ko: country.ko }, itemIds: country.items });
+    out.push({ text: m.text, kind: c.kind, name: { en: c.en, ko: c.ko }, countryCode: c.cc, country: { en: country.en, ko: country.ko }, itemIds: country.items, concepts: { place: c.id, country: country.id } });
   }
   return out;
 }

@@ -1,0 +1,41 @@
+// What a place is known for (tools/knowledge/place-things.ts, src/core/extract/journey.ts placeThings):
+// a trip's feed holds the destination's things beside its flag, a city its country's, and a journey's
+// origin keeps its flag above them.
+import { describe, expect, it } from 'vitest';
+import { PLACE_THINGS } from '../../../tools/knowledge/place-things.ts';
+import { items, kb, productTurns } from './product-turns.ts';
+
+const titles = (...turns: string[]) => productTurns(...turns).top.map((t) => t.title);
+const expansionTexts = (...turns: string[]) => (productTurns(...turns).intent.expansions ?? []).map((e) => e.text.toLowerCase());
+
+describe('what a place is known for', () => {
+  it('every thing in the seed names a catalog item by its title or a tag, and every place is a known place', () => {
+    const names = new Set(items.flatMap((it) => [it.title, ...(it.tags.en ?? [])].map((t) => t.toLowerCase())));
+    expect(PLACE_THINGS.flatMap((p) => p.things.filter((t) => !names.has(t.toLowerCase())).map((t) => `${p.place}: ${t}`))).toEqual([]);
+    const places = new Set(kb.concepts.filter((c) => c.kind !== 'word').map((c) => c.en.toLowerCase()));
+    expect(PLACE_THINGS.map((p) => p.place).filter((p) => !places.has(p))).toEqual([]);
+  });
+
+  it('a city takes its country\'s things: "going to oaxaca next month" brings the taco and the cactus, not only trains', () => {
+    const top = titles('going to oaxaca next month');
+    expect(top[0]).toBe('flag: Mexico');
+    expect(top).toEqual(expect.arrayContaining(['taco', 'cactus']));
+  });
+
+  it('a place with its own things lists them first: Kyoto\'s shrine before Japan\'s sushi', () => {
+    const x = expansionTexts('a week in kyoto');
+    expect(x.indexOf('shinto shrine')).toBeGreaterThanOrEqual(0);
+    expect(x.indexOf('shinto shrine')).toBeLessThan(x.indexOf('sushi') < 0 ? Infinity : x.indexOf('sushi'));
+  });
+
+  it('a journey keeps the flag of where it starts above the destination\'s things', () => {
+    const top = titles('파리에서 로스앤젤레스로 갑니다');
+    expect(top).toEqual(expect.arrayContaining(['flag: France', 'flag: United States']));
+  });
+
+  it('two destinations share the screen and the turn stays valid (it had overflowed the intent\'s expansions)', () => {
+    const { intent } = productTurns('싱가포르 경유해서 발리 가요');
+    expect(intent.information?.places.map((p) => p.countryCode).sort()).toEqual(['ID', 'SG']);
+    expect((intent.expansions ?? []).length).toBeLessThanOrEqual(24);
+  });
+});
