@@ -299,7 +299,9 @@ export function informationNode(inp: {
   // A single word the catalog lacks, which the knowledge layer read into things it has.
   // Not a refinement's property: that narrows the topic by its words and names ("단 것만").
   const readForMeaning = (t: string) => !!inp.catalogItems && extraction.task !== 'refine' && !t.includes(' ') && inp.catalogItems(t).length === 0
-    && expansions.some((e) => e.from.toLocaleLowerCase().split(/\s+/).some((f) => f === t || (f.length > 3 && t.startsWith(f.slice(0, -2)))));
+    && expansions.some((e) => e.from.toLocaleLowerCase().split(/\s+/).some((f) => f === t || (f.length > 3 && t.startsWith(f.slice(0, -2)))
+      // a Korean stem read from its inflected form ("입대" in "입대해")
+      || (/[\uac00-\ud7a3]/.test(t) && f.startsWith(t) && f.length - t.length <= 2)));
   const clear = clearerPhrases(extraction.keyPhrases, text, kb);
   const keyPhrases = clear.flatMap((p) => {
     const t = p.text.toLocaleLowerCase();
@@ -358,7 +360,11 @@ export function informationNode(inp: {
   const asked = asks || words.length <= BARE_REQUEST_WORDS;
   // A word read for its meaning names its kinds too ("탈것 보여줘": vehicles, though no tag says 탈것).
   const meant = clear.filter((p) => readForMeaning(p.text.toLocaleLowerCase()));
-  const kinds = kb && asked && KIND_TASKS.has(read?.task ?? task) && refusedShown.length === 0 ? kindExpansions(kb, [...about.topics, ...meant]) : [];
+  // "Not that" with something else told ("아 그거 말고 빼빼로데이에 뭐 주지", "not that, show me dogs") refuses
+  // what is shown and starts the new topic: read as a refusal only, it had emptied the turn's expansions
+  // and the feed fell back to the popular faces.
+  const switches = refusedShown.length > 0 && situation.some((s) => s.retract.test(text)) && (about.topics.length > 0 || about.expansions.length > 0);
+  const kinds = kb && asked && KIND_TASKS.has(read?.task ?? task) && (refusedShown.length === 0 || switches) ? kindExpansions(kb, [...about.topics, ...meant]) : [];
   return {
     information, expansions: [...about.expansions, ...kinds], undo: [...undo], keyPhrases: about.topics,
     ...(read ? { task: read.task, dislikes: read.dislikes } : {}),
@@ -367,7 +373,7 @@ export function informationNode(inp: {
     // Taking a dislike back is asking for it again, not small talk: the reply says so ("고양이 다시 보여드릴게요").
     ...(task === 'chit_chat' && undo.length > 0 ? { task: 'more_like' as const } : {}),
     // What the refusing words imply ("boring" -> bore -> drill) is not wanted either.
-    ...(refusedShown.length > 0 ? { task: 'less_of' as const, dislikes: [...refusedShown], expansions: [] } : {}),
+    ...(refusedShown.length > 0 ? (switches ? { task: 'new_topic' as const, dislikes: [...refusedShown] } : { task: 'less_of' as const, dislikes: [...refusedShown], expansions: [] }) : {}),
   };
 }
 

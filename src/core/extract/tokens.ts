@@ -20,9 +20,11 @@ export const MAX_INPUT_CHARS = 1000;
 
 const APOSTROPHES = /[\u2018\u2019\u02bc\u0060\u00b4]/g;
 // One alternative per script, in priority order. Latin words keep inner apostrophes and hyphens
-// ("don't", "k-pop", "t-shirt"); a Hangul run keeps syllables and stray jamo together.
+// ("don't", "k-pop", "t-shirt"); a run of bare jamo is a token of its own, the chat's laughter or tears
+// ("입대해ㅠㅠ": 입대해 and ㅠㅠ; glued to the word, the word had not been read: "I'm enlisting" showed
+// red hair).
 const TOKEN_RE =
-  /(\p{Script=Latin}+(?:['-]\p{Script=Latin}+)*)|([\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+)|(\p{Nd}+(?:[.,]\p{Nd}+)?)|([\p{L}\p{M}]+)|([.!?;,:…。！？，~])/gu;
+  /(\p{Script=Latin}+(?:['-]\p{Script=Latin}+)*)|([\uac00-\ud7a3]+|[\u1100-\u11ff\u3130-\u318f]+)|(\p{Nd}+(?:[.,]\p{Nd}+)?)|([\p{L}\p{M}]+)|([.!?;,:…。！？，~])/gu;
 
 export function normalizeInput(text: string): string {
   const cut = text.length > MAX_INPUT_CHARS ? text.slice(0, MAX_INPUT_CHARS) : text;

@@ -26,6 +26,8 @@ export interface ConceptMatch {
 }
 
 const WORD_SPLIT = /[^\p{L}\p{N}'’]+/u;
+/** Bare jamo glued to a syllable ("입대해ㅠㅠ") are the chat's tears or laughter, a word of their own (tokens.ts). */
+const JAMO_AFTER_SYLLABLE = /([\uac00-\ud7a3])(?=[\u1100-\u11ff\u3130-\u318f])/gu;
 /** What may follow a Korean predicate form or a noun inside one written word. */
 const KOREAN_TAIL = /^(요|서|서요|도|다|네|네요|고|지|지만|지요|죠|니|니까|는데|는데요|면|어|어요|아|아요|게|기|잖아|대|다고|야|이야|이에요|예요|에요|이다|입니다|인데|인|이고|이라|라|에|에서|로|으로|을|를|이|가|은|는|의|와|과|랑|이랑|하고|만|까지|부터)$/;
 /** A Korean word matched by its first syllables only ("졸업식" by "졸업") counts this much. */
@@ -137,7 +139,7 @@ function seedRelationsOf(kb: KnowledgeBase): ReadonlySet<number> {
  * so "아프리카" is not read as "아프-".
  */
 export function findConcepts(kb: KnowledgeBase, text: string, opts: { readonly stem?: boolean } = {}): ConceptMatch[] {
-  const words = text.normalize('NFKC').toLowerCase().split(WORD_SPLIT).map((w) => w.replace(/['’]s?$/, '')).filter((w) => w.length > 0);
+  const words = text.normalize('NFKC').toLowerCase().replace(JAMO_AFTER_SYLLABLE, '$1 ').split(WORD_SPLIT).map((w) => w.replace(/['’]s?$/, '')).filter((w) => w.length > 0);
   const out: ConceptMatch[] = [];
   /** Each match's word span [start, end), aligned with `out`. */
   const spans: [number, number][] = [];

@@ -198,6 +198,20 @@ describe('a number counts what follows: never the topic', () => {
   });
 });
 
+describe('Korean chat as typed', () => {
+  it('tears glued to a word ("입대해ㅠㅠ") leave the word readable: enlisting, the saluting face', () => {
+    const { titles } = feedAfter('나 내일 입대해ㅠㅠ');
+    expect(titles.slice(0, 5)).toEqual(expect.arrayContaining(['saluting face', 'military helmet']));
+  });
+  it('"not that" with something else told is a new topic, not a refusal that empties the turn', () => {
+    const { intent, titles } = feedAfter('수박 이모지', '아 그거 말고 빼빼로데이에 뭐 주지');
+    expect(intent.task).toBe('new_topic');
+    expect((intent.expansions ?? []).map((e) => e.text)).toContain('chocolate bar');
+    expect(titles.filter((t) => /grinning/.test(t))).toEqual([]);
+    expect(intent.dislikes.map((d) => d.text)).toEqual(['수박']);
+  });
+});
+
 describe('a person named as the subject or by whose place it is, beside something else, is who it is for', () => {
   it('"친구가 결혼해요": the wedding, not the friend', () => {
     const wedding = feedAfter('친구가 결혼해요');
