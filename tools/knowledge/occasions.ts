@@ -40,7 +40,9 @@ export const OCCASIONS: readonly OccasionSeed[] = [
   { en: ['housewarming', 'housewarming party'], ko: ['집들이'], implies: ['house', 'gift', 'party', 'home'] },
   { en: ['baby shower'], ko: ['베이비 샤워'], implies: ['baby', 'baby bottle', 'gift', 'balloon'] },
   { en: ['retirement', 'retirement party'], ko: ['은퇴', '정년퇴직'], implies: ['party', 'celebration', 'gift', 'beach'] },
-  { en: ['independence day', 'fourth of july', 'national day'], ko: ['광복절', '독립기념일', '개천절'], implies: ['flag', 'fireworks', 'celebration'] },
+  // A national day is one country's, with its own flag: "flag" alone had matched every flag there is.
+  { en: ['independence day', 'fourth of july', 'july fourth', '4th of july'], ko: ['독립기념일'], implies: ['flag: United States', 'fireworks', 'celebration'] },
+  { en: ['liberation day', 'national foundation day'], ko: ['광복절', '개천절', '삼일절'], implies: ['flag: South Korea', 'fireworks', 'celebration'] },
   { en: ['teachers day', 'teacher day'], ko: ['스승의 날', '스승의날'], implies: ['teacher', 'school', 'bouquet', 'apple'] },
   { en: ['buddha birthday', 'vesak'], ko: ['부처님 오신 날', '석가탄신일', '부처님오신날'], implies: ['lantern', 'lotus', 'temple'] },
   { en: ['memorial day', 'remembrance day'], ko: ['현충일'], implies: ['flag', 'wilted flower', 'military medal'] },

@@ -208,7 +208,9 @@ export function informationNode(inp: {
     // for other names of the same concept ("따뜻한 → warm", or one step on its scale: "→ hot"); a
     // related concept would widen the set it narrows to ("small → back → torso"), and the rest of the
     // message ("것만") is not the refinement.
-    const refining = extraction.task === 'refine';
+    // Not where nothing is shown to narrow: "the ac just died", read as a refinement of no topic, had
+    // lost its message reading (the broken air conditioning) and kept "died" and "ac" as phrases.
+    const refining = extraction.task === 'refine' && !!previous && previous.keyPhrases.length + previous.likes.length + (previous.expansions?.length ?? 0) > 0;
     // An implied occasion is read for its meaning, not its words ("turned five" is no "overturned").
     const message = occasions.reduce((t, o) => t.replace(new RegExp(escapeRe(o.said).replace(/ /g, '\\s+'), 'iu'), ' '), text);
     const phrases = [

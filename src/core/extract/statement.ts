@@ -29,6 +29,11 @@ const PREPOSITIONS = new Set(['to', 'of', 'for', 'in', 'at', 'on', 'with', 'from
 /** A situation's name with one of these is a clause ("my head is pounding"), not a noun phrase with a head. */
 const COPULAS = new Set(['is', 'are', 'am', 'was', 'were', "i'm", "it's", "we're"]);
 /**
+ * Verbs of a thing that stopped working make a name a clause too ("ac just died", "heater broke"): its
+ * last word is what happened, not what it is about ("died" had stayed a phrase and shown sad faces).
+ */
+const BROKE = new Set(['died', 'broke', 'dead', 'stopped']);
+/**
  * A name that measures too much of its head ("too much wine", "too many drinks", "ate too much") is
  * about the excess (a hangover, being full), not the head: the hangover feed had put the wine glass first.
  */
@@ -66,7 +71,7 @@ export interface StatementReading {
 export function readStatement(inp: {
   text: string; task: TurnExtraction['task']; language: TurnExtraction['language'];
   /** The turn's expansions before any is dropped: the seeds' names and edges among them. */
-  expanded: readonly Pick<Expansion, 'text' | 'from' | 'provenance'>[];
+  expanded: readonly Pick<Expansion, 'text' | 'from' | 'provenance' | 'reason'>[];
   /** Occasions the turn implies without naming them ("my dad's 60th": birthday). */
   occasions: readonly { occasion: string; said: string }[];
   /** The turn's key phrases: what it asks for, where it asks. */
@@ -86,7 +91,10 @@ export function readStatement(inp: {
   if (!tells) return none;
   const leads = expanded.filter((e) => e.provenance.some((p) => SEED_IMPLIES.test(p.via)));
   const occasionLeads = leads.filter((e) => e.provenance.some((p) => OCCASION_STEP.test(p.via)));
-  const occasionTold = occasionLeads.length > 0 || occasions.length > 0;
+  // An implied "occasion" that is a situation ("38 degrees": the heatwave) is told as a situation: its
+  // things had been demoted as circumstances beside it, and "the ac just died" showed sad faces.
+  const situationNamed = (o: { occasion: string }) => leads.some((e) => steps(e, SITUATION_STEP) && (e.from.toLocaleLowerCase() === o.occasion.toLocaleLowerCase() || e.reason.toLocaleLowerCase().split(' → ').includes(o.occasion.toLocaleLowerCase())));
+  const occasionTold = occasionLeads.length > 0 || occasions.some((o) => !situationNamed(o));
   const leading = occasionTold ? occasionLeads : leads;
   if (leading.length === 0 && occasions.length === 0) return none;
   const spanWords = new Set([...leading.map((e) => e.from), ...occasions.map((o) => o.said)].flatMap(wordsOf));
@@ -123,7 +131,7 @@ export function situationNameWords(expanded: readonly Expansion[]): string[][] {
     const prep = words.findIndex((w, i) => i > 0 && PREPOSITIONS.has(w));
     const last = words[(prep > 0 ? prep : words.length) - 1]!;
     const idiom = words.filter((w) => !FUNCTION_WORDS.has(w) && !w.includes("'")).length >= IDIOM_WORDS;
-    const head = idiom || TIME_NOUNS.has(last) || words.some((w) => COPULAS.has(w) || EXCESS.has(w)) ? undefined : last;
+    const head = idiom || TIME_NOUNS.has(last) || words.some((w) => COPULAS.has(w) || EXCESS.has(w) || BROKE.has(w)) ? undefined : last;
     // A word only part of what it implies is not meant literally ("my head is pounding": face with
     // head-bandage, not the shaking heads; "keep my eyes open": not every face with eyes).
     const literal = (w: string) => implied.some((i) => i === w || i === `${w}s` || i === `${w}es` || i === `${w}ing` || i === `${w}ed` || i === `${w}y` || w.startsWith(i));

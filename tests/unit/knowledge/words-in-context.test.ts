@@ -212,6 +212,21 @@ describe('Korean chat as typed', () => {
   });
 });
 
+describe('a temperature or a broken machine is the weather it makes', () => {
+  it('"it\'s 38 degrees in here and the ac just died", "밖은 35도래": the heat, not sad faces or a giraffe', () => {
+    const en = feedAfter("it's 38 degrees in here and the ac just died");
+    expect(en.titles.slice(0, 10)).toEqual(expect.arrayContaining(['hot face']));
+    expect(en.titles.filter((t) => /pensive|crying|disappointed/.test(t))).toEqual([]);
+    const ko = feedAfter('기린 보여줘', '아 그건 나중에. 에어컨 고장났는데 밖은 35도래 진짜 죽겠다');
+    expect(ko.titles.slice(0, 10)).toEqual(expect.arrayContaining(['hot face']));
+    // an angle is no weather
+    expect((feedAfter('turn it 90 degrees').intent.expansions ?? []).map((e) => e.text)).not.toContain('heatwave');
+  });
+  it('a refinement of nothing shown is read as a statement: "the ac just died" alone', () => {
+    expect(feedAfter('the ac just died').titles.slice(0, 10)).toEqual(expect.arrayContaining(['hot face']));
+  });
+});
+
 describe('a person named as the subject or by whose place it is, beside something else, is who it is for', () => {
   it('"친구가 결혼해요": the wedding, not the friend', () => {
     const wedding = feedAfter('친구가 결혼해요');

@@ -51,6 +51,10 @@ export const englishSituation: SituationPack = {
     { pattern: /\b(?:my|his|her|their|our|[\p{L}]+'s)\s+(?:\d{1,3}(?:st|nd|rd|th)|sixtieth|fiftieth|fortieth|thirtieth|seventieth|eightieth|twenty-first|eighteenth|sixteenth)\b(?!\s+(?:floor|place|street|century|grade|time|anniversary|attempt|year|day))/iu, occasion: 'birthday' },
     { pattern: /\b(?:graduat(?:e|es|ed|ing))\b/i, occasion: 'graduation' },
     { pattern: /\b(?:having|had|expecting) a baby\b|\b(?:is|am|'m|are) pregnant\b/i, occasion: 'baby' },
+    // A temperature is the weather it makes ("it's 38 degrees in here", "98 degrees out"), not a number:
+    // 32-49 °C or 95-119 °F is heat, below zero is the cold. Not an angle ("turn 90 degrees").
+    { pattern: /\b(?:(?:3[2-9]|4\d)\s*(?:°\s*c?|degrees?(?:\s+c(?:elsius)?)?)|(?:9[5-9]|1[01]\d)\s*(?:°\s*f?|degrees?(?:\s+f(?:ahrenheit)?)?))(?!\s*(?:angle|turn|rotation))/i, occasion: 'heatwave' },
+    { pattern: /\b(?:below (?:zero|freezing)|minus \d{1,2}\s*(?:°|degrees?)|sub-?zero)\b/i, occasion: 'freezing' },
   ],
   refineProperty: [
     /\b(?:ones?|those|[\p{L}-]+s)\s+(?:that|which|who)\s+(?:(?:can(?:['’]?t|not| not)|could(?:n['’]?t| not)|do(?:n['’]?t| not)|does(?:n['’]?t| not)|are(?:n['’]?t| not)|is(?:n['’]?t| not)|never)\s+|can\s+|could\s+|do\s+|are\s+|is\s+|also\s+)?([\p{L}-]+(?:\s+(?:in|on|under|at)\s+(?:the\s+)?[\p{L}-]+)?)/iu,
