@@ -212,6 +212,12 @@ describe('Korean chat as typed', () => {
   });
 });
 
+describe('a refinement by the word before "ones"', () => {
+  it('"clothes", then "winter ones only": the scarf, the gloves and the coat first', () => {
+    expect(feedAfter('clothes', 'winter ones only').titles.slice(0, 4)).toEqual(expect.arrayContaining(['scarf', 'gloves', 'coat']));
+  });
+});
+
 describe('a temperature or a broken machine is the weather it makes', () => {
   it('"it\'s 38 degrees in here and the ac just died", "밖은 35도래": the heat, not sad faces or a giraffe', () => {
     const en = feedAfter("it's 38 degrees in here and the ac just died");
