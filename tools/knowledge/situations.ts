@@ -75,7 +75,7 @@ export const SITUATIONS: readonly OccasionSeed[] = [
   { en: ['traffic jam', 'stuck in traffic', 'heavy traffic', 'gridlock', 'bumper to bumper', 'stuck on the highway', 'stuck on the freeway', 'stuck on the motorway', 'rush hour traffic', 'crawling along the highway', 'crawling along the freeway', 'traffic is crazy', 'traffic is terrible', 'stop and go traffic', 'in traffic for an hour'], ko: ['교통체증', '차막힘', '차가 막혀', '길이 막혀', '꽉 막힌', '차가 너무 막혀', '길이 너무 막혀', '도로가 주차장'], implies: ['automobile', 'vertical traffic light', 'motorway', 'weary face'] },
   { en: ['work meeting', 'team meeting', 'business meeting', 'conference call', 'zoom call', 'zoom meeting'], ko: ['회의', '화상회의', '화상 회의'], implies: ['office worker', 'bar chart', 'laptop', 'speech balloon', 'calendar'] },
   { en: ['presentation', 'giving a presentation', 'public speaking', 'pitch deck'], ko: ['발표', '프레젠테이션', '발표 준비'], implies: ['bar chart', 'microphone', 'laptop', 'chart increasing', 'office worker'] },
-  { en: ['back to school', 'first day of school', 'new semester', 'school starts'], ko: ['개학', '신학기', '입학', '입학식'], implies: ['school', 'backpack', 'student', 'pencil', 'books'] },
+  { en: ['back to school', 'first day of school', 'new semester', 'school starts', 'starts school', 'starts first grade', 'starting school', 'starts kindergarten'], ko: ['개학', '신학기', '입학', '입학식', '초등학교 입학'], implies: ['school', 'backpack', 'student', 'pencil', 'books'] },
   { en: ['working from home', 'work from home', 'wfh', 'remote work'], ko: ['재택', '재택근무'], implies: ['laptop', 'house', 'hot beverage', 'desktop computer'] },
   { en: ['business trip', 'work trip'], ko: ['출장', '해외 출장'], implies: ['briefcase', 'airplane', 'luggage', 'hotel', 'office worker'] },
   // --- Home.

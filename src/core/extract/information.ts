@@ -325,7 +325,10 @@ export function informationNode(inp: {
     if (!forSomeone) return [p];
     const words = p.text.split(' ');
     if (isPerson(p.text)) return [];
-    return words.length > 1 && isPerson(words[0]!) ? [{ ...p, text: words.slice(1).join(' ') }] : [p];
+    if (!(words.length > 1 && isPerson(words[0]!))) return [p];
+    // What remains may be a word read for its meaning ("dad retiring": retiring, the retirement).
+    const rest = words.slice(1).join(' ');
+    return readForMeaning(rest.toLocaleLowerCase()) ? [] : [{ ...p, text: rest }];
   });
   // Nor what a vague word dropped beside a clearer one implies ("work → worker").
   if (kb && clear.length < extraction.keyPhrases.length) expansions = expansions.filter((e) => !isVague(kb, e.from, text));

@@ -212,6 +212,18 @@ describe('Korean chat as typed', () => {
   });
 });
 
+describe('occasions as people say them', () => {
+  it('"ten years married tomorrow", "eid mubarak!!", "my dad is retiring": the anniversary, Eid, the retirement', () => {
+    const texts = (t: string) => (feedAfter(t).intent.expansions ?? []).map((e) => e.text);
+    expect(texts('ten years married tomorrow, still can\'t believe she said yes')).toContain('anniversary');
+    expect(feedAfter('eid mubarak!! heading to my grandparents').titles.slice(0, 3)).toEqual(expect.arrayContaining(['crescent moon', 'star and crescent']));
+    // "dad retiring": the person is who it is for, and what remains is read for its meaning
+    const { intent, titles } = feedAfter("my dad's retiring, party's on friday");
+    expect(intent.keyPhrases.map((p) => p.text)).not.toContain('retiring');
+    expect(titles.slice(0, 5)).toEqual(expect.arrayContaining(['party popper']));
+  });
+});
+
 describe('a refinement by the word before "ones"', () => {
   it('"clothes", then "winter ones only": the scarf, the gloves and the coat first', () => {
     expect(feedAfter('clothes', 'winter ones only').titles.slice(0, 4)).toEqual(expect.arrayContaining(['scarf', 'gloves', 'coat']));
