@@ -28,6 +28,12 @@ describe('what a place is known for', () => {
     expect(x.indexOf('shinto shrine')).toBeLessThan(x.indexOf('sushi') < 0 ? Infinity : x.indexOf('sushi'));
   });
 
+  it('popular destinations by their Korean names too: 후쿠오카, 치앙마이, 맨해튼, 밴프', () => {
+    for (const [text, cc] of [['후쿠오카 당일치기 가능??', 'JP'], ['다음 주에 치앙마이 한 달 살기 가요', 'TH'], ['다음 달에 맨해튼으로 출장 가', 'US'], ['밴프 가서 호수 보고 올 거야', 'CA']] as const) {
+      expect(productTurns(text).intent.information?.places.map((p) => p.countryCode), text).toContain(cc);
+    }
+  });
+
   it('a journey keeps the flag of where it starts above the destination\'s things', () => {
     const top = titles('파리에서 로스앤젤레스로 갑니다');
     expect(top).toEqual(expect.arrayContaining(['flag: France', 'flag: United States']));
