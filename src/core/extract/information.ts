@@ -196,6 +196,8 @@ export function informationNode(inp: {
   let expansions: InformationNode['expansions'] = [];
   let namedOccasion = false;
   let situationSpans: string[][] = [];
+  /** The names of several words the turn's situations were found by ("머리 깨질", "can't sleep"). */
+  let situationNames = new Set<string>();
   // A refusal whose words lie inside a situation's name is the situation told, not a refusal ("오늘 몸이
   // 안 좋아": unwell, not "no bodies"; the feed had gone back to the most popular faces).
   let refusalInName = false;
@@ -235,6 +237,7 @@ export function informationNode(inp: {
     const expanded = withSituations(kb, expandPhrases(kb, phrases, language, limit * 3), language);
     namedOccasion = expanded.some((e) => e.provenance.some((p) => OCCASION_STEP.test(p.via)));
     situationSpans = situationNameWords(expanded);
+    situationNames = new Set(expanded.filter((e) => e.from.includes(' ') && steps(e, SEED_NAME)).map((e) => e.from.toLocaleLowerCase()));
     const seedNames = expanded.filter((e) => steps(e, SEED_NAME)).map((e) => e.from.toLocaleLowerCase());
     refusalInName = extraction.task === 'less_of' && extraction.dislikes.length > 0 && extraction.dislikes.every((d) => seedNames.some((n) => n.includes(d.toLocaleLowerCase())));
     const told = new Set(refusalInName ? extraction.dislikes.map((d) => d.toLocaleLowerCase()) : []);
@@ -297,7 +300,10 @@ export function informationNode(inp: {
   const forSomeone = personKeys.size > 0 && (occasions.length > 0 || extraction.keyPhrases.some((p) => !p.text.split(' ').every(isPerson)));
   // Nor is a situation or occasion named in several words ("on my way to work": commuting, not
   // workers; "leg day": the gym, not legs): a phrase all of whose words lie inside such a name goes.
-  const insideSituation = (t: string) => situationSpans.some((span) => span.length > 0 && t.split(' ').every((w) => span.some((s) => s === w || s.startsWith(w))));
+  // A phrase that is a situation's whole name goes too, unless a word of it is one the catalog has
+  // ("can't sleep": sleep stays): "머리 깨질" (a splitting head) had matched every picture of hair.
+  const insideSituation = (t: string) => situationSpans.some((span) => span.length > 0 && t.split(' ').every((w) => span.some((s) => s === w || s.startsWith(w))))
+    || (situationNames.has(t) && !!inp.catalogItems && t.split(' ').every((w) => situationSpans.some((span) => span.includes(w)) || inp.catalogItems!(w).length === 0));
   // A single word the catalog lacks, which the knowledge layer read into things it has.
   // Not a refinement's property: that narrows the topic by its words and names ("단 것만").
   const readForMeaning = (t: string) => !!inp.catalogItems && extraction.task !== 'refine' && !t.includes(' ') && inp.catalogItems(t).length === 0

@@ -212,6 +212,15 @@ describe('Korean chat as typed', () => {
   });
 });
 
+describe('a situation named in a phrase of its own is read for its meaning', () => {
+  it('"머리 깨질 거 같아" (a splitting head) is the headache, not every picture of hair', () => {
+    const { intent, titles } = feedAfter('어제 회식 때 너무 달렸나 봐 머리 깨질 거 같아');
+    expect(intent.keyPhrases.map((p) => p.text)).not.toContain('머리 깨질');
+    expect(titles.filter((t) => /hair/.test(t))).toEqual([]);
+    expect(titles).toContain('face with head-bandage');
+  });
+});
+
 describe('occasions as people say them', () => {
   it('"ten years married tomorrow", "eid mubarak!!", "my dad is retiring": the anniversary, Eid, the retirement', () => {
     const texts = (t: string) => (feedAfter(t).intent.expansions ?? []).map((e) => e.text);
