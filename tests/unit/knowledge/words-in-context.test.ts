@@ -234,6 +234,11 @@ describe('occasions as people say them', () => {
 });
 
 describe('a refinement by the word before "ones"', () => {
+  it('"music things", then "only instruments you blow into": the wind instruments, no guitar or violin', () => {
+    const { titles } = feedAfter('music things', 'only instruments you blow into');
+    expect(titles.slice(0, 4)).toEqual(expect.arrayContaining(['saxophone', 'trumpet', 'flute']));
+    expect(titles.filter((t) => /guitar|violin/.test(t))).toEqual([]);
+  });
   it('"clothes", then "winter ones only": the scarf, the gloves and the coat first', () => {
     expect(feedAfter('clothes', 'winter ones only').titles.slice(0, 4)).toEqual(expect.arrayContaining(['scarf', 'gloves', 'coat']));
   });

@@ -60,8 +60,9 @@ export const englishSituation: SituationPack = {
     /\b(?:ones?|those|[\p{L}-]+s)\s+(?:that|which|who)\s+(?:(?:can(?:['’]?t|not| not)|could(?:n['’]?t| not)|do(?:n['’]?t| not)|does(?:n['’]?t| not)|are(?:n['’]?t| not)|is(?:n['’]?t| not)|never)\s+|can\s+|could\s+|do\s+|are\s+|is\s+|also\s+)?([\p{L}-]+(?:\s+(?:in|on|under|at)\s+(?:the\s+)?[\p{L}-]+)?)/iu,
     // "just the ones on the water", "only stuff for winter", "the things from the sea".
     /\b(?:ones?|those|stuff|things?)\s+(?:in|on|under|at|for|from)\s+(?:the\s+|a\s+)?([\p{L}-]+)/iu,
-    // "only the stuff you wear in winter", "just the ones you pluck", "the things people eat at a party".
-    /\b(?:ones?|those|stuff|things?)\s+(?:that\s+|which\s+)?(?:you|we|people|i|they)\s+(?:can\s+|could\s+|would\s+|usually\s+)?([\p{L}-]+(?:\s+(?:in|on|under|at|during|for)\s+(?:the\s+|a\s+)?[\p{L}-]+)?)/iu,
+    // "only the stuff you wear in winter", "just the ones you pluck", "the things people eat at a party",
+    // "only instruments you blow into".
+    /\b(?:ones?|those|stuff|things?|[\p{L}-]+s)\s+(?:that\s+|which\s+)?(?:you|we|people|i|they)\s+(?:can\s+|could\s+|would\s+|usually\s+)?([\p{L}-]+(?:\s+(?:in|on|under|at|during|for)\s+(?:the\s+|a\s+)?[\p{L}-]+)?)/iu,
     // "winter ones only", "only the summer ones": the property before "ones" (a colour there is read
     // by the picture's colours too, narrow.ts).
     /\b(?:only\s+|just\s+)?(?:the\s+)?([\p{L}-]+)\s+ones\b/iu,
