@@ -124,6 +124,16 @@ export function withRefineProperty(
 }
 
 /**
+ * A turn whose form narrows what is shown (a pack's narrowsShown: "only the ones with wings") is a
+ * refinement where a topic is on screen, whatever the classifier read ("bugs", then "the ones with
+ * wings" had been read as "tell me more" and brought the fairies and the money with wings).
+ */
+export function narrowingForm(x: TurnExtraction, text: string, previous: Pick<Intent, 'keyPhrases' | 'likes'> | null): TurnExtraction {
+  if (x.task === 'refine' || x.task === 'less_of' || x.task === 'start_over' || !previous || previous.keyPhrases.length + previous.likes.length === 0) return x;
+  return LANGUAGE_PACKS.some((p) => p.situation.narrowsShown?.test(text)) ? { ...x, task: 'refine' } : x;
+}
+
+/**
  * A turn that takes the last request back ("never mind", "forget that", "됐고") and says something
  * else starts a new topic: classified as a refinement of the old one, its words were dropped as not
  * narrowing it ("got any cat ones", then "nvm, my phone just died" kept the cats).
@@ -213,7 +223,7 @@ export function createCompactEngine(resources: CompactEngineResources): CompactE
     extract(text, ctx) {
       ctx?.signal?.throwIfAborted();
       const previous = ctx?.previous ?? null;
-      const read = withRetraction(moreLikeShown(understand(text).extraction, text, previous), text);
+      const read = withRetraction(narrowingForm(moreLikeShown(understand(text).extraction, text, previous), text, previous), text);
       const c = ctx?.context;
       return narrowingOnly(withRefineProperty(read, text, gazetteer, c?.itemsWithProperty), previous, gazetteer, c?.itemsWithProperty, c?.oppositesOf, c?.associatesOf);
     },

@@ -236,6 +236,11 @@ export interface SituationPack {
   /** The refinement asks for what lacks the property ("the ones that can't fly", "안 매운 것만"). */
   readonly refineNegated: RegExp;
   /**
+   * A turn that narrows what is shown by its form alone ("only the ones with wings", "just the red
+   * ones", "바다에 사는 것만"), whatever the task classifier read: with a topic on screen it is a refinement.
+   */
+  readonly narrowsShown?: RegExp;
+  /**
    * Occasions a turn implies without naming them ("she just turned five" is a birthday): each pattern
    * with the occasion it implies, a word of this language the catalog can match.
    */

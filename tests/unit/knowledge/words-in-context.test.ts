@@ -239,6 +239,12 @@ describe('a refinement by the word before "ones"', () => {
     expect(titles.slice(0, 4)).toEqual(expect.arrayContaining(['saxophone', 'trumpet', 'flute']));
     expect(titles.filter((t) => /guitar|violin/.test(t))).toEqual([]);
   });
+  it('"bugs", then "the ones with wings": a refinement by its form, whatever the classifier read; no fairies', () => {
+    const { intent, titles } = feedAfter('bugs', 'the ones with wings');
+    expect(intent.task).toBe('refine');
+    expect(titles.filter((t) => /fairy|money/.test(t))).toEqual([]);
+    expect(titles).toEqual(expect.arrayContaining(['butterfly', 'honeybee']));
+  });
   it('"clothes", then "winter ones only": the scarf, the gloves and the coat first', () => {
     expect(feedAfter('clothes', 'winter ones only').titles.slice(0, 4)).toEqual(expect.arrayContaining(['scarf', 'gloves', 'coat']));
   });

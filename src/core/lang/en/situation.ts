@@ -58,8 +58,8 @@ export const englishSituation: SituationPack = {
   ],
   refineProperty: [
     /\b(?:ones?|those|[\p{L}-]+s)\s+(?:that|which|who)\s+(?:(?:can(?:['’]?t|not| not)|could(?:n['’]?t| not)|do(?:n['’]?t| not)|does(?:n['’]?t| not)|are(?:n['’]?t| not)|is(?:n['’]?t| not)|never)\s+|can\s+|could\s+|do\s+|are\s+|is\s+|also\s+)?([\p{L}-]+(?:\s+(?:in|on|under|at)\s+(?:the\s+)?[\p{L}-]+)?)/iu,
-    // "just the ones on the water", "only stuff for winter", "the things from the sea".
-    /\b(?:ones?|those|stuff|things?)\s+(?:in|on|under|at|for|from)\s+(?:the\s+|a\s+)?([\p{L}-]+)/iu,
+    // "just the ones on the water", "only stuff for winter", "the things from the sea", "the ones with wings".
+    /\b(?:ones?|those|stuff|things?)\s+(?:in|on|under|at|for|from|with|without)\s+(?:the\s+|a\s+|an\s+)?([\p{L}-]+)/iu,
     // "only the stuff you wear in winter", "just the ones you pluck", "the things people eat at a party",
     // "only instruments you blow into".
     /\b(?:ones?|those|stuff|things?|[\p{L}-]+s)\s+(?:that\s+|which\s+)?(?:you|we|people|i|they)\s+(?:can\s+|could\s+|would\s+|usually\s+)?([\p{L}-]+(?:\s+(?:in|on|under|at|during|for)\s+(?:the\s+|a\s+)?[\p{L}-]+)?)/iu,
@@ -67,6 +67,7 @@ export const englishSituation: SituationPack = {
     // by the picture's colours too, narrow.ts).
     /\b(?:only\s+|just\s+)?(?:the\s+)?([\p{L}-]+)\s+ones\b/iu,
   ],
+  narrowsShown: /^\W*(?:(?:ok(?:ay)?|and|but|now|hmm+|um+)[\s,]+)?(?:(?:only|just)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?(?:ones?|those|stuff|things?)\b|(?:the\s+)?ones?\s+(?:with|without|that|which|in|on|from)\b)/iu,
   // "only the ones that can't fly", "the ones that aren't spicy", "those without wings".
   refineNegated: /\b(?:ones?|those|[\p{L}-]+s)\s+(?:(?:that|which|who)\s+(?:can(?:['’]?t|not| not)|could(?:n['’]?t| not)|do(?:n['’]?t| not)|does(?:n['’]?t| not)|are(?:n['’]?t| not)|is(?:n['’]?t| not)|never)\b|without\b)/iu,
   // "more like the red one", "those blue ones".
