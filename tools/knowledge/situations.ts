@@ -68,7 +68,7 @@ export const SITUATIONS: readonly OccasionSeed[] = [
   // An exam is a situation, not an occasion: what one feels beside it (nerves) is as much the topic.
   { en: ['exam', 'exams', 'finals', 'final exam', 'midterm', 'midterms'], ko: ['시험', '수능', '기말고사', '중간고사', '시험 기간'], implies: ['books', 'pencil', 'memo', 'school', 'student'] },
   // Its end is a celebration, not more books: "LAST FINAL DONE. i am FREE".
-  { en: ['exams are over', 'finals are over', 'finals are done', 'done with finals', 'done with exams', 'last final done', 'last exam done', 'finished my exams', 'finished my finals', 'semester is over', 'i am free', 'finally free'], ko: ['시험 끝', '시험 끝났', '종강', '기말 끝', '시험 드디어 끝'], implies: ['partying face', 'party popper', 'relieved face', 'confetti ball', 'celebration'] },
+  { en: ['end of exams', 'exams are over', 'finals are over', 'finals are done', 'done with finals', 'done with exams', 'last final done', 'last exam done', 'finished my exams', 'finished my finals', 'semester is over', 'i am free', 'finally free'], ko: ['시험 끝', '시험 끝났', '종강', '기말 끝', '시험 드디어 끝'], implies: ['partying face', 'party popper', 'relieved face', 'confetti ball', 'celebration'] },
   { en: ['homework', 'assignment', 'assignments', 'essay due', 'term paper'], ko: ['숙제', '과제', '레포트', '리포트'], implies: ['memo', 'pencil', 'books', 'notebook', 'laptop'] },
   { en: ['deadline', 'deadlines', 'due tomorrow', 'crunch time'], ko: ['마감', '마감일', '데드라인'], implies: ['alarm clock', 'hourglass not done', 'calendar', 'anxious face with sweat', 'laptop'] },
   { en: ['overtime', 'working late', 'work late', 'late shift', 'night shift'], ko: ['야근', '철야', '특근', '야간근무'], implies: ['office worker', 'laptop', 'tired face', 'night with stars', 'hot beverage'] },
