@@ -191,6 +191,9 @@ describe('a number counts what follows: never the topic', () => {
     }
     // a counted thing is still the topic
     expect(feedAfter('show me two dogs').titles.some((t) => /\bdog\b/.test(t))).toBe(true);
+    // a time after "a" is a thing, not a measure: "a summer dress", "a night sky"
+    expect(feedAfter('i want a summer dress').intent.keyPhrases.map((p) => p.text)).toContain('summer dress');
+    expect(feedAfter('a night sky please').intent.keyPhrases.map((p) => p.text)).toContain('night sky');
   });
   it('a flag\'s region code is no word: "the ac just died" shows no Ascension Island', () => {
     expect(feedAfter('the ac just died').titles.filter((t) => t.startsWith('flag:'))).toEqual([]);

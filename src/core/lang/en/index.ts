@@ -34,8 +34,13 @@ const NUMBER_WORDS = new Set([
   'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety',
   'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'dozen', 'dozens',
 ]);
-/** Units after a number measure ("38 degrees", "an inch", "2%"): not what the turn is about. */
+/**
+ * Units and times after a number measure ("38 degrees", "two weeks", "2%"), and so do units after "a"
+ * ("an inch", "a mile"); a time after "a" is still a thing ("a summer dress", "a night sky").
+ */
 const UNITS = new Set(['degree', 'percent', 'inch', 'mile', 'km', 'kilometer', 'kilometre', 'meter', 'metre', 'cm', 'kg', 'kilo', 'kilogram', 'gram', 'lb', 'hour', 'minute', 'decade', 'fortnight']);
+const isCount = (w: string) => /^\d+%?$/.test(w) || NUMBER_WORDS.has(w);
+const counted = (norm: string) => UNITS.has(norm) || TIME_NOUNS.has(norm);
 const CLAUSE_OPENERS = new Set(['but', 'though', 'although', 'however', 'instead', 'then', 'because', 'so']);
 /** "a", "i", "k": too weak to call a Korean message mixed. */
 const MIN_EVIDENCE_CHARS = 2;
@@ -58,7 +63,7 @@ export const englishPack: LanguagePack & { readonly code: 'en' } = {
     isCalendarWord: (norm) => WEEKDAYS.has(norm) || MONTHS.has(norm),
   },
   namesNothingAfter: (norm, previous) => previous !== undefined && ((norm === 'left' && remainingBefore(previous.toLowerCase()))
-    || ((UNITS.has(norm) || TIME_NOUNS.has(norm)) && (/^\d+%?$/.test(previous) || NUMBER_WORDS.has(previous.toLowerCase()) || previous.toLowerCase() === 'an' || previous.toLowerCase() === 'a'))),
+    || (counted(norm) && isCount(previous.toLowerCase())) || (UNITS.has(norm) && (previous.toLowerCase() === 'a' || previous.toLowerCase() === 'an'))),
   clause: { openers: CLAUSE_OPENERS },
   phrases: { particleEndsPhrase: false, modifierKeepsSurface: false },
   catalog: {
