@@ -23,6 +23,7 @@ import { LANGUAGE_PACKS } from '../../src/core/lang/packs.ts';
 import { type BilingualEntry, koreanLinks, predicateForms } from './korean.ts';
 import { countries, exemplarCities, type Place, projectPlaces, wordnetPlaces, zoneCountries } from './places.ts';
 import { loadWordNet, pathsFrom } from './wordnet.ts';
+import { PLACE_THINGS_RELATION } from '../../src/core/knowledge/format.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const nm = join(root, 'node_modules');
@@ -382,7 +383,7 @@ const placeCompounds = new Set<string>();
   for (const { place, things } of PLACE_THINGS) {
     const c = g.byKey.get(place);
     if (c === undefined || g.concepts[c]!.kind === 'word') { unknown.push(place); continue; }
-    things.forEach((t, i) => g.edge(c, PLACE_THING_WEIGHT * PLACE_THING_DECAY ** i, [{ rel: 'seed-place', to: g.concept(t.toLowerCase()) }]));
+    things.forEach((t, i) => g.edge(c, PLACE_THING_WEIGHT * PLACE_THING_DECAY ** i, [{ rel: PLACE_THINGS_RELATION, to: g.concept(t.toLowerCase()) }]));
   }
   if (unknown.length) throw new Error(`place-things.ts names places the knowledge layer does not know: ${unknown.join(', ')}`);
   console.log(`Place things: ${PLACE_THINGS.length} places`);

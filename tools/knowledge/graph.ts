@@ -3,6 +3,7 @@
 // edge a weight and its hops (relation, concept) whose last concept is the target, so a reason can name
 // every hop ("thirsty → thirst → drink") without shipping objects. While building, an edge is a flat
 // list [weight%, rel, concept, rel, concept, ...].
+import { PLACE_THINGS_RELATION } from '../../src/core/knowledge/format.ts';
 /** The relation of a concept's own name to it; the runtime adds these surfaces itself. */
 export const IMPLICIT_RELATION = 'wordnet:lemma';
 export type ConceptKind = 'word' | 'country' | 'city';
@@ -97,7 +98,7 @@ export class GraphBuilder {
     const seedRels = new Set(this.relations.flatMap((r, i) => (/^seed-(?:occasion|situation)$/.test(r) ? [i] : [])));
     const seeded = (e: number[]) => (seedRels.has(e[1]!) ? 1 : 0);
     // A place's seeded things (tools/knowledge/place-things.ts) ship besides its maxEdges others.
-    const placeRel = this.relations.indexOf('seed-place');
+    const placeRel = this.relations.indexOf(PLACE_THINGS_RELATION);
     const edgesOf = (i: number) => {
       const c = this.concepts[i]!;
       if (c.kind === 'word' && !surfaced.has(i) && !keepEdges(c)) return [];

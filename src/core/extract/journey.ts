@@ -3,7 +3,7 @@
 // the travel topic. Part of the information node (./information.ts).
 import type { TurnExtraction } from '../intent.ts';
 import { expandPhrase, type KnowledgeLanguage } from '../knowledge/expand.ts';
-import type { KnowledgeBase } from '../knowledge/format.ts';
+import { type KnowledgeBase, PLACE_THINGS_RELATION } from '../knowledge/format.ts';
 import type { FoundPlace } from '../knowledge/places.ts';
 import { isPackLanguage, LANGUAGE_PACKS, packFor } from '../lang/packs.ts';
 import { SEED_IMPLIES } from './statement.ts';
@@ -92,7 +92,6 @@ export function placeTopics(named: readonly FoundPlace[], origins: ReadonlySet<F
 export const THINGS_SHARE = 1.3;
 /** Things kept per destination: a screen's worth beside the flag and the travel topic. */
 const MAX_THINGS = 10;
-const SEED_PLACE = 'seed-place';
 const BELOW_ORIGIN = 0.95;
 
 /** An expansion that is a named place's thing (placeThings: "toronto → Canada → maple leaf"), not the place. */
@@ -108,6 +107,7 @@ export function placeThings(kb: KnowledgeBase, named: readonly FoundPlace[], ori
   const cap = origins.size > 0 ? PLACE_WEIGHT * ORIGIN_SHARE * BELOW_ORIGIN : Infinity;
   // Several destinations share the screen ("싱가포르 경유해서 발리"): each its share of MAX_THINGS.
   const perPlace = Math.max(2, Math.floor(MAX_THINGS / Math.max(1, destinations.length)));
+  const thingRel = kb.relations.indexOf(PLACE_THINGS_RELATION);
   for (const p of destinations) {
     const from = norm(p.text).slice(0, 64);
     const sources = p.concepts.place === p.concepts.country ? [p.concepts.place] : [p.concepts.place, p.concepts.country];
@@ -115,7 +115,7 @@ export function placeThings(kb: KnowledgeBase, named: readonly FoundPlace[], ori
     let rank = 0;
     for (const c of sources) {
       for (const e of kb.edgesOf(c)) {
-        if (e.hops.length !== 1 || kb.relations[e.hops[0]!.rel] !== SEED_PLACE) continue;
+        if (e.hops.length !== 1 || e.hops[0]!.rel !== thingRel) continue;
         const thing = kb.concepts[e.hops[0]!.to]!;
         const key = thing.en.toLocaleLowerCase();
         if (out.has(key) || disliked.has(key) || rank >= perPlace) continue;

@@ -71,7 +71,7 @@ export interface StatementReading {
 export function readStatement(inp: {
   text: string; task: TurnExtraction['task']; language: TurnExtraction['language'];
   /** The turn's expansions before any is dropped: the seeds' names and edges among them. */
-  expanded: readonly Pick<Expansion, 'text' | 'from' | 'provenance' | 'reason'>[];
+  expanded: readonly Pick<Expansion, 'text' | 'from' | 'provenance'>[];
   /** Occasions the turn implies without naming them ("my dad's 60th": birthday). */
   occasions: readonly { occasion: string; said: string }[];
   /** The turn's key phrases: what it asks for, where it asks. */
@@ -93,7 +93,8 @@ export function readStatement(inp: {
   const occasionLeads = leads.filter((e) => e.provenance.some((p) => OCCASION_STEP.test(p.via)));
   // An implied "occasion" that is a situation ("38 degrees": the heatwave) is told as a situation: its
   // things had been demoted as circumstances beside it, and "the ac just died" showed sad faces.
-  const situationNamed = (o: { occasion: string }) => leads.some((e) => steps(e, SITUATION_STEP) && (e.from.toLocaleLowerCase() === o.occasion.toLocaleLowerCase() || e.reason.toLocaleLowerCase().split(' → ').includes(o.occasion.toLocaleLowerCase())));
+  const names = (e: Pick<Expansion, 'from' | 'provenance'>, name: string) => [e.from, ...e.provenance.flatMap((p) => [p.from, p.to])].some((n) => n.toLocaleLowerCase() === name);
+  const situationNamed = (o: { occasion: string }) => leads.some((e) => steps(e, SITUATION_STEP) && names(e, o.occasion.toLocaleLowerCase()));
   const occasionTold = occasionLeads.length > 0 || occasions.some((o) => !situationNamed(o));
   const leading = occasionTold ? occasionLeads : leads;
   if (leading.length === 0 && occasions.length === 0) return none;

@@ -9,6 +9,8 @@ import { lemmatizeEnglish } from '../lang/en/lemma.ts';
 export const KNOWLEDGE_FORMAT_VERSION = 2;
 /** Every concept's own name (lower case) is a surface of it with this relation, not shipped per form. */
 export const IMPLICIT_RELATION = 'wordnet:lemma';
+/** A place's edge to what it is known for (tools/knowledge/place-things.ts), read by src/core/extract/journey.ts. */
+export const PLACE_THINGS_RELATION = 'seed-place';
 export const CONCEPT_KINDS = ['word', 'country', 'city'] as const;
 export type ConceptKind = (typeof CONCEPT_KINDS)[number];
 /** Small integers (counts, weight %, relation index) ship as one character each: CHAR0 + value. */
