@@ -124,6 +124,10 @@ export const SITUATIONS: readonly OccasionSeed[] = [
   { en: ['shopping', 'shopping mall', 'shopping spree', 'online shopping'], ko: ['쇼핑', '장보기', '백화점', '온라인 쇼핑'], implies: ['shopping bags', 'shopping cart', 'credit card', 'handbag'] },
   { en: ['haircut', 'hair salon'], ko: ['미용실', '머리 자르'], implies: ['person getting haircut', 'scissors', 'barber pole'] },
   // --- Travel.
+  // Any trip, wherever to: what every journey packs (journey.ts tripThings gives a named destination
+  // these beside its own things). WordNet's hops from "trip" and "travel" lead to "journey", "person"
+  // and, by derivation, the locomotive: every trip had shown the same four trains.
+  { en: ['trip', 'going on a trip', 'trip abroad', 'going abroad', 'traveling abroad', 'travelling abroad'], ko: ['여행', '해외여행', '여행 가', '여행 갈', '여행 가요'], implies: ['luggage', 'world map', 'camera', 'hotel'] },
   { en: ['vacation', 'time off', 'day off', 'getaway'], ko: ['휴가', '연차', '여행 가고 싶', '놀러 가', '놀러 갈', '놀러 왔'], implies: ['beach with umbrella', 'palm tree', 'desert island', 'airplane', 'luggage'] },
   { en: ['airport', 'flight', 'long flight', 'long haul flight', 'flying', 'flying tomorrow', 'red-eye', 'red eye flight', 'overnight flight', 'economy class', 'business class', 'layover', 'connecting flight', 'boarding pass', 'window seat', 'aisle seat', 'in economy', 'economy seat', 'long haul', 'hours on a plane', 'plane ride', 'on the plane', 'boarding soon', 'jet engine'], ko: ['공항', '비행기 타', '장거리 비행', '비행', '경유', '환승', '기내', '이코노미', '비즈니스석', '탑승권', '비행기 안', '기내식', '비행기에서'], implies: ['airplane', 'airplane departure', 'luggage', 'passport control'] },
   { en: ['jet lag', 'jetlag', 'jet lagged'], ko: ['시차', '시차적응'], implies: ['sleepy face', 'airplane', 'globe with meridians', 'alarm clock', 'face with bags under eyes'] },

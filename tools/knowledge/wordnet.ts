@@ -215,6 +215,10 @@ export function pathsFrom(wn: WordNet, lemma: string, isTarget: (w: string) => b
       // The synset's own lemmas: synonyms at the start, the reached word after a hop.
       for (const [i, l] of st.synset.lemmas.entries()) {
         if (!isTarget(l) || !written(l, st.synset.display[i]!)) continue;
+        // A word reached as an adjective whose main sense is a thing is not that thing: "travel" reaches
+        // "locomotive" (of locomotion) by derivation, and the catalog's locomotive is the engine, so
+        // every trip had shown four trains. Adjectives that are mainly adjectives ("cold") stay.
+        if (depth > 0 && /^[as]:/.test(st.synset.id) && wn.senses.get(l)?.[0]?.startsWith('n:')) continue;
         const w = depth === 0 ? st.weight * WORDNET_RELATIONS.synonym : st.weight;
         offer(l, w, depth === 0 ? [{ rel: 'synonym', word: l }] : st.hops);
       }

@@ -10,7 +10,7 @@ import { findConcepts } from '../knowledge/match.ts';
 import { type FoundPlace, findPlaces } from '../knowledge/places.ts';
 import { LANGUAGE_PACKS, packOfText } from '../lang/packs.ts';
 import { withoutJsonObjects } from './extractor.ts';
-import { crossBorderTrip, escapeRe, foundAs, MAX_LINKED_ITEMS, norm, originsOf, placeThings, placeTopics } from './journey.ts';
+import { crossBorderTrip, escapeRe, foundAs, MAX_LINKED_ITEMS, norm, originsOf, placeThings, placeTopics, tripThingTexts } from './journey.ts';
 import { withoutMachinery } from './machinery.ts';
 import { aboutUndone, pointingBack } from './pointing.ts';
 import { CIRCUMSTANCE_SHARE, GREETINGS, OCCASION_STEP, readStatement, SEED_IMPLIES, SEED_NAME, SEED_STEP, situationNameWords, type StatementReading, steps } from './statement.ts';
@@ -232,7 +232,7 @@ export function informationNode(inp: {
     const originWords = [...origins].map((p) => p.text.toLocaleLowerCase());
     const fromOrigin = (e: { from: string }) => foundAs(originWords, e.from);
     const things = placeThings(kb, named, origins, language, disliked);
-    const placeExpansions = [...placeTopics(named, origins, language, disliked), ...crossBorderTrip(kb, named, origins, disliked), ...things];
+    const placeExpansions = [...placeTopics(named, origins, language, disliked), ...crossBorderTrip(kb, named, origins, language, disliked), ...things];
     const placeTexts = new Set(placeExpansions.map((e) => e.text.toLocaleLowerCase()));
     const expanded = withSituations(kb, expandPhrases(kb, phrases, language, limit * 3), language);
     namedOccasion = expanded.some((e) => e.provenance.some((p) => OCCASION_STEP.test(p.via)));
@@ -278,7 +278,14 @@ export function informationNode(inp: {
     // names ("I'm flying to Seoul": the airplane) weighs more, and a place named as a compound's modifier
     // ("부산역에서 만나": the station) brings none (Busan's octopus had come before the station).
     const thingTexts = new Set(things.map((t) => t.text));
-    const toldWeight = Math.max(0, ...read.filter((e) => !fromPlace(e) && e.provenance.some((p) => SEED_IMPLIES.test(p.via) || SEED_NAME.test(p.via))).map((e) => e.weight * EXPANSION_SHARE));
+    // Told by the words themselves (only naming steps before the seed's: "flying → airport → airplane",
+    // not "trip → flight (a kind of trip) → airplane"), and not the trip the place already is.
+    const tripTexts = tripThingTexts(kb);
+    const toldDirectly = (e: (typeof read)[number]) => {
+      const at = e.provenance.findIndex((p) => SEED_IMPLIES.test(p.via) || SEED_NAME.test(p.via));
+      return at >= 0 && e.provenance.slice(0, at).every((p) => NAMING.test(p.via));
+    };
+    const toldWeight = Math.max(0, ...read.filter((e) => !fromPlace(e) && !tripTexts.has(e.text.toLocaleLowerCase()) && toldDirectly(e)).map((e) => e.weight * EXPANSION_SHARE));
     const placeAsModifier = read.some((e) => e.head && fromPlace(e));
     const placed = placeExpansions.flatMap((e) => (!thingTexts.has(e.text) ? [e] : placeAsModifier ? [] : [toldWeight > 0 ? { ...e, weight: Math.min(e.weight, toldWeight * BELOW_TOLD) } : e]));
     expansions = [...placed, ...occasionTopics, ...expansions];
@@ -311,6 +318,8 @@ export function informationNode(inp: {
       // a Korean stem read from its inflected form ("입대" in "입대해")
       || (/[\uac00-\ud7a3]/.test(t) && f.startsWith(t) && f.length - t.length <= 2)));
   const clear = clearerPhrases(extraction.keyPhrases, text, kb);
+  const travelling = information.places.length > 0;
+  const isTripWord = (w: string) => situation.some((s) => s.tripWords.test(w));
   const keyPhrases = clear.flatMap((p) => {
     const t = p.text.toLocaleLowerCase();
     if (isPlace(t) || insideSituation(t) || readForMeaning(t) || statement.inOccasionName(t)) return [];
@@ -322,8 +331,12 @@ export function informationNode(inp: {
     // A circumstance weighs less beside what else was said, and goes where it is all that was ("trick
     // or treat for halloween": the reply names what Halloween brings, not "treat").
     if (statement.circumstance(t)) return clear.every((q) => statement.circumstance(q.text)) ? [] : [{ ...p, weight: p.weight * CIRCUMSTANCE_SHARE }];
-    const cut = t.lastIndexOf(' ');
-    return cut > 0 && isPlace(t.slice(cut + 1)) ? [{ ...p, text: p.text.slice(0, cut).trim() }] : [p];
+    // Beside a destination, words that only say a journey is made are the place's (LanguagePack tripWords).
+    const words = travelling ? p.text.split(' ').filter((w) => !isTripWord(w)) : p.text.split(' ');
+    if (words.length === 0) return [];
+    const kept = words.join(' ');
+    const cut = kept.lastIndexOf(' ');
+    return cut > 0 && isPlace(kept.slice(cut + 1).toLocaleLowerCase()) ? [{ ...p, text: kept.slice(0, cut).trim() }] : [{ ...p, text: kept }];
   }).flatMap((p) => {
     // A person the user names as theirs ("my mom", "엄마 생일") is who it is for, not what to show,
     // once the turn names something else: the phrase loses the person ("엄마 생일" -> 생일), a phrase

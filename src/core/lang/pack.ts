@@ -217,6 +217,13 @@ export interface SituationPack {
   /** What a named place implies the user is doing, as a topic to search ("travel", "여행"). */
   readonly travelTopic: string;
   /**
+   * Words that only say a journey is made ("traveling", "trip", "출장"): beside a named destination the
+   * place says where and what it brings (src/core/extract/journey.ts), so they are no topic of their own
+   * ("I'm traveling from San Francisco to Seoul" had searched "travel" and shown four trains). Whole
+   * words of a key phrase; the information node drops them.
+   */
+  readonly tripWords: RegExp;
+  /**
    * Where a journey starts, around a place's name: words before it ("from San Francisco") or
    * particles after it ("샌프란시스코에서"). A place so marked, in a turn that names another place,
    * is where the user leaves from, not where they are going.

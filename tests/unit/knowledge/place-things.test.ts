@@ -44,4 +44,27 @@ describe('what a place is known for', () => {
     expect(intent.information?.places.map((p) => p.countryCode).sort()).toEqual(['ID', 'SG']);
     expect((intent.expansions ?? []).length).toBeLessThanOrEqual(24);
   });
+
+  it('a trip word is the journey, not a situation told beside it: "trip to paris" keeps Paris\'s things at their weight', () => {
+    // "trip → flight" (a kind of trip) had counted as a situation told and capped the croissant at 0.17.
+    const x = productTurns('trip to paris').intent.expansions ?? [];
+    expect(x.find((e) => e.text === 'croissant')?.weight).toBeGreaterThan(0.6);
+    expect(titles('trip to paris')).toContain('croissant');
+    // "제주도 여행 가요": the trip seed told by "여행" leaves Jeju's tangerine where it was.
+    expect((productTurns('제주도 여행 가요').intent.expansions ?? []).find((e) => e.text === 'tangerine')?.weight).toBeGreaterThan(0.6);
+  });
+
+  it('beside a destination, words that only say a journey is made are no topic ("traveling", "여행")', () => {
+    const en = productTurns("I'm traveling from San Francisco to Seoul next week. I want to learn more about Seoul culture");
+    expect(en.intent.keyPhrases.map((p) => p.text)).not.toContain('travel');
+    expect(en.top.map((t) => t.title).slice(0, 5)).not.toContain('locomotive');
+    expect(productTurns('제주도 여행').intent.keyPhrases.map((p) => p.text)).not.toContain('여행');
+    // Without a place the word is the topic.
+    expect(productTurns('show me travel stickers').intent.keyPhrases.map((p) => p.text)).toContain('travel');
+  });
+
+  it('a word reached as an adjective whose main sense is a thing is not the thing: travel reaches no locomotive', () => {
+    expect(expansionTexts('여행')).not.toContain('locomotive');
+    expect(expansionTexts('i love to travel')).not.toContain('locomotive');
+  });
 });

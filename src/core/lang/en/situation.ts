@@ -42,6 +42,7 @@ export const englishSituation: SituationPack = {
     /\b(?:i )?(?:like|want) (?:them|it|those) again\b/i,
   ],
   travelTopic: 'travel',
+  tripWords: /^(?:travel(?:s|ed|led|ing|ling)?|trips?|journey|vacation(?:ing)?|holidays?|getaway|visit(?:s|ed|ing)?|backpacking|touring|sightseeing|staying|going|heading|flying|off|moving)$/i,
   origin: { before: ['from', 'leaving', 'departing from', 'out of'], after: [] },
   // "only the ones that fly", "just those which can swim", "the animals that live in the sea".
   impliedOccasions: [

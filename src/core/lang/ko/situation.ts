@@ -27,6 +27,8 @@ export const koreanSituation: SituationPack = {
     new RegExp(`(?:^|\\s)(${KIN}) (?=(?:[가-힣]+(?:게|려고|려구|러|줄)|[가-힣]*(?:줄|드릴|드리려고|주려고|줄려고))(?:\\s|$|[.!?]))`, 'g')],
   undo: [/괜찮(?:아|아요|습니다|네|다)/, /다시 (?:보여|봐도|보고|볼래)/, /(?:싫지|안 싫) ?않/, /취소/],
   travelTopic: '여행',
+  // With a particle or the verb it takes ("여행을", "여행가", "출장으로").
+  tripWords: /^(?:해외|국내|가족|배낭|당일치기|신혼|졸업|혼자)?(?:여행|출장|휴가|관광|당일치기|나들이)(?:을|를|이|가|은|는|도|에|으로|로|가요|가|중|차)?$/,
   // "서울에서 부산으로": 에서 alone also means "in" ("서울에서 살아요"), so it counts only beside another place.
   origin: { before: [], after: ['에서부터', '에서', '부터', '출발'] },
   // "수영하는 것만", "요리하는 거만": a 하다 verb's noun is the property.
