@@ -275,7 +275,8 @@ const countryConcept = new Map<string, number>();
 for (const p of countryList.values()) {
   const c = g.concept(p.en[0]!.toLowerCase(), { kind: 'country', en: p.en[0]!, ko: p.ko[0] ?? '', cc: p.cc, items: flagOf.has(p.cc) ? [flagOf.get(p.cc)!] : [] });
   countryConcept.set(p.cc, c);
-  for (const n of p.en) if (n === p.en[0] || !isCommonWord(n)) g.surface(n, c, 1, 'cldr:territory-name');
+  // A name that is an everyday word ("Turkey") is the country only after a place's cue (match.ts IN_CONTEXT).
+  for (const n of p.en) g.surface(n, c, 1, n === p.en[0] || !isCommonWord(n) ? 'cldr:territory-name' : 'cldr:territory-name-in-context');
   for (const n of p.ko) if (isPlaceName(n)) g.surface(n, c, 1, 'cldr:territory-name');
 }
 // A country's own words: WordNet paths from its name, and catalog words whose definition names its

@@ -127,6 +127,21 @@ function koreanPhraseReadings(kb: KnowledgeBase, span: readonly string[]): Korea
 
 /** The seed relations of a knowledge base, found once per base (findConcepts runs several times a turn). */
 const seedRelations = new WeakMap<KnowledgeBase, ReadonlySet<number>>();
+/**
+ * A place name that is also an everyday word ("turkey", the bird) is shipped under a relation of its
+ * own (tools/knowledge/build.ts, `*name-in-context`) and read as the place only where the word before it
+ * says a place follows ("two weeks in turkey", "flying to turkey"), and only when places are asked for
+ * (findPlaces). Elsewhere "turkey" stays the bird.
+ */
+const IN_CONTEXT = /name-in-context$/;
+const PLACE_CUES = new Set(['in', 'to', 'from', 'into', 'around', 'across', 'through', 'visit', 'visiting', 'visited', 'exploring', 'touring', 'toured']);
+const inContextRelations = new WeakMap<KnowledgeBase, ReadonlySet<number>>();
+function inContextRelationsOf(kb: KnowledgeBase): ReadonlySet<number> {
+  let out = inContextRelations.get(kb);
+  if (!out) inContextRelations.set(kb, (out = new Set(kb.relations.flatMap((r, i) => (IN_CONTEXT.test(r) ? [i] : [])))));
+  return out;
+}
+
 function seedRelationsOf(kb: KnowledgeBase): ReadonlySet<number> {
   let out = seedRelations.get(kb);
   if (!out) seedRelations.set(kb, (out = new Set(kb.relations.flatMap((r, i) => (/^seed(?::|-occasion:|-situation:)/.test(r) ? [i] : [])))));
@@ -138,7 +153,7 @@ function seedRelationsOf(kb: KnowledgeBase): ReadonlySet<number> {
  * "new" and "york"). Korean predicate forms from the seed list only match with a grammatical tail,
  * so "아프리카" is not read as "아프-".
  */
-export function findConcepts(kb: KnowledgeBase, text: string, opts: { readonly stem?: boolean } = {}): ConceptMatch[] {
+export function findConcepts(kb: KnowledgeBase, text: string, opts: { readonly stem?: boolean; readonly places?: boolean } = {}): ConceptMatch[] {
   const words = text.normalize('NFKC').toLowerCase().replace(JAMO_AFTER_SYLLABLE, '$1 ').split(WORD_SPLIT).map((w) => w.replace(/['’]s?$/, '')).filter((w) => w.length > 0);
   const out: ConceptMatch[] = [];
   /** Each match's word span [start, end), aligned with `out`. */
@@ -146,7 +161,9 @@ export function findConcepts(kb: KnowledgeBase, text: string, opts: { readonly s
   // The hand-written seeds' names: Korean predicates, occasions and situations ("배불러서" finds the
   // situation named 배부르다 as it finds a seed predicate).
   const seedRels = seedRelationsOf(kb);
+  const inContext = inContextRelationsOf(kb);
   for (let i = 0; i < words.length; ) {
+    const placeCued = opts.places === true && i > 0 && PLACE_CUES.has(words[i - 1]!);
     let matched = 0;
     for (let n = Math.min(kb.maxSurfaceWords, words.length - i); n >= 1 && matched === 0; n--) {
       const span = words.slice(i, i + n);
@@ -172,6 +189,7 @@ export function findConcepts(kb: KnowledgeBase, text: string, opts: { readonly s
           // A predicate form is never a prefix of a noun ("아프" in "아프리카").
           if (lastWordIsPrefix && seedRels.has(s.rel)) continue;
           if (c.predicate && !seedRels.has(s.rel)) continue;
+          if (inContext.has(s.rel) && !placeCued) continue;
           out.push({ text: span.join(' '), surface: c.surface, concept: s.concept, weight: s.weight * c.factor, rel: s.rel, ...(c.head ? { head: true as const } : {}), ...(c.predicate ? { predicate: true as const } : {}) });
           spans.push([i, i + n]);
           matched = n;

@@ -19,7 +19,7 @@ export interface FoundPlace {
 
 export function findPlaces(kb: KnowledgeBase, text: string): FoundPlace[] {
   const out: FoundPlace[] = [];
-  for (const m of findConcepts(kb, text)) {
+  for (const m of findConcepts(kb, text, { places: true })) {
     const c = kb.concepts[m.concept]!;
     if (c.kind === 'word' || !c.cc) continue;
     let country = c;

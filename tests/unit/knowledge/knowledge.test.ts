@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expandIntentPhrases, expandPhrase, expandPhrases } from '../../../src/core/knowledge/expand.ts';
 import { type KnowledgeBase, KnowledgeError, parseKnowledge } from '../../../src/core/knowledge/format.ts';
+import { findConcepts } from '../../../src/core/knowledge/match.ts';
 import { findPlaces } from '../../../src/core/knowledge/places.ts';
 
 const KR_FLAG = '1F1F0-1F1F7';
@@ -84,6 +85,13 @@ describe('places', () => {
     // the place itself still is one
     expect(findPlaces(kb, 'a week in Panama')[0]).toMatchObject({ countryCode: 'PA' });
     expect(findPlaces(kb, "I'm flying to Brussels")[0]).toMatchObject({ countryCode: 'BE' });
+  });
+
+  it('a place named by an everyday word is the place only after a place\'s cue: "two weeks in turkey", not "roast turkey"', () => {
+    for (const text of ['two weeks in turkey in may', 'flying to turkey', 'ok, then around turkey by bus']) expect(findPlaces(kb, text).map((p) => p.countryCode), text).toContain('TR');
+    for (const text of ['roast turkey for dinner', 'a turkey sticker', 'turkey please']) expect(findPlaces(kb, text), text).toEqual([]);
+    // The word keeps its own sense where no place is asked for: the bird.
+    expect(findConcepts(kb, 'two weeks in turkey').map((m) => kb.concepts[m.concept]!.en)).not.toContain('Türkiye');
   });
 
   it('a concept\'s Korean name is the closest translation, or the catalog\'s own title pair ("balloon" / 풍선)', () => {
