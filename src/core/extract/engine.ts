@@ -3,7 +3,7 @@
 // public/models/compact-engine/task-classifier.json and places.json. Pure and synchronous.
 import { isPlaceThing } from './journey.ts';
 import type { Intent, Language, TurnExtraction } from '../intent.ts';
-import { DEFAULT_PACK, isPackLanguage, LANGUAGE_PACKS, packFor, packOfText, writtenIn } from '../lang/packs.ts';
+import { DEFAULT_PACK, isPackLanguage, LANGUAGE_PACKS, packFor, packOfText, turnsAway, writtenIn } from '../lang/packs.ts';
 import { type Implied, impliedForReply } from '../implied-topics.ts';
 import type { UnderstandingEngine } from '../understand.ts';
 import { leadsOver, topicItemIds } from '../wanted.ts';
@@ -140,7 +140,7 @@ export function narrowingForm(x: TurnExtraction, text: string, previous: Pick<In
  */
 export function withRetraction(x: TurnExtraction, text: string): TurnExtraction {
   if (x.task === 'new_topic' || x.task === 'start_over' || x.task === 'less_of') return x;
-  return LANGUAGE_PACKS.some((p) => p.situation.retract.test(text)) ? { ...x, task: 'new_topic' } : x;
+  return turnsAway(text) ? { ...x, task: 'new_topic' } : x;
 }
 
 /**

@@ -8,7 +8,7 @@ import { type Expansion, expandPhrases, type KnowledgeLanguage } from '../knowle
 import type { KnowledgeBase } from '../knowledge/format.ts';
 import { findConcepts } from '../knowledge/match.ts';
 import { type FoundPlace, findPlaces } from '../knowledge/places.ts';
-import { LANGUAGE_PACKS, packOfText } from '../lang/packs.ts';
+import { LANGUAGE_PACKS, packOfText, turnsAway } from '../lang/packs.ts';
 import { withoutJsonObjects } from './extractor.ts';
 import { crossBorderTrip, escapeRe, foundAs, MAX_LINKED_ITEMS, norm, originsOf, placeThings, placeTopics, tripThingTexts } from './journey.ts';
 import { withoutMachinery } from './machinery.ts';
@@ -387,7 +387,7 @@ export function informationNode(inp: {
   // "Not that" with something else told ("아 그거 말고 빼빼로데이에 뭐 주지", "not that, show me dogs") refuses
   // what is shown and starts the new topic: read as a refusal only, it had emptied the turn's expansions
   // and the feed fell back to the popular faces.
-  const switches = refusedShown.length > 0 && situation.some((s) => s.retract.test(text)) && (about.topics.length > 0 || about.expansions.length > 0);
+  const switches = refusedShown.length > 0 && turnsAway(text) && (about.topics.length > 0 || about.expansions.length > 0);
   const kinds = kb && asked && KIND_TASKS.has(read?.task ?? task) && (refusedShown.length === 0 || switches) ? kindExpansions(kb, [...about.topics, ...meant]) : [];
   return {
     information, expansions: [...about.expansions, ...kinds], undo: [...undo], keyPhrases: about.topics,

@@ -29,6 +29,8 @@ const SNAKE_CASE = /\b[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+\b/gu;
 
 const MACHINERY: readonly RegExp[] = [SCRIPT_BLOCK, ROLE_BLOCK, COMMENT, ROLE_MARKER, TAG, ENTITY, URL, CAMEL_CASE, SNAKE_CASE];
 const SYSTEM_ADDRESS: readonly RegExp[] = LANGUAGE_PACKS.flatMap((p) => p.systemAddress);
+/** Words that only turn to another matter (SituationPack.topicChange): no topic, and no instruction either. */
+const TOPIC_CHANGE: readonly RegExp[] = LANGUAGE_PACKS.map((p) => new RegExp(p.situation.topicChange.source, `${p.situation.topicChange.flags.replace('g', '')}g`));
 
 export interface ChatText {
   /** The text with machinery and system-addressed clauses blanked out. */
@@ -45,5 +47,7 @@ export function withoutMachinery(text: string): ChatText {
   for (const re of MACHINERY) spoken = spoken.replace(re, ' ');
   let out = spoken;
   for (const re of SYSTEM_ADDRESS) out = out.replace(re, ' ');
-  return { text: out, spoken, addressesSystem: out !== text };
+  const addressesSystem = out !== text;
+  for (const re of TOPIC_CHANGE) out = out.replace(re, ' ');
+  return { text: out, spoken, addressesSystem };
 }

@@ -269,6 +269,13 @@ export interface SituationPack {
    */
   readonly retract: RegExp;
   /**
+   * Words that only turn the conversation to another matter, anywhere in the turn ("switching gears",
+   * "unrelated but", "on another note", "다른 얘긴데"): a topic change as retract is, and no topic of
+   * their own. They are blanked before the turn is read (src/core/extract/machinery.ts): "switching gears,
+   * diwali at my aunt's" had shown the gear. Not global (tested); the reader makes its own global copy.
+   */
+  readonly topicChange: RegExp;
+  /**
    * A pronoun pointing back at what was talked about ("they're kinda cute, show me some", "걔네도
    * 괜찮아"): with a take-back cue and nothing named, it takes back the latest dislike.
    */

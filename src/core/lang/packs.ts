@@ -36,6 +36,14 @@ export function packOfText(text: string): LanguagePack {
   return DEFAULT_PACK;
 }
 
+/**
+ * The turn takes the last request back or turns to another matter ("never mind", "됐고", "switching
+ * gears", "다른 얘긴데"): what follows is a new topic (SituationPack.retract, topicChange).
+ */
+export function turnsAway(text: string): boolean {
+  return LANGUAGE_PACKS.some((p) => p.situation.retract.test(text) || p.situation.topicChange.test(text));
+}
+
 /** A function word or feed word in any language. */
 export function isStopword(term: string): boolean {
   return LANGUAGE_PACKS.some((p) => p.isStopword(term));

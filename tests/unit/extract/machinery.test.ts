@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { withoutMachinery } from '../../../src/core/extract/machinery.ts';
 import { parseTurnExtraction } from '../../../src/core/intent.ts';
 import { stickerEngine } from './fixtures.ts';
+import { productTurns } from '../knowledge/product-turns.ts';
 
 const engine = stickerEngine();
 const extract = (text: string) => parseTurnExtraction(engine.extract(text, { previous: null }));
@@ -83,5 +84,22 @@ describe('markup and schema words are never key phrases', () => {
     for (const text of ['I <3 cats', 'show me iPhone stickers', 'cats < dogs', 'fish & chips']) {
       expect(withoutMachinery(text)).toEqual({ text, spoken: text, addressesSystem: false });
     }
+  });
+});
+
+describe('words that only turn to another matter are no topic (SituationPack.topicChange)', () => {
+  it('"switching gears", "unrelated but", "다른 얘긴데" are blanked, the rest is read, and nothing addressed the system', () => {
+    expect(phrases('switching gears, i need something festive')).not.toContain('switching gear');
+    expect(phrases('unrelated but my phone is on 2%')).toEqual(expect.arrayContaining(['phone']));
+    expect(phrases('unrelated but my phone is on 2%')).not.toContain('unrelated');
+    expect(withoutMachinery('on another note, cats please').addressesSystem).toBe(false);
+    expect(withoutMachinery('다른 얘긴데 고양이 보여줘').text).not.toContain('얘긴데');
+  });
+
+  it('such a turn is a new topic, not a refinement of the last one', () => {
+    const { intent } = productTurns('show me some horses', 'switching gears, diwali at my aunt\'s this weekend and i need something festive');
+    expect(intent.task).toBe('new_topic');
+    expect(intent.keyPhrases.map((p) => p.text)).not.toContain('horse');
+    expect(intent.keyPhrases.map((p) => p.text)).not.toContain('switching gear');
   });
 });

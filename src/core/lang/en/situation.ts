@@ -77,6 +77,7 @@ export const englishSituation: SituationPack = {
   refuses: /\b(?:hate|hated|dislike|don'?t (?:like|want)|do not (?:like|want)|no more|not anymore|stop|enough|gross|scary|creep|boring|lame|ugly|not (?:these|those|them)|not for me|no thanks)/i,
   refersBack: /\b(?:they|them|those|these|they're|it's|it)\b/i,
   changeOfMind: /\b(?:actually|on second thought|second thoughts|changed my mind|take (?:that|it) back|jk|just kidding|kidding)\b/i,
+  topicChange: /\b(?:switch(?:ing)? gears|chang(?:e|ing) (?:gears|the subject|topics?)|change of (?:subject|topic)|on (?:another|a different|an unrelated|a side) note|side note|(?:totally |completely |slightly )?(?:different|unrelated|separate) (?:topic|thing|question|matter|subject)|unrelated(?: but| question)?|separately|moving on)\b/i,
   retract: /^\W*(?:(?:ok(?:ay)?|oh|um+|hmm+|wait|no|nah|actually)[\s,.!]+)*(?:never\s?mind|nvm|nm|forget (?:that|it|about (?:that|it))|scratch that|not that|by the way|btw|anyway|anyways|oh right|speaking of which)\b/i,
   asks: /\b(?:show|give|send|find|get me|want|wanna|need|looking for|search|stickers?|emojis?|icons?|pics?|pictures?|images?|ideas?|suggest\w*|recommend\w*|some|any)\b|\?\s*$/i,
   demotesCircumstances: true,
