@@ -6,6 +6,8 @@
 import { PLACE_THINGS_RELATION } from '../../src/core/knowledge/format.ts';
 /** The relation of a concept's own name to it; the runtime adds these surfaces itself. */
 export const IMPLICIT_RELATION = 'wordnet:lemma';
+/** A hand-written seed's link to what goes with it (tools/knowledge/occasions.ts, situations.ts). */
+const SEED_EDGE = /^seed-(?:occasion|situation)$/;
 export type ConceptKind = 'word' | 'country' | 'city';
 export const KIND_CODES: Record<ConceptKind, number> = { word: 0, country: 1, city: 2 };
 /** Small integers (counts, weight %, relation index) ship as one character each: CHAR0 + value. */
@@ -50,18 +52,26 @@ export class GraphBuilder {
     return i;
   }
 
-  /** Adds an edge unless the same target is already reached with at least this weight. */
+  /** Adds an edge unless the same target is already reached with at least this weight (a seed's link excepted). */
   edge(from: number, weight: number, hops: { rel: string; to: number }[]) {
     const target = hops[hops.length - 1]!.to;
     if (target === from) return;
     const list = this.edges.get(from) ?? [];
     const w = Math.round(Math.min(weight, 0.95) * 100);
     const existing = list.findIndex((e) => e[e.length - 1] === target);
+    // A hand-written seed's link to a target says it as the seed means it, at the heavier weight: it
+    // ships with the seed's others (serialise), where WordNet's link to the same target ("camping" ->
+    // tent) would have been cut with WordNet's.
+    const seedHop = hops.length === 1 && SEED_EDGE.test(hops[0]!.rel);
+    let weightKept = w;
     if (existing >= 0) {
-      if (list[existing]![0]! >= w) return;
+      const prev = list[existing]!;
+      const prevSeed = prev.length === 3 && SEED_EDGE.test(this.relations[prev[1]!]!);
+      if (prev[0]! >= w && !(seedHop && !prevSeed)) return;
+      weightKept = Math.max(w, prev[0]!);
       list.splice(existing, 1);
     }
-    list.push([w, ...hops.flatMap((h) => [this.rel(h.rel), h.to])]);
+    list.push([weightKept, ...hops.flatMap((h) => [this.rel(h.rel), h.to])]);
     this.edges.set(from, list);
   }
 
@@ -95,7 +105,7 @@ export class GraphBuilder {
     for (const list of this.surfaces.values()) for (let i = 0; i < list.length; i += 3) if (list[i + 2] !== implicit) surfaced.add(list[i]!);
     // A hand-written seed's links ship first: where an occasion's or situation's name is also a WordNet
     // word, WordNet's heavier links had pushed out what it implies ("presentation" kept "award").
-    const seedRels = new Set(this.relations.flatMap((r, i) => (/^seed-(?:occasion|situation)$/.test(r) ? [i] : [])));
+    const seedRels = new Set(this.relations.flatMap((r, i) => (SEED_EDGE.test(r) ? [i] : [])));
     const seeded = (e: number[]) => (seedRels.has(e[1]!) ? 1 : 0);
     // A place's seeded things (tools/knowledge/place-things.ts) ship besides its maxEdges others.
     const placeRel = this.relations.indexOf(PLACE_THINGS_RELATION);
@@ -104,8 +114,11 @@ export class GraphBuilder {
       if (c.kind === 'word' && !surfaced.has(i) && !keepEdges(c)) return [];
       const all = this.edges.get(i) ?? [];
       const things = all.filter((e) => e[1] === placeRel);
-      const rest = all.filter((e) => e[1] !== placeRel).sort((a, b) => seeded(b) - seeded(a) || b[0]! - a[0]! || a[a.length - 1]! - b[b.length - 1]!).slice(0, maxEdges);
-      return [...rest, ...things];
+      // A seed's own links all ship (a hand-written list, a screen's worth: tools/knowledge/situations.ts);
+      // other links fill what remains of maxEdges.
+      const seeds = all.filter((e) => seeded(e) === 1).sort((a, b) => b[0]! - a[0]! || a[a.length - 1]! - b[b.length - 1]!);
+      const rest = all.filter((e) => e[1] !== placeRel && seeded(e) === 0).sort((a, b) => b[0]! - a[0]! || a[a.length - 1]! - b[b.length - 1]!).slice(0, Math.max(0, maxEdges - seeds.length));
+      return [...seeds, ...rest, ...things];
     };
     const kept = new Map<number, number[][]>();
     const refs = new Map<number, number>();

@@ -28,7 +28,7 @@ export { PLACE_WEIGHT, TRAVEL_SHARE } from './journey.ts';
  */
 export const EXPANSION_SHARE = 0.7;
 /** Expansions kept per turn; "learn more" widens the topic and keeps more. */
-export const EXPANSIONS_PER_TURN = 8;
+export const EXPANSIONS_PER_TURN = 12;
 export const EXPANSIONS_LEARN_MORE = 14;
 /**
  * Relations followed from what was said, not counting naming steps (a translation, a lemma). Chosen on

@@ -119,7 +119,10 @@ export function readStatement(inp: {
  * name's head, what it is about.
  */
 export function situationNameWords(expanded: readonly Expansion[]): string[][] {
-  const spans = new Set(expanded.filter((e) => e.from.includes(' ') && steps(e, SEED_NAME)).map((e) => e.from.toLocaleLowerCase()));
+  // Named by a form of its name ("freaked out"), or by the name itself, whose first step is then what it
+  // implies ("lunar new year → red envelope": "lunar" alone had read as the moon and shown nine moons).
+  const named = (e: Expansion) => steps(e, SEED_NAME) || (e.provenance.length > 0 && SEED_IMPLIES.test(e.provenance[0]!.via));
+  const spans = new Set(expanded.filter((e) => e.from.includes(' ') && named(e)).map((e) => e.from.toLocaleLowerCase()));
   return [...spans].map((span) => {
     // The first word of each thing it implies ("sleeping face", "hot face"): a word inside a longer
     // name ("face with bags under eyes") is no reason to read the user's word literally.

@@ -79,9 +79,9 @@ describe('the seed list is general and linked', () => {
     expect(unlinked).toEqual([]);
   });
 
-  it('each situation implies 2 to 5 things other than itself, and no name belongs to two situations', () => {
+  it('each situation implies 2 to 8 things other than itself (a screen\'s worth, all shipped), and no name belongs to two situations', () => {
     for (const o of SITUATIONS) expect(o.implies.length, o.en[0]).toBeGreaterThanOrEqual(2);
-    for (const o of SITUATIONS) expect(o.implies.length, o.en[0]).toBeLessThanOrEqual(5);
+    for (const o of SITUATIONS) expect(o.implies.length, o.en[0]).toBeLessThanOrEqual(8);
     // The build drops an edge to the concept itself: "haircut" implying "haircut" implied nothing.
     for (const o of SITUATIONS) expect(o.implies, o.en[0]).not.toContain(o.en[0]);
     const all = SITUATIONS.flatMap((o) => [...o.en, ...o.ko]);
