@@ -27,7 +27,11 @@ export { PLACE_WEIGHT, TRAVEL_SHARE } from './journey.ts';
  * what the user literally asked for (src/core/intent.ts keeps literal phrases at their weight).
  */
 export const EXPANSION_SHARE = 0.7;
-/** Expansions kept per turn; "learn more" widens the topic and keeps more. */
+/**
+ * Expansions kept per turn; "learn more" widens the topic and keeps more. 12 since the seeds imply 7-8
+ * things each (tools/knowledge/situations.ts): at 8, 10, 12 dev3 en 0.445 / 0.450 / 0.455, dev2 en/ko
+ * 0.700/0.652, 0.707/0.661, 0.713/0.662; dev and the first blind part within 0.004 (2026-12-01).
+ */
 export const EXPANSIONS_PER_TURN = 12;
 export const EXPANSIONS_LEARN_MORE = 14;
 /**
