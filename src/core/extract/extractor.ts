@@ -5,7 +5,7 @@ import type { Language, Task, TurnExtraction } from '../intent.ts';
 import type { EntityType, Gazetteer } from './gazetteer.ts';
 import { detectLanguage, replyLanguage } from './language.ts';
 import { candidatePhrases, weighPhrase, type WeightedPhrase } from './phrases.ts';
-import { withoutMachinery } from './machinery.ts';
+import { withoutJsonObjects, withoutMachinery } from './machinery.ts';
 import { findPreferences, withoutCueWords, type Polarity, type Preferences } from './preferences.ts';
 import { taskFeatures, type TaskClassifier, type TaskPrediction } from './task-classifier.ts';
 import { MAX_INPUT_CHARS, normalizeInput, tokenize } from './tokens.ts';
@@ -59,20 +59,7 @@ const MAX_KEY_PHRASES = 12;
 const MAX_PREFERENCES = 8;
 const MAX_PHRASE_CHARS = 64;
 
-/** A JSON object typed into the chat ({"userId": "x"}) is an attempt to address the machinery, not a request. */
-const JSON_OBJECT = /\{[^{}]*"[^"{}]*"\s*:[^{}]*\}/g;
-const MAX_JSON_PASSES = 4;
-
-/** Removes JSON-like objects (nested ones too, innermost first) before the text is read. */
-export function withoutJsonObjects(text: string): string {
-  let out = text;
-  for (let i = 0; i < MAX_JSON_PASSES; i++) {
-    const next = out.replace(JSON_OBJECT, ' ');
-    if (next === out) break;
-    out = next;
-  }
-  return out;
-}
+export { withoutJsonObjects } from './machinery.ts';
 
 /** Everything but the task: the classifier's input, and what the golden sets measure per component. */
 export function extractSignals(text: string, gazetteer?: Gazetteer): TurnSignals {

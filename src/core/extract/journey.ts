@@ -148,9 +148,12 @@ export function placeThings(kb: KnowledgeBase, named: readonly FoundPlace[], ori
  */
 export const TRIP_CONCEPT = 'trip';
 export const CROSS_BORDER_CONCEPT = 'flight';
-/** The texts of the things any trip brings (the trip seed's), to tell them from a situation told beside a place. */
-export function tripThingTexts(kb: KnowledgeBase): Set<string> {
-  return new Set(seedThings(kb, TRIP_CONCEPT).map((x) => norm(x.text).toLocaleLowerCase()));
+const tripTexts = new WeakMap<KnowledgeBase, ReadonlySet<string>>();
+/** The texts of the things any trip brings (the trip seed's), to tell them from a situation told beside a place; once per knowledge base. */
+export function tripThingTexts(kb: KnowledgeBase): ReadonlySet<string> {
+  let out = tripTexts.get(kb);
+  if (!out) tripTexts.set(kb, (out = new Set(seedThings(kb, TRIP_CONCEPT).map((x) => norm(x.text).toLocaleLowerCase()))));
+  return out;
 }
 
 const seedThings = (kb: KnowledgeBase, concept: string) => expandPhrase(kb, concept, 'en').filter((x) => x.provenance.some((p) => SEED_IMPLIES.test(p.via)));
