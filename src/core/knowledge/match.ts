@@ -44,7 +44,9 @@ did have has had can could would should will shall may might must to of in on at
 down out off as just only also too very really some any all each no not one ones please thanks ok okay yes yeah hey hi hello
 oh wow lol me show see look give find want need tell know let get got go going gonna feel feels feeling felt next last week month day today tonight tomorrow yesterday
 now again more most much many like thing things stuff something anything way lot bit after before during since until till while
-near behind beside besides across along toward towards against upon via per beyond afternoon weekend new first`.split(/\s+/), ...ENGLISH_PEOPLE_PRONOUNS]);
+near behind beside besides across along toward towards against upon via per beyond afternoon weekend new first
+come comes coming came take takes taking took taken make makes making made put puts keep keeps kept leave leaves leaving left
+soon ever still already yet even later earlier nothing none anymore`.split(/\s+/), ...ENGLISH_PEOPLE_PRONOUNS]);
 
 const englishVariants = (w: string): string[] => {
   const out = [w, lemmatizeEnglish(w)];
