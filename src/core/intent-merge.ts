@@ -118,6 +118,8 @@ export function mergeIntent(
   for (const text of extraction.undo ?? []) dislikes = dislikes.filter((d) => key(d.text) !== key(text));
   for (const text of extraction.dislikes) {
     dislikes = upsert(dislikes, text, 1, turn);
+    const kinds = extraction.dislikedKinds?.find((d) => key(d.text) === key(text));
+    if (kinds) dislikes = dislikes.map((d) => (key(d.text) === key(text) ? { ...d, itemIds: kinds.itemIds } : d));
     likes = likes.filter((l) => key(l.text) !== key(text));
     keyPhrases = keyPhrases.filter((p) => key(p.text) !== key(text));
   }

@@ -53,10 +53,20 @@ export type KeyPhrase = z.infer<typeof KeyPhraseSchema>;
 export const RefinementSchema = KeyPhraseSchema.extend({ not: z.literal(true).optional() });
 export type Refinement = z.infer<typeof RefinementSchema>;
 
+/** Items one expansion may link (a refinement's property by definition: 84 items are "small"). */
+export const MAX_EXPANSION_ITEMS = 96;
+const itemIds = z.array(z.string().min(1).max(64)).max(MAX_EXPANSION_ITEMS);
+
 export const InterestSchema = z.object({
   text: phraseText,
   weight,
   lastTurn: z.number().int().min(0),
+  /**
+   * For a dislike: the catalog items the knowledge layer knows as kinds of it, whose words never say it
+   * ("no alcohol": the sake; "no insects": the ant and the beetle). Hidden with it; optional, so records
+   * written before it parse unchanged.
+   */
+  itemIds: itemIds.optional(),
 });
 export type Interest = z.infer<typeof InterestSchema>;
 
@@ -64,9 +74,6 @@ export const MAX_EXPANSIONS = 24;
 export const MAX_REFINEMENTS = 8;
 export const MAX_FACTS = 16;
 const reasonText = z.string().trim().min(1).max(120);
-
-/** Items one expansion may link (a refinement's property by definition: 84 items are "small"). */
-export const MAX_EXPANSION_ITEMS = 96;
 
 /** A related concept the knowledge layer added for a phrase the user said (never above that phrase). */
 export const ExpansionSchema = z.object({
@@ -81,7 +88,7 @@ export const ExpansionSchema = z.object({
    * Catalog items the knowledge layer links to it directly (a country's flag), or, for a refinement's
    * property, the items whose definitions have it (up to MAX_EXPANSION_ITEMS: "only the yellow ones").
    */
-  itemIds: z.array(z.string().min(1).max(64)).max(MAX_EXPANSION_ITEMS).optional(),
+  itemIds: itemIds.optional(),
   /** Its name in the user's language when `text` (what the catalog is searched for) is in another ("마실 것" for "drink"). */
   label: phraseText.optional(),
   /**
@@ -185,6 +192,8 @@ export const TurnExtractionSchema = z
     undo: z.array(phraseText).max(MAX_INTERESTS).optional(),
     /** A refinement asking for what lacks its property ("only the ones that can't fly"). */
     refineNot: z.boolean().optional(),
+    /** The kinds of this turn's dislikes as catalog items (Interest.itemIds), by the knowledge layer. */
+    dislikedKinds: z.array(z.object({ text: phraseText, itemIds }).strict()).max(MAX_INTERESTS).optional(),
   })
   .strict();
 export type TurnExtraction = z.infer<typeof TurnExtractionSchema>;

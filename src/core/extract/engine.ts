@@ -3,7 +3,7 @@
 // public/models/compact-engine/task-classifier.json and places.json. Pure and synchronous.
 import { isPlaceThing } from './journey.ts';
 import type { Intent, Language, TurnExtraction } from '../intent.ts';
-import { DEFAULT_PACK, isPackLanguage, LANGUAGE_PACKS, packFor, packOfText, turnsAway, writtenIn } from '../lang/packs.ts';
+import { DEFAULT_PACK, isPackLanguage, LANGUAGE_PACKS, packFor, packOfText, reasonsOf, turnsAway, writtenIn } from '../lang/packs.ts';
 import { type Implied, impliedForReply } from '../implied-topics.ts';
 import type { UnderstandingEngine } from '../understand.ts';
 import { leadsOver, topicItemIds } from '../wanted.ts';
@@ -144,6 +144,25 @@ export function withRetraction(x: TurnExtraction, text: string): TurnExtraction 
 }
 
 /**
+ * A refusal or a narrowing that gives its reason ("drinks", then "nothing with alcohol, i'm driving";
+ * "단 거 빼줘, 다이어트 중이라서") keeps the topic on screen: the reason's words are a circumstance, not a
+ * new topic (the classifier had read "driving" as one and shown golfers instead of soft drinks).
+ */
+export function withReason(x: TurnExtraction, text: string, previous: Pick<Intent, 'keyPhrases' | 'likes'> & Partial<Pick<Intent, 'expansions'>> | null): TurnExtraction {
+  // A topic only implied ("i'm thirsty") is on screen as well.
+  if (!previous || previous.keyPhrases.length + previous.likes.length + (previous.expansions?.length ?? 0) === 0) return x;
+  if (x.dislikes.length === 0 && x.task !== 'refine') return x;
+  const { spans } = reasonsOf(text);
+  if (spans.length === 0) return x;
+  const reasonWords = spans.flatMap((s) => s.split(/[^\p{L}\p{N}'-]+/u).filter(Boolean));
+  // A phrase's words are lemmas or stems of the written ones ("diet" of "dieting", "다이어트" of "다이어트라서").
+  const said = (w: string) => reasonWords.some((v) => v === w || (w.length >= 2 && v.startsWith(w.length > 4 ? w.slice(0, -1) : w)));
+  const keyPhrases = x.keyPhrases.filter((p) => !p.text.toLocaleLowerCase().split(' ').every(said));
+  if (keyPhrases.length === x.keyPhrases.length) return x;
+  return { ...x, keyPhrases, ...(keyPhrases.length === 0 && x.task !== 'refine' ? { task: 'less_of' as const } : {}) };
+}
+
+/**
  * "More like the red one" after "show me cars": a "more like" turn that points at shown cards by a
  * property narrows the topic on screen to that property (then `narrowingOnly` keeps it only where some
  * item of the topic has it), instead of searching for the property alone (red hair, red hearts).
@@ -223,7 +242,7 @@ export function createCompactEngine(resources: CompactEngineResources): CompactE
     extract(text, ctx) {
       ctx?.signal?.throwIfAborted();
       const previous = ctx?.previous ?? null;
-      const read = withRetraction(narrowingForm(moreLikeShown(understand(text).extraction, text, previous), text, previous), text);
+      const read = withReason(withRetraction(narrowingForm(moreLikeShown(understand(text).extraction, text, previous), text, previous), text), text, previous);
       const c = ctx?.context;
       return narrowingOnly(withRefineProperty(read, text, gazetteer, c?.itemsWithProperty), previous, gazetteer, c?.itemsWithProperty, c?.oppositesOf, c?.associatesOf);
     },

@@ -8,12 +8,12 @@ import { type Expansion, expandPhrases, type KnowledgeLanguage } from '../knowle
 import type { KnowledgeBase } from '../knowledge/format.ts';
 import { findConcepts } from '../knowledge/match.ts';
 import { type FoundPlace, findPlaces } from '../knowledge/places.ts';
-import { LANGUAGE_PACKS, packOfText, turnsAway } from '../lang/packs.ts';
+import { LANGUAGE_PACKS, packOfText, reasonsOf, turnsAway } from '../lang/packs.ts';
 import { crossBorderTrip, escapeRe, foundAs, MAX_LINKED_ITEMS, norm, originsOf, placeThings, placeTopics, tripThingTexts } from './journey.ts';
 import { userText } from './machinery.ts';
 import { aboutUndone, pointingBack } from './pointing.ts';
 import { CIRCUMSTANCE_SHARE, GREETINGS, OCCASION_STEP, readStatement, SEED_IMPLIES, SEED_NAME, SEED_STEP, situationNameWords, type StatementReading, steps } from './statement.ts';
-import { kindExpansions, propertyExpansions } from './linked-items.ts';
+import { dislikedKinds, kindExpansions, propertyExpansions } from './linked-items.ts';
 import { impliedOccasions, OCCASION_WEIGHT, occasionPhrases, readingOccasions } from './occasions.ts';
 import { clearerPhrases, isVague } from './vague.ts';
 import { LEAD_SHARE } from '../wanted.ts';
@@ -90,7 +90,7 @@ function calendarOnly(from: string): boolean {
   return words.length > 0 && words.every((w) => { const pk = packOfText(w); return pk.time.isCalendarWord?.(pk.analyseWord(w).norm) === true; });
 }
 
-export type InformationNode = Required<Pick<TurnExtraction, 'information' | 'expansions' | 'undo' | 'keyPhrases'>> & Partial<Pick<TurnExtraction, 'task' | 'dislikes'>>;
+export type InformationNode = Required<Pick<TurnExtraction, 'information' | 'expansions' | 'undo' | 'keyPhrases'>> & Partial<Pick<TurnExtraction, 'task' | 'dislikes' | 'dislikedKinds'>>;
 
 function allMatches(res: readonly RegExp[], text: string, group: boolean): string[] {
   const out = new Map<string, string>();
@@ -203,7 +203,9 @@ export function informationNode(inp: {
     // lost its message reading (the broken air conditioning) and kept "died" and "ac" as phrases.
     const refining = extraction.task === 'refine' && !!previous && previous.keyPhrases.length + previous.likes.length + (previous.expansions?.length ?? 0) > 0;
     // An implied occasion is read for its meaning, not its words ("turned five" is no "overturned").
-    const message = occasions.reduce((t, o) => t.replace(new RegExp(escapeRe(o.said).replace(/ /g, '\\s+'), 'iu'), ' '), text);
+    // Nor is a refusal's reason ("nothing with alcohol, i'm driving": not golf) read for its meaning.
+    const withoutReason = extraction.task === 'less_of' && !!previous && previous.keyPhrases.length + previous.likes.length + (previous.expansions?.length ?? 0) > 0 ? reasonsOf(text).rest : text;
+    const message = occasions.reduce((t, o) => t.replace(new RegExp(escapeRe(o.said).replace(/ /g, '\\s+'), 'iu'), ' '), withoutReason);
     const phrases = [
       ...(refining ? [] : [{ text: message, weight: extraction.keyPhrases.length > 0 ? MESSAGE_WEIGHT_WITH_TOPIC : 1 }]),
       // And the occasion it implies where its words do not name it, read as if named (./occasions.ts).
@@ -378,8 +380,11 @@ export function informationNode(inp: {
   // and the feed fell back to the popular faces.
   const switches = refusedShown.length > 0 && turnsAway(text) && (about.topics.length > 0 || about.expansions.length > 0);
   const kinds = kb && asked && KIND_TASKS.has(read?.task ?? task) && (refusedShown.length === 0 || switches) ? kindExpansions(kb, [...about.topics, ...meant]) : [];
+  // What is refused by name covers its kinds ("no alcohol": the sake too); not what is refused by pointing.
+  const refusedKinds = kb && !refusalInName && refusedShown.length === 0 ? dislikedKinds(kb, read?.dislikes ?? extraction.dislikes) : [];
   return {
     information, expansions: [...about.expansions, ...kinds], undo: [...undo], keyPhrases: about.topics,
+    ...(refusedKinds.length > 0 ? { dislikedKinds: refusedKinds } : {}),
     ...(read ? { task: read.task, dislikes: read.dislikes } : {}),
     ...(refusalInName ? { task: 'new_topic' as const, dislikes: [] } : {}),
     ...(impliesTopic ? { task: 'new_topic' as const } : {}),

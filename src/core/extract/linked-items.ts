@@ -82,6 +82,14 @@ export function kindExpansions(kb: KnowledgeBase, phrases: readonly { text: stri
   return out;
 }
 
+/** Each refused phrase's kinds as catalog items (Interest.itemIds: "no alcohol" hides the sake), where it has any. */
+export function dislikedKinds(kb: KnowledgeBase, dislikes: readonly string[]): NonNullable<TurnExtraction['dislikedKinds']> {
+  return dislikes.flatMap((text) => {
+    const ids = [...new Set(kindExpansions(kb, [{ text, weight: 1 }]).flatMap((e) => e.itemIds ?? []))].slice(0, MAX_EXPANSION_ITEMS);
+    return ids.length > 0 ? [{ text, itemIds: ids }] : [];
+  });
+}
+
 /** The English words the Korean seed lists give a phrase's words ("노란" -> yellow), none for others. */
 function seedEnglish(kb: KnowledgeBase, text: string, whole = false): string[] {
   return findConcepts(kb, text, { stem: true }).filter((m) => SEED_NAMING.test(kb.relations[m.rel] ?? '') && (!whole || m.text === text.toLocaleLowerCase())).map((m) => kb.concepts[m.concept]!.en.toLocaleLowerCase());

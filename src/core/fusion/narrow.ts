@@ -322,7 +322,8 @@ export function dislikedNow(lexical: LexicalIndex, intent: Intent): Set<number> 
   const out = new Set<number>();
   // What each wanted phrase matches, found once for every dislike it is weighed against.
   const askedFor = new Map<string, Set<number>>();
-  const asked = (p: { text: string; weight: number }) => askedFor.get(p.text) ?? askedFor.set(p.text, matching(lexical, [p])).get(p.text)!;
+  // Exactly, as the refusal itself is matched: near spellings ("sake": snake, cake) made a word look broad.
+  const asked = (p: { text: string; weight: number }) => askedFor.get(p.text) ?? askedFor.set(p.text, matching(lexical, [p], true)).get(p.text)!;
   for (const d of intent.dislikes) {
     const hidden = dislikedItems(lexical, { ...intent, dislikes: [d] });
     const newer = [...intent.keyPhrases, ...intent.likes].filter((p) => p.lastTurn > d.lastTurn && key(p.text) !== key(d.text));

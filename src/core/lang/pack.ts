@@ -240,6 +240,12 @@ export interface SituationPack {
    * not "I"). Candidates: the caller keeps those the knowledge layer knows. Optional.
    */
   readonly refinePredicates?: (text: string) => readonly string[];
+  /**
+   * A clause that gives the user's reason for a request ("nothing with alcohol, i'm driving", "단 거 빼줘,
+   * 다이어트 중이라서"): its words are a circumstance of what is refused or narrowed, not a new topic.
+   * Global; each match is one reason.
+   */
+  readonly reasons?: RegExp;
   /** The refinement asks for what lacks the property ("the ones that can't fly", "안 매운 것만"). */
   readonly refineNegated: RegExp;
   /**

@@ -44,6 +44,22 @@ export function turnsAway(text: string): boolean {
   return LANGUAGE_PACKS.some((p) => p.situation.retract.test(text) || p.situation.topicChange.test(text));
 }
 
+/**
+ * The clauses of a turn that give the user's reason ("nothing with alcohol, i'm driving", "다이어트
+ * 중이라서"; SituationPack.reasons), lower-cased, and the text without them.
+ */
+export function reasonsOf(text: string): { spans: string[]; rest: string } {
+  const spans: string[] = [];
+  let rest = text;
+  for (const p of LANGUAGE_PACKS) {
+    const re = p.situation.reasons;
+    if (!re) continue;
+    for (const m of text.matchAll(re)) spans.push(m[0].toLocaleLowerCase());
+    rest = rest.replace(re, ' ');
+  }
+  return { spans, rest };
+}
+
 /** A function word or feed word in any language. */
 export function isStopword(term: string): boolean {
   return LANGUAGE_PACKS.some((p) => p.isStopword(term));

@@ -49,15 +49,17 @@ const EN_POSITIVE_SUFFIX = cueRegex([
   `(?:${EN_COPULA}|looks?) (?:${EN_DEGREE} )?(?:great|awesome|cool|cute|amazing|adorable|beautiful|lovely|perfect|fun|nice|the best|my favou?rite)`,
 ]);
 const EN_ONLY = cueRegex(['only', 'just', 'nothing but', 'focus on', 'limit it to', 'narrow it down to', 'mostly']);
+/** "baked stuff only", "winter ones only": the narrowing said after its object, which a list before it does not take ("skip anything frozen, baked stuff only"). */
+const EN_ONLY_SUFFIX = cueRegex(['ones only', 'stuff only', 'things only']);
 
-/** Words a cue may skip before its object: "no more of the cats", "stop showing me any snakes". */
-const EN_FILLER: ReadonlySet<string> = new Set(['the', 'a', 'an', 'any', 'more', 'of', 'me', 'us', 'seeing', 'see', 'showing', 'those', 'these', 'that', 'this', 'all', 'with', 'to', 'so', 'many', 'much', 'some', 'other', 'like', 'really', 'at', 'about', 'have', 'getting']);
+/** Words a cue may skip before its object: "no more of the cats", "stop showing me any snakes", "skip anything frozen". */
+const EN_FILLER: ReadonlySet<string> = new Set(['the', 'a', 'an', 'any', 'anything', 'everything', 'more', 'of', 'me', 'us', 'seeing', 'see', 'showing', 'those', 'these', 'that', 'this', 'all', 'with', 'to', 'so', 'many', 'much', 'some', 'other', 'like', 'really', 'at', 'about', 'have', 'getting']);
 const EN_COORDINATORS: ReadonlySet<string> = new Set(['and', 'or', 'nor', '&', '/', ',']);
 /** Words that may open the next coordinated object: "cats, the dogs or any birds". */
 const EN_DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'any', 'more', 'no']);
 const FORWARD: ForwardGrammar = { filler: EN_FILLER, coordinators: EN_COORDINATORS, determiners: EN_DETERMINERS };
 
-const CUE_PATTERNS = [EN_NEGATIVE_PREFIX, EN_EXCESS, EN_NEGATIVE_SUFFIX, EN_POSITIVE_PREFIX, EN_POSITIVE_SUFFIX, EN_ONLY];
+const CUE_PATTERNS = [EN_NEGATIVE_PREFIX, EN_EXCESS, EN_NEGATIVE_SUFFIX, EN_POSITIVE_PREFIX, EN_POSITIVE_SUFFIX, EN_ONLY, EN_ONLY_SUFFIX];
 
 /** "too much wine last night", "i ate too much cake": an excess the user lived, not one the feed showed. */
 function narratesExcess(scan: PreferenceScan, cueStart: number): boolean {
@@ -68,6 +70,11 @@ function narratesExcess(scan: PreferenceScan, cueStart: number): boolean {
 }
 
 function findEnglishPreferences(scan: PreferenceScan): void {
+  const narrowedAfter = new Set<number>();
+  for (const span of scan.matchWords(EN_ONLY_SUFFIX)) {
+    scan.countCue('only');
+    for (const pi of scan.backward(span.start, false)) { narrowedAfter.add(pi); scan.narrowTo(pi); }
+  }
   const excess = scan.matchWords(EN_EXCESS).filter((span) => !narratesExcess(scan, span.start));
   for (const span of [...scan.matchWords(EN_NEGATIVE_PREFIX), ...excess]) {
     scan.countCue('negative');
@@ -75,7 +82,7 @@ function findEnglishPreferences(scan: PreferenceScan): void {
       scan.markCueWord(k);
       scan.negateWord(k);
     }
-    for (const pi of scan.forward(span.end, FORWARD)) scan.setPolarity(pi, 'dislike');
+    for (const pi of scan.forward(span.end, FORWARD)) if (!narrowedAfter.has(pi)) scan.setPolarity(pi, 'dislike');
   }
   for (const span of scan.matchWords(EN_NEGATIVE_SUFFIX)) {
     scan.countCue('negative');

@@ -47,6 +47,9 @@ export const koreanSituation: SituationPack = {
     /((?:[가-힣]+\s+){1,4})(?:것|거|애|애들|곳|데|놈|녀석)(?:들)?(?:만|뿐)/u,
   ],
   refinePredicates: (text) => koreanClausePredicates(text).flatMap(koreanDictionaryForms),
+  // "다이어트 중이라서 단 거 빼줘", "술 말고, 운전해야 되니까": a clause that ends in a reason's
+  // connective (-니까, -라서, -어서/-아서 after 하다/되다 forms, -거든).
+  reasons: /(?:^|[,.!?]\s*|\s)(?:[가-힣]+\s+){0,3}[가-힣]*(?:니까|니깐|라서|이라서|해서|돼서|되서|거든|거든요|때문에)(?=\s|$|[,.!?])/gu,
   // "안 매운 것만", "못 나는 애들만", "맵지 않은 거만", "날지 못하는 애들만", "날개 없는 것만".
   refineNegated: /(?:(?:^|\s)(?:안|못)\s+[가-힣]+|지\s*(?:않|못하|못한)[가-힣]*|\s없는)\s+(?:것|거|애|애들|곳|데|놈|녀석)(?:들)?(?:만|뿐|으로|로)?(?:\s|$|[.!?])/u,
   // "빨간 거랑 비슷한 거", "작은 것 더": a modifier (final ㄴ: 빨간, 작은, 귀여운) before 거/것.
