@@ -23,6 +23,8 @@ describe('a reason beside a refusal', () => {
     [['drinks', "nothing with alcohol, i'm driving"], 'drink', 'alcohol'],
     [['i am thirsty', 'nothing with alcohol, i am driving'], null, 'alcohol'],
     [['음료 보여줘', '술은 빼줘, 운전해야 되니까'], '음료', '술'],
+    // As typed in chat: "im" for "i'm", and no comma before the reason.
+    [['drinks', 'nothing with alcohol im driving'], 'drink', 'alcohol'],
   ] as const)('%j keeps the topic on screen and refuses only what it names', (turns, topic, refused) => {
     const { intent, top } = productTurns(...turns);
     expect(intent.task).toBe('less_of');

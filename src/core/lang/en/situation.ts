@@ -74,8 +74,9 @@ export const englishSituation: SituationPack = {
   ],
   // A clause of its own may say it after another ("skip anything frozen, baked stuff only").
   narrowsShown: /(?:^|[,;.!]\s*)\W*(?:(?:ok(?:ay)?|and|but|now|hmm+|um+)[\s,]+)?(?:(?:only|just)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?(?:ones?|those|stuff|things?)\b|(?:the\s+)?ones?\s+(?:with|without|that|which|in|on|from)\b|(?:the\s+)?[\p{L}-]+\s+(?:ones|stuff|things)\s+only\b)/iu,
-  // "nothing with alcohol, i'm driving", "no nuts because my son is allergic", "skip the sweets, i'm on a diet".
-  reasons: /(?:[,;:(]|\s-\s|\b(?:because|cause|cuz|coz|since)\b)\s*(?:because\s+|since\s+)?(?:i'?m|i am|i'll be|i have to|i've got to|i gotta|i need to|we'?re|we are|we have to|my\s+[\p{L}-]+\s+(?:is|are|has|have|can'?t)\b)[^,.;!?()]*/giu,
+  // "nothing with alcohol, i'm driving", "no nuts because my son is allergic", "skip the sweets, i'm on a diet";
+  // unpunctuated too, where the user speaks of themselves mid-sentence ("no alcohol im driving").
+  reasons: /(?:[,;:(]|\s-\s|\b(?:because|cause|cuz|coz|since)\b|\s(?=(?:i'?m|im|i am|i have to|i gotta)\s))\s*(?:because\s+|since\s+)?(?:i'?m|im|i am|i'll be|i have to|i've got to|i gotta|i need to|we'?re|we are|we have to|my\s+[\p{L}-]+\s+(?:is|are|has|have|can'?t)\b)[^,.;!?()]*/giu,
   // "only the ones that can't fly", "the ones that aren't spicy", "those without wings".
   refineNegated: /\b(?:ones?|those|[\p{L}-]+s)\s+(?:(?:that|which|who)\s+(?:can(?:['’]?t|not| not)|could(?:n['’]?t| not)|do(?:n['’]?t| not)|does(?:n['’]?t| not)|are(?:n['’]?t| not)|is(?:n['’]?t| not)|never)\b|without\b)/iu,
   // "more like the red one", "those blue ones".

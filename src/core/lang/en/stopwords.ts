@@ -8,7 +8,7 @@ const PEOPLE_PRONOUNS = 'everyone everybody anyone anybody someone somebody nobo
 
 const EN = `
 a an the and or nor but so yet if then than that this these those there here it its it's itself
-i i'm i'd i've i'll me my mine myself we we're us our ours you you're your yours he she they them
+i i'm im i'd i've ive i'll me my mine myself we we're us our ours you you're your yours he she they them
 her hers herself him his himself themselves yourself yourselves ourselves
 their what what's which who whom whose when where why how whatever whichever
 am is are was were be been being do does did done doing have has had having get gets got getting
