@@ -123,6 +123,8 @@ export function situationNameWords(expanded: readonly Expansion[]): string[][] {
   // implies ("lunar new year → red envelope": "lunar" alone had read as the moon and shown nine moons).
   const named = (e: Expansion) => steps(e, SEED_NAME) || (e.provenance.length > 0 && SEED_IMPLIES.test(e.provenance[0]!.via));
   const spans = new Set(expanded.filter((e) => e.from.includes(' ') && named(e)).map((e) => e.from.toLocaleLowerCase()));
+  // An occasion's name is a name, not a phrase with a head: "super bowl" is no bowl, "world cup" no cup.
+  const occasionNames = new Set(expanded.filter((e) => e.from.includes(' ') && named(e) && steps(e, OCCASION_STEP)).map((e) => e.from.toLocaleLowerCase()));
   return [...spans].map((span) => {
     // The first word of each thing it implies ("sleeping face", "hot face"): a word inside a longer
     // name ("face with bags under eyes") is no reason to read the user's word literally.
@@ -135,7 +137,7 @@ export function situationNameWords(expanded: readonly Expansion[]): string[][] {
     const prep = words.findIndex((w, i) => i > 0 && PREPOSITIONS.has(w));
     const last = words[(prep > 0 ? prep : words.length) - 1]!;
     const idiom = words.filter((w) => !FUNCTION_WORDS.has(w) && !w.includes("'")).length >= IDIOM_WORDS;
-    const head = idiom || TIME_NOUNS.has(last) || words.some((w) => COPULAS.has(w) || EXCESS.has(w) || BROKE.has(w)) ? undefined : last;
+    const head = idiom || occasionNames.has(span) || TIME_NOUNS.has(last) || words.some((w) => COPULAS.has(w) || EXCESS.has(w) || BROKE.has(w)) ? undefined : last;
     // A word only part of what it implies is not meant literally ("my head is pounding": face with
     // head-bandage, not the shaking heads; "keep my eyes open": not every face with eyes).
     const literal = (w: string) => implied.some((i) => i === w || i === `${w}s` || i === `${w}es` || i === `${w}ing` || i === `${w}ed` || i === `${w}y` || w.startsWith(i));

@@ -1,0 +1,35 @@
+// Occasions of other calendars and of a life (tools/knowledge/occasions.ts), and an occasion's name read
+// as a name (issue 14): "super bowl" is no bowl and "world cup" no cup, where a situation's name keeps
+// its head ("can't sleep" is about sleep).
+import { describe, expect, it } from 'vitest';
+import { productTurns } from './product-turns.ts';
+
+const top = (n: number, ...texts: string[]) => productTurns(...texts).top.slice(0, n).map((it) => it.title);
+
+describe("an occasion's name is a name", () => {
+  it('"super bowl party at mine sunday": the football and the stadium, no bowls of food', () => {
+    const shown = top(10, 'super bowl party at mine sunday');
+    expect(shown.slice(0, 4)).toContain('american football');
+    expect(shown).toContain('stadium');
+    expect(shown.join(' ')).not.toMatch(/bowl|canned food|pot of food/);
+  });
+
+  it('"watching the world cup final tonight": the ball and the trophy, no cups or globes', () => {
+    const shown = top(10, 'watching the world cup final tonight');
+    expect(shown.slice(0, 3)).toEqual(expect.arrayContaining(['trophy', 'soccer ball']));
+    expect(shown.join(' ')).not.toMatch(/cup with straw|teacup|globe|world map/);
+  });
+});
+
+describe('occasions beyond the ones every calendar has', () => {
+  it.each([
+    ['happy canada day everyone', ['flag: Canada', 'maple leaf']],
+    ['heading to a passover seder tonight', ['flatbread', 'star of David']],
+    ['my grandpa\'s funeral is tomorrow', ['headstone', 'wilted flower']],
+    ['조카 백일이라 선물 고르는 중', ['baby']],
+    ['복날이라 삼계탕 먹으러 가', ['poultry leg']],
+    ['회사 망년회 장기자랑 뭐하지', ['clinking beer mugs', 'party popper']],
+  ])('"%s" shows %j', (text, things) => {
+    expect(top(10, text)).toEqual(expect.arrayContaining(things));
+  });
+});
