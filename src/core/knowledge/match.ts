@@ -46,7 +46,8 @@ oh wow lol me show see look give find want need tell know let get got go going g
 now again more most much many like thing things stuff something anything way lot bit after before during since until till while
 near behind beside besides across along toward towards against upon via per beyond afternoon weekend new first
 come comes coming came take takes taking took taken make makes making made put puts keep keeps kept leave leaves leaving left
-soon ever still already yet even later earlier nothing none anymore enough im ive`.split(/\s+/), ...ENGLISH_PEOPLE_PRONOUNS]);
+soon ever still already yet even later earlier nothing none anymore enough im ive
+idea ideas suggestion suggestions recommendation recommendations`.split(/\s+/), ...ENGLISH_PEOPLE_PRONOUNS]);
 
 const englishVariants = (w: string): string[] => {
   const out = [w, lemmatizeEnglish(w)];
