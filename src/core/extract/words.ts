@@ -61,7 +61,8 @@ export function analyseTurn(text: string, lexicon?: Lexicon): AnalysedTurn {
       glued ||
       (TIME_NOUNS.has(norm) && prev !== undefined && TIME_DETERMINERS.has(prev.norm)) ||
       isDate(norm, prev?.surface);
-    const namesNothing = pack?.namesNothingAfter?.(norm, prev?.surface) ?? false;
+    const namesNothing = (pack?.namesNothingAfter?.(norm, prev?.surface) ?? false)
+      || (pack?.time.modifiesTime?.(norm, tokens[i + 1]?.text.toLowerCase()) ?? false);
     const content =
       !namesNothing &&
       kind !== 'predicate' &&

@@ -142,6 +142,8 @@ export interface LanguagePack {
      * ("saturday: the seventh and last day of the week" had brought the last-quarter moon).
      */
     isCalendarWord?(norm: string): boolean;
+    /** A word that only places the next one in time ("late september", "early morning"): part of the time, not a topic. */
+    modifiesTime?(norm: string, next: string | undefined): boolean;
   };
   /**
    * A word that names nothing after the word before it: a counter after a numeral ("몇 개", "두 마리":

@@ -170,6 +170,15 @@ describe('a Korean counter after a numeral measures and names nothing', () => {
   });
 });
 
+describe('"late" before a month or a time of day places it in time', () => {
+  it('"munich in late september": no "late" phrase, no alarm clock; "running late" still is one', () => {
+    const munich = feedAfter("munich in late september. yes, it's for the beer tents");
+    expect(munich.intent.keyPhrases.map((p) => p.text).filter((t) => /late/.test(t))).toEqual([]);
+    expect(munich.titles).not.toContain('alarm clock');
+    expect(feedAfter("i'm running late").intent.keyPhrases.map((p) => p.text).join(' ')).toContain('late');
+  });
+});
+
 describe('"left" after a count is what remains, not the direction', () => {
   it('"i have like 3 bucks left": money, no left arrows; "cant" (can\'t typed without its apostrophe) names nothing', () => {
     const payday = feedAfter('payday cant come soon enough, i have like 3 bucks left');
