@@ -3,7 +3,7 @@
 // or situation it names, and a topic's kinds by WordNet's hypernyms. Each is an expansion that links
 // items (Expansion.itemIds) rather than words to search for.
 import { MAX_EXPANSION_ITEMS, type TurnExtraction } from '../intent.ts';
-import { associatesReader, propertyItems } from '../knowledge/expand.ts';
+import { associatesReader, expandPhrase, propertyItems } from '../knowledge/expand.ts';
 import type { KnowledgeBase } from '../knowledge/format.ts';
 import { findConcepts } from '../knowledge/match.ts';
 import { norm } from './journey.ts';
@@ -48,11 +48,30 @@ export function propertyExpansions(
         }
       }
       const ids = propertyItems(kb, w);
-      if (ids.length === 0 || ids.length > MAX_EXPANSION_ITEMS) continue;
-      out.push({ text: w, weight: Math.min(1, p.weight * share), reason: from === w ? w : `${from} → ${w}`, from, itemIds: [...ids] });
+      if (ids.length > 0 && ids.length <= MAX_EXPANSION_ITEMS) out.push({ text: w, weight: Math.min(1, p.weight * share), reason: from === w ? w : `${from} → ${w}`, from, itemIds: [...ids] });
+      // And the thing the property is of, with its kinds ("stormy": what a storm's definition names and
+      // the kinds of storm, the cyclone and the lightning; before, only the cyclone fitted and the sun
+      // stayed beside it).
+      for (const n of propertyNouns(kb, w)) {
+        const of = [...new Set([...propertyItems(kb, n), ...kb.itemsOfKind(n)])];
+        if (of.length === 0 || of.length > MAX_EXPANSION_ITEMS || of.every((id) => ids.includes(id))) continue;
+        out.push({ text: n, weight: Math.min(1, p.weight * share), reason: `${from} → ${n}`, from, itemIds: of });
+      }
     }
   }
   return out;
+}
+
+/**
+ * The nouns an English property word is of: its derivations the knowledge layer ships ("rainy → rain")
+ * and, for an adjective in -y, its stem where that is a word the layer knows ("stormy → storm", "foggy →
+ * fog"), whose shipped senses do not reach it.
+ */
+function propertyNouns(kb: KnowledgeBase, w: string): string[] {
+  const derived = expandPhrase(kb, w, 'en', 12).filter((e) => e.provenance.length === 1 && e.provenance[0]!.via === 'derivation').map((e) => e.text.toLocaleLowerCase());
+  const stems = /^[a-z]{4,}y$/.test(w) ? [w.slice(0, -1), ...(w.at(-2) === w.at(-3) ? [w.slice(0, -2)] : [])] : [];
+  const known = stems.filter((s) => findConcepts(kb, s).some((m) => m.text === s));
+  return [...new Set([...derived, ...known])].filter((n) => n !== w && /^[a-z]+$/.test(n));
 }
 
 /**

@@ -63,6 +63,18 @@ describe('a narrowing said after its object', () => {
   });
 });
 
+describe('a property read through what it is of', () => {
+  it('"weather icons", then "just the stormy ones": the storms (through "storm"), no sun', () => {
+    const shown = titles('weather icons', 'just the stormy ones');
+    expect(shown).toEqual(expect.arrayContaining(['cyclone', 'cloud with lightning', 'cloud with lightning and rain']));
+    expect(shown.join(' ')).not.toMatch(/\bsun\b/);
+  });
+
+  it('"weather icons", then "just the rainy ones": the rain and the umbrellas first', () => {
+    expect(titles('weather icons', 'just the rainy ones').slice(0, 4)).toEqual(expect.arrayContaining(['cloud with rain', 'umbrella with rain drops']));
+  });
+});
+
 describe('a refusal covers its kinds', () => {
   it('"drinks", then "no alcohol": the sake goes with the wine, and the refusal keeps its kinds', () => {
     expect(titles('drinks')).toContain('sake');
