@@ -58,6 +58,14 @@ describe('a narrowing said after its object', () => {
     expect(titles('fruit', 'red stuff only').slice(0, 2)).toEqual(titles('fruit', 'only the red ones').slice(0, 2));
   });
 
+  it('Korean: "날씨 이모지", then "겨울 느낌 나는 걸로" (with a winter feel) narrows to the winter weather; "매운 거로" is a refinement', () => {
+    const { intent, top } = productTurns('날씨 이모지', '겨울 느낌 나는 걸로');
+    expect(intent.refinements?.map((r) => r.text)).toEqual(['겨울']);
+    expect(top.map((it) => it.title)).toEqual(expect.arrayContaining(['snowflake', 'cloud with snow']));
+    expect(top.map((it) => it.title).join(' ')).not.toMatch(/\bsun\b/);
+    expect(productTurns('음식 보여줘', '매운 거로').intent.task).toBe('refine');
+  });
+
   it('"sports stuff" alone is a topic, not a narrowing', () => {
     expect(productTurns('sports stuff').intent.task).not.toBe('refine');
   });

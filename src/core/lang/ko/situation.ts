@@ -45,7 +45,11 @@ export const koreanSituation: SituationPack = {
   refineProperty: [
     /([가-힣]{1,8})하는 (?:것|거|애|애들|놈|녀석)(?:들)?(?:만|으로|로)?/u,
     /((?:[가-힣]+\s+){1,4})(?:것|거|애|애들|곳|데|놈|녀석)(?:들)?(?:만|뿐)/u,
+    // "겨울 느낌 나는 걸로", "매운 거로": the one to pick, said with 로 (걸로 is 것으로).
+    /((?:[가-힣]+\s+){1,4})(?:걸로|거로|것으로)(?:\s|$|[.!?~])/u,
   ],
+  // "매운 것만", "작은 애들만", "여름에 입는 걸로": a clause ending in the one(s) to keep narrows what is shown.
+  narrowsShown: /[가-힣]\s+(?:(?:것|거|애|애들|곳|놈|녀석)(?:들)?(?:만|뿐)|걸로|거로|것으로)(?:\s|$|[.!?~])/u,
   refinePredicates: (text) => koreanClausePredicates(text).flatMap(koreanDictionaryForms),
   // "다이어트 중이라서 단 거 빼줘", "술 말고, 운전해야 되니까": a clause that ends in a reason's
   // connective (-니까, -라서, -어서/-아서 after 하다/되다 forms, -거든).
