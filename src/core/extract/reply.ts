@@ -55,7 +55,10 @@ export function composeReply(
   let reply: string;
   if (subject.length > 0 || x.task === 'start_over' || x.task === 'chit_chat') {
     reply = pickOf(words.templates[x.task], seed, salt)(list(subject), items);
-  } else if ((x.task === 'new_topic' || x.task === 'more_like') && (x.expansions?.length ?? 0) > 0) {
+  } else if (((x.task === 'new_topic' || x.task === 'more_like') && (x.expansions?.length ?? 0) > 0)
+    // A refinement the knowledge layer fitted to items though no catalog word says it ("just the stormy
+    // ones"): the feed has narrowed, so the reply does not ask how to narrow it.
+    || (x.task === 'refine' && (x.expansions ?? []).some((e) => !e.opposite && (e.itemIds?.length ?? 0) > 0))) {
     reply = pickOf(words.impliedUnnamed, seed, salt);
   } else {
     reply = pickOf(words.noTopic[x.task] ?? [''], seed, salt);

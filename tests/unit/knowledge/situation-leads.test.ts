@@ -104,6 +104,14 @@ describe("a statement's other words are circumstances (English)", () => {
     expect(composeReply({ ...told, expansions: [] }, 'ko', 0)).toMatch(/무엇을 보고 싶으세요/);
   });
 
+  it('a refinement fitted by definitions ("just the stormy ones") does not ask how to narrow: the feed has narrowed', () => {
+    const refined = parseTurnExtraction({ keyPhrases: [], likes: [], dislikes: [], task: 'refine', language: 'en', safety: { verdict: 'unchecked', categories: [] },
+      expansions: [{ text: 'storm', weight: 0.6, reason: 'stormy → storm', from: 'stormy', itemIds: ['1F300', '1F329'] }] });
+    for (const seed of [0, 1, 2]) expect(composeReply(refined, 'en', seed)).not.toMatch(/narrow it down/);
+    // Only an opposite, or nothing fitted: it still asks.
+    expect(composeReply({ ...refined, expansions: [{ text: 'calm', weight: 0.6, reason: 'stormy → not calm', from: 'stormy', opposite: true }] }, 'en', 0)).toMatch(/narrow it down/);
+  });
+
   it('small talk that names a topic says it: "halloween" alone is no "tell me what you would like to see"', () => {
     const chat = parseTurnExtraction({ keyPhrases: [{ text: 'halloween', weight: 0.9 }], likes: [], dislikes: [], task: 'chit_chat', language: 'en', safety: { verdict: 'unchecked', categories: [] } });
     for (const seed of [0, 1, 2]) expect(composeReply(chat, 'en', seed)).toMatch(/halloween/i);
