@@ -29,6 +29,9 @@ describe('occasions beyond the ones every calendar has', () => {
     ['조카 백일이라 선물 고르는 중', ['baby']],
     ['복날이라 삼계탕 먹으러 가', ['poultry leg']],
     ['회사 망년회 장기자랑 뭐하지', ['clinking beer mugs', 'party popper']],
+    // A snack is no "light informal meal" read word by word: 간식 had shown the light bulb, the candle and the flashlight.
+    ['간식 보여줘', ['cookie', 'popcorn', 'pretzel']],
+    ['show me snacks', ['cookie', 'popcorn', 'pretzel']],
   ])('"%s" shows %j', (text, things) => {
     expect(top(10, text)).toEqual(expect.arrayContaining(things));
   });
