@@ -3,7 +3,7 @@
 // before, and the facts the user told. Pure: the same inputs give the same intent.
 import {
   emptyIntent, type Expansion, type Fact, type Information, INTENT_SCHEMA_VERSION, type Intent, MAX_EXPANSIONS, MAX_FACTS,
-  MAX_INTERESTS, MAX_PHRASES, MAX_REFINEMENTS, MAX_SOURCE_TURNS, parseIntent, parseTurnExtraction, type TurnExtraction,
+  MAX_INTERESTS, MAX_PHRASES, MAX_REFINEMENTS, MAX_SOURCE_TURNS, parseIntent, parseTurnExtraction, topicOnScreen, type TurnExtraction,
 } from './intent.ts';
 
 const EMPTY_INFORMATION: Information = Object.freeze({ places: [], dates: [], occasions: [], people: [] }) as unknown as Information;
@@ -87,8 +87,7 @@ export function mergeIntent(
   // "Only the ones that fly": this turn's phrases narrow the topic instead of replacing or joining it.
   // The topic may be one the knowledge layer read for meaning and no phrase holds ("탈것": its
   // expansions to vehicles): the refinement narrows that one too, not replaces it.
-  const topicShown = base.keyPhrases.length + base.likes.length + base.expansions.length > 0;
-  const refining = extraction.task === 'refine' && topicShown && extraction.keyPhrases.length > 0;
+  const refining = extraction.task === 'refine' && topicOnScreen(base) && extraction.keyPhrases.length > 0;
   let keyPhrases = fresh ? [] : decayed(base.keyPhrases, turn);
   let likes = fresh ? [] : decayed(base.likes, turn);
   let dislikes = [...base.dislikes];

@@ -232,6 +232,14 @@ export function parseTurnExtraction(data: unknown): TurnExtraction {
   return result.data;
 }
 
+/**
+ * Whether the intent has a topic on screen: a phrase said or liked, or one only implied ("i'm thirsty":
+ * its expansions). A refinement narrows it and a refusal's reason leaves it standing.
+ */
+export function topicOnScreen(intent: Pick<Intent, 'keyPhrases' | 'likes'> & Partial<Pick<Intent, 'expansions'>> | null): boolean {
+  return !!intent && intent.keyPhrases.length + intent.likes.length + (intent.expansions?.length ?? 0) > 0;
+}
+
 export function emptyIntent(userId: string, now: number): Intent {
   return {
     schemaVersion: INTENT_SCHEMA_VERSION,

@@ -14,7 +14,7 @@
 // Field weights, the match tuning, how a word reaches terms and why a hit says what it matched live
 // in lexical-match.ts (re-exported here where other modules read them).
 import type MiniSearch from 'minisearch';
-import type { CatalogItem, CatalogManifest } from './catalog.ts';
+import { type CatalogItem, type CatalogManifest, rowsOf } from './catalog.ts';
 import { colorWords } from './colors.ts';
 import type { Intent } from './intent.ts';
 import { bm25Scores, miniSearchIndex } from './lexical-bm25.ts';
@@ -305,19 +305,12 @@ export function positivePhrases(intent: Intent): { text: string; weight: number 
   return [...byKey.values()];
 }
 
-const itemIndexes = new WeakMap<LexicalIndex, Map<string, number>>();
-/** An item's index by id, built once per index. */
-function indexOfId(index: LexicalIndex): Map<string, number> {
-  let m = itemIndexes.get(index);
-  if (!m) itemIndexes.set(index, (m = new Map(index.items.map((it, i) => [it.id, i]))));
-  return m;
-}
-
 /** Items the user said they do not want: any item matching a disliked phrase in its title or tags, and its linked kinds. */
 export function dislikedItems(index: LexicalIndex, intent: Intent): Set<number> {
   const out = new Set<number>();
   // The kinds of what is refused that the knowledge layer linked (the sake for "no alcohol").
-  for (const d of intent.dislikes) for (const id of d.itemIds ?? []) { const i = indexOfId(index).get(id); if (i !== undefined) out.add(i); }
+  const row = rowsOf(index.items);
+  for (const d of intent.dislikes) for (const id of d.itemIds ?? []) { const i = row.get(id); if (i !== undefined) out.add(i); }
   const hits = scorePhrases(index, intent.dislikes.map((d) => ({ text: d.text, weight: 1 })), { fuzzy: false, namesAsTitles: true });
   // A dislike excludes on any full match, a category included ("no animals"); a Korean prefix match
   // must hit a tag or title to count, so a short word cannot wipe out a whole category.

@@ -2,7 +2,7 @@
 // from data the app already has (the catalog's items and manifest) plus two small shipped files:
 // public/models/compact-engine/task-classifier.json and places.json. Pure and synchronous.
 import { isPlaceThing } from './journey.ts';
-import type { Intent, Language, TurnExtraction } from '../intent.ts';
+import { type Intent, type Language, topicOnScreen, type TurnExtraction } from '../intent.ts';
 import { DEFAULT_PACK, isPackLanguage, LANGUAGE_PACKS, packFor, packOfText, reasonsOf, turnsAway, writtenIn } from '../lang/packs.ts';
 import { type Implied, impliedForReply } from '../implied-topics.ts';
 import type { UnderstandingEngine } from '../understand.ts';
@@ -149,8 +149,7 @@ export function withRetraction(x: TurnExtraction, text: string): TurnExtraction 
  * new topic (the classifier had read "driving" as one and shown golfers instead of soft drinks).
  */
 export function withReason(x: TurnExtraction, text: string, previous: Pick<Intent, 'keyPhrases' | 'likes'> & Partial<Pick<Intent, 'expansions'>> | null): TurnExtraction {
-  // A topic only implied ("i'm thirsty") is on screen as well.
-  if (!previous || previous.keyPhrases.length + previous.likes.length + (previous.expansions?.length ?? 0) === 0) return x;
+  if (!topicOnScreen(previous)) return x;
   if (x.dislikes.length === 0 && x.task !== 'refine') return x;
   const { spans } = reasonsOf(text);
   if (spans.length === 0) return x;

@@ -2,7 +2,7 @@
 // (places with their country, dates, occasions, people), what the knowledge layer says it implies
 // (expansions with provenance, weighted below what was said), and which earlier dislikes it takes
 // back ("cats are fine now"). Pure: the knowledge base is passed in (null: not loaded, or none).
-import { type Intent, MAX_EXPANSION_ITEMS, MAX_EXPANSIONS, type TurnExtraction } from '../intent.ts';
+import { type Intent, MAX_EXPANSION_ITEMS, MAX_EXPANSIONS, topicOnScreen, type TurnExtraction } from '../intent.ts';
 import { namesPhrase as names } from '../intent-merge.ts';
 import { type Expansion, expandPhrases, type KnowledgeLanguage } from '../knowledge/expand.ts';
 import type { KnowledgeBase } from '../knowledge/format.ts';
@@ -201,10 +201,10 @@ export function informationNode(inp: {
     // message ("것만") is not the refinement.
     // Not where nothing is shown to narrow: "the ac just died", read as a refinement of no topic, had
     // lost its message reading (the broken air conditioning) and kept "died" and "ac" as phrases.
-    const refining = extraction.task === 'refine' && !!previous && previous.keyPhrases.length + previous.likes.length + (previous.expansions?.length ?? 0) > 0;
+    const refining = extraction.task === 'refine' && topicOnScreen(previous);
     // An implied occasion is read for its meaning, not its words ("turned five" is no "overturned").
     // Nor is a refusal's reason ("nothing with alcohol, i'm driving": not golf) read for its meaning.
-    const withoutReason = extraction.task === 'less_of' && !!previous && previous.keyPhrases.length + previous.likes.length + (previous.expansions?.length ?? 0) > 0 ? reasonsOf(text).rest : text;
+    const withoutReason = extraction.task === 'less_of' && topicOnScreen(previous) ? reasonsOf(text).rest : text;
     const message = occasions.reduce((t, o) => t.replace(new RegExp(escapeRe(o.said).replace(/ /g, '\\s+'), 'iu'), ' '), withoutReason);
     const phrases = [
       ...(refining ? [] : [{ text: message, weight: extraction.keyPhrases.length > 0 ? MESSAGE_WEIGHT_WITH_TOPIC : 1 }]),

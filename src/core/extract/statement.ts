@@ -121,10 +121,10 @@ export function readStatement(inp: {
 export function situationNameWords(expanded: readonly Expansion[]): string[][] {
   // Named by a form of its name ("freaked out"), or by the name itself, whose first step is then what it
   // implies ("lunar new year → red envelope": "lunar" alone had read as the moon and shown nine moons).
-  const named = (e: Expansion) => steps(e, SEED_NAME) || (e.provenance.length > 0 && SEED_IMPLIES.test(e.provenance[0]!.via));
-  const spans = new Set(expanded.filter((e) => e.from.includes(' ') && named(e)).map((e) => e.from.toLocaleLowerCase()));
+  const named = expanded.filter((e) => e.from.includes(' ') && (steps(e, SEED_NAME) || (e.provenance.length > 0 && SEED_IMPLIES.test(e.provenance[0]!.via))));
+  const spans = new Set(named.map((e) => e.from.toLocaleLowerCase()));
   // An occasion's name is a name, not a phrase with a head: "super bowl" is no bowl, "world cup" no cup.
-  const occasionNames = new Set(expanded.filter((e) => e.from.includes(' ') && named(e) && steps(e, OCCASION_STEP)).map((e) => e.from.toLocaleLowerCase()));
+  const occasionNames = new Set(named.filter((e) => steps(e, OCCASION_STEP)).map((e) => e.from.toLocaleLowerCase()));
   return [...spans].map((span) => {
     // The first word of each thing it implies ("sleeping face", "hot face"): a word inside a longer
     // name ("face with bags under eyes") is no reason to read the user's word literally.

@@ -98,7 +98,7 @@ describe('a refusal covers its kinds', () => {
     expect(titles('drinks', 'no alcohol please', 'wine please')[0]).toBe('wine glass');
   });
 
-  it('a refusal with no kinds the knowledge layer knows stores none', () => {
+  it("a refusal's kinds are what WordNet calls kinds of it: \"no more cats\" holds the cat itself, no other animal", () => {
     const { intent } = productTurns('show me cats', 'no more cats');
     expect(intent.dislikes.find((d) => d.text === 'cat')?.itemIds ?? []).toEqual(['1F408']);
   });
