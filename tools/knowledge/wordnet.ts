@@ -3,6 +3,7 @@
 // word the catalog has, so the shipped file stays small and every edge can be used for retrieval.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FUNCTION_WORDS } from '../../src/core/knowledge/match.ts';
 
 export type Pos = 'n' | 'v' | 'a' | 'r';
 export interface Synset {
@@ -134,6 +135,18 @@ export function glossWords(gloss: string): string[] {
   return definition.toLowerCase().split(/[^a-z-]+/).filter((w) => w.length > 2).map((w) => (w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
 }
 
+/**
+ * The definition words a gloss can lead to: not function words ("boss: a person who exercises control
+ * over workers" had led "boss" to "over"), nor the verb of a relative clause, the word after who, which
+ * or that ("exercises": the catalog's exercise is the workout, "my boss yelled at me" had replied
+ * "Switching to exercise and over stickers").
+ */
+export function glossTargetWords(gloss: string): string[] {
+  const definition = gloss.split(/;\s*"/)[0]!.toLowerCase();
+  const verbs = new Set(glossWords(definition.match(/\b(?:who|which|that)\s+[a-z-]+/g)?.map((m) => m.split(/\s+/)[1]!).join(' ') ?? ''));
+  return glossWords(definition).filter((w) => !FUNCTION_WORDS.has(w) && !verbs.has(w));
+}
+
 /** One relation followed from a synset, with the weight kept per hop. Named once, shipped by name. */
 export const WORDNET_RELATIONS = {
   synonym: 0.9, // same synset
@@ -227,7 +240,7 @@ export function pathsFrom(wn: WordNet, lemma: string, isTarget: (w: string) => b
       if (depth === MAX_HOPS) continue;
       // Catalog words in the definition, of the lemma's own senses and their direct neighbours only; not
       // of a definition by absence ("chilly: not characterized by emotion" is not about emotion).
-      if (depth <= MAX_GLOSS_DEPTH && !ABSENCE.test(st.synset.gloss)) for (const g of new Set(glossWords(st.synset.gloss))) {
+      if (depth <= MAX_GLOSS_DEPTH && !ABSENCE.test(st.synset.gloss)) for (const g of new Set(glossTargetWords(st.synset.gloss))) {
         if (!isTarget(g) || (wn.glossDf.get(g) ?? 0) > MAX_GLOSS_DF || !written(g, st.synset.gloss)) continue;
         offer(g, st.weight * WORDNET_RELATIONS.gloss, [...st.hops, { rel: 'gloss', word: g }]);
       }

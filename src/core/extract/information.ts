@@ -311,14 +311,26 @@ export function informationNode(inp: {
   const clear = clearerPhrases(extraction.keyPhrases, text, kb);
   const travelling = information.places.length > 0;
   const isTripWord = (w: string) => situation.some((s) => s.tripWords.test(w));
-  const keyPhrases = clear.flatMap((p) => {
-    const t = p.text.toLocaleLowerCase();
-    if (isPlace(t) || insideSituation(t) || readForMeaning(t) || statement.inOccasionName(t)) return [];
+  // A phrase that begins inside a situation's name and goes on past it is what goes on: "비 오는 날
+  // 카페에서" had kept "날 카페" (the day of the rainy day, and the café), which matched the roller
+  // skate's blade (날) and named "날 카페" in the reply.
+  const pastSituation = <P extends { readonly text: string }>(p: P): P => {
+    const all = p.text.split(' ');
+    const from = all.findIndex((w) => !situationSpans.some((span) => span.includes(w.toLocaleLowerCase())));
+    // Not where what goes on is still the name's (its head: "first grade" is a grade of school, not a grade).
+    const named = new Set([...situationNames].flatMap((n) => n.split(' ')));
+    return from > 0 && !all.slice(from).some((w) => named.has(w.toLocaleLowerCase())) ? { ...p, text: all.slice(from).join(' ') } : p;
+  };
+  const keyPhrases = clear.flatMap((said) => {
+    const t0 = said.text.toLocaleLowerCase();
+    if (isPlace(t0) || insideSituation(t0) || readForMeaning(t0) || statement.inOccasionName(t0)) return [];
     // A phrase that names an occasion and something more ("mother's day gift") is the something more:
     // the occasion is read for its meaning, and "mother day gift" matched nothing (no gift was shown).
-    const all = p.text.split(' ');
+    const all = said.text.split(' ');
     const rest = all.filter((w) => !statement.inOccasionName(w.toLocaleLowerCase()));
-    if (rest.length > 0 && rest.length < all.length) return [{ ...p, text: rest.join(' '), weight: p.weight * CIRCUMSTANCE_SHARE }];
+    if (rest.length > 0 && rest.length < all.length) return [{ ...said, text: rest.join(' '), weight: said.weight * CIRCUMSTANCE_SHARE }];
+    const p = pastSituation(said);
+    const t = p.text.toLocaleLowerCase();
     // A circumstance weighs less beside what else was said, and goes where it is all that was ("trick
     // or treat for halloween": the reply names what Halloween brings, not "treat").
     if (statement.circumstance(t)) return clear.every((q) => statement.circumstance(q.text)) ? [] : [{ ...p, weight: p.weight * CIRCUMSTANCE_SHARE }];
