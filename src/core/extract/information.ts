@@ -9,7 +9,7 @@ import type { KnowledgeBase } from '../knowledge/format.ts';
 import { findConcepts } from '../knowledge/match.ts';
 import { type FoundPlace, findPlaces } from '../knowledge/places.ts';
 import { LANGUAGE_PACKS, packOfText, reasonsOf, turnsAway } from '../lang/packs.ts';
-import { crossBorderTrip, escapeRe, foundAs, MAX_LINKED_ITEMS, norm, originsOf, placeThings, placeTopics, tripThingTexts } from './journey.ts';
+import { crossBorderTrip, escapeRe, foundAs, MAX_LINKED_ITEMS, nationalityPlaces, norm, originsOf, placeThings, placeTopics, tripThingTexts } from './journey.ts';
 import { userText } from './machinery.ts';
 import { aboutUndone, pointingBack } from './pointing.ts';
 import { CIRCUMSTANCE_SHARE, GREETINGS, OCCASION_STEP, readStatement, SEED_IMPLIES, SEED_NAME, SEED_STEP, situationNameWords, type StatementReading, steps } from './statement.ts';
@@ -222,7 +222,10 @@ export function informationNode(inp: {
     // the user goes for ("도쿄에서 부산으로" put Tokyo tower at #2).
     const originWords = [...origins].map((p) => p.text.toLocaleLowerCase());
     const fromOrigin = (e: { from: string }) => foundAs(originWords, e.from);
-    const things = placeThings(kb, named, origins, language, disliked);
+    // A nationality's country's things are a modifier's: the kind it modifies leads ("mexican music": the
+    // music first, the taco below it; "japanese food": the sushi, which is both, first).
+    const nationalThings = placeThings(kb, nationalityPlaces(kb, extraction.keyPhrases, found), new Set(), language, disliked).map((e) => ({ ...e, weight: e.weight * CIRCUMSTANCE_SHARE }));
+    const things = [...placeThings(kb, named, origins, language, disliked), ...nationalThings];
     const placeExpansions = [...placeTopics(named, origins, language, disliked), ...crossBorderTrip(kb, named, origins, language, disliked), ...things];
     const placeTexts = new Set(placeExpansions.map((e) => e.text.toLocaleLowerCase()));
     const expanded = withSituations(kb, expandPhrases(kb, phrases, language, limit * 3), language);

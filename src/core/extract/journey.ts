@@ -102,6 +102,33 @@ export const THINGS_SHARE = 1.3;
 const MAX_THINGS = 10;
 const BELOW_ORIGIN = 0.95;
 
+/**
+ * A nationality read as its country at least this surely ("japanese" -> Japan 0.72 by pertainym,
+ * "italian" -> Italy 0.77, "korean" -> Korea 0.65 by derivation), where "asia" follows at 0.46-0.54.
+ */
+const NATIONALITY_MIN = 0.6;
+
+/**
+ * Countries named by the nationality that modifies a phrase's kind ("japanese food", "italian
+ * desserts"): the first word of a phrase of several whose first reading is a country. Read as that
+ * country for its things (placeThings), which the kind then picks among (the lexical source: an item
+ * the kind's word matches and the country brings meets both words); not a place the user goes to (no
+ * flag of the trip, no travel topic, not shown as a place).
+ */
+export function nationalityPlaces(kb: KnowledgeBase, phrases: readonly { readonly text: string }[], found: readonly FoundPlace[]): FoundPlace[] {
+  const out = new Map<string, FoundPlace>();
+  for (const p of phrases) {
+    const words = p.text.toLocaleLowerCase().split(/\s+/);
+    const word = words[0]!;
+    if (words.length < 2 || !/^[a-z]+$/.test(word) || out.has(word) || found.some((f) => f.text.toLocaleLowerCase() === word)) continue;
+    const first = expandPhrase(kb, word, 'en')[0];
+    const c = first?.concept;
+    if (!c || c.kind !== 'country' || !/^[A-Z]{2}$/.test(c.cc) || first.weight < NATIONALITY_MIN) continue;
+    out.set(word, { text: word, kind: 'country', name: { en: c.en, ko: c.ko }, countryCode: c.cc, country: { en: c.en, ko: c.ko }, itemIds: c.items, concepts: { place: c.id, country: c.id } });
+  }
+  return [...out.values()];
+}
+
 /** An expansion that is a named place's thing (placeThings: "toronto → Canada → maple leaf"), not the place. */
 export function isPlaceThing(e: { readonly from: string; readonly reason: string }, places: readonly { readonly text: string }[]): boolean {
   const from = e.from.toLocaleLowerCase();

@@ -93,11 +93,21 @@ function lexicalCandidates(ctx: SourceContext): Candidate<'lexical'>[] {
   const leading = new Set(wanted.filter((p) => p.leads).map((p) => p.text.toLocaleLowerCase()));
   const weightOf = new Map(wanted.map((p) => [p.text.toLocaleLowerCase(), p.weight]));
   const strongPhrase = (h: { because?: readonly { phrase: string }[] }) => (h.because ?? []).some((b) => (weightOf.get(b.phrase.toLocaleLowerCase()) ?? 0) >= TIE_MIN_WEIGHT);
+  const fromOf = new Map(wanted.filter((p) => p.from).map((p) => [p.text.toLocaleLowerCase(), p.from!.toLocaleLowerCase()]));
+  // The items an expansion's own words match as written: there the expansion explains no other word.
+  const literally = new Map<string, ReadonlySet<number>>();
+  const matchesOwnWords = (item: number, hit: { readonly because?: readonly { readonly phrase: string }[] }) => {
+    const from = fromOf.get(hit.because?.[0]?.phrase.toLocaleLowerCase() ?? '') ?? '';
+    let items = literally.get(from);
+    if (!items) literally.set(from, (items = new Set(scorePhrases(ctx.lexical, [{ text: from, weight: 1 }], { fuzzy: false }).keys())));
+    return items.has(item);
+  };
   for (const [item, hit] of scorePhrases(ctx.lexical, wanted.filter((p) => p.reason), { fuzzy: false, minShare: EXPANSION_MIN_SHARE })) {
     const prev = typed.get(item);
     const leads = hit.because?.some((b) => leading.has(b.phrase.toLocaleLowerCase())) ?? false;
     const score = hit.score * (leads ? 1 : EXPANSION_MATCH_FACTOR);
-    if (!prev || score > prev.score) typed.set(item, { ...hit, score });
+    if (prev && explainsOtherWord(prev, hit, fromOf) && !matchesOwnWords(item, hit)) typed.set(item, { ...prev, score: prev.score + score });
+    else if (!prev || score > prev.score) typed.set(item, { ...hit, score });
     // Below what was said, a strong related concept still orders what the words tie: "halloween" ties
     // every item tagged halloween; the jack-o-lantern, which the knowledge layer names, goes first.
     else if (strongPhrase(hit)) typed.set(item, { ...prev, score: prev.score + score * TIE_SHARE });
@@ -165,4 +175,18 @@ function keepEachPhrase<H extends { readonly score: number; readonly item: numbe
     perPhrase.set(phrase, seen + 1);
     return rank < n || seen < PER_PHRASE_HITS || kept.has(h.item);
   });
+}
+
+/**
+ * Whether an expansion's hit explains a word of the typed phrase that found the item which that
+ * phrase's match did not: "한국 음식" matches every food by 음식; the cooked rice is also one of the
+ * things 한국 (Korea) brings, so both of the phrase's words are met.
+ */
+function explainsOtherWord(typed: { readonly because?: readonly { readonly phrase: string }[] }, expansion: { readonly because?: readonly { readonly phrase: string }[] }, fromOf: ReadonlyMap<string, string>): boolean {
+  const phrase = typed.because?.[0]?.phrase.toLocaleLowerCase();
+  const from = fromOf.get(expansion.because?.[0]?.phrase.toLocaleLowerCase() ?? '');
+  if (!phrase || !from || from === phrase) return false;
+  const words = phrase.split(/\s+/);
+  const fromWords = from.split(/\s+/);
+  return words.length > fromWords.length && fromWords.every((w) => words.some((x) => x === w || x.startsWith(w) || w.startsWith(x)));
 }
