@@ -230,7 +230,8 @@ export function informationNode(inp: {
     const placeTexts = new Set(placeExpansions.map((e) => e.text.toLocaleLowerCase()));
     const expanded = withSituations(kb, expandPhrases(kb, phrases, language, limit * 3), language);
     namedOccasion = expanded.some((e) => e.provenance.some((p) => OCCASION_STEP.test(p.via)));
-    situationSpans = situationNameWords(expanded);
+    const tells = !refining && (extraction.task === 'new_topic' || extraction.task === 'chit_chat') && !LANGUAGE_PACKS.some((pk) => pk.situation.asks.test(text));
+    situationSpans = situationNameWords(expanded, { impliedHeads: tells });
     situationNames = new Set(expanded.filter((e) => e.from.includes(' ') && steps(e, SEED_NAME)).map((e) => e.from.toLocaleLowerCase()));
     const seedNames = expanded.filter((e) => steps(e, SEED_NAME)).map((e) => e.from.toLocaleLowerCase());
     refusalInName = extraction.task === 'less_of' && extraction.dislikes.length > 0 && extraction.dislikes.every((d) => seedNames.some((n) => n.includes(d.toLocaleLowerCase())));

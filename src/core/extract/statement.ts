@@ -118,7 +118,14 @@ export function readStatement(inp: {
  * ("can't sleep": sleeping face; "so hot": hot face), is meant literally and stays, and so does the
  * name's head, what it is about.
  */
-export function situationNameWords(expanded: readonly Expansion[]): string[][] {
+export function situationNameWords(expanded: readonly Expansion[], opts: {
+  /**
+   * A turn that tells (asks for nothing, refines nothing): a head the situation implies things named
+   * with is read through them, not literally ("so hot today": the hot face and the sun, not the hot dog,
+   * the hot pepper and the hot springs that the word alone had matched).
+   */
+  impliedHeads?: boolean;
+} = {}): string[][] {
   // Named by a form of its name ("freaked out"), or by the name itself, whose first step is then what it
   // implies ("lunar new year → red envelope": "lunar" alone had read as the moon and shown nine moons).
   const named = expanded.filter((e) => e.from.includes(' ') && (steps(e, SEED_NAME) || (e.provenance.length > 0 && SEED_IMPLIES.test(e.provenance[0]!.via))));
@@ -141,6 +148,6 @@ export function situationNameWords(expanded: readonly Expansion[]): string[][] {
     // A word only part of what it implies is not meant literally ("my head is pounding": face with
     // head-bandage, not the shaking heads; "keep my eyes open": not every face with eyes).
     const literal = (w: string) => implied.some((i) => i === w || i === `${w}s` || i === `${w}es` || i === `${w}ing` || i === `${w}ed` || i === `${w}y` || w.startsWith(i));
-    return words.filter((w) => w !== head && !literal(w));
+    return words.filter((w) => (w !== head && !literal(w)) || (opts.impliedHeads && w === head && literal(w)));
   });
 }

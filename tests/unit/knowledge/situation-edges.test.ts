@@ -1,7 +1,9 @@
 // Where a situation's words end and the rest of a turn begins (issue 14, twentieth round, seen in the
 // page): a definition's function words and relative-clause verbs lead nowhere ("my boss yelled at me"
 // had replied "Switching to exercise and over stickers."), and a phrase that begins inside a
-// situation's name keeps only what goes on past it ("비 오는 날 카페에서" had kept "날 카페").
+// situation's name keeps only what goes on past it ("비 오는 날 카페에서" had kept "날 카페"); a state a
+// turn tells is read through what it implies ("so hot today" had shown the hot dog and the hot pepper);
+// a name that matches one item means what the knowledge layer names for it ("oktoberfest").
 import { describe, expect, it } from 'vitest';
 import { expandPhrase } from '../../../src/core/knowledge/expand.ts';
 import { glossTargetWords } from '../../../tools/knowledge/wordnet.ts';
@@ -43,5 +45,32 @@ describe('a phrase that begins inside a situation name', () => {
   it('keeps a phrase whose rest is still the name\'s own head: "first grade" is not "grade"', () => {
     const { intent } = productTurns('my daughter starts first grade monday');
     expect(intent.keyPhrases.map((p) => p.text)).not.toContain('grade');
+  });
+});
+
+describe('a told state is read through what it implies', () => {
+  it('"so hot today": the melting face and the sun, not the hot dog, the hot pepper or the hot springs', () => {
+    const titles = productTurns('so hot today').top.map((it) => it.title);
+    for (const t of ['hot dog', 'hot pepper', 'hot springs', 'hot beverage']) expect(titles).not.toContain(t);
+    expect(titles.slice(0, 3)).toEqual(expect.arrayContaining(['sun']));
+  });
+
+  it('an ask keeps its words: "only cold weather stuff" still narrows by cold', () => {
+    const { intent } = productTurns('weather stickers', 'only cold weather stuff');
+    expect([...intent.keyPhrases, ...(intent.refinements ?? [])].map((p) => p.text).join(' ')).toMatch(/cold/);
+  });
+});
+
+describe('a name that matches little means what the knowledge layer names for it', () => {
+  it('oktoberfest: the beer mugs, the pretzel and the accordion, not the milk and the tea', () => {
+    const titles = productTurns('oktoberfest').top.map((it) => it.title);
+    expect(titles.slice(0, 6)).toEqual(expect.arrayContaining(['beer mug', 'pretzel', 'accordion']));
+    expect(titles).not.toContain('glass of milk');
+  });
+
+  it('hanukkah: its things (the synagogue, the doughnut) right after the menorah, the star and the candle', () => {
+    const titles = productTurns('hanukkah').top.map((it) => it.title);
+    expect(titles.slice(0, 3)).toEqual(['menorah', 'star of David', 'candle']);
+    expect(titles.slice(0, 7)).toEqual(expect.arrayContaining(['synagogue', 'doughnut']));
   });
 });

@@ -2,7 +2,7 @@
 // home of phraseCandidates, which the CLIP source shares (both turn phrase hits into candidates).
 import { rowsOf } from '../../catalog.ts';
 import { scorePhrases } from '../../lexical.ts';
-import { expansionReasons, wantedPhrases } from '../../wanted.ts';
+import { expansionReasons, type WantedPhrase, wantedPhrases } from '../../wanted.ts';
 import { refinementFit, refinementFitByWords, refinementHomeItems, refinementKindItems, topicLinked } from '../narrow.ts';
 import type { Candidate } from '../fuse.ts';
 import { offCelebrating } from '../celebrating.ts';
@@ -25,6 +25,15 @@ const EXPANSION_MATCH_FACTOR = 0.5;
  * 0.885/0.847 -> 0.884/0.849, dev2 unchanged, old blind en 0.904 -> 0.908 (2026-12-01).
  */
 const EXPANSION_MIN_SHARE = 0.67;
+
+/**
+ * A typed phrase that matches at most this many items is sparse: what the knowledge layer names for it
+ * counts fully (expansionWorth). tests/golden/understanding (2026-12-02): at 1, dev en 0.890 -> 0.893,
+ * dev ko 0.833 -> 0.827 ("더워 죽겠어": the hot face and the sun lead, the smiling faces follow as the
+ * melting face's siblings), dev2 ko 0.664 -> 0.662, old blind ko 0.896 -> 0.894, dev3 ko 0.505 -> 0.507,
+ * the rest unchanged; at 3 dev ko 0.825, old blind en 0.911.
+ */
+const SPARSE_PHRASE_HITS = 1;
 
 /** The best hits read for whether a feed is about celebrating (celebrating.ts), as the topic source's sample. */
 const CELEBRATING_SAMPLE = 8;
@@ -93,20 +102,12 @@ function lexicalCandidates(ctx: SourceContext): Candidate<'lexical'>[] {
   const leading = new Set(wanted.filter((p) => p.leads).map((p) => p.text.toLocaleLowerCase()));
   const weightOf = new Map(wanted.map((p) => [p.text.toLocaleLowerCase(), p.weight]));
   const strongPhrase = (h: { because?: readonly { phrase: string }[] }) => (h.because ?? []).some((b) => (weightOf.get(b.phrase.toLocaleLowerCase()) ?? 0) >= TIE_MIN_WEIGHT);
-  const fromOf = new Map(wanted.filter((p) => p.from).map((p) => [p.text.toLocaleLowerCase(), p.from!.toLocaleLowerCase()]));
-  // The items an expansion's own words match as written: there the expansion explains no other word.
-  const literally = new Map<string, ReadonlySet<number>>();
-  const matchesOwnWords = (item: number, hit: { readonly because?: readonly { readonly phrase: string }[] }) => {
-    const from = fromOf.get(hit.because?.[0]?.phrase.toLocaleLowerCase() ?? '') ?? '';
-    let items = literally.get(from);
-    if (!items) literally.set(from, (items = new Set(scorePhrases(ctx.lexical, [{ text: from, weight: 1 }], { fuzzy: false }).keys())));
-    return items.has(item);
-  };
+  const worth = expansionWorth(ctx, wanted, typed);
   for (const [item, hit] of scorePhrases(ctx.lexical, wanted.filter((p) => p.reason), { fuzzy: false, minShare: EXPANSION_MIN_SHARE })) {
     const prev = typed.get(item);
     const leads = hit.because?.some((b) => leading.has(b.phrase.toLocaleLowerCase())) ?? false;
-    const score = hit.score * (leads ? 1 : EXPANSION_MATCH_FACTOR);
-    if (prev && explainsOtherWord(prev, hit, fromOf) && !matchesOwnWords(item, hit)) typed.set(item, { ...prev, score: prev.score + score });
+    const score = hit.score * (leads || worth.meansSparse(item, hit) ? 1 : EXPANSION_MATCH_FACTOR);
+    if (prev && worth.meetsOtherWord(item, prev, hit)) typed.set(item, { ...prev, score: prev.score + score });
     else if (!prev || score > prev.score) typed.set(item, { ...hit, score });
     // Below what was said, a strong related concept still orders what the words tie: "halloween" ties
     // every item tagged halloween; the jack-o-lantern, which the knowledge layer names, goes first.
@@ -177,16 +178,55 @@ function keepEachPhrase<H extends { readonly score: number; readonly item: numbe
   });
 }
 
+type Hit = { readonly because?: readonly { readonly phrase: string }[] };
+
 /**
- * Whether an expansion's hit explains a word of the typed phrase that found the item which that
- * phrase's match did not: "한국 음식" matches every food by 음식; the cooked rice is also one of the
- * things 한국 (Korea) brings, so both of the phrase's words are met.
+ * What an expansion's hit is worth beside what the user typed.
+ *
+ * `meetsOtherWord`: the item a typed phrase matches in part is also brought by an expansion of the
+ * phrase's *other* word, so it meets both words ("한국 음식" matches every food by 음식; the cooked rice is
+ * also one of the things 한국 brings). Not where the expansion's own words match the item as written: that
+ * is the word that matched already ("기타 치는": 치는 -> 번개, and the thunder cloud 치는 also matches).
+ *
+ * `meansSparse`: what the knowledge layer names by an item's very title, from a phrase the user typed
+ * that matches at most SPARSE_PHRASE_HITS items, counts as fully as a word match: the name matched
+ * little, and what it names is what it means ("oktoberfest" is one beer mug's tag; its pretzel, its
+ * accordion and its clinking mugs had come below the milk and the tea, the mug's siblings). Not the
+ * phrase itself by another name (판다 -> panda), nor a place's things (the travel labels disagree).
  */
-function explainsOtherWord(typed: { readonly because?: readonly { readonly phrase: string }[] }, expansion: { readonly because?: readonly { readonly phrase: string }[] }, fromOf: ReadonlyMap<string, string>): boolean {
-  const phrase = typed.because?.[0]?.phrase.toLocaleLowerCase();
-  const from = fromOf.get(expansion.because?.[0]?.phrase.toLocaleLowerCase() ?? '');
-  if (!phrase || !from || from === phrase) return false;
-  const words = phrase.split(/\s+/);
-  const fromWords = from.split(/\s+/);
-  return words.length > fromWords.length && fromWords.every((w) => words.some((x) => x === w || x.startsWith(w) || w.startsWith(x)));
+function expansionWorth(ctx: SourceContext, wanted: readonly WantedPhrase[], typed: ReadonlyMap<number, Hit>): {
+  meetsOtherWord: (item: number, prev: Hit, hit: Hit) => boolean;
+  meansSparse: (item: number, hit: Hit) => boolean;
+} {
+  const intent = ctx.intent!;
+  const key = (h: Hit) => h.because?.[0]?.phrase.toLocaleLowerCase() ?? '';
+  const fromOf = new Map(wanted.filter((p) => p.from).map((p) => [p.text.toLocaleLowerCase(), p.from!.toLocaleLowerCase()]));
+  // The items an expansion's own words match as written.
+  const literally = new Map<string, ReadonlySet<number>>();
+  const matchesOwnWords = (item: number, from: string) => {
+    let items = literally.get(from);
+    if (!items) literally.set(from, (items = new Set(scorePhrases(ctx.lexical, [{ text: from, weight: 1 }], { fuzzy: false }).keys())));
+    return items.has(item);
+  };
+  const itself = new Set(intent.expansions
+    .filter((e) => (e.label !== undefined && e.label.toLocaleLowerCase() === e.from.toLocaleLowerCase()) || (e.reason.split('→').length <= 2 && /[\uac00-\ud7a3]/.test(e.from)))
+    .map((e) => e.text.toLocaleLowerCase()));
+  const places = new Set((intent.information?.places ?? []).map((p) => p.text.toLocaleLowerCase()));
+  const hitsOf = new Map<string, number>();
+  for (const h of typed.values()) for (const b of h.because ?? []) hitsOf.set(b.phrase.toLocaleLowerCase(), (hitsOf.get(b.phrase.toLocaleLowerCase()) ?? 0) + 1);
+  const sparse = new Set(wanted.filter((p) => !p.reason && !places.has(p.text.toLocaleLowerCase()) && (hitsOf.get(p.text.toLocaleLowerCase()) ?? 0) <= SPARSE_PHRASE_HITS).map((p) => p.text.toLocaleLowerCase()));
+  return {
+    meetsOtherWord: (item, prev, hit) => {
+      const phrase = key(prev);
+      const from = fromOf.get(key(hit));
+      if (!phrase || !from || from === phrase) return false;
+      const words = phrase.split(/\s+/);
+      const fromWords = from.split(/\s+/);
+      return words.length > fromWords.length && fromWords.every((w) => words.some((x) => x === w || x.startsWith(w) || w.startsWith(x))) && !matchesOwnWords(item, from);
+    },
+    meansSparse: (item, hit) => {
+      const text = key(hit);
+      return text === ctx.items[item]!.title.toLocaleLowerCase() && sparse.has(fromOf.get(text) ?? '') && !itself.has(text);
+    },
+  };
 }
