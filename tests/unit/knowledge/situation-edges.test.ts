@@ -74,3 +74,11 @@ describe('a name that matches little means what the knowledge layer names for it
     expect(titles.slice(0, 7)).toEqual(expect.arrayContaining(['synagogue', 'doughnut']));
   });
 });
+
+describe('the words that ask to learn name nothing', () => {
+  it('"I want to learn more about Seoul culture" reads no acquisition, learner, hearing or seeing', () => {
+    const { intent } = productTurns("I'm traveling from San Francisco to Seoul next week. I want to learn more about Seoul culture");
+    const texts = intent.expansions.map((e) => e.text);
+    for (const t of ['acquisition', 'learner', 'hear', 'see']) expect(texts).not.toContain(t);
+  });
+});
