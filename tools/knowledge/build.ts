@@ -13,7 +13,7 @@ import { KO_BASIC_NOUNS, KO_BASIC_PREDICATES } from './ko-basic-words.ts';
 import { KO_STATE_WORDS } from './ko-state-words.ts';
 import { OCCASIONS } from './occasions.ts';
 import { SITUATIONS } from './situations.ts';
-import { PLACE_THINGS } from './place-things.ts';
+import { FEATURE_THINGS, PLACE_THINGS } from './place-things.ts';
 import { activityProperties, itemKinds, itemProperties, verbObjectProperties } from './properties.ts';
 import { adjectiveAntonyms, serialiseAntonyms } from './antonyms.ts';
 import { nameVariants } from './inflect.ts';
@@ -388,6 +388,28 @@ const placeCompounds = new Set<string>();
   }
   if (unknown.length) throw new Error(`place-things.ts names places the knowledge layer does not know: ${unknown.join(', ')}`);
   console.log(`Place things: ${PLACE_THINGS.length} places`);
+}
+
+// --- Natural features (place-things.ts FEATURE_THINGS): each name WordNet makes an instance of a kind of
+// feature, in its first sense and written with a capital, reads as that kind's things.
+{
+  let named = 0;
+  for (const s of wn.synsets.values()) {
+    if (!s.id.startsWith('n:')) continue;
+    const things = s.pointers.filter((p) => p.symbol === '@i').map((p) => FEATURE_THINGS[wn.synsets.get(p.target)?.lemmas[0] ?? '']).find((t) => t !== undefined);
+    if (!things) continue;
+    for (const d of new Set(s.display.filter((x) => /^[A-Z]/.test(x)))) {
+      const key = d.toLowerCase();
+      if ((wn.senses.get(key) ?? [])[0] !== s.id) continue;
+      const known = g.byKey.get(key);
+      if (known !== undefined && g.concepts[known]!.kind !== 'word') continue;
+      const c = g.concept(key);
+      g.surface(key, c, SEED_WEIGHT, 'wordnet:feature-name');
+      things.forEach((t, i) => g.edge(c, PLACE_THING_WEIGHT * PLACE_THING_DECAY ** i, [{ rel: PLACE_THINGS_RELATION, to: g.concept(t.toLowerCase()) }]));
+      named++;
+    }
+  }
+  console.log(`Natural features: ${named} names`);
 }
 
 const meta = {

@@ -103,3 +103,28 @@ export const PLACE_THINGS: readonly PlaceThings[] = [
   { place: 'okinawa', things: ['desert island', 'beach with umbrella', 'tropical fish', 'water wave', 'palm tree', 'diving mask'] },
   { place: 'osaka', things: ['oden', 'steaming bowl', 'Japanese castle', 'red paper lantern', 'cityscape at dusk', 'fish cake with swirl'] },
 ];
+
+/**
+ * What a natural feature is known for, by the kind WordNet makes it an instance of (@i): "Alps" is a
+ * range, "Everest" a mountain peak, "Sahara" a desert, "Lake Tahoe" a lake, "Grand Canyon" a gorge.
+ * "hiking in the alps" had read the Alps as a word (range -> the driving range: golfers), "lake tahoe"
+ * matched the barber pole (lake -> fresh), "road trip to the grand canyon" showed the statue of liberty.
+ * The build gives each such name (its first sense only: "amazon" is first the warrior woman) these
+ * things as a place's (tools/knowledge/build.ts); a city or a country of that name keeps its own.
+ */
+export const FEATURE_THINGS: Readonly<Record<string, readonly string[]>> = {
+  range: ['snow-capped mountain', 'mountain', 'sunrise over mountains', 'hiking boot', 'person climbing', 'mountain cableway'],
+  'mountain peak': ['snow-capped mountain', 'mountain', 'person climbing', 'sunrise over mountains', 'hiking boot'],
+  volcano: ['volcano', 'snow-capped mountain', 'mountain', 'fire'],
+  lake: ['canoe', 'person rowing boat', 'water wave', 'sailboat', 'camping'],
+  river: ['canoe', 'person rowing boat', 'water wave', 'ferry', 'bridge at night'],
+  desert: ['desert', 'camel', 'two-hump camel', 'cactus', 'sun'],
+  gorge: ['desert', 'sunrise over mountains', 'mountain', 'hiking boot', 'national park'],
+  sea: ['water wave', 'sailboat', 'tropical fish', 'spouting whale', 'beach with umbrella', 'ship'],
+  ocean: ['water wave', 'spouting whale', 'ship', 'sailboat', 'tropical fish'],
+  bay: ['water wave', 'sailboat', 'beach with umbrella', 'ship'],
+  gulf: ['water wave', 'ship', 'sailboat', 'tropical fish'],
+  waterfall: ['water wave', 'national park', 'rainbow', 'droplet'],
+  'national park': ['national park', 'evergreen tree', 'camping', 'hiking boot', 'tent'],
+  forest: ['evergreen tree', 'deciduous tree', 'national park', 'camping'],
+};

@@ -251,6 +251,8 @@ export function informationNode(inp: {
       .filter((e) => !placeTexts.has(e.text.toLocaleLowerCase()))
       .filter((e) => !(/^[a-z]+$/i.test(e.text) && e.text.length < MIN_LATIN_EXPANSION_CHARS))
       .filter((e) => !calendarOnly(e.from))
+      // Nor a word inside a place's name of several ("buenos aires": the river Aire, its canoes).
+      .filter((e) => e.from.includes(' ') || !placeWords.some((p) => p.includes(' ') && p.split(' ').some((w) => w === e.from.toLocaleLowerCase() || (w.startsWith(e.from.toLocaleLowerCase()) && w.length - e.from.length <= 2))))
       // A word a place's name also spells is not meant beside it ("파리에 가고 싶어": Paris, not the fly).
       .filter((e) => !fromPlace(e) || (!fromOrigin(e) && e.provenance.every((p) => NAMING.test(p.via) || PLACE_RELATIONS.test(p.via)) && !(e.concept.kind === 'word' && !e.head && e.provenance.every((p) => NAMING.test(p.via)))))
       .filter((e) => !refused.has(e.text.toLocaleLowerCase()) && ![...refused].some((d) => names(words, d) && e.from.toLocaleLowerCase().includes(d)));
