@@ -82,3 +82,11 @@ describe('the words that ask to learn name nothing', () => {
     for (const t of ['acquisition', 'learner', 'hear', 'see']) expect(texts).not.toContain(t);
   });
 });
+
+describe('a pet is no person the turn is for', () => {
+  it('"my cat knocked my coffee off the table again" shows the cat (seen in the page: it had shown none)', () => {
+    const { intent, top } = productTurns('my cat knocked my coffee off the table again');
+    expect(intent.information.people).toEqual([]);
+    expect(top.slice(0, 3).some((it) => /\bcat\b/.test(it.title))).toBe(true);
+  });
+});

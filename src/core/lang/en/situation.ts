@@ -7,10 +7,7 @@ const MONTHS = 'january|february|march|april|june|july|august|september|october|
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred';
 const KIN = 'daughter|son|kids?|children|child|baby|wife|husband|partner|mom|mum|mother|dad|father|parents|sister|brother|'
   + 'grandma|grandmother|grandpa|grandfather|grandparents|girlfriend|boyfriend|fiancee?|friends?|family|boss|colleagues?|'
-  + 'niece|nephew|aunt|uncle|cousin|teacher|students?|dog|cat';
-
-/** Kin that are people: "with a dog" is no one it is for. */
-const PERSON_KIN = KIN.replace('|dog|cat', '');
+  + 'niece|nephew|aunt|uncle|cousin|teacher|students?';
 
 export const englishSituation: SituationPack = {
   dates: [
@@ -29,7 +26,7 @@ export const englishSituation: SituationPack = {
   // "my daughter", and a place named by whose it is ("at grandma's", "my aunt's").
   // "for a friend", "with friends": whom it is for or with, a person as well as "my friend" is.
   people: [new RegExp(`\\b(?:my|our) ((?:little |baby |best |older |younger )?(?:${KIN}))\\b`, 'gi'), new RegExp(`\\b(?:at|to|from) (?:my |our )?(${KIN})['’]s\\b`, 'gi'),
-    new RegExp(`\\b(?:for|with) (?:a |an |the |some )?(${PERSON_KIN})\\b`, 'gi')],
+    new RegExp(`\\b(?:for|with) (?:a |an |the |some )?(${KIN})\\b`, 'gi')],
   undo: [
     // "cats are fine now", "actually spiders are ok": a take-back only counts where the turn also names
     // something disliked before (src/core/extract/information.ts), so the bare form is safe here.
