@@ -10,7 +10,7 @@ import { GraphBuilder } from './graph.ts';
 import { KO_PROPERTY_NOUNS, KO_PROPERTY_PREDICATES } from './ko-property-words.ts';
 import type { ColorTerm } from '../../src/core/colors.ts';
 import { KO_BASIC_NOUNS, KO_BASIC_PREDICATES } from './ko-basic-words.ts';
-import { KO_STATE_WORDS } from './ko-state-words.ts';
+import { KO_FEELINGS, KO_STATE_WORDS } from './ko-state-words.ts';
 import { OCCASIONS } from './occasions.ts';
 import { SITUATIONS } from './situations.ts';
 import { FEATURE_THINGS, PLACE_THINGS } from './place-things.ts';
@@ -215,11 +215,14 @@ for (const it of items) {
 for (const [dict, en] of Object.entries({ ...KO_BASIC_PREDICATES, ...KO_STATE_WORDS, ...KO_PROPERTY_PREDICATES })) {
   const c = g.concept(en);
   // The dictionary form too: a refinement's clause is read to it by position (src/core/lang/ko/predicate.ts).
-  for (const f of [dict, ...predicateForms(dict)]) g.surface(f, c, SEED_WEIGHT, 'seed:ko-predicate');
+  // A state or feeling (ko-state-words.ts KO_FEELINGS) says so in its relation: a turn's feeling is no circumstance
+  // of what it tells (src/core/extract/statement.ts).
+  const rel = KO_FEELINGS.has(dict) ? 'seed:ko-predicate-state' : 'seed:ko-predicate';
+  for (const f of [dict, ...predicateForms(dict)]) g.surface(f, c, SEED_WEIGHT, rel);
   // The noun of a 하다/되다 predicate names the same state ("긴장" of 긴장되다: nervous), as the stemmer
   // reads "긴장돼요" to it; two syllables at least (one is too ambiguous in running text).
   const noun = /(?:하|되)다$/.test(dict) ? dict.slice(0, -2) : '';
-  if (noun.length >= 2) g.surface(noun, c, SEED_WEIGHT, 'seed:ko-predicate');
+  if (noun.length >= 2) g.surface(noun, c, SEED_WEIGHT, rel);
   if (!g.concepts[c]!.ko) g.concepts[c]!.ko = dict;
 }
 // Basic nouns (tools/knowledge/ko-basic-words.ts): a translation, not a seed predicate, so that no

@@ -22,3 +22,15 @@ export const KO_STATE_WORDS: Readonly<Record<string, string>> = {
   '얼어 죽다': 'freezing', '추워 죽다': 'freezing', 습하다: 'humid', 꿉꿉하다: 'humid', 후텁지근하다: 'humid',
   출출하다: 'hungry', 쓸쓸하다: 'lonely', 떨리다: 'nervous', 뿌듯하다: 'proud', 자랑스럽다: 'proud',
 };
+
+/**
+ * The states and feelings among them (not the activities, 결혼하다 or 공부하다, nor a taste's 맵다): a feeling
+ * the user says is no circumstance of what the turn tells (src/core/extract/statement.ts); the build marks
+ * their forms with their own relation, seed:ko-predicate-state.
+ */
+export const KO_FEELINGS: ReadonlySet<string> = new Set([
+  '목마르다', '배고프다', '배부르다', '춥다', '덥다', '졸리다', '피곤하다', '아프다', '심심하다', '슬프다', '기쁘다', '행복하다',
+  '외롭다', '무섭다', '화나다', '짜증나다', '우울하다', '신나다', '설레다', '긴장하다', '긴장되다', '초조하다', '불안하다',
+  '걱정되다', '걱정하다', '기대되다', '궁금하다', '놀라다', '부끄럽다', '바쁘다', '지치다',
+  '얼어 죽다', '추워 죽다', '습하다', '꿉꿉하다', '후텁지근하다', '출출하다', '쓸쓸하다', '떨리다', '뿌듯하다', '자랑스럽다',
+]);

@@ -113,4 +113,4 @@ export function dislikedKinds(kb: KnowledgeBase, dislikes: readonly string[]): N
 function seedEnglish(kb: KnowledgeBase, text: string, whole = false): string[] {
   return findConcepts(kb, text, { stem: true }).filter((m) => SEED_NAMING.test(kb.relations[m.rel] ?? '') && (!whole || m.text === text.toLocaleLowerCase())).map((m) => kb.concepts[m.concept]!.en.toLocaleLowerCase());
 }
-const SEED_NAMING = /^(?:seed:ko-predicate|ko-basic:translation)$/;
+const SEED_NAMING = /^(?:seed:ko-predicate(?:-state)?|ko-basic:translation)$/;

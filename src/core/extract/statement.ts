@@ -13,6 +13,8 @@ const SITUATION_STEP = /seed-situation/;
 export const OCCASION_STEP = /seed-occasion/;
 /** Any step of a situation or an occasion seed (its name, what it implies). */
 export const SEED_STEP = /seed-(?:situation|occasion)/;
+/** A state said as a predicate (tools/knowledge/ko-state-words.ts: 슬프다 -> sad, 피곤하다 -> tired). */
+const FEELING_STEP = /^seed:ko-predicate-state$/;
 /** A step from a situation or an occasion to what goes with it (the seeds' edges). */
 export const SEED_IMPLIES = /^seed-(?:situation|occasion)$/;
 /**
@@ -103,8 +105,11 @@ export function readStatement(inp: {
   // A phrase is part of it when a word names it, is what it implies, or wishes well ("congrats").
   const partOf = (w: string) => spanWords.has(w) || impliedWords.has(w) || [...spanWords].some((s) => s.startsWith(w) || w.startsWith(s)) || [...GREETINGS].some((g) => w.startsWith(g));
   const demotes = isPackLanguage(inp.language) && packFor(inp.language).situation.demotesCircumstances;
+  // A feeling the user says they have is no circumstance of what happened: it is what they feel ("친구가
+  // 이사 가서 너무 슬퍼": the sad faces beside the moving boxes, not below every house).
+  const feels = new Set(expanded.filter((e) => e.provenance[0] !== undefined && FEELING_STEP.test(`${e.provenance[0].source}:${e.provenance[0].via}`)).map((e) => e.from.toLocaleLowerCase()));
   return {
-    circumstance: demotes ? (t) => !wordsOf(t).some(partOf) : () => false,
+    circumstance: demotes ? (t) => !wordsOf(t).some(partOf) && !feels.has(t.toLocaleLowerCase()) : () => false,
     besideOccasion: occasionTold ? (e) => !steps(e, OCCASION_STEP) && steps(e, SITUATION_STEP) : () => false,
     inOccasionName,
     besideAsk,

@@ -90,3 +90,17 @@ describe('a pet is no person the turn is for', () => {
     expect(top.slice(0, 3).some((it) => /\bcat\b/.test(it.title))).toBe(true);
   });
 });
+
+describe('a feeling said is no circumstance of what happened', () => {
+  it('친구가 이사 가서 너무 슬퍼: the sad faces lead, not the houses', () => {
+    const titles = productTurns('친구가 이사 가서 너무 슬퍼').top.map((it) => it.title);
+    expect(titles.slice(0, 5)).toContain('crying face');
+    expect(titles.slice(0, 5)).not.toContain('houses');
+  });
+
+  it('a predicate that is no feeling stays a circumstance: 추석 연휴에 시골 할머니댁 내려가 shows no trains', () => {
+    const titles = productTurns('추석 연휴에 시골 할머니댁 내려가').top.map((it) => it.title);
+    expect(titles.slice(0, 5)).not.toContain('locomotive');
+    expect(titles).toContain('moon viewing ceremony');
+  });
+});
