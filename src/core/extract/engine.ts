@@ -61,7 +61,11 @@ export function speakable(x: TurnExtraction, gazetteer: Gazetteer): TurnExtracti
   // one the turn implies, which the reply was given to name (understand.ts: a New Year greeting's 불꽃놀이).
   const implies = new Set((x.expansions ?? []).flatMap((e) => [e.text, ...(e.label ? [e.label] : [])]).map((t) => t.toLocaleLowerCase()));
   const led = (p: { text: string; weight: number }) => !implies.has(p.text.toLocaleLowerCase()) && leading.some(leadsOver([p], x.information?.places ?? []));
-  const known = x.keyPhrases.filter((p) => knows(p.text) && !led(p));
+  // Nor a Korean state said as a predicate, which the knowledge layer read to its dictionary form ("슬퍼 →
+  // 슬프다"): "슬퍼로 바꿔 볼게요" names a feeling as if it were a thing to show.
+  const predicate = (p: { text: string }) => /[\uac00-\ud7a3]/.test(p.text)
+    && (x.expansions ?? []).some((e) => e.label !== undefined && e.label !== p.text && /다$/.test(e.label) && e.reason === `${p.text} → ${e.label}`);
+  const known = x.keyPhrases.filter((p) => knows(p.text) && !led(p) && !predicate(p));
   // A like is spoken of too ("I'll remember you like …"): only in the catalog's words as well.
   const likes = x.likes.filter(knows);
   if (known.length === x.keyPhrases.length && likes.length === x.likes.length) return x;

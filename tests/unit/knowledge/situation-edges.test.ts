@@ -7,7 +7,18 @@
 import { describe, expect, it } from 'vitest';
 import { expandPhrase } from '../../../src/core/knowledge/expand.ts';
 import { glossTargetWords } from '../../../tools/knowledge/wordnet.ts';
-import { kb, productTurns } from './product-turns.ts';
+import { informationNode } from '../../../src/core/extract/information.ts';
+import { emptyIntent, parseTurnExtraction } from '../../../src/core/intent.ts';
+import { refinementReaders } from '../../../src/core/knowledge/expand.ts';
+import { engine, kb, productTurns } from './product-turns.ts';
+
+/** The reply to one first turn, as the llm worker composes it after the information node. */
+async function replyTo(text: string, seed: number): Promise<string> {
+  const previous = emptyIntent('u', 0);
+  const x = parseTurnExtraction(engine.extract(text, { previous, context: { expansions: [], places: [], ...refinementReaders(kb) } }));
+  const enriched = parseTurnExtraction({ ...x, ...informationNode({ text, extraction: x, previous, kb, catalogItems: (p) => engine.gazetteer.itemIdsOf(p) }) });
+  return engine.reply(enriched, { language: enriched.language, seed });
+}
 
 describe('what a definition can lead to', () => {
   it('not its function words, nor the verb after who / which / that', () => {
@@ -96,6 +107,10 @@ describe('a feeling said is no circumstance of what happened', () => {
     const titles = productTurns('친구가 이사 가서 너무 슬퍼').top.map((it) => it.title);
     expect(titles.slice(0, 5)).toContain('crying face');
     expect(titles.slice(0, 5)).not.toContain('houses');
+  });
+
+  it('the reply does not name the feeling\'s predicate form as a thing to show ("슬퍼로 바꿔 볼게요")', async () => {
+    for (const seed of [0, 1, 2]) expect(await replyTo('친구가 이사 가서 너무 슬퍼', seed)).not.toMatch(/슬퍼/);
   });
 
   it('a predicate that is no feeling stays a circumstance: 추석 연휴에 시골 할머니댁 내려가 shows no trains', () => {
