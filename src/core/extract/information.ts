@@ -9,12 +9,13 @@ import type { KnowledgeBase } from '../knowledge/format.ts';
 import { findConcepts } from '../knowledge/match.ts';
 import { type FoundPlace, findPlaces } from '../knowledge/places.ts';
 import { LANGUAGE_PACKS, packOfText, reasonsOf, turnsAway } from '../lang/packs.ts';
-import { crossBorderTrip, escapeRe, foundAs, MAX_LINKED_ITEMS, nationalityPlaces, norm, originsOf, placeThings, placeTopics, tripThingTexts } from './journey.ts';
+import { crossBorderTrip, escapeRe, foundAs, insidePlaceName, MAX_LINKED_ITEMS, nationalityPlaces, norm, originsOf, placeThings, placeTopics, tripThingTexts } from './journey.ts';
 import { userText } from './machinery.ts';
 import { aboutUndone, pointingBack } from './pointing.ts';
-import { CIRCUMSTANCE_SHARE, GREETINGS, OCCASION_STEP, readStatement, SEED_IMPLIES, SEED_NAME, SEED_STEP, situationNameWords, type StatementReading, steps } from './statement.ts';
+import { CIRCUMSTANCE_SHARE, GREETINGS, OCCASION_STEP, pastSituation, readStatement, SEED_IMPLIES, SEED_NAME, SEED_STEP, situationNameWords, type StatementReading, steps } from './statement.ts';
 import { dislikedKinds, kindExpansions, propertyExpansions } from './linked-items.ts';
 import { impliedOccasions, OCCASION_WEIGHT, occasionPhrases, readingOccasions } from './occasions.ts';
+import { NAMING, REFINE_MAIN_SENSE, refinementStep, SAME_CONCEPT } from './refinement-steps.ts';
 import { clearerPhrases, isVague } from './vague.ts';
 import { LEAD_SHARE } from '../wanted.ts';
 
@@ -40,31 +41,6 @@ export const EXPANSIONS_LEARN_MORE = 14;
  * noise ("서울 → 대한민국 → asian country → 교외").
  */
 const MAX_HOPS = 2;
-/** Relations that only name the same concept in another language or form: not a hop in meaning. */
-const NAMING = /translation|name|ko-predicate|lemma/;
-/**
- * Adjectives on the same scale (WordNet also-see: "warm" -> "hot"): for a refinement, one such step is
- * as good as a name, since catalogs tag one word of the scale (the hot drinks are "hot", never
- * "warm"). Similar-to is not: its clusters are broad ("hot" ~ "tropical", "white").
- */
-const SAME_SCALE = /^also-see$/;
-/** A synonym (one WordNet synset: "fly", "wing") is another name of the same concept, not a step in meaning. */
-const SAME_CONCEPT = /^synonym$/;
-/**
- * A part names the wholes that have it (WordNet part-of: "wing" -> bird, bat, angel): "only the ones
- * with wings" keeps the animals that have them, which the catalog tags as birds, not as "wing".
- */
-const HAS_PART = /^part-of$/;
-/**
- * A refinement's synonym weighs at least this share of its word's own reading: one in the word's first
- * sense keeps 0.9 (0.81 beside a naming step), one in its second sense 0.72 or less.
- */
-const REFINE_MAIN_SENSE = 0.78;
-/** A refinement's expansion: naming steps and synonyms, and at most one step along the same scale or to a whole. */
-const refinementStep = (provenance: readonly { via: string }[]) => {
-  const meaning = provenance.filter((p) => !NAMING.test(p.via) && !SAME_CONCEPT.test(p.via));
-  return meaning.length === 0 || (meaning.length === 1 && (SAME_SCALE.test(meaning[0]!.via) || HAS_PART.test(meaning[0]!.via)));
-};
 /**
  * From a place, only these relations lead somewhere the user meant: its country, and the country's
  * nationality and what that names (Japan → Japanese → sake). Part-of and same-emoji hops led to other
@@ -252,7 +228,7 @@ export function informationNode(inp: {
       .filter((e) => !(/^[a-z]+$/i.test(e.text) && e.text.length < MIN_LATIN_EXPANSION_CHARS))
       .filter((e) => !calendarOnly(e.from))
       // Nor a word inside a place's name of several ("buenos aires": the river Aire, its canoes).
-      .filter((e) => e.from.includes(' ') || !placeWords.some((p) => p.includes(' ') && p.split(' ').some((w) => w === e.from.toLocaleLowerCase() || (w.startsWith(e.from.toLocaleLowerCase()) && w.length - e.from.length <= 2))))
+      .filter((e) => !insidePlaceName(placeWords, e.from))
       // A word a place's name also spells is not meant beside it ("파리에 가고 싶어": Paris, not the fly).
       .filter((e) => !fromPlace(e) || (!fromOrigin(e) && e.provenance.every((p) => NAMING.test(p.via) || PLACE_RELATIONS.test(p.via)) && !(e.concept.kind === 'word' && !e.head && e.provenance.every((p) => NAMING.test(p.via)))))
       .filter((e) => !refused.has(e.text.toLocaleLowerCase()) && ![...refused].some((d) => names(words, d) && e.from.toLocaleLowerCase().includes(d)));
@@ -317,16 +293,6 @@ export function informationNode(inp: {
   const clear = clearerPhrases(extraction.keyPhrases, text, kb);
   const travelling = information.places.length > 0;
   const isTripWord = (w: string) => situation.some((s) => s.tripWords.test(w));
-  // A phrase that begins inside a situation's name and goes on past it is what goes on: "비 오는 날
-  // 카페에서" had kept "날 카페" (the day of the rainy day, and the café), which matched the roller
-  // skate's blade (날) and named "날 카페" in the reply.
-  const pastSituation = <P extends { readonly text: string }>(p: P): P => {
-    const all = p.text.split(' ');
-    const from = all.findIndex((w) => !situationSpans.some((span) => span.includes(w.toLocaleLowerCase())));
-    // Not where what goes on is still the name's (its head: "first grade" is a grade of school, not a grade).
-    const named = new Set([...situationNames].flatMap((n) => n.split(' ')));
-    return from > 0 && !all.slice(from).some((w) => named.has(w.toLocaleLowerCase())) ? { ...p, text: all.slice(from).join(' ') } : p;
-  };
   const keyPhrases = clear.flatMap((said) => {
     const t0 = said.text.toLocaleLowerCase();
     if (isPlace(t0) || insideSituation(t0) || readForMeaning(t0) || statement.inOccasionName(t0)) return [];
@@ -335,7 +301,7 @@ export function informationNode(inp: {
     const all = said.text.split(' ');
     const rest = all.filter((w) => !statement.inOccasionName(w.toLocaleLowerCase()));
     if (rest.length > 0 && rest.length < all.length) return [{ ...said, text: rest.join(' '), weight: said.weight * CIRCUMSTANCE_SHARE }];
-    const p = pastSituation(said);
+    const p = pastSituation(said, situationSpans, situationNames);
     const t = p.text.toLocaleLowerCase();
     // A circumstance weighs less beside what else was said, and goes where it is all that was ("trick
     // or treat for halloween": the reply names what Halloween brings, not "treat").

@@ -156,3 +156,17 @@ export function situationNameWords(expanded: readonly Expansion[], opts: {
     return words.filter((w) => (w !== head && !literal(w)) || (opts.impliedHeads && w === head && literal(w)));
   });
 }
+
+/**
+ * A phrase that begins inside a situation's name and goes on past it is what goes on: "비 오는 날 카페에서"
+ * had kept "날 카페" (the day of the rainy day, and the café), which matched the roller skate's blade (날)
+ * and named "날 카페" in the reply. Not where what goes on is still the name's (its head: "first grade" is
+ * a grade of school, not a grade). `spans`: situationNameWords; `names`: the situations' names as said.
+ */
+export function pastSituation<P extends { readonly text: string }>(p: P, spans: readonly (readonly string[])[], names: ReadonlySet<string>): P {
+  const all = p.text.split(' ');
+  const from = all.findIndex((w) => !spans.some((span) => span.includes(w.toLocaleLowerCase())));
+  if (from <= 0) return p;
+  const named = new Set([...names].flatMap((n) => n.split(' ')));
+  return all.slice(from).some((w) => named.has(w.toLocaleLowerCase())) ? p : { ...p, text: all.slice(from).join(' ') };
+}
