@@ -47,6 +47,13 @@ describe('English negation', () => {
     expect(prefs('drank way too much coffee').dislikes).toEqual([]);
   });
 
+  it('reads a negated "stop" as what the user keeps doing, not a refusal', () => {
+    expect(prefs("ugh, scratchy throat since yesterday and i can't stop sniffling").dislikes).toEqual([]);
+    expect(prefs("my hands won't stop shaking").dislikes).toEqual([]);
+    expect(prefs('stop showing me snakes').dislikes).toEqual(['snake']);
+    expect(prefs('please stop the cats').dislikes).toEqual(['cat']);
+  });
+
   it('scopes a negation to its clause: "no more cats, but more dogs"', () => {
     const p = prefs('no more cats, but more dogs');
     expect(p.dislikes).toEqual(['cat']);

@@ -28,6 +28,14 @@ const EN_NEGATIVE_PREFIX = cueRegex([
 const EN_EXCESS = cueRegex(['too many', 'too much']);
 /** Past time in the sentence: "way too much wine last night" is a story, not a request for less wine. */
 const EN_PAST_TIME = cueRegex(['last night', 'last week', 'last weekend', 'last month', 'last year', 'yesterday', 'earlier', 'ago', 'this morning']);
+/**
+ * A negated "stop" tells what the user keeps doing, not what the feed should drop: "i can't stop
+ * sniffling", "my hands won't stop shaking" (tests/golden/understanding dev3 had read both as refusals,
+ * so the told state was an exclusion and the turn kept the earlier topic).
+ */
+const EN_NEGATED_BEFORE_STOP = /^(?:can'?t|cannot|won'?t|couldn'?t|wouldn'?t|never|not|doesn'?t|didn'?t|don'?t)$/;
+const narratesHabit = (scan: PreferenceScan, span: WordSpan) =>
+  /^(?:stop|stopped|quit)$/.test(scan.words[span.start]!.surface) && span.start > 0 && EN_NEGATED_BEFORE_STOP.test(scan.words[span.start - 1]!.surface);
 /** Intensifiers between a verb and "too much": "drank way too much". */
 const EN_EXCESS_INTENSIFIERS: ReadonlySet<string> = new Set(['way', 'far', 'just', 'bit', 'a', 'little', 'slightly', 'waaay', 'waay', 'soo', 'so']);
 /** Doing verbs before "too much" ("had", "ate", "drank", "spent", "watched"): the user did too much of it. */
@@ -76,7 +84,7 @@ function findEnglishPreferences(scan: PreferenceScan): void {
     for (const pi of scan.backward(span.start, false)) { narrowedAfter.add(pi); scan.narrowTo(pi); }
   }
   const excess = scan.matchWords(EN_EXCESS).filter((span) => !narratesExcess(scan, span.start));
-  for (const span of [...scan.matchWords(EN_NEGATIVE_PREFIX), ...excess]) {
+  for (const span of [...scan.matchWords(EN_NEGATIVE_PREFIX).filter((x) => !narratesHabit(scan, x)), ...excess]) {
     scan.countCue('negative');
     for (let k = span.start; k < span.end; k++) {
       scan.markCueWord(k);
