@@ -164,7 +164,8 @@ export function situationNameWords(expanded: readonly Expansion[], opts: {
  * a grade of school, not a grade). `spans`: situationNameWords; `names`: the situations' names as said.
  */
 export function pastSituation<P extends { readonly text: string }>(p: P, spans: readonly (readonly string[])[], names: ReadonlySet<string>): P {
-  const all = p.text.split(' ');
+  // A hyphenated word is its parts, as the name was found ("all-nighter" is the name "all nighter").
+  const all = p.text.split(/[\s-]+/).filter((w) => w.length > 0);
   const from = all.findIndex((w) => !spans.some((span) => span.includes(w.toLocaleLowerCase())));
   if (from <= 0) return p;
   const named = new Set([...names].flatMap((n) => n.split(' ')));

@@ -53,6 +53,13 @@ describe('a phrase that begins inside a situation name', () => {
     expect(top.slice(0, 5).some((it) => /book/.test(it.title))).toBe(true);
   });
 
+  it('a hyphenated word is the name it was found as: "pulled an all-nighter finishing my thesis"', () => {
+    const { intent, top } = productTurns('pulled an all-nighter finishing my thesis and now i have a 9am lecture');
+    expect(intent.keyPhrases.map((p) => p.text).filter((t) => t.includes('nighter'))).toEqual([]);
+    // The sleepless night leads: it had been below the chequered flag of "all-nighter finish".
+    expect(top[0]!.title).toBe('face with bags under eyes');
+  });
+
   it('keeps a phrase whose rest is still the name\'s own head: "first grade" is not "grade"', () => {
     const { intent } = productTurns('my daughter starts first grade monday');
     expect(intent.keyPhrases.map((p) => p.text)).not.toContain('grade');
