@@ -9,6 +9,7 @@ import type { KnowledgeBase } from '../knowledge/format.ts';
 import { findConcepts } from '../knowledge/match.ts';
 import { type FoundPlace, findPlaces } from '../knowledge/places.ts';
 import { LANGUAGE_PACKS, packOfText, reasonsOf, turnsAway } from '../lang/packs.ts';
+import { stripKoreanParticle } from '../text.ts';
 import { crossBorderTrip, escapeRe, foundAs, insidePlaceName, MAX_LINKED_ITEMS, nationalityPlaces, norm, originsOf, placeThings, placeTopics, tripThingTexts } from './journey.ts';
 import { userText } from './machinery.ts';
 import { aboutUndone, pointingBack } from './pointing.ts';
@@ -206,6 +207,15 @@ export function informationNode(inp: {
     const placeTexts = new Set(placeExpansions.map((e) => e.text.toLocaleLowerCase()));
     const expanded = withSituations(kb, expandPhrases(kb, phrases, language, limit * 3), language);
     namedOccasion = expanded.some((e) => e.provenance.some((p) => OCCASION_STEP.test(p.via)));
+    // Every occasion the knowledge layer knows by name is one of the turn's (diwali, eid mubarak), not
+    // only those the language pack's pattern lists.
+    // Each once, as said without its particle ("추석에": 추석), and not inside a longer one ("new year" of "lunar new year").
+    const known = [...new Set(expanded
+      .filter((e) => e.provenance[0] !== undefined && OCCASION_STEP.test(`${e.provenance[0].source}:${e.provenance[0].via}`))
+      .map((e) => norm(e.from).toLocaleLowerCase().split(' ').map(stripKoreanParticle).join(' ').slice(0, 64)))];
+    const all = [...information.occasions, ...known];
+    const inside = (o: string) => all.some((x) => x !== o && ` ${x.toLocaleLowerCase()} `.includes(` ${o.toLocaleLowerCase()} `));
+    information.occasions = [...new Map(all.filter((o) => !inside(o)).map((o) => [o.toLocaleLowerCase(), o])).values()];
     const tells = !refining && (extraction.task === 'new_topic' || extraction.task === 'chit_chat') && !LANGUAGE_PACKS.some((pk) => pk.situation.asks.test(text));
     situationSpans = situationNameWords(expanded, { impliedHeads: tells });
     situationNames = new Set(expanded.filter((e) => e.from.includes(' ') && steps(e, SEED_NAME)).map((e) => e.from.toLocaleLowerCase()));

@@ -36,3 +36,21 @@ describe('occasions beyond the ones every calendar has', () => {
     expect(top(10, text)).toEqual(expect.arrayContaining(things));
   });
 });
+
+describe('the occasions the intent keeps (shown in the intent inspector)', () => {
+  it.each([
+    ['switching gears, diwali at my aunt\'s this weekend and i need something festive', ['diwali']],
+    ['eid mubarak!! heading to my grandparents for the big lunch', ['eid mubarak']],
+    ['lunar new year dinner at my in-laws tonight', ['lunar new year']],
+    ['추석에 큰집 가서 전 부치고 올게ㅋㅋ', ['추석']],
+    ['빼빼로데이에 뭐 주지', ['빼빼로데이']],
+    ['happy birthday to my mom', ['birthday']],
+  ])('%s', (text, occasions) => {
+    // Every occasion the knowledge layer knows by name, as said, without its particle, and not inside a longer one.
+    expect(productTurns(text).intent.information?.occasions.map((o) => o.text)).toEqual(occasions);
+  });
+
+  it('a turn with no occasion keeps none', () => {
+    expect(productTurns("i'm so thirsty").intent.information?.occasions).toEqual([]);
+  });
+});
