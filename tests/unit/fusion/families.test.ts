@@ -33,4 +33,11 @@ describe('variant families', () => {
     expect(top.filter((t) => t.startsWith('family:')).length).toBeLessThanOrEqual(4);
     expect(top).toContain('full moon');
   });
+
+  it('a family is one sample of the topic: "rocket stickers" fills with aircraft, not people at work', () => {
+    // The person, man and woman astronaut had made the people-at-work subgroup the topic (health workers, students).
+    const top = productTurns('rocket stickers').top.map((it) => it.title);
+    expect(top.filter((t) => /health worker|student|teacher/.test(t))).toEqual([]);
+    expect(top).toEqual(expect.arrayContaining(['helicopter', 'airplane']));
+  });
 });
