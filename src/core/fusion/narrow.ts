@@ -4,6 +4,7 @@
 // with the fitting items first; and a dislike gives way to a more recent explicit
 // request ("no animals", later "cats please": cats show, other animals stay hidden).
 import { rowsOf } from '../catalog.ts';
+import { COLOR_TERMS, colorWords } from '../colors.ts';
 import type { Intent } from '../intent.ts';
 import { dislikedItems, FIELD_WEIGHTS, type LexicalIndex, scorePhrases } from '../lexical.ts';
 import { packOfText } from '../lang/packs.ts';
@@ -76,6 +77,9 @@ const isTranslation = (e: { text: string; from: string; reason: string }) => e.r
 
 /** Both match sets of an intent, computed once per intent (delivery and the lexical source ask). */
 const refinementsOf = new WeakMap<Intent, Refinement | null>();
+/** Every pack's words for the basic colour terms ("red", "빨간"). */
+const COLOUR_WORDS: ReadonlySet<string> = new Set(COLOR_TERMS.flatMap((t) => colorWords([t])).map(key));
+
 function refinementOf(lexical: LexicalIndex, intent: Intent): Refinement | null {
   if (refinementsOf.has(intent)) return refinementsOf.get(intent)!;
   let out: Refinement | null = null;
@@ -96,7 +100,10 @@ function refinementOf(lexical: LexicalIndex, intent: Intent): Refinement | null 
       // their pictures' colours: "spicy → blue" (WordNet's "racy" sense) had let every blue picture fit.
       const said = [...refinements.map((r) => ({ ...r, text: property(r.text) })), ...from.filter(isTranslation)];
       const byWords = matchScores(lexical, said, true);
-      for (const [i, score] of matchScores(lexical, from.filter((e) => !isTranslation(e)), true)) if (score > FIELD_WEIGHTS.color) byWords.set(i, Math.max(byWords.get(i) ?? 0, score));
+      // A colour is read off the items' words and pictures, not its shades' names: "red -> cherry"
+      // (WordNet's cherry red) had let the pink cherry blossom fit "flowers, only the red ones" first.
+      const colour = refinements.every((r) => COLOUR_WORDS.has(key(property(r.text))));
+      if (!colour) for (const [i, score] of matchScores(lexical, from.filter((e) => !isTranslation(e)), true)) if (score > FIELD_WEIGHTS.color) byWords.set(i, Math.max(byWords.get(i) ?? 0, score));
       const all = new Set(byWords.keys());
       for (const e of from) for (const id of e.itemIds ?? []) { const i = row.get(id); if (i !== undefined) all.add(i); }
       return { byWords, all };

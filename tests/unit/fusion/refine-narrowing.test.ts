@@ -31,6 +31,17 @@ describe('a refinement of several words', () => {
     expect(fit).not.toContain('top hat');
   });
 
+  it('a colour fits by the items\' words and pictures, not by its shades\' names ("flowers", then "only the red ones")', () => {
+    // WordNet's "red -> cherry" (cherry red) had let the pink cherry blossom fit by its title.
+    const intent: Intent = {
+      ...emptyIntent('t', 0), turn: 2, keyPhrases: [phrase('flower')], refinements: [phrase('red')],
+      expansions: [{ ...byDefinition('cherry', 'red', []), weight: 0.5 }],
+    };
+    const fit = titles(refinementFit(lexical, intent));
+    expect(fit).toContain('rose');
+    expect(fit).not.toContain('cherry blossom');
+  });
+
   it('narrows to the fitting items an expansion brought, where they are of the kind the topic\'s own words match', () => {
     const intent: Intent = {
       ...emptyIntent('t', 0), turn: 2, keyPhrases: [phrase('clothes')], refinements: [phrase('feet')],
