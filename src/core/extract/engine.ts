@@ -138,6 +138,16 @@ export function narrowingForm(x: TurnExtraction, text: string, previous: Pick<In
 }
 
 /**
+ * A start over wipes every interest: never for a turn that likens to what is shown ("anything else like
+ * it?" had been read as a start over at 0.75 and emptied the feed to the popular faces). It asks for
+ * more like it.
+ */
+export function notAReset(x: TurnExtraction, text: string, previous: Pick<Intent, 'keyPhrases' | 'likes'> | null): TurnExtraction {
+  if (x.task !== 'start_over' || !previous || previous.keyPhrases.length + previous.likes.length === 0) return x;
+  return LANGUAGE_PACKS.some((p) => p.situation.likensShown.test(text)) ? { ...x, task: 'more_like' } : x;
+}
+
+/**
  * A turn that takes the last request back ("never mind", "forget that", "됐고") and says something
  * else starts a new topic: classified as a refinement of the old one, its words were dropped as not
  * narrowing it ("got any cat ones", then "nvm, my phone just died" kept the cats).
@@ -245,7 +255,7 @@ export function createCompactEngine(resources: CompactEngineResources): CompactE
     extract(text, ctx) {
       ctx?.signal?.throwIfAborted();
       const previous = ctx?.previous ?? null;
-      const read = withReason(withRetraction(narrowingForm(moreLikeShown(understand(text).extraction, text, previous), text, previous), text), text, previous);
+      const read = withReason(withRetraction(narrowingForm(moreLikeShown(notAReset(understand(text).extraction, text, previous), text, previous), text, previous), text), text, previous);
       const c = ctx?.context;
       return narrowingOnly(withRefineProperty(read, text, gazetteer, c?.itemsWithProperty), previous, gazetteer, c?.itemsWithProperty, c?.oppositesOf, c?.associatesOf);
     },

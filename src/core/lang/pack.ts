@@ -292,6 +292,11 @@ export interface SituationPack {
   readonly changeOfMind: RegExp;
   /** Asking for more of what is shown ("more", "another", "similar", "더", "비슷한"): small talk that says so keeps the topic. */
   readonly wantsMore: RegExp;
+  /**
+   * Likening to what is shown ("anything else like it?", "the same", "이런 거", "비슷한"): a turn that
+   * does is never a start over, whatever the classifier read (it had wiped the user's interests).
+   */
+  readonly likensShown: RegExp;
   /** A refusal anywhere in the turn ("hate", "no more", "싫어"): then a pronoun is disliked again, not taken back. */
   readonly refuses: RegExp;
   /**

@@ -138,6 +138,18 @@ describe('compact engine: extraction', () => {
     expect(extract('reset everything').task).toBe('start_over');
   });
 
+  it('never wipes the interests of a turn that likens to what is shown ("anything else like it?")', () => {
+    const engine = stickerEngine();
+    const previous = mergeIntent(emptyIntent('u', 0), engine.extract('rocket stickers', { previous: null }), 't1', 1).intent;
+    const task = (text: string) => parseTurnExtraction(engine.extract(text, { previous })).task;
+    // The classifier reads it as a start over (0.75): it asks for more like what is shown.
+    expect(task('anything else like it?')).toBe('more_like');
+    expect(task('이런 거 비슷한 거 또 있어?')).not.toBe('start_over');
+    // A plain start over still is one, with or without a topic on screen.
+    expect(task('start over')).toBe('start_over');
+    expect(task("let's start again")).toBe('start_over');
+  });
+
   it('rejects non-string input with a typed error', () => {
     for (const bad of [undefined, null, 42, { text: 'cats' }, ['cats']]) {
       expect(() => engine.extract(bad as unknown as string, { previous: null })).toThrow(ExtractionInputError);
