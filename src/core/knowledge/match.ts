@@ -175,7 +175,9 @@ export function findConcepts(kb: KnowledgeBase, text: string, opts: { readonly s
       // do words that only talk about the feed ("thank you": gratitude; "stop showing").
       // A stem the caller already read off its particles ("물" of "물에서") is a word, however short.
       if (n === 1 && (FUNCTION_WORDS.has(last) || isKoreanStopword(last) || isKoreanReaction(last) || (last.length < MIN_WORD_CHARS && !(opts.stem && words.length === 1)))) continue;
-      if (n > 1 && span.some((w) => ENGLISH_FEED_TALK.has(w)) && span.every((w) => ENGLISH_FEED_TALK.has(w) || FUNCTION_WORDS.has(w))) continue;
+      // Nor do words that are all function words ("no more" is WordNet's "nevermore", then "present":
+      // "no more food please" had filled the feed with gifts and fireworks).
+      if (n > 1 && span.every((w) => ENGLISH_FEED_TALK.has(w) || FUNCTION_WORDS.has(w))) continue;
       const head = span.slice(0, -1).join(' ');
       const candidates: KoreanReading[] = isHangul(last)
         ? [...koreanReadings(kb, last).map((r) => ({ ...r, surface: head ? `${head} ${r.surface}` : r.surface })), ...koreanPhraseReadings(kb, span)]

@@ -47,7 +47,7 @@ describe('talk about the feed (reactions, cues) implies nothing', () => {
     },
   );
 
-  it.each(['stop showing', 'I hate', 'i really love', 'I guess', 'start over'])('the cue "%s" names no concept', (text) => {
+  it.each(['stop showing', 'I hate', 'i really love', 'I guess', 'start over', 'no more', 'no more of those'])('the cue "%s" names no concept', (text) => {
     expect(findConcepts(kb, text)).toEqual([]);
   });
 
