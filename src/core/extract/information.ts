@@ -13,7 +13,7 @@ import { stripKoreanParticle } from '../text.ts';
 import { crossBorderTrip, escapeRe, foundAs, insidePlaceName, MAX_LINKED_ITEMS, nationalityPlaces, norm, originsOf, placeThings, placeTopics, tripThingTexts } from './journey.ts';
 import { userText } from './machinery.ts';
 import { aboutUndone, pointingBack } from './pointing.ts';
-import { CIRCUMSTANCE_SHARE, GREETINGS, OCCASION_STEP, pastSituation, readStatement, SEED_IMPLIES, SEED_NAME, SEED_STEP, situationNameWords, type StatementReading, steps } from './statement.ts';
+import { CIRCUMSTANCE_SHARE, GREETINGS, OCCASION_STEP, pastSituation, readStatement, SEED_IMPLIES, SEED_NAME, SEED_STEP, situationNameWords, type StatementReading, steps, wordsOf } from './statement.ts';
 import { dislikedKinds, kindExpansions, propertyExpansions } from './linked-items.ts';
 import { impliedOccasions, OCCASION_WEIGHT, occasionPhrases, readingOccasions } from './occasions.ts';
 import { NAMING, REFINE_MAIN_SENSE, refinementStep, SAME_CONCEPT } from './refinement-steps.ts';
@@ -125,6 +125,12 @@ function withSituations(kb: KnowledgeBase, expanded: readonly Expansion[], langu
   return [...out.values()].sort((a, b) => b.weight - a.weight);
 }
 
+const isHangulWord = (w: string) => /[\uac00-\ud7a3]/.test(w);
+/** The words every pack reads as what the turn names as a cause ("because of exams", "시험 때문에"), lower-cased. */
+function causesOf(text: string): string[] {
+  return [...new Set(LANGUAGE_PACKS.flatMap((pk) => [...text.matchAll(pk.situation.causes)].map((m) => m[1]!.toLocaleLowerCase())))];
+}
+
 export function informationNode(inp: {
   text: string; extraction: TurnExtraction; previous: Intent | null; kb: KnowledgeBase | null;
   /**
@@ -167,6 +173,7 @@ export function informationNode(inp: {
   // A refusal whose words lie inside a situation's name is the situation told, not a refusal ("오늘 몸이
   // 안 좋아": unwell, not "no bodies"; the feed had gone back to the most popular faces).
   let refusalInName = false;
+  let causeWords: string[] = [];
   let statement: StatementReading = { circumstance: () => false, besideOccasion: () => false, inOccasionName: () => false, besideAsk: () => false };
   if (kb) {
     const language: KnowledgeLanguage = extraction.language;
@@ -242,9 +249,15 @@ export function informationNode(inp: {
       // A word a place's name also spells is not meant beside it ("파리에 가고 싶어": Paris, not the fly).
       .filter((e) => !fromPlace(e) || (!fromOrigin(e) && e.provenance.every((p) => NAMING.test(p.via) || PLACE_RELATIONS.test(p.via)) && !(e.concept.kind === 'word' && !e.head && e.provenance.every((p) => NAMING.test(p.via)))))
       .filter((e) => !refused.has(e.text.toLocaleLowerCase()) && ![...refused].some((d) => names(words, d) && e.from.toLocaleLowerCase().includes(d)));
+    // What the turn names as the cause of a feeling or situation it tells from other words is its
+    // circumstance, whatever that cause implies ("시험 때문에 스트레스 받아": the stressed faces, the books below).
+    const causes = causesOf(text);
+    const ofCause = (e: { from: string }) => causes.some((c) => wordsOf(e.from).some((w) => w === c || (isHangulWord(w) && w.startsWith(c) && w.length - c.length <= 2)));
+    const toldBeside = causes.length > 0 && kept.some((e) => !ofCause(e) && steps(e, SEED_STEP));
+    causeWords = toldBeside ? causes : [];
     const read = kept
       // What a circumstance implies is no more wanted than its words ("night → dark"), except a place's.
-      .map((e) => (besideOccasion(e) || besideAsk(e) || (circumstance(e.from) && !fromPlace(e) && !e.provenance.some((p) => SEED_IMPLIES.test(p.via)))
+      .map((e) => (besideOccasion(e) || besideAsk(e) || (circumstance(e.from) && !fromPlace(e) && !e.provenance.some((p) => SEED_IMPLIES.test(p.via))) || (toldBeside && ofCause(e))
         ? { ...e, weight: e.weight * CIRCUMSTANCE_SHARE } : e))
       .sort((a, b) => b.weight - a.weight);
     expansions = withEachPhrase(read, limit, extraction.keyPhrases.filter((p) => !circumstance(p.text)).map((p) => p.text))
@@ -313,6 +326,7 @@ export function informationNode(inp: {
     if (rest.length > 0 && rest.length < all.length) return [{ ...said, text: rest.join(' '), weight: said.weight * CIRCUMSTANCE_SHARE }];
     const p = pastSituation(said, situationSpans, situationNames);
     const t = p.text.toLocaleLowerCase();
+    if (causeWords.length > 0 && wordsOf(t).every((w) => causeWords.some((c) => w === c || w.startsWith(c)))) return [{ ...p, weight: p.weight * CIRCUMSTANCE_SHARE }];
     // A circumstance weighs less beside what else was said, and goes where it is all that was ("trick
     // or treat for halloween": the reply names what Halloween brings, not "treat").
     if (statement.circumstance(t)) return clear.every((q) => statement.circumstance(q.text)) ? [] : [{ ...p, weight: p.weight * CIRCUMSTANCE_SHARE }];

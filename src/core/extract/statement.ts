@@ -48,7 +48,7 @@ export const GREETINGS: ReadonlySet<string> = new Set(LANGUAGE_PACKS.flatMap((pk
 type Step = { readonly via: string; readonly source: string };
 /** Whether an expansion took a step of this relation (`source:via`). */
 export const steps = (e: { readonly provenance: readonly Step[] }, re: RegExp) => e.provenance.some((p) => re.test(`${p.source}:${p.via}`));
-const wordsOf = (t: string) => t.toLocaleLowerCase().split(/\s+/);
+export const wordsOf = (t: string) => t.toLocaleLowerCase().split(/\s+/);
 
 export interface StatementReading {
   /** A phrase of the turn that is neither the situation or occasion it tells nor what that implies. */

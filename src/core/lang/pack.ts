@@ -297,6 +297,12 @@ export interface SituationPack {
    * does is never a start over, whatever the classifier read (it had wiped the user's interests).
    */
   readonly likensShown: RegExp;
+  /**
+   * What the turn names as the cause of what it tells, in group 1 ("because of exams", "시험 때문에"):
+   * a circumstance of the feeling, not the topic ("시험 때문에 스트레스 받아" had shown ten books and no
+   * stressed face). Global.
+   */
+  readonly causes: RegExp;
   /** A refusal anywhere in the turn ("hate", "no more", "싫어"): then a pronoun is disliked again, not taken back. */
   readonly refuses: RegExp;
   /**

@@ -128,3 +128,21 @@ describe('a feeling said is no circumstance of what happened', () => {
     expect(titles).toContain('moon viewing ceremony');
   });
 });
+
+describe('what a turn names as the cause of what it tells is its circumstance', () => {
+  it('"시험 때문에 스트레스 받아": the stressed and worried faces lead, the books come after', () => {
+    const { intent, top } = productTurns('시험 때문에 스트레스 받아');
+    const titles = top.map((it) => it.title);
+    // The exam had filled the screen with books; the stress was nowhere.
+    expect(titles.slice(0, 3).filter((t) => /book|notebook|memo/.test(t))).toEqual([]);
+    expect(titles.slice(0, 3).some((t) => /face/.test(t))).toBe(true);
+    const exam = intent.expansions.find((e) => e.text === 'books');
+    const stress = intent.expansions.find((e) => e.from.startsWith('스트레스'));
+    expect(stress!.weight).toBeGreaterThan(exam?.weight ?? 0);
+  });
+
+  it('a cause with nothing told beside it stays the topic ("because of the rain" alone)', () => {
+    const { top } = productTurns('stickers because of the rain');
+    expect(top.slice(0, 5).some((it) => /rain|umbrella/.test(it.title))).toBe(true);
+  });
+});
