@@ -13,7 +13,7 @@ import { stripKoreanParticle } from '../text.ts';
 import { crossBorderTrip, escapeRe, foundAs, insidePlaceName, MAX_LINKED_ITEMS, nationalityPlaces, norm, originsOf, placeThings, placeTopics, tripThingTexts } from './journey.ts';
 import { userText } from './machinery.ts';
 import { aboutUndone, pointingBack } from './pointing.ts';
-import { CIRCUMSTANCE_SHARE, GREETINGS, OCCASION_STEP, pastSituation, readStatement, SEED_IMPLIES, SEED_NAME, SEED_STEP, situationNameWords, type StatementReading, steps, wordsOf } from './statement.ts';
+import { CIRCUMSTANCE_SHARE, GREETINGS, OCCASION_STEP, pastSituation, readStatement, SEED_IMPLIES, SEED_NAME, SEED_STEP, situationNameWords, type StatementReading, steps, wordsOf, causesOf, namesCause } from './statement.ts';
 import { dislikedKinds, kindExpansions, propertyExpansions } from './linked-items.ts';
 import { impliedOccasions, OCCASION_WEIGHT, occasionPhrases, readingOccasions } from './occasions.ts';
 import { NAMING, REFINE_MAIN_SENSE, refinementStep, SAME_CONCEPT } from './refinement-steps.ts';
@@ -123,12 +123,6 @@ function withSituations(kb: KnowledgeBase, expanded: readonly Expansion[], langu
     }
   }
   return [...out.values()].sort((a, b) => b.weight - a.weight);
-}
-
-const isHangulWord = (w: string) => /[\uac00-\ud7a3]/.test(w);
-/** The words every pack reads as what the turn names as a cause ("because of exams", "시험 때문에"), lower-cased. */
-function causesOf(text: string): string[] {
-  return [...new Set(LANGUAGE_PACKS.flatMap((pk) => [...text.matchAll(pk.situation.causes)].map((m) => m[1]!.toLocaleLowerCase())))];
 }
 
 export function informationNode(inp: {
@@ -252,7 +246,7 @@ export function informationNode(inp: {
     // What the turn names as the cause of a feeling or situation it tells from other words is its
     // circumstance, whatever that cause implies ("시험 때문에 스트레스 받아": the stressed faces, the books below).
     const causes = causesOf(text);
-    const ofCause = (e: { from: string }) => causes.some((c) => wordsOf(e.from).some((w) => w === c || (isHangulWord(w) && w.startsWith(c) && w.length - c.length <= 2)));
+    const ofCause = (e: { from: string }) => namesCause(causes, e.from);
     const toldBeside = causes.length > 0 && kept.some((e) => !ofCause(e) && steps(e, SEED_STEP));
     causeWords = toldBeside ? causes : [];
     const read = kept

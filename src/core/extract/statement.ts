@@ -171,3 +171,13 @@ export function pastSituation<P extends { readonly text: string }>(p: P, spans: 
   const named = new Set([...names].flatMap((n) => n.split(' ')));
   return all.slice(from).some((w) => named.has(w.toLocaleLowerCase())) ? p : { ...p, text: all.slice(from).join(' ') };
 }
+
+/** The words every pack reads as what a turn names as a cause ("because of exams", "시험 때문에"), lower-cased. */
+export function causesOf(text: string): string[] {
+  return [...new Set(LANGUAGE_PACKS.flatMap((pk) => [...text.matchAll(pk.situation.causes)].map((m) => m[1]!.toLocaleLowerCase())))];
+}
+
+/** A phrase with a word that is one of the causes, or a Korean form of one ("시험이" of "시험"). */
+export function namesCause(causes: readonly string[], phrase: string): boolean {
+  return causes.some((c) => wordsOf(phrase).some((w) => w === c || (/[\uac00-\ud7a3]/.test(w) && w.startsWith(c) && w.length - c.length <= 2)));
+}
