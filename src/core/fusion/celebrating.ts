@@ -8,6 +8,9 @@
 // hearts and flowers), unless the intent speaks of sadness. Elsewhere the turkey stays a bird and the
 // ghost a costume. The holidays (ids shared across languages, so an item tagged in English and Korean
 // and an intent in either agree) and the sadness words are the language packs' (SituationPack).
+// The other way round, a feed about grief or heartbreak (the intent speaks of sadness and of no joy)
+// leaves out what says joy or laughter: the crying face's "crying" had brought the face with tears of
+// joy and the laughing faces to "my dog died".
 import type { CatalogItem } from '../catalog.ts';
 import type { Intent } from '../intent.ts';
 import { LANGUAGE_PACKS } from '../lang/packs.ts';
@@ -15,6 +18,8 @@ import { LANGUAGE_PACKS } from '../lang/packs.ts';
 const HOLIDAYS = LANGUAGE_PACKS.flatMap((p) => Object.entries(p.situation.holidays));
 const SAD = LANGUAGE_PACKS.map((p) => p.situation.sadWords);
 const saysSad = (text: string) => SAD.some((re) => re.test(text));
+const JOY = LANGUAGE_PACKS.map((p) => p.situation.joyWords);
+const saysJoy = (text: string) => JOY.some((re) => re.test(text));
 const OCCASIONS = LANGUAGE_PACKS.flatMap((p) => p.situation.occasions);
 /** Any holiday or occasion word: most catalog words are neither, and are read once. */
 const ANY = new RegExp([...HOLIDAYS.map(([, re]) => re.source), ...OCCASIONS.map((re) => re.source)].join('|'), 'iu');
@@ -77,7 +82,7 @@ export function offCelebrating(items: readonly CatalogItem[], intent: Intent, sa
   // An exam or an interview is an occasion too, but nothing is celebrated: only a holiday named, or
   // things for an occasion (the cake, the gift, the balloon) among what the words matched best.
   const celebrating = named.size > 0 || sample.some((i) => wordsOf(items[i]!).some(namesOtherOccasion));
-  if (!celebrating) return null;
+  if (!celebrating) return texts.some(saysSad) && !texts.some(saysJoy) ? (i) => joyful(items, i) : null;
   // An intent that speaks of sadness (a lonely birthday) wants what says it; another holiday's symbols
   // still have no place ("생일인데 혼자라 너무 슬퍼" had shown the jack-o-lantern).
   const sadOff = !texts.some(saysSad);
@@ -94,5 +99,15 @@ function sad(items: readonly CatalogItem[], i: number): boolean {
   if (!known) sadCache.set(items, (known = new Map()));
   let out = known.get(i);
   if (out === undefined) known.set(i, (out = wordsOf(items[i]!).some(saysSad)));
+  return out;
+}
+
+const joyCache = new WeakMap<readonly CatalogItem[], Map<number, boolean>>();
+/** Whether an item's words say joy or laughter (the face with tears of joy, the laughing faces), read once per item. */
+function joyful(items: readonly CatalogItem[], i: number): boolean {
+  let known = joyCache.get(items);
+  if (!known) joyCache.set(items, (known = new Map()));
+  let out = known.get(i);
+  if (out === undefined) known.set(i, (out = wordsOf(items[i]!).some(saysJoy)));
   return out;
 }

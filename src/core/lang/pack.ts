@@ -212,6 +212,8 @@ export interface SituationPack {
    * out what only a related word found and whose words say these (src/core/fusion/celebrating.ts).
    */
   readonly sadWords: RegExp;
+  /** Words that say joy or laughter ("laughing", "lol", "웃음"): off a feed about grief or heartbreak (fusion/celebrating.ts). */
+  readonly joyWords: RegExp;
   /** People the user mentions as theirs ("my daughter", "딸"); group 1 is the person. */
   readonly people: readonly RegExp[];
   /** A dislike taken back ("cats are fine now", "고양이 괜찮아"): the turn must match one. */

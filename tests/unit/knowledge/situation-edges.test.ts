@@ -146,3 +146,22 @@ describe('what a turn names as the cause of what it tells is its circumstance', 
     expect(top.slice(0, 5).some((it) => /rain|umbrella/.test(it.title))).toBe(true);
   });
 });
+
+describe('a loss is read as grief, and a feed about grief shows no joy', () => {
+  it.each(['my dog died', 'my grandma passed away yesterday', '강아지가 죽었어', '할머니가 돌아가셨어'])('%s', (text) => {
+    const titles = productTurns(text).top.map((it) => it.title);
+    expect(titles.slice(0, 3)).toEqual(expect.arrayContaining(['crying face']));
+    // "crying" had brought the face with tears of joy and the laughing faces; 죽다 -> die had been the dice.
+    expect(titles.filter((t) => /joy|laughing|game die/.test(t))).toEqual([]);
+  });
+
+  it('a phone that died is a dead battery, not a loss', () => {
+    const titles = productTurns('ugh my phone just died').top.map((it) => it.title);
+    expect(titles.slice(0, 3)).toContain('low battery');
+    expect(titles).not.toContain('crying face');
+  });
+
+  it('laughter asked for stays: "show me laughing faces"', () => {
+    expect(productTurns('show me laughing faces').top.map((it) => it.title)).toContain('face with tears of joy');
+  });
+});

@@ -22,6 +22,7 @@ export const englishSituation: SituationPack = {
     // "the holidays": the winter ones (Santa's tags say christmas and holiday).
     holidaySeason: /\bholidays?\b/i,
   },
+  joyWords: /\b(?:joy|joyful|laugh|laughing|laughter|lol|lmao|lmfao|rofl|haha|hahaha|hilarious|funny)\b/i,
   sadWords: /\b(?:sad|sadness|unhappy|heartbroken|heartbreak|lonely|loneliness|crying|grief|grieving|mourning|funeral|wilted|sorrow|depressed|miserable)\b/i,
   // "my daughter", and a place named by whose it is ("at grandma's", "my aunt's").
   // "for a friend", "with friends": whom it is for or with, a person as well as "my friend" is.

@@ -19,6 +19,7 @@ export const koreanSituation: SituationPack = {
     valentine: /발렌타인|밸런타인/, hanukkah: /하누카/, diwali: /디왈리/, ramadan: /라마단/,
     lunarNewYear: /설날|구정|춘절/, newYear: /새해/, chuseok: /추석|한가위/, tanabata: /다나바타|칠석/,
   },
+  joyWords: /웃음|웃는|웃긴|기쁨|기쁜|폭소|ㅋㅋ/,
   sadWords: /슬픔|슬퍼|슬픈|이별|외로움|외로운|시든|시듦|울음|장례|우울/,
   // "내 친구", "엄마랑", a person whose occasion or gift it is ("아들 졸업식", "엄마 선물"), and a person as
   // the subject or topic of the sentence ("친구가 결혼해요", "엄마는").
