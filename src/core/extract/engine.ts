@@ -137,6 +137,12 @@ export function narrowingForm(x: TurnExtraction, text: string, previous: Pick<In
   return LANGUAGE_PACKS.some((p) => p.situation.narrowsShown?.test(text)) ? { ...x, task: 'refine' } : x;
 }
 
+/** A turn a pack reads as only describing what to show ("something warm"), with a topic on screen: proposed as its refinement. */
+export function describingForm(x: TurnExtraction, text: string, previous: Pick<Intent, 'keyPhrases' | 'likes'> | null): TurnExtraction {
+  if (x.task === 'refine' || x.task === 'less_of' || x.task === 'start_over' || !previous || previous.keyPhrases.length + previous.likes.length === 0) return x;
+  return LANGUAGE_PACKS.some((p) => p.situation.describesOnly?.test(text)) ? { ...x, task: 'refine' } : x;
+}
+
 /**
  * A start over wipes every interest: never for a turn that likens to what is shown ("anything else like
  * it?" had been read as a start over at 0.75 and emptied the feed to the popular faces). It asks for
@@ -257,7 +263,14 @@ export function createCompactEngine(resources: CompactEngineResources): CompactE
       const previous = ctx?.previous ?? null;
       const read = withReason(withRetraction(narrowingForm(moreLikeShown(notAReset(understand(text).extraction, text, previous), text, previous), text, previous), text), text, previous);
       const c = ctx?.context;
-      return narrowingOnly(withRefineProperty(read, text, gazetteer, c?.itemsWithProperty), previous, gazetteer, c?.itemsWithProperty, c?.oppositesOf, c?.associatesOf);
+      const narrowed = (x: TurnExtraction) => narrowingOnly(withRefineProperty(x, text, gazetteer, c?.itemsWithProperty), previous, gazetteer, c?.itemsWithProperty, c?.oppositesOf, c?.associatesOf);
+      // A turn that only describes refines the topic where some of its items fit what it says.
+      const described = describingForm(read, text, previous);
+      if (described !== read) {
+        const refined = narrowed(described);
+        if (refined.task === 'refine' && refined.keyPhrases.length > 0) return refined;
+      }
+      return narrowed(read);
     },
     reply(extraction, ctx) {
       ctx.signal?.throwIfAborted();

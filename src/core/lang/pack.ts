@@ -258,6 +258,12 @@ export interface SituationPack {
    */
   readonly narrowsShown?: RegExp;
   /**
+   * A whole turn that only describes what to show ("something warm", "what to wear in winter", "따뜻한 거
+   * 있어?"): with a topic on screen, a refinement of it where some of its items fit (else the turn is
+   * read as the classifier reads it: "show me horses", then "something festive" is the festive things).
+   */
+  readonly describesOnly?: RegExp;
+  /**
    * Occasions a turn implies without naming them ("she just turned five" is a birthday): each pattern
    * with the occasion it implies, a word of this language the catalog can match.
    */
