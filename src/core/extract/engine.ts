@@ -144,6 +144,17 @@ export function describingForm(x: TurnExtraction, text: string, previous: Pick<I
 }
 
 /**
+ * A refusal of shown ones by a property ("not the yellow ones", "노란 거 말고"), with a topic on screen:
+ * proposed as the topic's refinement to what lacks the property, which reads colours off the pictures
+ * (a dislike of "yellow" had hidden only what its words say: no tag says the lemon is yellow).
+ */
+export function refusingShownProperty(x: TurnExtraction, text: string, previous: Pick<Intent, 'keyPhrases' | 'likes'> | null): TurnExtraction {
+  if (x.task !== 'less_of' || x.dislikes.length === 0 || x.keyPhrases.length > 0 || !previous || previous.keyPhrases.length + previous.likes.length === 0) return x;
+  if (!LANGUAGE_PACKS.some((p) => p.situation.refersToShown(text))) return x;
+  return { ...x, task: 'refine', keyPhrases: x.dislikes.map((d) => ({ text: d, weight: REFINE_PROPERTY_WEIGHT })), dislikes: [], refineNot: true };
+}
+
+/**
  * A start over wipes every interest: never for a turn that likens to what is shown ("anything else like
  * it?" had been read as a start over at 0.75 and emptied the feed to the popular faces). It asks for
  * more like it.
@@ -265,9 +276,10 @@ export function createCompactEngine(resources: CompactEngineResources): CompactE
       const c = ctx?.context;
       const narrowed = (x: TurnExtraction) => narrowingOnly(withRefineProperty(x, text, gazetteer, c?.itemsWithProperty), previous, gazetteer, c?.itemsWithProperty, c?.oppositesOf, c?.associatesOf);
       // A turn that only describes refines the topic where some of its items fit what it says.
-      const described = describingForm(read, text, previous);
-      if (described !== read) {
-        const refined = narrowed(described);
+      // So does one that refuses shown ones by a property, where some of them have it.
+      for (const proposed of [describingForm(read, text, previous), refusingShownProperty(read, text, previous)]) {
+        if (proposed === read) continue;
+        const refined = narrowed(proposed);
         if (refined.task === 'refine' && refined.keyPhrases.length > 0) return refined;
       }
       return narrowed(read);

@@ -113,3 +113,17 @@ describe('a refinement by colour on the product path', () => {
     expect(top).not.toContain('grapes');
   });
 });
+
+describe('a colour refused is read off the pictures too', () => {
+  it.each([['fruit', 'not the yellow ones'], ['과일', '노란 거 말고']])('%s, then %s: no lemon, no banana, still fruit', (first, second) => {
+    const { intent, top } = productTurns(first, second);
+    const titles = top.map((it) => it.title);
+    // No tag says the lemon or the banana is yellow: read as a dislike of "yellow", it had hidden nothing.
+    expect(titles).not.toContain('lemon');
+    expect(titles).not.toContain('banana');
+    expect(titles).toEqual(expect.arrayContaining(['grapes', 'watermelon']));
+    // A refinement of what is shown, not a dislike kept for every later topic.
+    expect(intent.dislikes).toEqual([]);
+    expect(intent.refinements?.[0]).toMatchObject({ not: true });
+  });
+});
