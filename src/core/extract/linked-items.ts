@@ -23,15 +23,17 @@ export function propertyExpansions(
   // What goes with a season or situation the property names: its things' items ("only stuff for
   // winter": the scarf and the coat, whose definitions never say winter).
   const associates = associatesReader(kb);
+  // The property is what the refinement adds to the topic ("winter sports only" after "sports": winter).
+  const topicWords = new Set(topic.flatMap((t) => t.text.toLocaleLowerCase().split(' ')));
+  const propertyOf = (text: string) => text.toLocaleLowerCase().split(' ').filter((w) => !topicWords.has(w)).join(' ') || text;
   for (const p of catalogItems ? phrases : []) {
-    const names = associates(p.text);
+    const names = associates(p.text).length > 0 ? associates(p.text) : associates(propertyOf(p.text));
     const ids = [...new Set(names.flatMap((n) => catalogItems!(n)))].slice(0, MAX_EXPANSION_ITEMS);
     if (ids.length === 0) continue;
     const from = norm(p.text).slice(0, 64);
     out.push({ text: names[0]!, weight: Math.min(1, p.weight * share), reason: `${from} → ${names.slice(0, 3).join(', ')}`.slice(0, 120), from, itemIds: ids });
   }
-  // The property is what the refinement adds to the topic ("only farm animals" after "animals": farm).
-  const topicWords = new Set(topic.flatMap((t) => t.text.toLocaleLowerCase().split(' ')));
+  // Word by word likewise ("only farm animals" after "animals": farm).
   for (const p of phrases) {
     const from = norm(p.text).slice(0, 64);
     // English words, and a Korean property word through the seed's own English word ("노란" -> yellow,

@@ -105,4 +105,12 @@ describe('a refinement that picks a kind out of a topic of several kinds', () =>
     const kept = titles(refinedItems(lexical, vehicleIntent('roadgoing', fits)));
     expect(kept.sort()).toEqual([...fits].sort());
   });
+
+  it('a refinement that repeats the topic\'s word reads what goes with its property ("sports", then "winter sports only")', async () => {
+    const { productTurns } = await import('../knowledge/product-turns.ts');
+    // "winter sport" as a whole named no season: nothing narrowed, and american football led.
+    const top = productTurns('sports', 'winter sports only').top.map((it) => it.title);
+    expect(top.slice(0, 3)).toContain('sled');
+    expect(top.slice(0, 3)).not.toContain('american football');
+  });
 });
