@@ -77,6 +77,7 @@ export const OCCASIONS: readonly OccasionSeed[] = [
   { en: ['boknal', 'dog days of summer'], ko: ['복날', '초복', '중복', '말복'], implies: ['poultry leg', 'chicken', 'pot of food', 'steaming bowl', 'hot face', 'sun', 'sweat droplets', 'bowl with spoon'] },
   { en: ['hangul day', 'korean alphabet day'], ko: ['한글날'], implies: ['flag: South Korea', 'books', 'memo', 'pencil', 'scroll', 'writing hand', 'open book', 'fountain pen'] },
   { en: ['hundredth day', '100th day celebration', 'baek-il'], ko: ['백일', '백일잔치', '백일상'], implies: ['baby', 'rice cracker', 'birthday cake', 'gift', 'balloon', 'family', 'baby bottle', 'teddy bear'] },
+  { en: ['honeymoon', 'just married', 'newlyweds'], ko: ['신혼여행', '허니문'], implies: ['couple with heart', 'tropical drink', 'beach with umbrella', 'airplane', 'bottle with popping cork', 'kiss', 'luggage', 'sunset'] },
   { en: ['engagement', 'engagement party', 'marriage proposal', 'proposed to me'], ko: ['약혼', '약혼식', '프러포즈', '프로포즈', '청혼'], implies: ['ring', 'gem stone', 'couple with heart', 'heart', 'bouquet', 'rose', 'bottle with popping cork', 'kiss'] },
   { en: ['bachelor party', 'bachelorette party', 'hen party', 'stag party', 'hen do', 'stag do'], ko: ['총각파티', '처녀파티', '브라이덜 샤워'], implies: ['party popper', 'clinking glasses', 'cocktail glass', 'woman dancing', 'crown', 'mirror ball', 'tropical drink', 'partying face'] },
   { en: ['gender reveal', 'gender reveal party'], ko: ['젠더리빌', '성별 공개 파티'], implies: ['balloon', 'baby', 'pink heart', 'blue heart', 'party popper', 'confetti ball', 'pregnant woman', 'red question mark'] },

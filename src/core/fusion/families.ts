@@ -10,10 +10,11 @@ const PERSON = /\b(?:person|man|woman|men|women|people|boy|girl|adult|child)\b/g
 /**
  * A title's family: its person words made one wildcard ("family: man, woman, boy" -> "family: *"), and
  * a leading one dropped, so the picture drawn for no one in particular is of it ("man vampire" ->
- * "vampire": "halloween" had shown three vampires and three zombies before the jack-o-lantern).
+ * "vampire": "halloween" had shown three vampires and three zombies before the jack-o-lantern); so is
+ * the one whose people are not listed ("couple with heart" beside "couple with heart: woman, man").
  */
 export function variantFamily(title: string): string {
-  return title.toLowerCase().replace(PERSON, '*').replace(/\*(?:, \*)+/g, '*').replace(/^\* (?=\p{L})/u, '');
+  return title.toLowerCase().replace(PERSON, '*').replace(/\*(?:, \*)+/g, '*').replace(/^\* (?=\p{L})/u, '').replace(/: \*$/, '');
 }
 
 const cache = new WeakMap<readonly CatalogItem[], readonly string[]>();

@@ -13,6 +13,9 @@ describe('variant families', () => {
     // The picture drawn for no one in particular is of the family too.
     expect(variantFamily('man vampire')).toBe(variantFamily('vampire'));
     expect(variantFamily('woman student')).toBe(variantFamily('student'));
+    // And the one whose people are not listed.
+    expect(variantFamily('couple with heart')).toBe(variantFamily('couple with heart: woman, man'));
+    expect(variantFamily('family')).toBe(variantFamily('family: man, woman, boy'));
     expect(variantFamily('man')).not.toBe(variantFamily('vampire'));
     expect(variantFamily('flag: South Korea')).not.toBe(variantFamily('flag: Japan'));
     expect(variantFamily('waxing crescent moon')).not.toBe(variantFamily('waning crescent moon'));

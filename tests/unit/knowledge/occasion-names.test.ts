@@ -32,6 +32,8 @@ describe('occasions beyond the ones every calendar has', () => {
     // A snack is no "light informal meal" read word by word: 간식 had shown the light bulb, the candle and the flashlight.
     ['간식 보여줘', ['cookie', 'popcorn', 'pretzel']],
     ['show me snacks', ['cookie', 'popcorn', 'pretzel']],
+    ['we\'re going on our honeymoon next week', ['couple with heart', 'tropical drink']],
+    ['신혼여행 가요', ['couple with heart', 'tropical drink']],
   ])('"%s" shows %j', (text, things) => {
     expect(top(10, text)).toEqual(expect.arrayContaining(things));
   });
