@@ -92,22 +92,19 @@ export function offCelebrating(items: readonly CatalogItem[], intent: Intent, sa
   };
 }
 
-const sadCache = new WeakMap<readonly CatalogItem[], Map<number, boolean>>();
-/** Whether an item's words say sadness or loss (the broken heart, the wilted flower), read once per item. */
-function sad(items: readonly CatalogItem[], i: number): boolean {
-  let known = sadCache.get(items);
-  if (!known) sadCache.set(items, (known = new Map()));
-  let out = known.get(i);
-  if (out === undefined) known.set(i, (out = wordsOf(items[i]!).some(saysSad)));
-  return out;
+/** Whether an item's words say what `says` reads, read once per item of a catalog. */
+function itemsThatSay(says: (text: string) => boolean): (items: readonly CatalogItem[], i: number) => boolean {
+  const cache = new WeakMap<readonly CatalogItem[], Map<number, boolean>>();
+  return (items, i) => {
+    let known = cache.get(items);
+    if (!known) cache.set(items, (known = new Map()));
+    let out = known.get(i);
+    if (out === undefined) known.set(i, (out = wordsOf(items[i]!).some(says)));
+    return out;
+  };
 }
 
-const joyCache = new WeakMap<readonly CatalogItem[], Map<number, boolean>>();
-/** Whether an item's words say joy or laughter (the face with tears of joy, the laughing faces), read once per item. */
-function joyful(items: readonly CatalogItem[], i: number): boolean {
-  let known = joyCache.get(items);
-  if (!known) joyCache.set(items, (known = new Map()));
-  let out = known.get(i);
-  if (out === undefined) known.set(i, (out = wordsOf(items[i]!).some(saysJoy)));
-  return out;
-}
+/** Whether an item's words say sadness or loss (the broken heart, the wilted flower). */
+const sad = itemsThatSay(saysSad);
+/** Whether an item's words say joy or laughter (the face with tears of joy, the laughing faces). */
+const joyful = itemsThatSay(saysJoy);
