@@ -144,6 +144,22 @@ export function describingForm(x: TurnExtraction, text: string, previous: Pick<I
 }
 
 /**
+ * A turn that is nothing but what it names ("clothes", "음식") asks to see it: not "tell me more" (the
+ * classifier's learn_more for "clothes" had replied "I can't look things up offline") and, with nothing
+ * on screen, no refinement ("음식" had replied "음식 쪽으로 맞춰 볼게요").
+ */
+export function bareRequest(x: TurnExtraction, text: string, previous: Intent | null): TurnExtraction {
+  if ((x.task !== 'refine' && x.task !== 'learn_more') || x.keyPhrases.length === 0) return x;
+  const words = text.toLocaleLowerCase().split(/[^\p{L}\p{N}'-]+/u).filter((w) => w.length > 0);
+  const said = x.keyPhrases.map((p) => p.text.toLocaleLowerCase());
+  // One word, the topic itself (as written or inflected: "clothes", "dogs", "음식을").
+  const bare = words.length === 1 && said.some((p) => words[0] === p || (words[0]!.startsWith(p) && words[0]!.length - p.length <= 2));
+  if (!bare) return x;
+  // (A refinement only where the conversation so far is known: a single turn evaluated alone may be one.)
+  return x.task === 'learn_more' || (previous !== null && !topicOnScreen(previous)) ? { ...x, task: 'new_topic' } : x;
+}
+
+/**
  * A refusal of shown ones by a property ("not the yellow ones", "노란 거 말고"), with a topic on screen:
  * proposed as the topic's refinement to what lacks the property, which reads colours off the pictures
  * (a dislike of "yellow" had hidden only what its words say: no tag says the lemon is yellow).
@@ -272,7 +288,7 @@ export function createCompactEngine(resources: CompactEngineResources): CompactE
     extract(text, ctx) {
       ctx?.signal?.throwIfAborted();
       const previous = ctx?.previous ?? null;
-      const read = withReason(withRetraction(narrowingForm(moreLikeShown(notAReset(understand(text).extraction, text, previous), text, previous), text, previous), text), text, previous);
+      const read = withReason(withRetraction(narrowingForm(moreLikeShown(notAReset(bareRequest(understand(text).extraction, text, previous), text, previous), text, previous), text, previous), text), text, previous);
       const c = ctx?.context;
       const narrowed = (x: TurnExtraction) => narrowingOnly(withRefineProperty(x, text, gazetteer, c?.itemsWithProperty), previous, gazetteer, c?.itemsWithProperty, c?.oppositesOf, c?.associatesOf);
       // A turn that only describes refines the topic where some of its items fit what it says.

@@ -150,6 +150,16 @@ describe('compact engine: extraction', () => {
     expect(task("let's start again")).toBe('start_over');
   });
 
+  it('a turn that is nothing but what it names asks to see it ("clothes", "음식" as a first turn)', () => {
+    const engine = stickerEngine();
+    const task = (text: string) => parseTurnExtraction(engine.extract(text, { previous: emptyIntent('u', 0) })).task;
+    // The classifier reads "clothes" as learn_more and "음식" as a refinement of nothing shown.
+    expect(task('clothes')).toBe('new_topic');
+    expect(task('음식')).toBe('new_topic');
+    // Words beyond the topic keep the classifier's reading.
+    expect(task('tell me more about space')).not.toBe('new_topic');
+  });
+
   it('rejects non-string input with a typed error', () => {
     for (const bad of [undefined, null, 42, { text: 'cats' }, ['cats']]) {
       expect(() => engine.extract(bad as unknown as string, { previous: null })).toThrow(ExtractionInputError);
