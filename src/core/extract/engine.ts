@@ -127,19 +127,23 @@ export function withRefineProperty(
   return x;
 }
 
+/** Whether the conversation so far said a topic in words (a phrase or a like), which a follow-up can narrow or liken to. */
+const saysTopic = (previous: Pick<Intent, 'keyPhrases' | 'likes'> | null): previous is Pick<Intent, 'keyPhrases' | 'likes'> =>
+  !!previous && previous.keyPhrases.length + previous.likes.length > 0;
+
 /**
  * A turn whose form narrows what is shown (a pack's narrowsShown: "only the ones with wings") is a
  * refinement where a topic is on screen, whatever the classifier read ("bugs", then "the ones with
  * wings" had been read as "tell me more" and brought the fairies and the money with wings).
  */
 export function narrowingForm(x: TurnExtraction, text: string, previous: Pick<Intent, 'keyPhrases' | 'likes'> | null): TurnExtraction {
-  if (x.task === 'refine' || x.task === 'less_of' || x.task === 'start_over' || !previous || previous.keyPhrases.length + previous.likes.length === 0) return x;
+  if (x.task === 'refine' || x.task === 'less_of' || x.task === 'start_over' || !saysTopic(previous)) return x;
   return LANGUAGE_PACKS.some((p) => p.situation.narrowsShown?.test(text)) ? { ...x, task: 'refine' } : x;
 }
 
 /** A turn a pack reads as only describing what to show ("something warm"), with a topic on screen: proposed as its refinement. */
 export function describingForm(x: TurnExtraction, text: string, previous: Pick<Intent, 'keyPhrases' | 'likes'> | null): TurnExtraction {
-  if (x.task === 'refine' || x.task === 'less_of' || x.task === 'start_over' || !previous || previous.keyPhrases.length + previous.likes.length === 0) return x;
+  if (x.task === 'refine' || x.task === 'less_of' || x.task === 'start_over' || !saysTopic(previous)) return x;
   return LANGUAGE_PACKS.some((p) => p.situation.describesOnly?.test(text)) ? { ...x, task: 'refine' } : x;
 }
 
@@ -165,7 +169,7 @@ export function bareRequest(x: TurnExtraction, text: string, previous: Intent | 
  * (a dislike of "yellow" had hidden only what its words say: no tag says the lemon is yellow).
  */
 export function refusingShownProperty(x: TurnExtraction, text: string, previous: Pick<Intent, 'keyPhrases' | 'likes'> | null): TurnExtraction {
-  if (x.task !== 'less_of' || x.dislikes.length === 0 || x.keyPhrases.length > 0 || !previous || previous.keyPhrases.length + previous.likes.length === 0) return x;
+  if (x.task !== 'less_of' || x.dislikes.length === 0 || x.keyPhrases.length > 0 || !saysTopic(previous)) return x;
   if (!LANGUAGE_PACKS.some((p) => p.situation.refersToShown(text))) return x;
   return { ...x, task: 'refine', keyPhrases: x.dislikes.map((d) => ({ text: d, weight: REFINE_PROPERTY_WEIGHT })), dislikes: [], refineNot: true };
 }
@@ -176,7 +180,7 @@ export function refusingShownProperty(x: TurnExtraction, text: string, previous:
  * more like it.
  */
 export function notAReset(x: TurnExtraction, text: string, previous: Pick<Intent, 'keyPhrases' | 'likes'> | null): TurnExtraction {
-  if (x.task !== 'start_over' || !previous || previous.keyPhrases.length + previous.likes.length === 0) return x;
+  if (x.task !== 'start_over' || !saysTopic(previous)) return x;
   return LANGUAGE_PACKS.some((p) => p.situation.likensShown.test(text)) ? { ...x, task: 'more_like' } : x;
 }
 
@@ -214,8 +218,7 @@ export function withReason(x: TurnExtraction, text: string, previous: Pick<Inten
  * item of the topic has it), instead of searching for the property alone (red hair, red hearts).
  */
 export function moreLikeShown(x: TurnExtraction, text: string, previous: Pick<Intent, 'keyPhrases' | 'likes'> | null): TurnExtraction {
-  if (x.task !== 'more_like' || !previous || x.keyPhrases.length + x.likes.length === 0) return x;
-  if (previous.keyPhrases.length + previous.likes.length === 0) return x;
+  if (x.task !== 'more_like' || !saysTopic(previous) || x.keyPhrases.length + x.likes.length === 0) return x;
   if (!LANGUAGE_PACKS.some((p) => p.situation.refersToShown(text))) return x;
   // "like the red one" is a pointer, not a like: its object is the property.
   const said = new Set(x.keyPhrases.map((p) => p.text));

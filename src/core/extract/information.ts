@@ -320,7 +320,8 @@ export function informationNode(inp: {
     if (rest.length > 0 && rest.length < all.length) return [{ ...said, text: rest.join(' '), weight: said.weight * CIRCUMSTANCE_SHARE }];
     const p = pastSituation(said, situationSpans, situationNames);
     const t = p.text.toLocaleLowerCase();
-    if (causeWords.length > 0 && wordsOf(t).every((w) => causeWords.some((c) => w === c || w.startsWith(c)))) return [{ ...p, weight: p.weight * CIRCUMSTANCE_SHARE }];
+    // What the turn names as a cause is a circumstance too ("시험 때문에 스트레스 받아": 시험).
+    if (causeWords.length > 0 && wordsOf(t).every((w) => namesCause(causeWords, w))) return [{ ...p, weight: p.weight * CIRCUMSTANCE_SHARE }];
     // A circumstance weighs less beside what else was said, and goes where it is all that was ("trick
     // or treat for halloween": the reply names what Halloween brings, not "treat").
     if (statement.circumstance(t)) return clear.every((q) => statement.circumstance(q.text)) ? [] : [{ ...p, weight: p.weight * CIRCUMSTANCE_SHARE }];

@@ -35,13 +35,13 @@ const ORIGIN_SHARE = 0.5;
 
 export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A word is one of the places as found; a place found in Korean may carry its particle ("도쿄에서" for "도쿄"). */
 /** A single word inside a found place's name of several ("aire" of "buenos aires"), as written or as the start of one of its words. */
 export function insidePlaceName(found: readonly string[], word: string): boolean {
   const w = word.toLocaleLowerCase();
   return !w.includes(' ') && found.some((f) => f.includes(' ') && f.split(' ').some((x) => x === w || (x.startsWith(w) && x.length - w.length <= 2)));
 }
 
+/** A word is one of the places as found; a place found in Korean may carry its particle ("도쿄에서" for "도쿄"). */
 export function foundAs(found: readonly string[], word: string): boolean {
   const w = word.toLocaleLowerCase();
   return found.some((f) => f === w || (/[\uac00-\ud7a3]$/.test(f) && w.length >= 2 && f.startsWith(w)));

@@ -11,6 +11,11 @@ const KIN = 'daughter|son|kids?|children|child|baby|wife|husband|partner|mom|mum
 
 /** What may open a turn that only describes what to show ("ok, something warm", "maybe anything red?"). */
 const DESCRIBES_ONLY = String.raw`\W*(?:(?:ok(?:ay)?|hmm+|um+|and|but|now|maybe|then|so)[\s,]+)*`;
+/** Its two forms: "something (a bit) warm" and "what to wear in winter"; the description, then what it is for. */
+const SOMETHING = String.raw`(?:something|anything)\s+(?:a\s+(?:bit|little)\s+|more\s+)?`;
+const DESCRIPTION = String.raw`[\p{L}-]+`;
+const WHAT_TO = String.raw`what\s+(?:to|you|i|we)\s+(?:can\s+|could\s+|should\s+)?`;
+const WHAT_FOR = String.raw`[\p{L}-]+(?:\s+(?:in|on|at|during|for)\s+(?:the\s+|a\s+)?[\p{L}-]+)?`;
 
 export const englishSituation: SituationPack = {
   dates: [
@@ -73,13 +78,13 @@ export const englishSituation: SituationPack = {
     /\b([\p{L}-]+)\s+(?:stuff|things)\s+only\b/iu,
     /\b(?:only|just)\s+(?:the\s+)?([\p{L}-]+)\s+(?:stuff|things)\b/iu,
     // A turn that only describes ("something warm", "anything smaller?", "what to wear in winter").
-    new RegExp(`^${DESCRIBES_ONLY}(?:something|anything)\\s+(?:a\\s+(?:bit|little)\\s+|more\\s+)?([\\p{L}-]+)`, 'iu'),
-    new RegExp(`^${DESCRIBES_ONLY}what\\s+(?:to|you|i|we)\\s+(?:can\\s+|could\\s+|should\\s+)?([\\p{L}-]+(?:\\s+(?:in|on|at|during|for)\\s+(?:the\\s+|a\\s+)?[\\p{L}-]+)?)`, 'iu'),
+    new RegExp(`^${DESCRIBES_ONLY}${SOMETHING}(${DESCRIPTION})`, 'iu'),
+    new RegExp(`^${DESCRIBES_ONLY}${WHAT_TO}(${WHAT_FOR})`, 'iu'),
   ],
   // A clause of its own may say it after another ("skip anything frozen, baked stuff only").
   narrowsShown: /(?:^|[,;.!]\s*)\W*(?:(?:ok(?:ay)?|and|but|now|hmm+|um+)[\s,]+)?(?:(?:only|just)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?(?:ones?|those|stuff|things?)\b|(?:the\s+)?ones?\s+(?:with|without|that|which|in|on|from)\b|(?:the\s+)?[\p{L}-]+\s+(?:ones|stuff|things)\s+only\b)/iu,
   // A whole turn that only describes what to show: "something warm", "anything smaller?", "what to wear in winter".
-  describesOnly: new RegExp(`^${DESCRIBES_ONLY}(?:(?:something|anything)\\s+(?:a\\s+(?:bit|little)\\s+|more\\s+)?[\\p{L}-]+|what\\s+(?:to|you|i|we)\\s+(?:can\\s+|could\\s+|should\\s+)?[\\p{L}-]+(?:\\s+(?:in|on|at|during|for)\\s+(?:the\\s+|a\\s+)?[\\p{L}-]+)?)\\W*(?:please|pls|plz)?\\W*$`, 'iu'),
+  describesOnly: new RegExp(`^${DESCRIBES_ONLY}(?:${SOMETHING}${DESCRIPTION}|${WHAT_TO}${WHAT_FOR})\\W*(?:please|pls|plz)?\\W*$`, 'iu'),
   // "nothing with alcohol, i'm driving", "no nuts because my son is allergic", "skip the sweets, i'm on a diet";
   // unpunctuated too, where the user speaks of themselves mid-sentence ("no alcohol im driving").
   reasons: /(?:[,;:(]|\s-\s|\b(?:because|cause|cuz|coz|since)\b|\s(?=(?:i'?m|im|i am|i have to|i gotta)\s))\s*(?:because\s+|since\s+)?(?:i'?m|im|i am|i'll be|i have to|i've got to|i gotta|i need to|we'?re|we are|we have to|my\s+[\p{L}-]+\s+(?:is|are|has|have|can'?t)\b)[^,.;!?()]*/giu,

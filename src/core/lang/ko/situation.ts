@@ -18,6 +18,9 @@ const DESCRIBES_ONLY = String.raw`\s*(?:(?:음|아|그럼|그리고|좀|그냥|�
 /** "거" and what asks for it after a description: "거 있어?", "걸로 줘", "거 보여줘". */
 const THE_ONES_ASKED = String.raw`(?:거|것|걸|애|애들)(?:\s*(?:있어|있나|있을까|있어요|있나요|없어|없나|줘|보여줘|주세요|요|는\?))?\s*[?.!~ㅠㅜ]*`;
 
+/** A whole turn that only describes, its description in group 1 ("따뜻한 거 있어?", "빨간 거", "겨울에 입을 거 보여줘"). */
+const DESCRIBING_TURN = new RegExp(`^${DESCRIBES_ONLY}((?:[가-힣]+\\s+){0,2}[가-힣]*[${ADNOMINAL_FINAL}])\\s*${THE_ONES_ASKED}$`, 'u');
+
 export const koreanSituation: SituationPack = {
   dates: [/(?:오늘|내일|모레|어제|이번 ?주말?|다음 ?주말?|지난 ?주|이번 ?달|다음 ?달|올해|내년|주말|[월화수목금토일]요일|\d{1,2}월(?: ?\d{1,2}일)?)/g],
   occasions: [new RegExp(`(?:${OCCASION_WORDS})`, 'g')],
@@ -56,9 +59,9 @@ export const koreanSituation: SituationPack = {
     // "겨울 느낌 나는 걸로", "매운 거로": the one to pick, said with 로 (걸로 is 것으로).
     /((?:[가-힣]+\s+){1,4})(?:걸로|거로|것으로)(?:\s|$|[.!?~])/u,
     // A whole turn that only describes ("따뜻한 거 있어?", "빨간 거", "겨울에 입을 거 보여줘").
-    new RegExp(`^${DESCRIBES_ONLY}((?:[가-힣]+\\s+){0,2}[가-힣]*[${ADNOMINAL_FINAL}])\\s*${THE_ONES_ASKED}$`, 'u'),
+    DESCRIBING_TURN,
   ],
-  describesOnly: new RegExp(`^${DESCRIBES_ONLY}(?:[가-힣]+\\s+){0,2}[가-힣]*[${ADNOMINAL_FINAL}]\\s*${THE_ONES_ASKED}$`, 'u'),
+  describesOnly: DESCRIBING_TURN,
   // "매운 것만", "작은 애들만", "여름에 입는 걸로": a clause ending in the one(s) to keep narrows what is shown.
   narrowsShown: /[가-힣]\s+(?:(?:것|거|애|애들|곳|놈|녀석)(?:들)?(?:만|뿐)|걸로|거로|것으로)(?:\s|$|[.!?~])/u,
   refinePredicates: (text) => koreanClausePredicates(text).flatMap(koreanDictionaryForms),
