@@ -13,7 +13,7 @@ import { stripKoreanParticle } from '../text.ts';
 import { crossBorderTrip, escapeRe, foundAs, insidePlaceName, MAX_LINKED_ITEMS, nationalityPlaces, norm, originsOf, placeThings, placeTopics, tripThingTexts } from './journey.ts';
 import { userText } from './machinery.ts';
 import { aboutUndone, pointingBack } from './pointing.ts';
-import { CIRCUMSTANCE_SHARE, GREETINGS, OCCASION_STEP, pastSituation, readStatement, SEED_IMPLIES, SEED_NAME, SEED_STEP, situationNameWords, type StatementReading, steps, wordsOf, causesOf, namesCause } from './statement.ts';
+import { CIRCUMSTANCE_SHARE, GREETINGS, OCCASION_STEP, pastSituation, readStatement, SEED_IMPLIES, SEED_NAME, SEED_STEP, situationNameWords, type StatementReading, steps, wordsOf, causesOf, namesCause, settingsOf } from './statement.ts';
 import { dislikedKinds, kindExpansions, propertyExpansions } from './linked-items.ts';
 import { impliedOccasions, OCCASION_WEIGHT, occasionPhrases, readingOccasions } from './occasions.ts';
 import { NAMING, REFINE_MAIN_SENSE, refinementStep, SAME_CONCEPT } from './refinement-steps.ts';
@@ -245,7 +245,8 @@ export function informationNode(inp: {
       .filter((e) => !refused.has(e.text.toLocaleLowerCase()) && ![...refused].some((d) => names(words, d) && e.from.toLocaleLowerCase().includes(d)));
     // What the turn names as the cause of a feeling or situation it tells from other words is its
     // circumstance, whatever that cause implies ("시험 때문에 스트레스 받아": the stressed faces, the books below).
-    const causes = causesOf(text);
+    // And where it says it happened, the same way ("i got a sunburn at the beach": the sun, the beach below).
+    const causes = [...causesOf(text), ...settingsOf(text)];
     const ofCause = (e: { from: string }) => namesCause(causes, e.from);
     const toldBeside = causes.length > 0 && kept.some((e) => !ofCause(e) && steps(e, SEED_STEP));
     causeWords = toldBeside ? causes : [];

@@ -177,6 +177,16 @@ export function causesOf(text: string): string[] {
   return [...new Set(LANGUAGE_PACKS.flatMap((pk) => [...text.matchAll(pk.situation.causes)].map((m) => m[1]!.toLocaleLowerCase())))];
 }
 
+/**
+ * The words of where the turn says what it tells happened ("at the beach", "회사에서"), by every pack's
+ * settings: like a cause, a circumstance of a situation told beside it. Not a function word nor a time
+ * ("in the morning").
+ */
+export function settingsOf(text: string): string[] {
+  const words = LANGUAGE_PACKS.flatMap((pk) => [...text.matchAll(pk.situation.settings)].flatMap((m) => [m[1], m[2]]));
+  return [...new Set(words.filter((w): w is string => !!w).map((w) => w.toLocaleLowerCase()).filter((w) => !FUNCTION_WORDS.has(w) && !TIME_NOUNS.has(w)))];
+}
+
 /** A phrase with a word that is one of the causes, or a Korean form of one ("시험이" of "시험"). */
 export function namesCause(causes: readonly string[], phrase: string): boolean {
   return causes.some((c) => wordsOf(phrase).some((w) => w === c || (/[\uac00-\ud7a3]/.test(w) && w.startsWith(c) && w.length - c.length <= 2)));

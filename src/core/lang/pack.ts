@@ -311,6 +311,12 @@ export interface SituationPack {
    * stressed face). Global.
    */
   readonly causes: RegExp;
+  /**
+   * Where the turn says something happened, its words in groups 1 and 2 ("at the beach", "on the
+   * plane", "회사에서"): the setting of a situation told beside it, not the situation ("i got a sunburn
+   * at the beach" had shown the whales and the surfers, not the sun). Global.
+   */
+  readonly settings: RegExp;
   /** A refusal anywhere in the turn ("hate", "no more", "싫어"): then a pronoun is disliked again, not taken back. */
   readonly refuses: RegExp;
   /**

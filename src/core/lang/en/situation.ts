@@ -93,6 +93,7 @@ export const englishSituation: SituationPack = {
   // "more like the red one", "those blue ones".
   greetings: ['happy', 'merry', 'joyous', 'joyful', 'congrats', 'congratulations', 'wish', 'wishes', 'wishing'],
   wantsMore: /\b(?:more|another|others|similar|same|again|keep (?:them|'em|it) coming)\b/i,
+  settings: /\b(?:at|in|on|by|inside)\s+(?:the|a|an|my|our|his|her|their|this|that)\s+([\p{L}'-]+)(?:\s+([\p{L}'-]+))?/giu,
   causes: /\b(?:because of|due to|thanks to)\s+(?:(?:the|my|our|his|her|their|this|that|these|those|all|of)\s+)*([\p{L}'-]+)/giu,
   likensShown: /\b(?:like (?:it|that|this|these|those|them|the last (?:one|ones))|similar|the same|same (?:kind|vibe|style|thing|stuff))\b/i,
   refuses: /\b(?:hate|hated|dislike|don'?t (?:like|want)|do not (?:like|want)|no more|not anymore|stop|enough|gross|scary|creep|boring|lame|ugly|not (?:these|those|them)|not for me|no thanks)/i,
