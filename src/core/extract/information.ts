@@ -8,7 +8,7 @@ import { type Expansion, expandPhrases, type KnowledgeLanguage } from '../knowle
 import type { KnowledgeBase } from '../knowledge/format.ts';
 import { findConcepts } from '../knowledge/match.ts';
 import { type FoundPlace, findPlaces } from '../knowledge/places.ts';
-import { LANGUAGE_PACKS, packOfText, reasonsOf, turnsAway } from '../lang/packs.ts';
+import { LANGUAGE_PACKS, packOfText, reasonsOf, TIME_NOUNS, turnsAway } from '../lang/packs.ts';
 import { stripKoreanParticle } from '../text.ts';
 import { crossBorderTrip, escapeRe, foundAs, insidePlaceName, MAX_LINKED_ITEMS, nationalityPlaces, norm, originsOf, placeThings, placeTopics, tripThingTexts } from './journey.ts';
 import { userText } from './machinery.ts';
@@ -292,8 +292,11 @@ export function informationNode(inp: {
   // The place as found may carry a Korean particle ("멜버른에"), the phrase's word does not.
   const isPlace = (w: string) => placeKeys.has(w) || [...placeKeys].some((k) => /[\uac00-\ud7a3]/.test(w) && w.length >= 2 && k.startsWith(w));
   const personKeys = new Set(information.people.map((p) => p.toLocaleLowerCase()));
-  // "엄마" found as "엄마의" or "엄마한테" in a phrase's word.
-  const isPerson = (w: string) => personKeys.has(w.toLocaleLowerCase()) || [...personKeys].some((k) => /[\uac00-\ud7a3]/.test(k) && w.startsWith(k) && w.length - k.length <= 2);
+  // "엄마" found as "엄마의" or "엄마한테" in a phrase's word; "friends" as the phrase's lemma "friend".
+  const isPerson = (w: string) => {
+    const l = w.toLocaleLowerCase();
+    return personKeys.has(l) || personKeys.has(`${l}s`) || personKeys.has(`${l}es`) || [...personKeys].some((k) => /[\uac00-\ud7a3]/.test(k) && w.startsWith(k) && w.length - k.length <= 2);
+  };
   // An implied occasion ("my daughter just turned five") is something else named too: it is for the daughter.
   const forSomeone = personKeys.size > 0 && (occasions.length > 0 || extraction.keyPhrases.some((p) => !p.text.split(' ').every(isPerson)));
   // Nor is a situation or occasion named in several words ("on my way to work": commuting, not
@@ -309,6 +312,14 @@ export function informationNode(inp: {
       // a Korean stem read from its inflected form ("입대" in "입대해")
       || (/[\uac00-\ud7a3]/.test(t) && f.startsWith(t) && f.length - t.length <= 2)));
   const clear = clearerPhrases(extraction.keyPhrases, text, kb);
+  // A phrase whose head is a time ("pizza night", "taco tuesday") is the thing it names at that time,
+  // where that is a kind of catalog item (the knowledge layer's kinds): "pizza night with friends" had
+  // shown the starry night first. Not a describing word ("quiet night", "long day"): no item is a kind of it.
+  const atTime = <P extends { readonly text: string }>(p: P): P => {
+    const words = p.text.split(' ');
+    const rest = words.slice(0, -1).join(' ');
+    return words.length > 1 && TIME_NOUNS.has(words.at(-1)!.toLocaleLowerCase()) && !!kb && kb.itemsOfKind(rest).length > 0 ? { ...p, text: rest } : p;
+  };
   const travelling = information.places.length > 0;
   const isTripWord = (w: string) => situation.some((s) => s.tripWords.test(w));
   const keyPhrases = clear.flatMap((said) => {
@@ -319,7 +330,7 @@ export function informationNode(inp: {
     const all = said.text.split(' ');
     const rest = all.filter((w) => !statement.inOccasionName(w.toLocaleLowerCase()));
     if (rest.length > 0 && rest.length < all.length) return [{ ...said, text: rest.join(' '), weight: said.weight * CIRCUMSTANCE_SHARE }];
-    const p = pastSituation(said, situationSpans, situationNames);
+    const p = atTime(pastSituation(said, situationSpans, situationNames));
     const t = p.text.toLocaleLowerCase();
     // What the turn names as a cause is a circumstance too ("시험 때문에 스트레스 받아": 시험).
     if (causeWords.length > 0 && wordsOf(t).every((w) => namesCause(causeWords, w))) return [{ ...p, weight: p.weight * CIRCUMSTANCE_SHARE }];

@@ -36,7 +36,7 @@ got keep keeping continue add
 fly flying flew heading visit visiting visited planning plan plans eat eating ate try trying
 move moving moved relocate relocating relocated
 play playing learn learning cook cooking buy buying watching use using used celebrate call
-called send sending mean meaning means come comes from uses made wanted put pick choose
+called send sending share sharing mean meaning means come comes from uses made wanted put pick choose
 specifically exactly mostly mainly especially particularly completely totally basically actually
 literally probably definitely lately recently soon ago once twice idea ideas
 ignore ignoring previous prior instruction instructions system prompt prompts reveal userid user id

@@ -34,7 +34,7 @@ export const koreanSituation: SituationPack = {
   // "내 친구", "엄마랑", a person whose occasion or gift it is ("아들 졸업식", "엄마 선물"), and a person as
   // the subject or topic of the sentence ("친구가 결혼해요", "엄마는").
   // And a person before a verb with the particle dropped, as chat does ("친구 놀리게", "엄마 드릴"): its object.
-  people: [new RegExp(`(?:제|내|우리|저희) ?(${KIN})`, 'g'), new RegExp(`(${KIN})(?:랑|와|과|하고|한테|에게|께서|께|를 위한|을 위한|(?:의)? ?(?:선물|${OCCASION_WORDS})|가 |이 |는 |은 )`, 'g'),
+  people: [new RegExp(`(?:제|내|우리|저희) ?(${KIN})`, 'g'), new RegExp(`(${KIN})(?:들)?(?:랑|이랑|와|과|하고|한테|에게|께서|께|를 위한|을 위한|(?:의)? ?(?:선물|${OCCASION_WORDS})|가 |이 |는 |은 )`, 'g'),
     new RegExp(`(?:^|\\s)(${KIN}) (?=(?:[가-힣]+(?:게|려고|려구|러|줄)|[가-힣]*(?:줄|드릴|드리려고|주려고|줄려고))(?:\\s|$|[.!?]))`, 'g')],
   undo: [/괜찮(?:아|아요|습니다|네|다)/, /다시 (?:보여|봐도|보고|볼래)/, /(?:싫지|안 싫) ?않/, /취소/],
   travelTopic: '여행',
