@@ -8,7 +8,7 @@ import { type Expansion, expandPhrases, type KnowledgeLanguage } from '../knowle
 import type { KnowledgeBase } from '../knowledge/format.ts';
 import { findConcepts } from '../knowledge/match.ts';
 import { type FoundPlace, findPlaces } from '../knowledge/places.ts';
-import { LANGUAGE_PACKS, packOfText, reasonsOf, TIME_NOUNS, turnsAway } from '../lang/packs.ts';
+import { LANGUAGE_PACKS, packOfText, reasonsOf, turnsAway } from '../lang/packs.ts';
 import { stripKoreanParticle } from '../text.ts';
 import { crossBorderTrip, escapeRe, foundAs, insidePlaceName, MAX_LINKED_ITEMS, nationalityPlaces, norm, originsOf, placeThings, placeTopics, tripThingTexts } from './journey.ts';
 import { userText } from './machinery.ts';
@@ -16,6 +16,7 @@ import { aboutUndone, pointingBack } from './pointing.ts';
 import { CIRCUMSTANCE_SHARE, GREETINGS, OCCASION_STEP, pastSituation, readStatement, SEED_IMPLIES, SEED_NAME, SEED_STEP, situationNameWords, type StatementReading, steps, wordsOf, causesOf, namesCause, settingsOf } from './statement.ts';
 import { dislikedKinds, kindExpansions, propertyExpansions } from './linked-items.ts';
 import { impliedOccasions, OCCASION_WEIGHT, occasionPhrases, readingOccasions } from './occasions.ts';
+import { describingWords, throughEmojiMates, withoutTimeHead } from './phrase-heads.ts';
 import { NAMING, REFINE_MAIN_SENSE, refinementStep, SAME_CONCEPT } from './refinement-steps.ts';
 import { clearerPhrases, isVague } from './vague.ts';
 import { LEAD_SHARE } from '../wanted.ts';
@@ -233,7 +234,10 @@ export function informationNode(inp: {
     const strongest = new Map<string, number>();
     for (const p of phrases) strongest.set(p.text, Math.max(strongest.get(p.text) ?? 0, p.weight));
     for (const e of expanded) strongest.set(e.from, Math.max(strongest.get(e.from) ?? 0, e.weight));
+    // A describing word before a thing is not read through an emoji's other keywords (./phrase-heads.ts).
+    const describing = describingWords(extraction.keyPhrases, inp.catalogItems);
     const kept = expanded
+      .filter((e) => !throughEmojiMates(e, describing))
       .filter((e) => (refining ? refinementStep(e.provenance) && (!e.provenance.some((p) => SAME_CONCEPT.test(p.via)) || e.weight >= REFINE_MAIN_SENSE * strongest.get(e.from)!) : e.provenance.filter((p) => !NAMING.test(p.via)).length <= MAX_HOPS))
       .filter((e) => !placeTexts.has(e.text.toLocaleLowerCase()))
       .filter((e) => !(/^[a-z]+$/i.test(e.text) && e.text.length < MIN_LATIN_EXPANSION_CHARS))
@@ -312,14 +316,6 @@ export function informationNode(inp: {
       // a Korean stem read from its inflected form ("입대" in "입대해")
       || (/[\uac00-\ud7a3]/.test(t) && f.startsWith(t) && f.length - t.length <= 2)));
   const clear = clearerPhrases(extraction.keyPhrases, text, kb);
-  // A phrase whose head is a time ("pizza night", "taco tuesday") is the thing it names at that time,
-  // where that is a kind of catalog item (the knowledge layer's kinds): "pizza night with friends" had
-  // shown the starry night first. Not a describing word ("quiet night", "long day"): no item is a kind of it.
-  const atTime = <P extends { readonly text: string }>(p: P): P => {
-    const words = p.text.split(' ');
-    const rest = words.slice(0, -1).join(' ');
-    return words.length > 1 && TIME_NOUNS.has(words.at(-1)!.toLocaleLowerCase()) && !!kb && kb.itemsOfKind(rest).length > 0 ? { ...p, text: rest } : p;
-  };
   const travelling = information.places.length > 0;
   const isTripWord = (w: string) => situation.some((s) => s.tripWords.test(w));
   const keyPhrases = clear.flatMap((said) => {
@@ -330,7 +326,8 @@ export function informationNode(inp: {
     const all = said.text.split(' ');
     const rest = all.filter((w) => !statement.inOccasionName(w.toLocaleLowerCase()));
     if (rest.length > 0 && rest.length < all.length) return [{ ...said, text: rest.join(' '), weight: said.weight * CIRCUMSTANCE_SHARE }];
-    const p = atTime(pastSituation(said, situationSpans, situationNames));
+    // A phrase whose head is a time is the thing it names at that time ("pizza night": ./phrase-heads.ts).
+    const p = withoutTimeHead(pastSituation(said, situationSpans, situationNames), kb);
     const t = p.text.toLocaleLowerCase();
     // What the turn names as a cause is a circumstance too ("시험 때문에 스트레스 받아": 시험).
     if (causeWords.length > 0 && wordsOf(t).every((w) => namesCause(causeWords, w))) return [{ ...p, weight: p.weight * CIRCUMSTANCE_SHARE }];

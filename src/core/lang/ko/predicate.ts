@@ -12,6 +12,12 @@ const LAST = 0xd7a3;
 const FINALS = 28;
 const T = { none: 0, n: 4, l: 8, b: 17, h: 27 } as const;
 
+/** Syllables ending in ㄴ or ㄹ: a predicate's adnominal forms (따뜻한, 빨간, 작은, 치는; 입을, 먹을). */
+export const ADNOMINAL_FINAL = Array.from({ length: 19 * 21 }, (_, k) => String.fromCharCode(FIRST + k * FINALS + T.n, FIRST + k * FINALS + T.l)).join('');
+const ADNOMINAL_END = new RegExp(`[${ADNOMINAL_FINAL}]$`, 'u');
+/** A word that ends in an adnominal form modifies what follows it: a phrase ending in one has no noun head ("기타 치는"). */
+export const endsInAdnominal = (word: string): boolean => ADNOMINAL_END.test(word);
+
 const isSyllable = (s: string) => s.length === 1 && s.charCodeAt(0) >= FIRST && s.charCodeAt(0) <= LAST;
 const tailOf = (s: string) => (s.charCodeAt(0) - FIRST) % FINALS;
 const withTail = (s: string, tail: number) => String.fromCharCode(s.charCodeAt(0) - tailOf(s) + tail);

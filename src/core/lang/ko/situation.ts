@@ -1,7 +1,7 @@
 // Korean patterns of the information node: dates, the people a user mentions as theirs, and the
 // phrasings that take a dislike back ("고양이 괜찮아"). General word lists, not sentences.
 import type { SituationPack } from '../pack.ts';
-import { koreanClausePredicates, koreanDictionaryForms } from './predicate.ts';
+import { ADNOMINAL_FINAL, koreanClausePredicates, koreanDictionaryForms } from './predicate.ts';
 
 const KIN = '딸|아들|아이들|아이|애들|아기|아내|와이프|남편|엄마|어머니|아빠|아버지|부모님|언니|누나|오빠|형|동생|여동생|남동생|'
   + '할머니|할아버지|여자친구|남자친구|여친|남친|친구들|친구|가족|상사|동료|조카|이모|삼촌|고모|사촌|선생님|학생들';
@@ -11,8 +11,6 @@ const OCCASION_WORDS = '생일|결혼식|결혼기념일|기념일|크리스마�
 /** The word's last syllable ends in ㄴ (an adnominal form: 빨간, 작은, 귀여운). */
 const endsInN = (word: string) => (word.charCodeAt(word.length - 1) - 0xac00) % 28 === 4;
 
-/** Syllables ending in ㄴ or ㄹ: a predicate's adnominal forms (따뜻한, 빨간, 작은; 입을, 먹을). */
-const ADNOMINAL_FINAL = Array.from({ length: 19 * 21 }, (_, k) => String.fromCharCode(0xac00 + k * 28 + 4, 0xac00 + k * 28 + 8)).join('');
 /** What may open a turn that only describes what to show ("음 따뜻한 거", "그럼 빨간 거"). */
 const DESCRIBES_ONLY = String.raw`\s*(?:(?:음|아|그럼|그리고|좀|그냥|혹시)\s+)*`;
 /** "거" and what asks for it after a description: "거 있어?", "걸로 줘", "거 보여줘". */
