@@ -58,6 +58,9 @@ export const SITUATIONS: readonly OccasionSeed[] = [
   { en: ['heartbroken', 'heartbreak', 'breakup', 'broke up', 'got dumped', 'broken hearted', 'she left me', 'he left me', 'dumped me', 'broke my heart'], ko: ['이별', '실연', '헤어졌어'], implies: ['broken heart', 'loudly crying face', 'crying face', 'mending heart', 'wilted flower', 'pensive face', 'face holding back tears', 'cloud with rain'] },
   { en: ['homesick', 'homesickness', 'miss home', 'missing home'], ko: ['향수병', '고향 생각', '집 생각'], implies: ['house', 'family', 'pensive face', 'house with garden', 'pot of food', 'mobile phone', 'airplane', 'people hugging'] },
   { en: ['proud', 'so proud', 'proud of you', 'proud of myself'], ko: ['뿌듯해', '자랑스러워'], implies: ['clapping hands', 'trophy', 'flexed biceps', 'sports medal', 'beaming face with smiling eyes', 'thumbs up', 'glowing star', 'hundred points'] },
+  // Missing someone. "보고 싶어" is left out: it is also "want to see" ("고양이 보고 싶어" asks for cats); so is
+  // "miss you" alone, whose words are all feed talk and function words (src/core/knowledge/match.ts).
+  { en: ['longing', 'miss my girlfriend', 'miss my boyfriend', 'miss my wife', 'miss my husband', 'miss my family', 'miss my parents', 'long distance relationship', 'long distance'], ko: ['그리워', '그립다', '그리운', '장거리 연애'], implies: ['pensive face', 'red heart', 'smiling face with tear', 'mobile phone', 'love letter', 'two hearts', 'face holding back tears', 'people hugging'] },
   { en: ['falling in love', 'fell in love', 'have a crush', 'head over heels'], ko: ['짝사랑', '첫사랑', '썸타'], implies: ['smiling face with heart-eyes', 'heart with arrow', 'two hearts', 'love letter', 'beating heart', 'smiling face with hearts', 'couple with heart', 'rose'] },
   // Everyday moods that WordNet reads by their definitions, not their faces ("depressed" -> down, low:
   // the down arrows; "grumpy" -> cross: the crosses; "ashamed" had shown the globes), each to the faces

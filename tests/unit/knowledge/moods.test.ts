@@ -35,3 +35,15 @@ describe('a mood told in a turn shows its faces', () => {
     for (const text of ['다행이다', '헷갈려', '상사한테 혼났어']) expect(topTitles(text, 3)).not.toContain('grinning face');
   });
 });
+
+describe('missing someone', () => {
+  it.each(['i miss my girlfriend', '가족이 그리워'])('%s: hearts and longing, not family pictures', (text) => {
+    const top = topTitles(text, 6);
+    expect(top.filter((t) => /^family/.test(t))).toEqual([]);
+    expect(top.some((t) => /heart|pensive|tear/.test(t))).toBe(true);
+  });
+
+  it('"고양이 보고 싶어" still asks for cats ("보고 싶어" is also "want to see")', () => {
+    expect(topTitles('고양이 보고 싶어', 3).every((t) => /cat/.test(t))).toBe(true);
+  });
+});
