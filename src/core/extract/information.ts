@@ -16,6 +16,7 @@ import { aboutUndone, pointingBack } from './pointing.ts';
 import { CIRCUMSTANCE_SHARE, GREETINGS, OCCASION_STEP, pastSituation, readStatement, SEED_IMPLIES, SEED_NAME, SEED_STEP, situationNameWords, type StatementReading, steps, wordsOf, causesOf, namesCause, settingsOf } from './statement.ts';
 import { dislikedKinds, kindExpansions, propertyExpansions } from './linked-items.ts';
 import { impliedOccasions, OCCASION_WEIGHT, occasionPhrases, readingOccasions } from './occasions.ts';
+import { readPeople } from './people.ts';
 import { describingWords, throughEmojiMates, withoutTimeHead } from './phrase-heads.ts';
 import { NAMING, REFINE_MAIN_SENSE, refinementStep, SAME_CONCEPT } from './refinement-steps.ts';
 import { clearerPhrases, isVague } from './vague.ts';
@@ -295,14 +296,8 @@ export function informationNode(inp: {
   const placeKeys = new Set(information.places.map((p) => p.text.toLocaleLowerCase()));
   // The place as found may carry a Korean particle ("멜버른에"), the phrase's word does not.
   const isPlace = (w: string) => placeKeys.has(w) || [...placeKeys].some((k) => /[\uac00-\ud7a3]/.test(w) && w.length >= 2 && k.startsWith(w));
-  const personKeys = new Set(information.people.map((p) => p.toLocaleLowerCase()));
-  // "엄마" found as "엄마의" or "엄마한테" in a phrase's word; "friends" as the phrase's lemma "friend".
-  const isPerson = (w: string) => {
-    const l = w.toLocaleLowerCase();
-    return personKeys.has(l) || personKeys.has(`${l}s`) || personKeys.has(`${l}es`) || [...personKeys].some((k) => /[\uac00-\ud7a3]/.test(k) && w.startsWith(k) && w.length - k.length <= 2);
-  };
-  // An implied occasion ("my daughter just turned five") is something else named too: it is for the daughter.
-  const forSomeone = personKeys.size > 0 && (occasions.length > 0 || extraction.keyPhrases.some((p) => !p.text.split(' ').every(isPerson)));
+  // Whom the turn names is who it is for or with, once it names something else (./people.ts).
+  const people = readPeople(information.people, extraction.keyPhrases, occasions.length > 0);
   // Nor is a situation or occasion named in several words ("on my way to work": commuting, not
   // workers; "leg day": the gym, not legs): a phrase all of whose words lie inside such a name goes.
   // A phrase that is a situation's whole name goes too, unless a word of it is one the catalog has
@@ -340,24 +335,13 @@ export function informationNode(inp: {
     const kept = words.join(' ');
     const cut = kept.lastIndexOf(' ');
     return cut > 0 && isPlace(kept.slice(cut + 1).toLocaleLowerCase()) ? [{ ...p, text: kept.slice(0, cut).trim() }] : [{ ...p, text: kept }];
-  }).flatMap((p) => {
-    // A person the user names as theirs ("my mom", "엄마 생일") is who it is for, not what to show,
-    // once the turn names something else: the phrase loses the person ("엄마 생일" -> 생일), a phrase
-    // that is only the person goes (the birthday feed was full of family and breast-feeding).
-    if (!forSomeone) return [p];
-    const words = p.text.split(' ');
-    if (isPerson(p.text)) return [];
-    if (!(words.length > 1 && isPerson(words[0]!))) return [p];
-    // What remains may be a word read for its meaning ("dad retiring": retiring, the retirement).
-    const rest = words.slice(1).join(' ');
-    return readForMeaning(rest.toLocaleLowerCase()) ? [] : [{ ...p, text: rest }];
-  });
+  }).flatMap((p) => people.withoutPerson(p, readForMeaning));
   // Nor what a vague word dropped beside a clearer one implies ("work → worker").
   if (kb && clear.length < extraction.keyPhrases.length) expansions = expansions.filter((e) => !isVague(kb, e.from, text));
   // Nor what a situation's words imply one by one ("way to work": work → worker).
   if (situationSpans.length > 0) expansions = expansions.filter((e) => e.from.includes(' ') || !insideSituation(e.from.toLocaleLowerCase()));
   // Nor is what the person implies ("mom → mother → breast-feeding").
-  if (forSomeone) expansions = expansions.filter((e) => !e.from.split(' ').every(isPerson));
+  if (people.forSomeone) expansions = expansions.filter((e) => !e.from.split(' ').every(people.isPerson));
   // "Happy new year", "새해 복 많이 받으세요": the wish is the greeting, the occasion is the topic.
   const wish = (w: string) => GREETINGS.has(w.toLocaleLowerCase());
   const topics = !namedOccasion ? keyPhrases : keyPhrases.flatMap((p) => {

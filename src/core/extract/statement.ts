@@ -183,7 +183,7 @@ export function causesOf(text: string): string[] {
  * ("in the morning").
  */
 export function settingsOf(text: string): string[] {
-  const words = LANGUAGE_PACKS.flatMap((pk) => [...text.matchAll(pk.situation.settings)].flatMap((m) => [m[1], m[2]]));
+  const words = LANGUAGE_PACKS.flatMap((pk) => [...text.matchAll(pk.situation.settings)].flatMap((m) => m.slice(1)));
   return [...new Set(words.filter((w): w is string => !!w).map((w) => w.toLocaleLowerCase()).filter((w) => !FUNCTION_WORDS.has(w) && !TIME_NOUNS.has(w)))];
 }
 

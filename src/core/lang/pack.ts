@@ -312,7 +312,7 @@ export interface SituationPack {
    */
   readonly causes: RegExp;
   /**
-   * Where the turn says something happened, its words in groups 1 and 2 ("at the beach", "on the
+   * Where the turn says something happened, its words in the groups ("at the beach", "on the
    * plane", "회사에서"): the setting of a situation told beside it, not the situation ("i got a sunburn
    * at the beach" had shown the whales and the surfers, not the sun). Global.
    */

@@ -72,7 +72,7 @@ export const koreanSituation: SituationPack = {
   greetings: ['축하', '복', '행복', '즐거운', '메리', '해피'],
   wantsMore: /(?:더|비슷한|비슷하게|또|이런 거|이런거|같은 거)/u,
   // "해변에서 다 탔어", "회사에서 혼났어": a noun with the locative 에서 (a place name is the place reader's).
-  settings: /([가-힣]{2,}?)에서(?=\s|$|[,.!?])()/gu,
+  settings: /([가-힣]{2,}?)에서(?=\s|$|[,.!?])/gu,
   causes: /([가-힣]+?)(?:이|가)?\s*(?:때문에|때문인지|때매|땜에|탓에|탓인지)/gu,
   likensShown: /(?:비슷한|비슷하게|이런 ?(?:거|것|느낌|스타일)|그런 ?(?:거|것|느낌|스타일)|같은 (?:거|것|느낌))/u,
   refuses: /(?:싫|그만|빼|치워|별로|극혐|무서워|안 ?볼래)/u,
