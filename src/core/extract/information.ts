@@ -65,8 +65,17 @@ const MIN_LATIN_EXPANSION_CHARS = 3;
 
 /** Words that are only weekdays or months ("saturday", "토요일에"): a date, never a topic. */
 function calendarOnly(from: string): boolean {
+  return allWords(from, (pk, norm) => pk.time.isCalendarWord?.(norm) === true);
+}
+
+/** Words that are only seasons ("winter", "여름에"): beside a destination, when the trip is (seasonOfTrip). */
+function seasonOnly(from: string): boolean {
+  return allWords(from, (pk, norm) => pk.time.isSeason?.(norm) === true);
+}
+
+function allWords(from: string, test: (pk: ReturnType<typeof packOfText>, norm: string) => boolean): boolean {
   const words = from.toLocaleLowerCase().split(/\s+/).filter(Boolean);
-  return words.length > 0 && words.every((w) => { const pk = packOfText(w); return pk.time.isCalendarWord?.(pk.analyseWord(w).norm) === true; });
+  return words.length > 0 && words.every((w) => { const pk = packOfText(w); return test(pk, pk.analyseWord(w).norm); });
 }
 
 export type InformationNode = Required<Pick<TurnExtraction, 'information' | 'expansions' | 'undo' | 'keyPhrases'>> & Partial<Pick<TurnExtraction, 'task' | 'dislikes' | 'dislikedKinds'>>;
@@ -170,6 +179,8 @@ export function informationNode(inp: {
   // 안 좋아": unwell, not "no bodies"; the feed had gone back to the most popular faces).
   let refusalInName = false;
   let causeWords: string[] = [];
+  /** A season said beside a destination is when the trip is: its things below the place's, never its words. */
+  let seasonOfTrip: (from: string) => boolean = () => false;
   let statement: StatementReading = { circumstance: () => false, besideOccasion: () => false, inOccasionName: () => false, besideAsk: () => false };
   if (kb) {
     const language: KnowledgeLanguage = extraction.language;
@@ -202,6 +213,9 @@ export function informationNode(inp: {
     // the user goes for ("도쿄에서 부산으로" put Tokyo tower at #2).
     const originWords = [...origins].map((p) => p.text.toLocaleLowerCase());
     const fromOrigin = (e: { from: string }) => foundAs(originWords, e.from);
+    // "going to sapporo this winter", "여름에 제주도 가": Sapporo's snow and Jeju's tangerines, not every
+    // sun and hot spring; the winter's scarf had capped the place's things as a situation told beside it.
+    if (named.some((p) => !origins.has(p))) seasonOfTrip = seasonOnly;
     // A nationality's country's things are a modifier's: the kind it modifies leads ("mexican music": the
     // music first, the taco below it; "japanese food": the sushi, which is both, first).
     const nationalThings = placeThings(kb, nationalityPlaces(kb, extraction.keyPhrases, found), new Set(), language, disliked).map((e) => ({ ...e, weight: e.weight * CIRCUMSTANCE_SHARE }));
@@ -257,7 +271,7 @@ export function informationNode(inp: {
     causeWords = toldBeside ? causes : [];
     const read = kept
       // What a circumstance implies is no more wanted than its words ("night → dark"), except a place's.
-      .map((e) => (besideOccasion(e) || besideAsk(e) || (circumstance(e.from) && !fromPlace(e) && !e.provenance.some((p) => SEED_IMPLIES.test(p.via))) || (toldBeside && ofCause(e))
+      .map((e) => (besideOccasion(e) || besideAsk(e) || (circumstance(e.from) && !fromPlace(e) && !e.provenance.some((p) => SEED_IMPLIES.test(p.via))) || (toldBeside && ofCause(e)) || seasonOfTrip(e.from)
         ? { ...e, weight: e.weight * CIRCUMSTANCE_SHARE } : e))
       .sort((a, b) => b.weight - a.weight);
     expansions = withEachPhrase(read, limit, extraction.keyPhrases.filter((p) => !circumstance(p.text)).map((p) => p.text))
@@ -281,7 +295,7 @@ export function informationNode(inp: {
       const at = e.provenance.findIndex((p) => SEED_IMPLIES.test(p.via) || SEED_NAME.test(p.via));
       return at >= 0 && e.provenance.slice(0, at).every((p) => NAMING.test(p.via));
     };
-    const toldWeight = Math.max(0, ...read.filter((e) => !fromPlace(e) && !tripTexts.has(e.text.toLocaleLowerCase()) && toldDirectly(e)).map((e) => e.weight * EXPANSION_SHARE));
+    const toldWeight = Math.max(0, ...read.filter((e) => !fromPlace(e) && !tripTexts.has(e.text.toLocaleLowerCase()) && !seasonOfTrip(e.from) && toldDirectly(e)).map((e) => e.weight * EXPANSION_SHARE));
     const placeAsModifier = read.some((e) => e.head && fromPlace(e));
     const placed = placeExpansions.flatMap((e) => (!thingTexts.has(e.text) ? [e] : placeAsModifier ? [] : [toldWeight > 0 ? { ...e, weight: Math.min(e.weight, toldWeight * BELOW_TOLD) } : e]));
     expansions = [...placed, ...occasionTopics, ...expansions];
@@ -315,7 +329,7 @@ export function informationNode(inp: {
   const isTripWord = (w: string) => situation.some((s) => s.tripWords.test(w));
   const keyPhrases = clear.flatMap((said) => {
     const t0 = said.text.toLocaleLowerCase();
-    if (isPlace(t0) || insideSituation(t0) || readForMeaning(t0) || statement.inOccasionName(t0)) return [];
+    if (isPlace(t0) || seasonOfTrip(t0) || insideSituation(t0) || readForMeaning(t0) || statement.inOccasionName(t0)) return [];
     // A phrase that names an occasion and something more ("mother's day gift") is the something more:
     // the occasion is read for its meaning, and "mother day gift" matched nothing (no gift was shown).
     const all = said.text.split(' ');

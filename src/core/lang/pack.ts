@@ -142,6 +142,11 @@ export interface LanguagePack {
      * ("saturday: the seventh and last day of the week" had brought the last-quarter moon).
      */
     isCalendarWord?(norm: string): boolean;
+    /**
+     * A season ("winter", "여름"): beside a destination it is when the trip is ("going to sapporo this
+     * winter", "여름에 제주도 가"), not what it is about (./extract/information.ts).
+     */
+    isSeason?(norm: string): boolean;
     /** A word that only places the next one in time ("late september", "early morning"): part of the time, not a topic. */
     modifiesTime?(norm: string, next: string | undefined): boolean;
   };

@@ -15,6 +15,7 @@ const TIME_NOUNS = new Set([
   'day', 'week', 'work', 'weekend', 'month', 'year', 'winter', 'summer', 'spring', 'fall', 'autumn', 'morning', 'evening',
   'night', 'afternoon', 'time', ...WEEKDAYS,
 ]);
+const SEASONS = new Set(['winter', 'summer', 'spring', 'fall', 'autumn']);
 const TIME_MODIFIERS = new Set(['late', 'early', 'mid', 'later', 'earlier']);
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 /**
@@ -62,6 +63,7 @@ export const englishPack: LanguagePack & { readonly code: 'en' } = {
     // "in may" is a month; "may" alone is a modal verb.
     isDate: (norm, previousSurface) => MONTHS.has(norm) && (previousSurface === 'in' || norm !== 'may'),
     isCalendarWord: (norm) => WEEKDAYS.has(norm) || MONTHS.has(norm),
+    isSeason: (norm) => SEASONS.has(norm),
     // "munich in late september" had searched for "late" (the alarm clock, the tired faces).
     modifiesTime: (norm, next) => TIME_MODIFIERS.has(norm) && next !== undefined && (MONTHS.has(next) || TIME_NOUNS.has(next) || TIME_NOUNS.has(next.replace(/s$/, ''))),
   },

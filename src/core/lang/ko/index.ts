@@ -13,6 +13,7 @@ import { KOREAN_SYSTEM_ADDRESS } from './system-address.ts';
 const TIME_DETERMINERS = new Set(['이번', '다음', '지난', '올', '매', '오늘', '내일', '어제', '올해', '이번주', '다음주']);
 /** Weekdays and months ("토요일", "주말" aside; "3월", "삼월"). */
 const CALENDAR = /^(?:[월화수목금토일]요일|(?:\d{1,2}|[일이삼사오육칠팔구십]|십[일이]|유|시)월)$/;
+const SEASONS = new Set(['봄', '여름', '가을', '겨울']);
 const TIME_NOUNS = new Set(['날', '주', '주말', '달', '겨울', '여름', '봄', '가을', '아침', '저녁', '밤', '해', '오후', '오전', '시간']);
 /** Numerals and quantity words before a counter ("몇 개", "두 마리", "3잔"). */
 const NUMERALS = /^(?:\d+|한|두|세|석|네|넉|다섯|여섯|일곱|여덟|아홉|열|스무|몇|여러|수십|수백|몇십)$/;
@@ -50,7 +51,7 @@ export const koreanPack: LanguagePack & { readonly code: 'ko' } = {
   // Catalog terms are written without particles: a Korean word is its own key.
   keyForm: (word) => word,
   isStopword: isKoreanStopword,
-  time: { determiners: TIME_DETERMINERS, nouns: TIME_NOUNS, isCalendarWord: (norm) => CALENDAR.test(norm) },
+  time: { determiners: TIME_DETERMINERS, nouns: TIME_NOUNS, isCalendarWord: (norm) => CALENDAR.test(norm), isSeason: (norm) => SEASONS.has(norm) },
   namesNothingAfter: (norm, previous) => previous !== undefined && ((NUMERALS.test(previous) && COUNTERS.has(norm)) || (norm === '말' && SPEECH_BEFORE.test(previous))),
   clause: {
     openers: new Set(),
