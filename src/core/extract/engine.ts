@@ -268,6 +268,27 @@ export function narrowingOnly(
   return keyPhrases.length === x.keyPhrases.length ? x : { ...x, keyPhrases };
 }
 
+/**
+ * A refinement none of whose phrases narrows the topic, and which does not say it narrows what is shown
+ * (no "only the … ones", "… 거만"), asks anew where a phrase names a kind the catalog has, described:
+ * "우울해", then "귀여운 고양이" (cute cats, to cheer up) had been read as narrowing the sad faces, dropped
+ * as narrowing nothing, and the turn lost ("어떻게 좁혀 볼까요?", the feed unmoved); "show me dogs",
+ * then "귀여운 고양이" the same. "birds", then "only the small ones" still narrows nothing and keeps
+ * the birds (its form says it narrows). Nor beside a trip on screen: "backpacking vietnam", then "mostly in
+ * it for the street food" is what the trip is for (dev3 en 0.498 -> 0.493 as a new topic: the fruit
+ * and the bread, no Vietnam).
+ */
+export function describedKindAnew(narrowed: TurnExtraction, read: TurnExtraction, text: string, gazetteer: Gazetteer, previous: (Pick<Intent, 'keyPhrases' | 'likes'> & Partial<Pick<Intent, 'information'>>) | null): TurnExtraction {
+  if (narrowed.task !== 'refine' || narrowed.keyPhrases.length > 0 || read.keyPhrases.length === 0 || !saysTopic(previous)) return narrowed;
+  if ((previous.information?.places.length ?? 0) > 0) return narrowed;
+  if (LANGUAGE_PACKS.some((p) => p.situation.narrowsShown?.test(text) || p.situation.describesOnly?.test(text))) return narrowed;
+  const kind = read.keyPhrases.filter((p) => {
+    const words = p.text.split(' ');
+    return words.length > 1 && gazetteer.itemIdsOf(words[words.length - 1]!).length > 0;
+  });
+  return kind.length > 0 ? { ...read, task: 'new_topic', keyPhrases: kind } : narrowed;
+}
+
 export function createCompactEngine(resources: CompactEngineResources): CompactEngine {
   const gazetteer = buildGazetteer({
     items: resources.items,
@@ -301,7 +322,7 @@ export function createCompactEngine(resources: CompactEngineResources): CompactE
         const refined = narrowed(proposed);
         if (refined.task === 'refine' && refined.keyPhrases.length > 0) return refined;
       }
-      return narrowed(read);
+      return describedKindAnew(narrowed(read), read, text, gazetteer, previous);
     },
     reply(extraction, ctx) {
       ctx.signal?.throwIfAborted();

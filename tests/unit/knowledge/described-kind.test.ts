@@ -1,0 +1,30 @@
+// A refinement that narrows nothing, said as a described kind the catalog has, is asked for anew
+// (issue 14, twenty-third round, seen in the page): "우울해", then "귀여운 고양이" had been read as
+// narrowing the sad faces, dropped as narrowing nothing, replied "어떻게 좁혀 볼까요?" and left the feed
+// unmoved. What says it narrows ("only the small ones") and what a trip is for ("street food") stay.
+import { describe, expect, it } from 'vitest';
+import { refinementReaders } from '../../../src/core/knowledge/expand.ts';
+import { engine, kb, productTurns } from './product-turns.ts';
+
+const taskAfter = (...turns: string[]) => {
+  const previous = productTurns(...turns.slice(0, -1)).intent;
+  return engine.extract(turns[turns.length - 1]!, { previous, context: { expansions: [], places: [], ...refinementReaders(kb) } }).task;
+};
+const titles = (...turns: string[]) => productTurns(...turns).top.map((it) => it.title);
+
+describe('a described kind after a topic it cannot narrow', () => {
+  it('is a new topic: the cats, after a mood or after dogs', () => {
+    expect(taskAfter('우울해', '귀여운 고양이')).toBe('new_topic');
+    expect(titles('우울해', '귀여운 고양이').slice(0, 5).every((t) => /\bcat\b/.test(t))).toBe(true);
+    expect(titles('강아지 보여줘', '귀여운 고양이').slice(0, 5).every((t) => /\bcat\b/.test(t))).toBe(true);
+  });
+
+  it('a turn whose form narrows keeps the topic', () => {
+    expect(taskAfter('show me birds', 'only the small ones')).toBe('refine');
+    expect(productTurns('show me birds', 'only the small ones').intent.keyPhrases.map((p) => p.text)).toContain('bird');
+  });
+
+  it('beside a trip it is what the trip is for: the place stays', () => {
+    expect(titles('backpacking vietnam for a month, landing in hanoi', 'mostly in it for the street food tbh')).toContain('flag: Vietnam');
+  });
+});
