@@ -13,7 +13,7 @@ import { stripKoreanParticle } from '../text.ts';
 import { crossBorderTrip, escapeRe, foundAs, insidePlaceName, MAX_LINKED_ITEMS, nationalityPlaces, norm, originsOf, placeThings, placeTopics, tripThingTexts } from './journey.ts';
 import { userText } from './machinery.ts';
 import { aboutUndone, pointingBack } from './pointing.ts';
-import { CIRCUMSTANCE_SHARE, GREETINGS, OCCASION_STEP, pastSituation, readStatement, SEED_IMPLIES, SEED_NAME, SEED_STEP, situationNameWords, type StatementReading, steps, wordsOf, causesOf, namesCause, settingsOf } from './statement.ts';
+import { CIRCUMSTANCE_SHARE, GREETINGS, OCCASION_STEP, pastSituation, readStatement, SEED_IMPLIES, SEED_NAME, SEED_STEP, situationNameWords, type StatementReading, steps, wordsOf, causesOf, namesCause, settingsOf, nameWordsNoItemCarries } from './statement.ts';
 import { dislikedKinds, kindExpansions, propertyExpansions } from './linked-items.ts';
 import { impliedOccasions, OCCASION_WEIGHT, occasionPhrases, readingOccasions } from './occasions.ts';
 import { readPeople } from './people.ts';
@@ -317,7 +317,8 @@ export function informationNode(inp: {
   // A phrase that is a situation's whole name goes too, unless a word of it is one the catalog has
   // ("can't sleep": sleep stays): "머리 깨질" (a splitting head) had matched every picture of hair.
   const insideSituation = (t: string) => situationSpans.some((span) => span.length > 0 && t.split(' ').every((w) => span.some((s) => s === w || s.startsWith(w))))
-    || (situationNames.has(t) && !!inp.catalogItems && t.split(' ').every((w) => situationSpans.some((span) => span.includes(w)) || inp.catalogItems!(w).length === 0));
+    || (situationNames.has(t) && !!inp.catalogItems && t.split(' ').every((w) => situationSpans.some((span) => span.includes(w)) || inp.catalogItems!(w).length === 0))
+    || (!!inp.catalogItems && nameWordsNoItemCarries(t, situationNames, inp.catalogItems));
   // A single word the catalog lacks, which the knowledge layer read into things it has.
   // Not a refinement's property: that narrows the topic by its words and names ("단 것만").
   const readForMeaning = (t: string) => !!inp.catalogItems && extraction.task !== 'refine' && !t.includes(' ') && inp.catalogItems(t).length === 0

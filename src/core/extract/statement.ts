@@ -191,3 +191,15 @@ export function settingsOf(text: string): string[] {
 export function namesCause(causes: readonly string[], phrase: string): boolean {
   return causes.some((c) => wordsOf(phrase).some((w) => w === c || (/[\uac00-\ud7a3]/.test(w) && w.startsWith(c) && w.length - c.length <= 2)));
 }
+
+/**
+ * Several words of a situation's name as said (`names`) that no one item carries together: the
+ * situation says them, not the items each word finds ("my daughter starts first grade": back to
+ * school, not the first quarter moon and the "passing grade" button, each carrying one of the two).
+ */
+export function nameWordsNoItemCarries(phrase: string, names: ReadonlySet<string>, catalogItems: (word: string) => readonly string[]): boolean {
+  const ws = phrase.split(' ');
+  if (ws.length < 2 || ![...names].some((n) => ws.every((w) => n.split(' ').includes(w)))) return false;
+  const sets = ws.map((w) => new Set(catalogItems(w)));
+  return ![...sets[0]!].some((id) => sets.every((s) => s.has(id)));
+}

@@ -3,12 +3,13 @@
 // narrowing the sad faces, dropped as narrowing nothing, replied "어떻게 좁혀 볼까요?" and left the feed
 // unmoved. What says it narrows ("only the small ones") and what a trip is for ("street food") stay.
 import { describe, expect, it } from 'vitest';
+import { parseTurnExtraction } from '../../../src/core/intent.ts';
 import { refinementReaders } from '../../../src/core/knowledge/expand.ts';
 import { engine, kb, productTurns } from './product-turns.ts';
 
 const taskAfter = (...turns: string[]) => {
   const previous = productTurns(...turns.slice(0, -1)).intent;
-  return engine.extract(turns[turns.length - 1]!, { previous, context: { expansions: [], places: [], ...refinementReaders(kb) } }).task;
+  return parseTurnExtraction(engine.extract(turns[turns.length - 1]!, { previous, context: { expansions: [], places: [], ...refinementReaders(kb) } })).task;
 };
 const titles = (...turns: string[]) => productTurns(...turns).top.map((it) => it.title);
 

@@ -258,3 +258,16 @@ describe('a situation named with other words among its own', () => {
     expect(names('my head was fine until the band next door started pounding')).not.toContain('headache');
   });
 });
+
+describe("words of a situation's name that no one item carries together", () => {
+  it('"my daughter starts first grade" is back to school, not the first quarter moon', () => {
+    const { intent, titles } = feedAfter("my daughter starts first grade monday and i'm a mess");
+    expect(intent.keyPhrases.map((p) => p.text)).not.toContain('first grade');
+    expect(titles).not.toContain('first quarter moon');
+    expect(titles.slice(0, 5).some((t) => ['books', 'backpack', 'school'].includes(t))).toBe(true);
+  });
+
+  it('a name whose words one item carries stays its words ("hot dog")', () => {
+    expect(feedAfter('hot dog eating contest tonight').titles.slice(0, 3)).toContain('hot dog');
+  });
+});

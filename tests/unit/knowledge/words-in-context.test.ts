@@ -171,11 +171,12 @@ describe('a Korean counter after a numeral measures and names nothing', () => {
 });
 
 describe('"late" before a month or a time of day places it in time', () => {
-  it('"munich in late september": no "late" phrase, no alarm clock; "running late" still is one', () => {
+  it('"munich in late september": no "late" phrase, no alarm clock; "running late" is still read (the situation: the alarm clock)', () => {
     const munich = feedAfter("munich in late september. yes, it's for the beer tents");
     expect(munich.intent.keyPhrases.map((p) => p.text).filter((t) => /late/.test(t))).toEqual([]);
     expect(munich.titles).not.toContain('alarm clock');
-    expect(feedAfter("i'm running late").intent.keyPhrases.map((p) => p.text).join(' ')).toContain('late');
+    // Read through the situation its words name (no one item carries "running" and "late" together).
+    expect(feedAfter("i'm running late").titles).toContain('alarm clock');
   });
 });
 
