@@ -24,7 +24,8 @@
 //   those that are the stem of a predicate here or in the other seed lists, which the stemmer reads off
 //   an ending ("팔아" -> 팔): 입 (mouth; 입다), 팔 (arm; 팔다), 불 (fire; 불다), 피 (blood; 피다), 길
 //   (road; 길다), 낮 (daytime; 낮다). Kept, because the everyday meaning clearly dominates and the word is
-//   no particle, ending, counter, determiner or predicate stem: the 29 of KO_BASIC_ONE_SYLLABLE below.
+//   no particle, ending, counter, determiner or predicate stem: the 30 of KO_BASIC_ONE_SYLLABLE below
+//   (폰, the phone as chat writes it: "폰 액정 깨졌어", "폰 꺼졌어").
 //   산 is also the adnominal of 사다 and 살다 ("어제 산 옷", "서울에 산다"): kept, as the mountain is
 //   what the word names on its own and a lone one-syllable word is not read (match.ts MIN_WORD_CHARS).
 // - Nouns that are also very common predicate stems, function words or counters are left out (나는,
@@ -62,7 +63,7 @@
 /** The one-syllable nouns kept in KO_BASIC_NOUNS (see above); any other noun has two syllables or more. */
 export const KO_BASIC_ONE_SYLLABLE: readonly string[] = [
   '꽃', '비', '물', '집', '책', '옷', '빵', '밥', '술', '돈', '꿈', '숲', '강', '산', '섬',
-  '손', '코', '귀', '몸', '곰', '닭', '뱀', '쥐', '꿀', '춤', '방', '칼', '봄', '딸',
+  '손', '코', '귀', '몸', '곰', '닭', '뱀', '쥐', '꿀', '춤', '방', '칼', '봄', '딸', '폰',
 ];
 
 export const KO_BASIC_NOUNS: Readonly<Record<string, string>> = {
@@ -224,7 +225,7 @@ export const KO_BASIC_NOUNS: Readonly<Record<string, string>> = {
   부자: 'rich person', 영수증: 'receipt', 할인: 'discount', 세일: 'sale', 달러: 'dollar', 황금: 'gold', 다이아몬드: 'diamond',
   복권: 'lottery', 저금통: 'piggy bank', 보물: 'treasure', 금메달: 'gold medal',
   // --- Technology and media.
-  컴퓨터: 'computer', 노트북: 'laptop', 휴대폰: 'cellphone', 핸드폰: 'cellphone', 스마트폰: 'cellphone', 전화: 'telephone',
+  컴퓨터: 'computer', 노트북: 'laptop', 휴대폰: 'cellphone', 핸드폰: 'cellphone', 폰: 'cellphone', 스마트폰: 'cellphone', 전화: 'telephone',
   인터넷: 'internet', 이메일: 'email', 메시지: 'message', 키보드: 'keyboard', 마우스: 'mouse', 모니터: 'monitor', 화면: 'screen',
   프린터: 'printer', 충전기: 'charger', 인공지능: 'artificial intelligence', 카메라: 'camera', 동영상: 'video', 비디오: 'video',
   영상: 'video', 전기: 'electricity', 기계: 'machine', 드론: 'drone', 위성: 'satellite', 비밀번호: 'password', 태블릿: 'tablet',

@@ -172,7 +172,7 @@ export interface LanguagePack {
      * The word, read as a noun with a particle, is rather a verb modifying the next word ("비 오는 날":
      * 오는 is "that comes", not the number 오 with a topic particle): it is no phrase of its own.
      */
-    adnominal?(surface: string, norm: string, suffixes: readonly string[], next: { readonly suffixes: readonly string[]; readonly content: boolean } | undefined): boolean;
+    adnominal?(surface: string, norm: string, suffixes: readonly string[], next: { readonly norm: string; readonly suffixes: readonly string[]; readonly content: boolean } | undefined): boolean;
   };
   /** How the catalog's own texts use the language (read by the gazetteer). */
   readonly catalog: {

@@ -1,6 +1,7 @@
 // The Korean language pack: stems by stripping particles and endings (./stem.ts), stop words, time
 // words, clause-closing endings, preference cues (./preferences.ts) and replies with agreeing
 // particles (./reply.ts).
+import { endsInAdnominal } from './predicate.ts';
 import { koreanSituation } from './situation.ts';
 import type { LanguagePack, Lexicon, WordAnalysis } from '../pack.ts';
 import { koreanPreferences } from './preferences.ts';
@@ -52,7 +53,9 @@ export const koreanPack: LanguagePack & { readonly code: 'ko' } = {
   keyForm: (word) => word,
   isStopword: isKoreanStopword,
   time: { determiners: TIME_DETERMINERS, nouns: TIME_NOUNS, isCalendarWord: (norm) => CALENDAR.test(norm), isSeason: (norm) => SEASONS.has(norm) },
-  namesNothingAfter: (norm, previous) => previous !== undefined && ((NUMERALS.test(previous) && COUNTERS.has(norm)) || (norm === '말' && SPEECH_BEFORE.test(previous))),
+  // "월드컵 결승 보는 날", "쉬는 날": a day, after a verb's modifier (날 alone is also a blade: the roller skate's).
+  namesNothingAfter: (norm, previous) => previous !== undefined && ((NUMERALS.test(previous) && COUNTERS.has(norm)) || (norm === '말' && SPEECH_BEFORE.test(previous))
+    || (norm === '날' && endsInAdnominal(previous))),
   clause: {
     openers: new Set(),
     closesClause: (surface, kind) => kind === 'predicate' && CLAUSE_ENDINGS.test(surface),
@@ -63,9 +66,11 @@ export const koreanPack: LanguagePack & { readonly code: 'ko' } = {
     modifierKeepsSurface: true,
     // A one-syllable stem + 는/은 right before a bare noun is a verb's modifier form far more often than
     // a noun and its topic particle ("오는 날", "사는 곳", "나는 새", "자는 고양이"); with a particle on
-    // the next word it stays a topic ("차는 빨간색이 좋아").
+    // the next word it stays a topic ("차는 빨간색이 좋아"). Before a time noun it is one too ("오는 날": the
+    // day, which namesNothingAfter leaves out of the phrases).
     adnominal: (_surface, norm, suffixes, next) =>
-      norm.length === 1 && suffixes.length === 1 && (suffixes[0] === '는' || suffixes[0] === '은') && next !== undefined && next.content && next.suffixes.length === 0,
+      norm.length === 1 && suffixes.length === 1 && (suffixes[0] === '는' || suffixes[0] === '은') && next !== undefined
+      && (next.content || TIME_NOUNS.has(next.norm)) && next.suffixes.length === 0,
   },
   catalog: {
     conjunction: '및|과|와',

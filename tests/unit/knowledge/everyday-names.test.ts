@@ -1,0 +1,40 @@
+// More of the ways people name everyday situations, typed as a new user would (issue 14, twenty-third
+// round): "finally friday" and "드디어 금요일" had shown a long drum and the default grinning faces, "이가
+// 너무 아파" a skin tone (이 is also "this" and "two"), "my legs are killing me" horse racing, "폰 액정
+// 깨졌어" the default faces; "월드컵 결승 보는 날" searched for 날 (a day, and the roller skate's blade).
+import { describe, expect, it } from 'vitest';
+import { productTurns } from './product-turns.ts';
+
+const top = (text: string, n = 10) => productTurns(text).top.slice(0, n).map((it) => it.title);
+
+describe('everyday situations by the words people use', () => {
+  it('the end of the week, in both languages', () => {
+    expect(top('finally friday', 5)).toContain('party popper');
+    expect(top('드디어 금요일', 5)).toContain('party popper');
+  });
+
+  it('a toothache, in both languages', () => {
+    expect(top('my tooth hurts so bad', 3)).toContain('tooth');
+    const ko = top('이가 너무 아파', 3);
+    expect(ko).toContain('tooth');
+    expect(top('이가 너무 아파').filter((t) => /skin tone|keycap/.test(t))).toEqual([]);
+  });
+
+  it('sore legs, in both languages', () => {
+    expect(top('my legs are killing me after leg day')).not.toContain('horse racing');
+    expect(top('다리가 너무 아파', 5)).toContain('person getting massage');
+    expect(top('다리가 너무 아파')).not.toContain('bridge at night');
+  });
+
+  it('a cracked phone, in both languages', () => {
+    expect(top('my phone screen cracked', 5)).toContain('mobile phone');
+    expect(top('폰 액정 깨졌어', 5)).toContain('mobile phone');
+  });
+
+  it('a day after a verb is a day, not a topic', () => {
+    const { intent, top: feed } = productTurns('오늘 월드컵 결승 보는 날');
+    expect(intent.keyPhrases.map((p) => p.text)).not.toContain('날');
+    expect(feed.map((it) => it.title)).not.toContain('roller skate');
+    expect(feed.slice(0, 3).map((it) => it.title)).toContain('soccer ball');
+  });
+});
