@@ -175,6 +175,8 @@ export function informationNode(inp: {
   let situationSpans: string[][] = [];
   /** The names of several words the turn's situations were found by ("머리 깨질", "can't sleep"). */
   let situationNames = new Set<string>();
+  /** What each of those situations implies, as said ("starts first grade" -> school, backpack, ...). */
+  let impliedBy = new Map<string, string[]>();
   // A refusal whose words lie inside a situation's name is the situation told, not a refusal ("오늘 몸이
   // 안 좋아": unwell, not "no bodies"; the feed had gone back to the most popular faces).
   let refusalInName = false;
@@ -236,6 +238,7 @@ export function informationNode(inp: {
     const tells = !refining && (extraction.task === 'new_topic' || extraction.task === 'chit_chat') && !LANGUAGE_PACKS.some((pk) => pk.situation.asks.test(text));
     situationSpans = situationNameWords(expanded, { impliedHeads: tells });
     situationNames = new Set(expanded.filter((e) => e.from.includes(' ') && steps(e, SEED_NAME)).map((e) => e.from.toLocaleLowerCase()));
+    impliedBy = new Map([...situationNames].map((n) => [n, expanded.filter((e) => e.from.toLocaleLowerCase() === n && e.provenance.some((p) => SEED_IMPLIES.test(p.via))).map((e) => e.text)]));
     const seedNames = expanded.filter((e) => steps(e, SEED_NAME)).map((e) => e.from.toLocaleLowerCase());
     refusalInName = extraction.task === 'less_of' && extraction.dislikes.length > 0 && extraction.dislikes.every((d) => seedNames.some((n) => n.includes(d.toLocaleLowerCase())));
     const told = new Set(refusalInName ? extraction.dislikes.map((d) => d.toLocaleLowerCase()) : []);
@@ -256,7 +259,8 @@ export function informationNode(inp: {
       .filter((e) => (refining ? refinementStep(e.provenance) && (!e.provenance.some((p) => SAME_CONCEPT.test(p.via)) || e.weight >= REFINE_MAIN_SENSE * strongest.get(e.from)!) : e.provenance.filter((p) => !NAMING.test(p.via)).length <= MAX_HOPS))
       .filter((e) => !placeTexts.has(e.text.toLocaleLowerCase()))
       .filter((e) => !(/^[a-z]+$/i.test(e.text) && e.text.length < MIN_LATIN_EXPANSION_CHARS))
-      .filter((e) => !calendarOnly(e.from))
+      // (A situation named by one is read: "ugh mondays" is the Monday blues.)
+      .filter((e) => !calendarOnly(e.from) || steps(e, SEED_NAME))
       // Nor a word inside a place's name of several ("buenos aires": the river Aire, its canoes).
       .filter((e) => !insidePlaceName(placeWords, e.from))
       // A word a place's name also spells is not meant beside it ("파리에 가고 싶어": Paris, not the fly).
@@ -318,7 +322,7 @@ export function informationNode(inp: {
   // ("can't sleep": sleep stays): "머리 깨질" (a splitting head) had matched every picture of hair.
   const insideSituation = (t: string) => situationSpans.some((span) => span.length > 0 && t.split(' ').every((w) => span.some((s) => s === w || s.startsWith(w))))
     || (situationNames.has(t) && !!inp.catalogItems && t.split(' ').every((w) => situationSpans.some((span) => span.includes(w)) || inp.catalogItems!(w).length === 0))
-    || (!!inp.catalogItems && nameWordsNoItemCarries(t, situationNames, inp.catalogItems));
+    || (!!inp.catalogItems && nameWordsNoItemCarries(t, impliedBy, inp.catalogItems));
   // A single word the catalog lacks, which the knowledge layer read into things it has.
   // Not a refinement's property: that narrows the topic by its words and names ("단 것만").
   const readForMeaning = (t: string) => !!inp.catalogItems && extraction.task !== 'refine' && !t.includes(' ') && inp.catalogItems(t).length === 0

@@ -193,13 +193,29 @@ export function namesCause(causes: readonly string[], phrase: string): boolean {
 }
 
 /**
- * Several words of a situation's name as said (`names`) that no one item carries together: the
- * situation says them, not the items each word finds ("my daughter starts first grade": back to
- * school, not the first quarter moon and the "passing grade" button, each carrying one of the two).
+ * Several words of a situation's name as said that no one item carries together: the situation says
+ * them, not the items each word finds ("my daughter starts first grade": back to school, not the first
+ * quarter moon and the "passing grade" button, each carrying one of the two). One word of such a name,
+ * all the phrase keeps of it (the ordinal is no phrase word: "grade"), is the name's too where the items
+ * it names are none the turn's situations imply (`implied`: each name said, with what it implies): "so
+ * humid, i'm literally melting" keeps "melting", whose melting face the humidity implies; a word that
+ * names no item ("freeway", matched by tags only) is left to the phrase.
  */
-export function nameWordsNoItemCarries(phrase: string, names: ReadonlySet<string>, catalogItems: (word: string) => readonly string[]): boolean {
+export function nameWordsNoItemCarries(phrase: string, implied: ReadonlyMap<string, readonly string[]>, catalogItems: (word: string) => readonly string[]): boolean {
   const ws = phrase.split(' ');
-  if (ws.length < 2 || ![...names].some((n) => ws.every((w) => n.split(' ').includes(w)))) return false;
-  const sets = ws.map((w) => new Set(catalogItems(w)));
-  return ![...sets[0]!].some((id) => sets.every((s) => s.has(id)));
+  const noneCarries = (words: readonly string[]) => {
+    const sets = words.map((w) => new Set(catalogItems(w)));
+    return ![...sets[0]!].some((id) => sets.every((s) => s.has(id)));
+  };
+  let wanted: Set<string> | undefined;
+  return [...implied.keys()].some((n) => {
+    const nameWords = n.split(' ');
+    if (!ws.every((w) => nameWords.includes(w))) return false;
+    if (ws.length >= 2) return noneCarries(ws);
+    const own = catalogItems(ws[0]!);
+    const content = nameWords.filter((w) => !FUNCTION_WORDS.has(w) && !w.includes("'"));
+    if (own.length === 0 || content.length < 2 || !noneCarries(content)) return false;
+    wanted ??= new Set([...implied.values()].flat().flatMap((t) => catalogItems(t)));
+    return !own.some((id) => wanted!.has(id));
+  });
 }

@@ -38,3 +38,22 @@ describe('everyday situations by the words people use', () => {
     expect(feed.slice(0, 3).map((it) => it.title)).toContain('soccer ball');
   });
 });
+
+describe('an ordinal ranks what follows, it is not the topic', () => {
+  it('"my first marathon" is the marathon, not the first quarter moon; "first grade" stays back to school', () => {
+    const marathon = top('just finished my first marathon');
+    expect(marathon).not.toContain('first quarter moon');
+    expect(marathon.slice(0, 3)).toContain('person running');
+    const school = top("my daughter starts first grade monday and i'm a mess");
+    expect(school.filter((t) => /quarter moon|passing grade/.test(t))).toEqual([]);
+    expect(top('show me the first quarter moon', 3)).toContain('first quarter moon');
+  });
+});
+
+describe('a situation named by a weekday is read', () => {
+  it('"ugh mondays" is the Monday blues; a weekday said as a date is no topic', () => {
+    expect(top('ugh mondays', 5)).toContain('weary face');
+    expect(top('월요병 진짜 심하다', 5)).toContain('weary face');
+    expect(productTurns('party on saturday').intent.keyPhrases.map((p) => p.text)).toEqual(['party']);
+  });
+});

@@ -9,7 +9,9 @@ import { ENGLISH_STOPWORDS } from './stopwords.ts';
 import { ENGLISH_SYSTEM_ADDRESS } from './system-address.ts';
 
 /** "next week", "this winter", "good morning", "all day", "after work": a time, not a topic. */
-const TIME_DETERMINERS = new Set(['good', 'this', 'next', 'last', 'every', 'each', 'coming', 'tonight', 'all', 'whole', 'entire', 'after', 'before']);
+// An ordinal too ("first night of hanukkah", "second week"): ORDINAL_WORDS below.
+const TIME_DETERMINERS = new Set(['good', 'this', 'next', 'last', 'every', 'each', 'coming', 'tonight', 'all', 'whole', 'entire', 'after', 'before',
+  'first', 'second', 'third']);
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const TIME_NOUNS = new Set([
   'day', 'week', 'work', 'weekend', 'month', 'year', 'winter', 'summer', 'spring', 'fall', 'autumn', 'morning', 'evening',
@@ -37,6 +39,12 @@ const NUMBER_WORDS = new Set([
   'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions', 'dozen', 'dozens',
 ]);
 /**
+ * Ordinals rank what follows ("my first marathon", "first time in portugal", "my first apartment"): an
+ * order, never the topic. Read as words, "first" had put the first quarter moon beside a marathon and a
+ * new apartment. "1st place medal" is still found by its other words.
+ */
+const ORDINAL_WORDS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth']);
+/**
  * Units and times after a number measure ("38 degrees", "two weeks", "2%"), and so do units after "a"
  * ("an inch", "a mile"); a time after "a" is still a thing ("a summer dress", "a night sky").
  */
@@ -54,7 +62,7 @@ export const englishPack: LanguagePack & { readonly code: 'en' } = {
   detect: /\p{Script=Latin}/u,
   minEvidenceChars: MIN_EVIDENCE_CHARS,
   minContentChars: MIN_CONTENT_CHARS,
-  analyseWord: (surface, lexicon) => ({ norm: lemmatizeEnglish(surface, lexicon), kind: NUMBER_WORDS.has(surface.toLowerCase()) ? 'number' : 'word', suffixes: [] }),
+  analyseWord: (surface, lexicon) => ({ norm: lemmatizeEnglish(surface, lexicon), kind: NUMBER_WORDS.has(surface.toLowerCase()) || ORDINAL_WORDS.has(surface.toLowerCase()) ? 'number' : 'word', suffixes: [] }),
   keyForm: (word) => lemmatizeEnglish(word),
   isStopword: (term) => ENGLISH_STOPWORDS.has(term),
   time: {
