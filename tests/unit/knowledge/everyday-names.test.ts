@@ -57,3 +57,17 @@ describe('a situation named by a weekday is read', () => {
     expect(productTurns('party on saturday').intent.keyPhrases.map((p) => p.text)).toEqual(['party']);
   });
 });
+
+describe('family news and a Korean date, as chat writes them', () => {
+  it('a birth, a rescue dog, a grandmother in hospital (had: coral and teapots, ten cats, eight people)', () => {
+    expect(top('조카가 태어났어!', 3)).toContain('baby bottle');
+    const rescue = top('유기견 입양했어', 5);
+    expect(rescue).toContain('dog face');
+    expect(rescue.filter((t) => /\bcat\b/.test(t))).toEqual([]);
+    expect(top('할머니가 입원하셨어')).toContain('hospital');
+  });
+
+  it('a Korean weekday is a date, not a phrase ("토요일에 바베큐 파티해")', () => {
+    expect(productTurns('토요일에 바베큐 파티해').intent.keyPhrases.map((p) => p.text)).toEqual(['파티']);
+  });
+});

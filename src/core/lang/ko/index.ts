@@ -52,7 +52,8 @@ export const koreanPack: LanguagePack & { readonly code: 'ko' } = {
   // Catalog terms are written without particles: a Korean word is its own key.
   keyForm: (word) => word,
   isStopword: isKoreanStopword,
-  time: { determiners: TIME_DETERMINERS, nouns: TIME_NOUNS, isCalendarWord: (norm) => CALENDAR.test(norm), isSeason: (norm) => SEASONS.has(norm) },
+  // A weekday or a month is a date ("토요일에 바베큐 파티해": the party, not Saturday).
+  time: { determiners: TIME_DETERMINERS, nouns: TIME_NOUNS, isDate: (norm) => CALENDAR.test(norm), isCalendarWord: (norm) => CALENDAR.test(norm), isSeason: (norm) => SEASONS.has(norm) },
   // "월드컵 결승 보는 날", "쉬는 날": a day, after a verb's modifier (날 alone is also a blade: the roller skate's).
   namesNothingAfter: (norm, previous) => previous !== undefined && ((NUMERALS.test(previous) && COUNTERS.has(norm)) || (norm === '말' && SPEECH_BEFORE.test(previous))
     || (norm === '날' && endsInAdnominal(previous))),
