@@ -71,3 +71,11 @@ describe('family news and a Korean date, as chat writes them', () => {
     expect(productTurns('토요일에 바베큐 파티해').intent.keyPhrases.map((p) => p.text)).toEqual(['파티']);
   });
 });
+
+describe('good and bad news about things', () => {
+  it('a proposal is the engagement (the ring), a lost wallet the purse and the cards, in both languages', () => {
+    expect(top('my boyfriend proposed!!', 5)).toContain('ring');
+    expect(top('lost my wallet', 3)).toContain('purse');
+    expect(top('지갑 잃어버렸어', 3)).toContain('credit card');
+  });
+});
