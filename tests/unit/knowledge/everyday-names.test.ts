@@ -78,4 +78,10 @@ describe('good and bad news about things', () => {
     expect(top('lost my wallet', 3)).toContain('purse');
     expect(top('지갑 잃어버렸어', 3)).toContain('credit card');
   });
+
+  it('a fight with someone is the anger, not the person ("친구랑 싸웠어" had shown eight men)', () => {
+    expect(top('친구랑 싸웠어', 3)).toContain('angry face');
+    expect(top('엄마랑 다퉜어', 3)).toContain('angry face');
+    expect(top('we fought about money', 5)).toContain('angry face');
+  });
 });
