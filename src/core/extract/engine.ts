@@ -141,6 +141,17 @@ export function narrowingForm(x: TurnExtraction, text: string, previous: Pick<In
   return LANGUAGE_PACKS.some((p) => p.situation.narrowsShown?.test(text)) ? { ...x, task: 'refine' } : x;
 }
 
+/**
+ * A turn that tells something just happened (a pack's toldRecent: "just got promoted") is news, not a
+ * refinement, unless its form narrows: after "show me cats", "just got promoted" and "just landed in tokyo"
+ * had been read as narrowing the cats (the feed kept them), and "just finished my first marathon" was
+ * answered "Just marathon, then.".
+ */
+export function recentNews(x: TurnExtraction, text: string): TurnExtraction {
+  if (x.task !== 'refine' || !LANGUAGE_PACKS.some((p) => p.situation.toldRecent?.test(text))) return x;
+  return LANGUAGE_PACKS.some((p) => p.situation.narrowsShown?.test(text) || p.situation.describesOnly?.test(text)) ? x : { ...x, task: 'new_topic' };
+}
+
 /** A turn a pack reads as only describing what to show ("something warm"), with a topic on screen: proposed as its refinement. */
 export function describingForm(x: TurnExtraction, text: string, previous: Pick<Intent, 'keyPhrases' | 'likes'> | null): TurnExtraction {
   if (x.task === 'refine' || x.task === 'less_of' || x.task === 'start_over' || !saysTopic(previous)) return x;
@@ -312,7 +323,7 @@ export function createCompactEngine(resources: CompactEngineResources): CompactE
     extract(text, ctx) {
       ctx?.signal?.throwIfAborted();
       const previous = ctx?.previous ?? null;
-      const read = withReason(withRetraction(narrowingForm(moreLikeShown(notAReset(bareRequest(understand(text).extraction, text, previous), text, previous), text, previous), text, previous), text), text, previous);
+      const read = recentNews(withReason(withRetraction(narrowingForm(moreLikeShown(notAReset(bareRequest(understand(text).extraction, text, previous), text, previous), text, previous), text, previous), text), text, previous), text);
       const c = ctx?.context;
       const narrowed = (x: TurnExtraction) => narrowingOnly(withRefineProperty(x, text, gazetteer, c?.itemsWithProperty), previous, gazetteer, c?.itemsWithProperty, c?.oppositesOf, c?.associatesOf);
       // A turn that only describes refines the topic where some of its items fit what it says.

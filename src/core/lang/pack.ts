@@ -263,6 +263,11 @@ export interface SituationPack {
    */
   readonly narrowsShown?: RegExp;
   /**
+   * A turn that tells something just happened ("just got promoted", "i just landed in tokyo"): "just" is
+   * "recently" there, not "only", whatever the task classifier read (a refinement of the topic on screen).
+   */
+  readonly toldRecent?: RegExp;
+  /**
    * A whole turn that only describes what to show ("something warm", "what to wear in winter", "따뜻한 거
    * 있어?"): with a topic on screen, a refinement of it where some of its items fit (else the turn is
    * read as the classifier reads it: "show me horses", then "something festive" is the festive things).

@@ -29,3 +29,12 @@ describe('a described kind after a topic it cannot narrow', () => {
     expect(titles('backpacking vietnam for a month, landing in hanoi', 'mostly in it for the street food tbh')).toContain('flag: Vietnam');
   });
 });
+
+describe('"just" before a past verb is news, not "only"', () => {
+  it('after a topic, "just got promoted" or "just landed in tokyo" moves the feed; "just the red ones" still narrows', () => {
+    expect(taskAfter('show me cats', 'just got promoted')).toBe('new_topic');
+    expect(titles('show me cats', 'just landed in tokyo').slice(0, 3)).toContain('flag: Japan');
+    expect(titles('show me cats', 'just finished my first marathon').slice(0, 3)).toContain('person running');
+    expect(taskAfter('show me cars', 'just the red ones')).toBe('refine');
+  });
+});

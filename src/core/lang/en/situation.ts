@@ -82,6 +82,8 @@ export const englishSituation: SituationPack = {
     new RegExp(`^${DESCRIBES_ONLY}${WHAT_TO}(${WHAT_FOR})`, 'iu'),
   ],
   // A clause of its own may say it after another ("skip anything frozen, baked stuff only").
+  // "just got promoted", "we just landed", "just finished my first marathon": a past verb after "just".
+  toldRecent: /\bjust\s+(?:got|had|finished|moved|landed|arrived|started|graduated|passed|booked|bought|adopted|turned|married|quit|retired|joined|returned|woke|made|won|lost|came|went|broke|ran|ate|saw|found|heard|met|left|signed|sold|became|gave|took|failed|paid|spent|realized|learned|watched|completed|celebrated|proposed|gotten)\b/iu,
   narrowsShown: /(?:^|[,;.!]\s*)\W*(?:(?:ok(?:ay)?|and|but|now|hmm+|um+)[\s,]+)?(?:(?:only|just)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?(?:ones?|those|stuff|things?)\b|(?:the\s+)?ones?\s+(?:with|without|that|which|in|on|from)\b|(?:the\s+)?[\p{L}-]+\s+(?:ones|stuff|things)\s+only\b)/iu,
   // A whole turn that only describes what to show: "something warm", "anything smaller?", "what to wear in winter".
   describesOnly: new RegExp(`^${DESCRIBES_ONLY}(?:${SOMETHING}${DESCRIPTION}|${WHAT_TO}${WHAT_FOR})\\W*(?:please|pls|plz)?\\W*$`, 'iu'),
