@@ -141,6 +141,9 @@ export function narrowingForm(x: TurnExtraction, text: string, previous: Pick<In
   return LANGUAGE_PACKS.some((p) => p.situation.narrowsShown?.test(text)) ? { ...x, task: 'refine' } : x;
 }
 
+/** Whether a turn's form narrows or only describes what is shown (a pack's narrowsShown or describesOnly). */
+const saysItNarrows = (text: string) => LANGUAGE_PACKS.some((p) => p.situation.narrowsShown?.test(text) || p.situation.describesOnly?.test(text));
+
 /**
  * A turn that tells something just happened (a pack's toldRecent: "just got promoted") is news, not a
  * refinement, unless its form narrows: after "show me cats", "just got promoted" and "just landed in tokyo"
@@ -149,7 +152,7 @@ export function narrowingForm(x: TurnExtraction, text: string, previous: Pick<In
  */
 export function recentNews(x: TurnExtraction, text: string): TurnExtraction {
   if (x.task !== 'refine' || !LANGUAGE_PACKS.some((p) => p.situation.toldRecent?.test(text))) return x;
-  return LANGUAGE_PACKS.some((p) => p.situation.narrowsShown?.test(text) || p.situation.describesOnly?.test(text)) ? x : { ...x, task: 'new_topic' };
+  return saysItNarrows(text) ? x : { ...x, task: 'new_topic' };
 }
 
 /** A turn a pack reads as only describing what to show ("something warm"), with a topic on screen: proposed as its refinement. */
@@ -292,7 +295,7 @@ export function narrowingOnly(
 export function describedKindAnew(narrowed: TurnExtraction, read: TurnExtraction, text: string, gazetteer: Gazetteer, previous: (Pick<Intent, 'keyPhrases' | 'likes'> & Partial<Pick<Intent, 'information'>>) | null): TurnExtraction {
   if (narrowed.task !== 'refine' || narrowed.keyPhrases.length > 0 || read.keyPhrases.length === 0 || !saysTopic(previous)) return narrowed;
   if ((previous.information?.places.length ?? 0) > 0) return narrowed;
-  if (LANGUAGE_PACKS.some((p) => p.situation.narrowsShown?.test(text) || p.situation.describesOnly?.test(text))) return narrowed;
+  if (saysItNarrows(text)) return narrowed;
   const kind = read.keyPhrases.filter((p) => {
     const words = p.text.split(' ');
     return words.length > 1 && gazetteer.itemIdsOf(words[words.length - 1]!).length > 0;

@@ -8,7 +8,8 @@ import { type Expansion, expandPhrases, type KnowledgeLanguage } from '../knowle
 import type { KnowledgeBase } from '../knowledge/format.ts';
 import { findConcepts } from '../knowledge/match.ts';
 import { type FoundPlace, findPlaces } from '../knowledge/places.ts';
-import { LANGUAGE_PACKS, packOfText, reasonsOf, turnsAway } from '../lang/packs.ts';
+import { LANGUAGE_PACKS, reasonsOf, turnsAway } from '../lang/packs.ts';
+import { calendarOnly, seasonOnly } from './time-words.ts';
 import { stripKoreanParticle } from '../text.ts';
 import { crossBorderTrip, escapeRe, foundAs, insidePlaceName, MAX_LINKED_ITEMS, nationalityPlaces, norm, originsOf, placeThings, placeTopics, tripThingTexts } from './journey.ts';
 import { userText } from './machinery.ts';
@@ -62,21 +63,6 @@ const UNDONE_TOPIC_WEIGHT = 0.8;
 const BELOW_TOLD = 0.95;
 /** Latin expansions this short are codes or function words ("it", "at", "us"), never topics. */
 const MIN_LATIN_EXPANSION_CHARS = 3;
-
-/** Words that are only weekdays or months ("saturday", "토요일에"): a date, never a topic. */
-function calendarOnly(from: string): boolean {
-  return allWords(from, (pk, norm) => pk.time.isCalendarWord?.(norm) === true);
-}
-
-/** Words that are only seasons ("winter", "여름에"): beside a destination, when the trip is (seasonOfTrip). */
-function seasonOnly(from: string): boolean {
-  return allWords(from, (pk, norm) => pk.time.isSeason?.(norm) === true);
-}
-
-function allWords(from: string, test: (pk: ReturnType<typeof packOfText>, norm: string) => boolean): boolean {
-  const words = from.toLocaleLowerCase().split(/\s+/).filter(Boolean);
-  return words.length > 0 && words.every((w) => { const pk = packOfText(w); return test(pk, pk.analyseWord(w).norm); });
-}
 
 export type InformationNode = Required<Pick<TurnExtraction, 'information' | 'expansions' | 'undo' | 'keyPhrases'>> & Partial<Pick<TurnExtraction, 'task' | 'dislikes' | 'dislikedKinds'>>;
 
