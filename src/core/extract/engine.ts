@@ -294,7 +294,10 @@ export function narrowingOnly(
  */
 export function describedKindAnew(narrowed: TurnExtraction, read: TurnExtraction, text: string, gazetteer: Gazetteer, previous: (Pick<Intent, 'keyPhrases' | 'likes'> & Partial<Pick<Intent, 'information'>>) | null): TurnExtraction {
   if (narrowed.task !== 'refine' || narrowed.keyPhrases.length > 0 || read.keyPhrases.length === 0 || !saysTopic(previous)) return narrowed;
-  if ((previous.information?.places.length ?? 0) > 0) return narrowed;
+  // A trip on screen: a place named no earlier than the topic's latest phrase (after "우울해", a trip told
+  // before it is no longer what is shown).
+  const latest = Math.max(0, ...previous.keyPhrases.map((p) => p.lastTurn));
+  if ((previous.information?.places ?? []).some((p) => p.lastTurn >= latest)) return narrowed;
   if (saysItNarrows(text)) return narrowed;
   const kind = read.keyPhrases.filter((p) => {
     const words = p.text.split(' ');

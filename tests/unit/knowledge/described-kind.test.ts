@@ -38,3 +38,9 @@ describe('"just" before a past verb is news, not "only"', () => {
     expect(taskAfter('show me cars', 'just the red ones')).toBe('refine');
   });
 });
+
+describe('a trip told before another topic is no longer on screen', () => {
+  it('"going to sapporo this winter", "우울해", then "귀여운 고양이" is the cats (seen in the page)', () => {
+    expect(taskAfter('going to sapporo this winter', '우울해', '귀여운 고양이')).toBe('new_topic');
+  });
+});
