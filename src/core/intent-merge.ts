@@ -114,7 +114,11 @@ export function mergeIntent(
     likes = upsert(likes, text, 1, turn);
     dislikes = dislikes.filter((d) => key(d.text) !== key(text)); // a like contradicts a dislike
   }
-  for (const text of extraction.undo ?? []) dislikes = dislikes.filter((d) => key(d.text) !== key(text));
+  for (const text of extraction.undo ?? []) {
+    dislikes = dislikes.filter((d) => key(d.text) !== key(text));
+    // A refinement that left it out goes too, unless this turn refines by it again (then as it says).
+    if (!refining) refinements = refinements.filter((r) => !(r.not && key(r.text) === key(text)));
+  }
   for (const text of extraction.dislikes) {
     dislikes = upsert(dislikes, text, 1, turn);
     const kinds = extraction.dislikedKinds?.find((d) => key(d.text) === key(text));
@@ -139,7 +143,11 @@ export function mergeIntent(
   // What a disliked word implied goes with it ("show me cars", then "stop showing cars": the expansions
   // of "cars" had kept vehicles and traffic lights in the feed).
   const fromDisliked = (e: Expansion) => dislikes.some((d) => namesPhrase(key(e.from).split(/\s+/), d.text));
-  expansions = expansions.filter((e) => (!said.has(key(e.text)) || property(e) || placeSaid(e)) && !disliked.has(key(e.text)) && !fromDisliked(e));
+  // A refinement that ended takes its property with it ("not the police ones", then "bring the police
+  // cars back": the police's kinds had put a police officer and detectives above the police cars).
+  const ended = new Set(base.refinements.filter((r) => !refinements.some((x) => key(x.text) === key(r.text))).map((r) => key(r.text)));
+  const endedProperty = (e: Expansion) => (e.itemIds?.length ?? 0) > 0 && ended.has(key(e.from));
+  expansions = expansions.filter((e) => (!said.has(key(e.text)) || property(e) || placeSaid(e)) && !disliked.has(key(e.text)) && !fromDisliked(e) && !endedProperty(e));
   const information = mergeInformation(fresh ? EMPTY_INFORMATION : base.information, info, turn);
 
   const intent: Intent = {

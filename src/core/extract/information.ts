@@ -390,7 +390,9 @@ export function informationNode(inp: {
     ...(refusalInName ? { task: 'new_topic' as const, dislikes: [] } : {}),
     ...(impliesTopic ? { task: 'new_topic' as const } : {}),
     // Taking a dislike back is asking for it again, not small talk: the reply says so ("고양이 다시 보여드릴게요").
-    ...(task === 'chit_chat' && undo.length > 0 ? { task: 'more_like' as const } : {}),
+    // Nor a new topic: it puts back into the topic what was left out of it ("dogs please", "not the
+    // poodle", "the poodle's fine, put it back": the dogs had given way to the poodle and monkeys).
+    ...((task === 'chit_chat' || (read?.task ?? task) === 'new_topic') && undo.length > 0 ? { task: 'more_like' as const } : {}),
     // What the refusing words imply ("boring" -> bore -> drill) is not wanted either.
     ...(refusedShown.length > 0 ? (switches ? { task: 'new_topic' as const, dislikes: [...refusedShown] } : { task: 'less_of' as const, dislikes: [...refusedShown], expansions: [] }) : {}),
   };

@@ -9,7 +9,7 @@ import { LANGUAGE_PACKS } from '../lang/packs.ts';
 import { CIRCUMSTANCE_SHARE } from './statement.ts';
 
 export interface PointingBack {
-  /** Dislikes this turn takes back. */
+  /** Dislikes, and refinements that left something out, this turn takes back. */
   readonly undo: readonly string[];
   /** Those taken back by a pronoun ("them"), which become the topic the turn asks for. */
   readonly undoneByPronoun: readonly string[];
@@ -27,7 +27,10 @@ export function pointingBack(text: string, words: readonly string[], extraction:
   const changesMind = said((s) => s.changeOfMind);
   const refersBack = said((s) => s.refersBack);
   const refuses = said((s) => s.refuses);
-  const named = (undoCue || changesMind) && previous ? previous.dislikes.filter((d) => names(words, d.text)).map((d) => d.text) : [];
+  // What can be taken back: a dislike, or a refinement that left something out ("cars", "not the police
+  // ones", then "bring the police cars back").
+  const leftOut = previous ? [...previous.dislikes, ...previous.refinements.filter((r) => r.not)] : [];
+  const named = (undoCue || changesMind) ? leftOut.filter((d) => names(words, d.text)).map((d) => d.text) : [];
   // Or it changes its mind about "them" and names nothing it dislikes: the latest dislike ("i hate
   // spiders", then "actually wait, they're kinda cute, show me some").
   const latest = previous?.dislikes.reduce<Intent['dislikes'][number] | null>((a, d) => (!a || d.lastTurn > a.lastTurn ? d : a), null);

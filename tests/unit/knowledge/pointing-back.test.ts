@@ -85,3 +85,28 @@ describe('a refusal taken back in the other language', () => {
     expect(titles.filter((t) => /\bcat\b/.test(t)).length).toBeGreaterThanOrEqual(5);
   });
 });
+
+describe('taking back what was left out of a topic keeps the topic (2026-12-02)', () => {
+  it('"dogs please", "not the poodle", "the poodle\'s fine, put it back": the poodle among the dogs, not beside monkeys', () => {
+    const { intent, titles } = titlesAfter('dogs please', 'not the poodle', "eh actually the poodle's fine, put it back");
+    expect(intent.dislikes).toEqual([]);
+    expect(intent.keyPhrases.map((p) => p.text)).toContain('dog');
+    expect(titles[0]).toBe('poodle');
+    expect(titles.slice(0, 5).filter((t) => /\bdog\b/.test(t)).length).toBeGreaterThanOrEqual(3);
+    expect(titles.slice(0, 6).some((t) => /monkey|gorilla/.test(t))).toBe(false);
+  });
+
+  it('"동물 보여줘 근데 뱀은 빼고", "음 생각해보니 뱀도 괜찮아 넣어줘": the snake back among the animals, no zodiac signs', () => {
+    const { intent, titles, categories } = titlesAfter('동물 보여줘 근데 뱀은 빼고', '음 생각해보니 뱀도 괜찮아 넣어줘');
+    expect(intent.keyPhrases.map((p) => p.text)).toContain('동물');
+    expect(titles[0]).toBe('snake');
+    expect(categories.filter((c) => c.includes('zodiac'))).toEqual([]);
+  });
+
+  it('"cars", "not the police ones", "bring the police cars back": the exclusion goes with its property (no police officer)', () => {
+    const { intent, titles } = titlesAfter('cars', 'not the police ones', 'hmm actually bring the police cars back');
+    expect(intent.refinements.filter((r) => r.not)).toEqual([]);
+    expect(titles.slice(0, 3)).toEqual(['police car', 'oncoming police car', 'police car light']);
+    expect(titles.some((t) => /officer|detective/.test(t))).toBe(false);
+  });
+});
