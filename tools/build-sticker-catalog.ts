@@ -46,7 +46,9 @@ for (const d of datasource) {
   }
   const k = koByHex.get(e.hexcode);
   const group = e.group === undefined ? 'other' : (enMessages.groups.find((g) => g.order === e.group)?.key ?? 'other');
-  const subgroup = e.subgroup === undefined ? undefined : enMessages.subgroups.find((g) => g.order === e.subgroup)?.key;
+  // emojibase-data 17 keeps the retired "food-marine" beside "food-sweet" under one order (46): the
+  // later entry is the current one (find had labelled the cookie and the cake "food marine").
+  const subgroup = e.subgroup === undefined ? undefined : enMessages.subgroups.findLast((g) => g.order === e.subgroup)?.key;
   const image = `images/${e.hexcode}.webp`;
   await sharp(join(imageDir, d.image)).webp({ quality: 85, alphaQuality: 90, effort: 6 }).toFile(join(outDir, image));
   // Its colours, from the source PNG (src/core/colors.ts): what "only the red ones" finds.
