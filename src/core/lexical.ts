@@ -15,6 +15,7 @@
 // in lexical-match.ts (re-exported here where other modules read them).
 import type MiniSearch from 'minisearch';
 import { type CatalogItem, type CatalogManifest, rowsOf } from './catalog.ts';
+import { subgroupsNamedByTags } from './category-words.ts';
 import { colorWords } from './colors.ts';
 import type { Intent } from './intent.ts';
 import { bm25Scores, miniSearchIndex } from './lexical-bm25.ts';
@@ -39,6 +40,8 @@ export interface LexicalIndex {
   readonly fieldKinds: ReadonlyMap<string, FieldKind>;
   /** Every term of the catalog (the Korean stemmer's lexicon). */
   readonly vocabulary: ReadonlySet<string>;
+  /** A tag that names a subgroup (./category-words.ts) and that subgroup's items: what its refusal hides. */
+  readonly subgroupNamedBy: ReadonlyMap<string, readonly number[]>;
   /** Category texts per item (id, labels, keywords), for explanations. */
   readonly categoryTexts: (item: number) => string[];
   readonly tuning: MatchTuning;
@@ -134,7 +137,7 @@ export function buildLexicalIndex(
 
   let search: MiniSearch<Doc> | undefined;
   return {
-    items, postings, fieldKinds, vocabulary, categoryTexts, tuning: { ...DEFAULT_TUNING, ...tuning },
+    items, postings, fieldKinds, vocabulary, subgroupNamedBy: subgroupsNamedByTags(items), categoryTexts, tuning: { ...DEFAULT_TUNING, ...tuning },
     get search() {
       search ??= miniSearchIndex(items, fields, categoryTokens);
       return search;
@@ -311,6 +314,8 @@ export function dislikedItems(index: LexicalIndex, intent: Intent): Set<number> 
   // The kinds of what is refused that the knowledge layer linked (the sake for "no alcohol").
   const row = rowsOf(index.items);
   for (const d of intent.dislikes) for (const id of d.itemIds ?? []) { const i = row.get(id); if (i !== undefined) out.add(i); }
+  // A refused word that names a subgroup hides all of it ("벌레 빼줘": the bee and the snail too).
+  for (const d of intent.dislikes) for (const i of index.subgroupNamedBy.get(d.text.toLocaleLowerCase()) ?? []) out.add(i);
   const hits = scorePhrases(index, intent.dislikes.map((d) => ({ text: d.text, weight: 1 })), { fuzzy: false, namesAsTitles: true });
   // A dislike excludes on any full match, a category included ("no animals"); a Korean prefix match
   // must hit a tag or title to count, so a short word cannot wipe out a whole category.
