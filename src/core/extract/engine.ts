@@ -199,6 +199,18 @@ export function notAReset(x: TurnExtraction, text: string, previous: Pick<Intent
 }
 
 /**
+ * Praise that names nothing but itself ("so cute", "beautiful!", "귀여워") after a topic is a reaction to
+ * the cards: more of them, not a search for the word ("show me cats", then "so cute" had shown ten
+ * hearts, the items CLDR tags cute). "cute puppies" names a kind and stays a request.
+ */
+export function praisingShown(x: TurnExtraction, text: string, previous: Pick<Intent, 'keyPhrases' | 'likes'> | null): TurnExtraction {
+  if (x.keyPhrases.length === 0 || x.likes.length + x.dislikes.length > 0 || !saysTopic(previous)) return x;
+  const praise = (w: string) => LANGUAGE_PACKS.some((p) => new RegExp(`^(?:${p.situation.praises.source})`, p.situation.praises.flags.replace('g', '')).test(w));
+  if (!x.keyPhrases.every((p) => p.text.split(/\s+/).every(praise))) return x;
+  return { ...x, task: 'more_like', keyPhrases: [] };
+}
+
+/**
  * A turn that takes the last request back ("never mind", "forget that", "됐고") and says something
  * else starts a new topic: classified as a refinement of the old one, its words were dropped as not
  * narrowing it ("got any cat ones", then "nvm, my phone just died" kept the cats).
@@ -329,7 +341,7 @@ export function createCompactEngine(resources: CompactEngineResources): CompactE
     extract(text, ctx) {
       ctx?.signal?.throwIfAborted();
       const previous = ctx?.previous ?? null;
-      const read = recentNews(withReason(withRetraction(narrowingForm(moreLikeShown(notAReset(bareRequest(understand(text).extraction, text, previous), text, previous), text, previous), text, previous), text), text, previous), text);
+      const read = recentNews(withReason(withRetraction(narrowingForm(moreLikeShown(praisingShown(notAReset(bareRequest(understand(text).extraction, text, previous), text, previous), text, previous), text, previous), text, previous), text), text, previous), text);
       const c = ctx?.context;
       const narrowed = (x: TurnExtraction) => narrowingOnly(withRefineProperty(x, text, gazetteer, c?.itemsWithProperty), previous, gazetteer, c?.itemsWithProperty, c?.oppositesOf, c?.associatesOf);
       // A turn that only describes refines the topic where some of its items fit what it says.

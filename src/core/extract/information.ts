@@ -83,6 +83,11 @@ function allMatches(res: readonly RegExp[], text: string, group: boolean): strin
 const ASKED_MARGIN = 0.95;
 /** Turns whose phrases are the topic to fill the feed with (a refinement narrows, a refusal refuses). */
 const KIND_TASKS: ReadonlySet<string> = new Set(['new_topic', 'more_like', 'learn_more']);
+/**
+ * A reaction is short ("so cute", "aww these are adorable", "너무 설렌다"): a longer turn that praises
+ * tells something of its own ("new job tomorrow, hope it goes great").
+ */
+const REACTION_WORDS = 6;
 /** A message of at most this many words names what it wants ("vehicles", "fruit please"), asking word or not. */
 const BARE_REQUEST_WORDS = 3;
 
@@ -361,7 +366,11 @@ export function informationNode(inp: {
   // read as chit-chat, the earlier topic kept the feed while the reply spoke of the implied one.
   // Not when it points at what is shown or asks for more of it ("love these, any more?"): that keeps the topic.
   const aboutShown = situation.some((s) => s.refersBack.test(text) || s.wantsMore.test(text));
-  const impliesTopic = task === 'chit_chat' && !aboutShown && expansions.length > 0 && topics.length + extraction.likes.length + (read?.dislikes ?? extraction.dislikes).length + undo.length === 0;
+  // Nor when it praises (a reaction to what is shown or planned: "너무 귀여워" after cats, "so excited!!"
+  // after a trip). Otherwise even where it names something: a feeling told after a topic is the turn's
+  // own ("going to sapporo this winter", then "우울해": the snowmen had stayed while the reply said 우울).
+  const praises = words.length <= REACTION_WORDS && situation.some((s) => s.praises.test(text));
+  const impliesTopic = task === 'chit_chat' && !aboutShown && !praises && expansions.length > 0 && extraction.likes.length + (read?.dislikes ?? extraction.dislikes).length + undo.length === 0;
   // A turn that asks for something keeps what it asks for first: no expansion of it leads its words
   // (src/core/wanted.ts leadsOver), which only a turn that tells does ("flying to Seoul ... want to try
   // street food": the flight had come within reach of leading the food).

@@ -311,6 +311,11 @@ export interface SituationPack {
   /** Asking for more of what is shown ("more", "another", "similar", "더", "비슷한"): small talk that says so keeps the topic. */
   readonly wantsMore: RegExp;
   /**
+   * Praise or delight, a reaction to what is shown or planned ("so cute", "can't wait", "귀여워", "설렌다"):
+   * small talk that says it keeps the topic, where another feeling told ("우울해") starts its own.
+   */
+  readonly praises: RegExp;
+  /**
    * Likening to what is shown ("anything else like it?", "the same", "이런 거", "비슷한"): a turn that
    * does is never a start over, whatever the classifier read (it had wiped the user's interests).
    */

@@ -1,0 +1,42 @@
+// Short reactions and feelings after a topic (2026-12-02, found walking the page as a new user):
+// praise is a reaction to what is shown or planned and keeps it ("show me cats", "so cute" had shown ten
+// hearts, the items CLDR tags cute); another feeling told is the turn's own topic ("going to sapporo
+// this winter", "우울해" had kept the snowmen while the reply said 우울).
+import { describe, expect, it } from 'vitest';
+import { productTurns } from './product-turns.ts';
+
+const titlesAfter = (...texts: string[]) => productTurns(...texts).top.map((it) => it.title);
+const cats = (titles: string[]) => titles.filter((t) => /\bcat\b/.test(t)).length;
+
+describe('praise keeps what it praises', () => {
+  it.each([
+    ['show me cats', 'so cute'],
+    ['show me cats', 'aww so cute!!'],
+    ['고양이 보여줘', '너무 귀여워'],
+  ])('"%s", then "%s": still the cats', (topic, praise) => {
+    expect(cats(titlesAfter(topic, praise))).toBeGreaterThanOrEqual(6);
+  });
+
+  it('"show me flowers", then "beautiful": the flowers, not the peacock and the haircut', () => {
+    expect(titlesAfter('show me flowers', 'beautiful').slice(0, 5).every((t) => /flower|blossom|lotus|bouquet|hibiscus|rose|tulip/.test(t))).toBe(true);
+  });
+
+  it('"going to sapporo this winter", then "너무 설렌다": the trip stays on screen', () => {
+    expect(titlesAfter('going to sapporo this winter', '너무 설렌다').slice(0, 3)).toContain('flag: Japan');
+  });
+
+  it('a request that names a kind is not a reaction ("show me dogs", then "cute cats": the cats)', () => {
+    expect(cats(titlesAfter('show me dogs', 'cute cats'))).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('a feeling told after a topic is the turn\'s own', () => {
+  it.each([
+    ['going to sapporo this winter', '우울해'],
+    ['show me cats', "i'm feeling depressed"],
+  ])('"%s", then "%s": the sad faces, not the earlier topic', (topic, feeling) => {
+    const titles = titlesAfter(topic, feeling);
+    expect(titles).toEqual(expect.arrayContaining(['pensive face', 'crying face']));
+    expect(titles.filter((t) => /snow|japan|\bcat\b/i.test(t))).toEqual([]);
+  });
+});
