@@ -137,9 +137,49 @@ export function rareSenseTags(wn: WordNet, tags: readonly string[], title: strin
   return out;
 }
 
-interface ItemLike { id: string; title: string; tags?: Record<string, string[]>; rareTags?: Record<string, string[]> }
+interface ItemLike { id: string; title: string; titles?: Record<string, string>; tags?: Record<string, string[]>; categories?: string[]; rareTags?: Record<string, string[]> }
 
-/** Sets (or clears) every item's `rareTags.en`; returns what it found, per item. */
+/**
+ * Tags by which an item points at another item named by a proper name rather than saying what it is:
+ * CLDR tags the snake "ophiuchus", "bearer" and "zodiac", the crab "cancer", the ram "aries" (the animal
+ * drawn for the star sign). The other item's name (in English, a single capitalised word; in another
+ * language, that item's title there), and the tags of the other item's kind (on at least two items of
+ * its subgroup, and on a larger share of it than of this item's own): "bull" on the ox and "serpent" on
+ * the snake stay theirs.
+ * As rare tags they match weakly and the knowledge build does not link through them: "show me snakes"
+ * had read snake -> zodiac and filled the feed with the twelve signs.
+ */
+export function crossReferenceTags(items: readonly ItemLike[]): Map<string, Record<string, string[]>> {
+  const out = new Map<string, Record<string, string[]>>();
+  const named = new Map<string, ItemLike>();
+  for (const it of items) if (/^\p{Lu}\p{Ll}+$/u.test(it.title)) named.set(it.title.toLowerCase(), it);
+  // Per subgroup and language, how many of its items carry each tag.
+  const counts = new Map<string, Map<string, number>>();
+  for (const it of items) for (const [lang, tags] of Object.entries(it.tags ?? {})) for (const sub of it.categories ?? []) {
+    const m = counts.get(`${sub}|${lang}`) ?? counts.set(`${sub}|${lang}`, new Map()).get(`${sub}|${lang}`)!;
+    for (const t of new Set(tags.map((x) => x.toLocaleLowerCase()))) m.set(t, (m.get(t) ?? 0) + 1);
+  }
+  const carried = (sub: string, lang: string, t: string) => counts.get(`${sub}|${lang}`)?.get(t) ?? 0;
+  const size = new Map<string, number>();
+  for (const it of items) for (const sub of it.categories ?? []) size.set(sub, (size.get(sub) ?? 0) + 1);
+  for (const it of items) {
+    const others = (it.tags?.en ?? []).map((t) => named.get(t.toLowerCase())).filter((b): b is ItemLike => b !== undefined && b !== it);
+    for (const b of others) {
+      for (const [lang, tags] of Object.entries(it.tags ?? {})) {
+        const name = (lang === 'en' ? b.title : b.titles?.[lang])?.toLocaleLowerCase();
+        const share = (sub: string, t: string) => carried(sub, lang, t) / (size.get(sub) ?? 1);
+        const kind = (t: string) => (b.categories ?? []).some((sub) => carried(sub, lang, t) >= 2 && (it.categories ?? []).every((own) => share(sub, t) > share(own, t)));
+        const rare = tags.filter((t) => t.toLocaleLowerCase() === name || kind(t.toLocaleLowerCase()));
+        if (rare.length === 0) continue;
+        const rec = out.get(it.id) ?? out.set(it.id, {}).get(it.id)!;
+        rec[lang] = [...new Set([...(rec[lang] ?? []), ...rare])].sort();
+      }
+    }
+  }
+  return out;
+}
+
+/** Sets (or clears) every item's `rareTags`: rare senses (English) and cross-references (every language); returns the rare senses found, per item. */
 export function annotateRareTags(wn: WordNet, items: ItemLike[]): Map<string, TagSense[]> {
   const cache = new Map<string, Set<string>>();
   const df = new Map<string, number>();
@@ -147,13 +187,16 @@ export function annotateRareTags(wn: WordNet, items: ItemLike[]): Map<string, Ta
   const maxDf = Math.max(MIN_SPECIFIC_DF, Math.round(items.length * SPECIFIC_SHARE));
   const specific = (w: string) => (df.get(w) ?? 0) <= maxDf;
   const found = new Map<string, TagSense[]>();
+  const references = crossReferenceTags(items);
   for (const it of items) {
     delete it.rareTags;
     const en = it.tags?.en ?? [];
     const rare = rareSenseTags(wn, en, it.title, specific, cache);
-    if (rare.length === 0) continue;
-    it.rareTags = { en: rare.map((r) => r.tag) };
-    found.set(it.id, rare);
+    const refs = references.get(it.id) ?? {};
+    const merged: Record<string, string[]> = { ...refs };
+    if (rare.length > 0) merged.en = [...new Set([...rare.map((r) => r.tag), ...(refs.en ?? [])])];
+    if (Object.keys(merged).length > 0) it.rareTags = merged;
+    if (rare.length > 0) found.set(it.id, rare);
   }
   return found;
 }
