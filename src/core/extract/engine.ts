@@ -203,8 +203,8 @@ export function notAReset(x: TurnExtraction, text: string, previous: Pick<Intent
  * the cards: more of them, not a search for the word ("show me cats", then "so cute" had shown ten
  * hearts, the items CLDR tags cute). "cute puppies" names a kind and stays a request.
  */
-export function praisingShown(x: TurnExtraction, text: string, previous: Pick<Intent, 'keyPhrases' | 'likes'> | null): TurnExtraction {
-  if (x.keyPhrases.length === 0 || x.likes.length + x.dislikes.length > 0 || !saysTopic(previous)) return x;
+export function praisingShown(x: TurnExtraction, text: string, previous: Pick<Intent, 'keyPhrases' | 'likes'> & Partial<Pick<Intent, 'expansions'>> | null): TurnExtraction {
+  if (x.keyPhrases.length === 0 || x.likes.length + x.dislikes.length > 0 || !topicOnScreen(previous)) return x;
   const praise = (w: string) => LANGUAGE_PACKS.some((p) => new RegExp(`^(?:${p.situation.praises.source})`, p.situation.praises.flags.replace('g', '')).test(w));
   if (!x.keyPhrases.every((p) => p.text.split(/\s+/).every(praise))) return x;
   return { ...x, task: 'more_like', keyPhrases: [] };

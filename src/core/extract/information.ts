@@ -402,6 +402,9 @@ export function informationNode(inp: {
     // Nor a new topic: it puts back into the topic what was left out of it ("dogs please", "not the
     // poodle", "the poodle's fine, put it back": the dogs had given way to the poodle and monkeys).
     ...((task === 'chit_chat' || (read?.task ?? task) === 'new_topic') && undo.length > 0 ? { task: 'more_like' as const } : {}),
+    // Praise alone after a topic is a reaction to it: more of it, and what the praise word means ("cute"
+    // -> emotion, "beautiful" -> beauty) is no topic (the reply had offered "more emotion and pretty picks").
+    ...(praises && about.topics.length === 0 && topicOnScreen(previous) && refusedShown.length === 0 ? { task: 'more_like' as const, expansions: [] } : {}),
     // What the refusing words imply ("boring" -> bore -> drill) is not wanted either.
     ...(refusedShown.length > 0 ? (switches ? { task: 'new_topic' as const, dislikes: [...refusedShown] } : { task: 'less_of' as const, dislikes: [...refusedShown], expansions: [] }) : {}),
   };

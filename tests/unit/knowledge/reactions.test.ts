@@ -3,7 +3,11 @@
 // hearts, the items CLDR tags cute); another feeling told is the turn's own topic ("going to sapporo
 // this winter", "우울해" had kept the snowmen while the reply said 우울).
 import { describe, expect, it } from 'vitest';
-import { productTurns } from './product-turns.ts';
+import { informationNode } from '../../../src/core/extract/information.ts';
+import { emptyIntent, type Intent } from '../../../src/core/intent.ts';
+import { mergeIntent } from '../../../src/core/intent-merge.ts';
+import { understandTurn } from '../../../src/core/understand.ts';
+import { engine, kb, productTurns } from './product-turns.ts';
 
 const titlesAfter = (...texts: string[]) => productTurns(...texts).top.map((it) => it.title);
 const cats = (titles: string[]) => titles.filter((t) => /\bcat\b/.test(t)).length;
@@ -38,5 +42,32 @@ describe('a feeling told after a topic is the turn\'s own', () => {
     const titles = titlesAfter(topic, feeling);
     expect(titles).toEqual(expect.arrayContaining(['pensive face', 'crying face']));
     expect(titles.filter((t) => /snow|japan|\bcat\b/i.test(t))).toEqual([]);
+  });
+});
+
+/** The reply to each turn, on the llm worker's path (the compact engine and the information node). */
+async function replies(...texts: string[]): Promise<string[]> {
+  let intent: Intent = emptyIntent('u', 0);
+  const out: string[] = [];
+  for (const [i, text] of texts.entries()) {
+    const previous = intent;
+    const catalogItems = (p: string) => engine.gazetteer.itemIdsOf(p);
+    const o = await understandTurn(text, { engine, previous, turnId: `t${i}`, catalogItems, enrich: (extraction) => ({ ...extraction, ...informationNode({ text, extraction, previous, kb, catalogItems }) }) });
+    if (o.kind !== 'understood') throw new Error(`turn ${i} not understood`);
+    intent = mergeIntent(intent, o.extraction, `t${i}`, i + 1).intent;
+    out.push(o.reply);
+  }
+  return out;
+}
+
+describe('the reply to praise', () => {
+  it.each([
+    ['show me cats', 'so cute', /emotion|pretty|cute/i],
+    ['show me flowers', 'beautiful', /beauty|pretty/i],
+    ['고양이 보여줘', '너무 귀여워', /감정|귀여/],
+    ['going to sapporo this winter', '너무 설렌다', /안녕하세요|무엇이든/],
+  ])('"%s", then "%s": offers more of the same, not what the praise word means', async (topic, praise, wrong) => {
+    const [, reply] = await replies(topic, praise);
+    expect(reply).not.toMatch(wrong);
   });
 });

@@ -68,7 +68,8 @@ describe('talk about the feed (reactions, cues) implies nothing', () => {
 
   it('a thank-you after a topic keeps the topic', () => {
     const { extraction, intent } = conversation('show me cats', 'awesome, thanks');
-    expect(extraction.task).toBe('chit_chat');
+    // Praise is a reaction to what is shown: more of it (since 2026-12-02; small talk before).
+    expect(extraction.task).toBe('more_like');
     expect(intent.keyPhrases.map((p) => p.text)).toEqual(['cat']);
   });
 });

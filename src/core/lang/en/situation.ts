@@ -95,7 +95,7 @@ export const englishSituation: SituationPack = {
   // "more like the red one", "those blue ones".
   greetings: ['happy', 'merry', 'joyous', 'joyful', 'congrats', 'congratulations', 'wish', 'wishes', 'wishing'],
   wantsMore: /\b(?:more|another|others|similar|same|again|keep (?:them|'em|it) coming)\b/i,
-  praises: /\b(?:cute|cutest|adorable|aww+|love (?:it|this|these|those|them|that)|lovely|beautiful|pretty|gorgeous|nice|cool|awesome|amazing|great|perfect|wow|yay|excited|exciting|can'?t wait|so fun|fun)\b/i,
+  praises: /(?<!\b(?:not|n't|never)\s(?:so\s|that\s|very\s|really\s)?)\b(?:cute|cutest|adorable|aww+|love (?:it|this|these|those|them|that)|lovely|beautiful|pretty|gorgeous|nice|cool|awesome|amazing|great|perfect|wow|yay|excited|exciting|can'?t wait|so fun|fun)\b/i,
   settings: /\b(?:at|in|on|by|inside)\s+(?:the|a|an|my|our|his|her|their|this|that)\s+([\p{L}'-]+)(?:\s+([\p{L}'-]+))?/giu,
   causes: /\b(?:because of|due to|thanks to)\s+(?:(?:the|my|our|his|her|their|this|that|these|those|all|of)\s+)*([\p{L}'-]+)/giu,
   likensShown: /\b(?:like (?:it|that|this|these|those|them|the last (?:one|ones))|similar|the same|same (?:kind|vibe|style|thing|stuff))\b/i,

@@ -71,7 +71,8 @@ export const koreanSituation: SituationPack = {
   // "빨간 거랑 비슷한 거", "작은 것 더": a modifier (final ㄴ: 빨간, 작은, 귀여운) before 거/것.
   greetings: ['축하', '복', '행복', '즐거운', '메리', '해피'],
   wantsMore: /(?:더|비슷한|비슷하게|또|이런 거|이런거|같은 거)/u,
-  praises: /(?:귀여|귀엽|예뻐|예쁘|이뻐|이쁘|멋지|멋있|좋다|좋아|최고|대박|설레|설렌|신나|신난|기대돼|기대된|기대 돼|짱)/u,
+  // Not "좋아" (it also says "ok" and "I like", and "안 좋아" is feeling unwell); nothing after 안 or 못.
+  praises: /(?<!(?:안|못)\s?)(?:귀여|귀엽|예뻐|예쁘|이뻐|이쁘|멋지|멋있|최고|대박|설레|설렌|신나|신난|기대돼|기대된|기대 돼|짱)/u,
   // "해변에서 다 탔어", "회사에서 혼났어": a noun with the locative 에서 (a place name is the place reader's).
   settings: /([가-힣]{2,}?)에서(?=\s|$|[,.!?])/gu,
   causes: /([가-힣]+?)(?:이|가)?\s*(?:때문에|때문인지|때매|땜에|탓에|탓인지)/gu,
