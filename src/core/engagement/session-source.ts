@@ -4,7 +4,9 @@
 // adding it to DEFAULT_SOURCES plugs it in; the request carries the vector as SourceContext.session.
 import type { Candidate, Reason } from '../fusion/fuse.ts';
 import { reasonText, TASTE } from '../fusion/reason.ts';
-import { defineSource, type LikedItem, type RetrievalSource } from '../fusion/retrieval-source.ts';
+import { defineSource, type LikedItem, type RetrievalSource, type SourceContext } from '../fusion/retrieval-source.ts';
+import { lexicalSource } from '../fusion/sources/lexical.ts';
+import { topicOnScreen } from '../intent.ts';
 import type { VectorMatrix } from '../u2i/format.ts';
 import { topItems } from '../u2i/score.ts';
 import { unitRows } from './unit-rows.ts';
@@ -139,6 +141,20 @@ function closestLiked(row: number, liked: readonly LikedItem[], similarity: (a: 
   return best ? { kind: 'liked', title: best.title } : TASTE;
 }
 
+/**
+ * With a topic on screen, the session orders the topic's items and brings no others: the items the
+ * user's words matched (the lexical source's pool) and those the knowledge layer linked. Liking the
+ * snowman on a Sapporo trip had put it, and its look-alikes, into the next topic's feed ("우울해").
+ * Null where nothing is asked or nothing matched: then the session proposes freely.
+ */
+function topicItems(ctx: SourceContext): ReadonlySet<number> | null {
+  if (!ctx.intent || !topicOnScreen(ctx.intent)) return null;
+  const out = new Set(lexicalSource.candidates(ctx).map((c) => c.itemIndex));
+  const linked = new Set(ctx.intent.expansions.flatMap((e) => e.itemIds ?? []));
+  if (linked.size > 0) ctx.items.forEach((it, i) => linked.has(it.id) && out.add(i));
+  return out.size > 0 ? out : null;
+}
+
 /** A session row that weighs the two item spaces its own way (the simulation's tuning); the registry ships the default. */
 export function sessionSourceWith(spaceWeights: Readonly<{ picture: number; words: number }>): RetrievalSource<typeof SESSION_SOURCE> {
   return defineSource({
@@ -146,7 +162,9 @@ export function sessionSourceWith(spaceWeights: Readonly<{ picture: number; word
     candidates(ctx) {
       if (!ctx.session) return [];
       const { vector, items, liked, words } = ctx.session;
-      return sessionCandidates({ session: vector, items, k: ctx.pool, exclude: ctx.blocked, liked, spaceWeights, ...(words ? { words } : {}) });
+      const all = sessionCandidates({ session: vector, items, k: ctx.pool, exclude: ctx.blocked, liked, spaceWeights, ...(words ? { words } : {}) });
+      const topic = topicItems(ctx);
+      return topic ? all.filter((c) => topic.has(c.itemIndex)) : all;
     },
     normalisation: 'max',
     weight: SESSION_WEIGHT,

@@ -66,3 +66,23 @@ describe('exploration', () => {
     expect(exploreCandidates({ items, shown: [], k: 3 })).toHaveLength(3);
   });
 });
+
+describe('session source beside a topic (2026-12-02)', () => {
+  // The sticker catalog with a picture space in which only the snowman stands out: a session that liked
+  // it proposes it first. Asked for another topic, the session orders that topic and brings no snowman.
+  it('"going to sapporo this winter", like the snowman, then "우울해": the sad faces, no snowman; with nothing asked, the snowman', async () => {
+    const { productTurns, items } = await import('../knowledge/product-turns.ts');
+    const { deliver } = await import('../../../src/core/delivery.ts');
+    const { buildLexicalIndex } = await import('../../../src/core/lexical.ts');
+    const lexical = buildLexicalIndex(items);
+    const snow = items.findIndex((it) => it.title === 'snowman');
+    const data = new Float32Array(items.length * 2);
+    items.forEach((_, i) => data.set(i === snow ? [1, 0] : [0.2, 1], i * 2));
+    const session = { vector: Float32Array.from([1, 0]), items: { dim: 2, rows: items.length, data }, liked: [{ itemIndex: snow, title: '⛄ snowman' }] };
+    const titles = (intent: Parameters<typeof deliver>[0]['intent']) => deliver({ items, lexical, intent, k: 10, session }).map((e) => items.find((it) => it.id === e.id)!.title);
+    const sad = titles(productTurns('going to sapporo this winter', '우울해').intent);
+    expect(sad).not.toContain('snowman');
+    expect(sad).toEqual(expect.arrayContaining(['pensive face', 'crying face']));
+    expect(titles(null)[0]).toBe('snowman');
+  });
+});
