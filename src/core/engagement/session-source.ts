@@ -147,9 +147,18 @@ function closestLiked(row: number, liked: readonly LikedItem[], similarity: (a: 
  * snowman on a Sapporo trip had put it, and its look-alikes, into the next topic's feed ("우울해").
  * Null where nothing is asked or nothing matched: then the session proposes freely.
  */
+/**
+ * A topic item scores at least this share of the best word match (as the topic source's sample,
+ * sources/topic.ts): the pool's weak matches ("우울" -> introvert -> person: the fencers and golfers) are
+ * no part of the topic for the session to lift (the page walk had shown them first, 2026-12-02).
+ */
+const TOPIC_MATCH_SHARE = 0.35;
+
 function topicItems(ctx: SourceContext): ReadonlySet<number> | null {
   if (!ctx.intent || !topicOnScreen(ctx.intent)) return null;
-  const out = new Set(lexicalSource.candidates(ctx).map((c) => c.itemIndex));
+  const matched = lexicalSource.candidates(ctx);
+  const best = Math.max(0, ...matched.map((c) => c.score));
+  const out = new Set(matched.filter((c) => c.score >= best * TOPIC_MATCH_SHARE).map((c) => c.itemIndex));
   const linked = new Set(ctx.intent.expansions.flatMap((e) => e.itemIds ?? []));
   if (linked.size > 0) ctx.items.forEach((it, i) => linked.has(it.id) && out.add(i));
   return out.size > 0 ? out : null;
