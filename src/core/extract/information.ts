@@ -13,7 +13,7 @@ import { calendarOnly, seasonOnly } from './time-words.ts';
 import { stripKoreanParticle } from '../text.ts';
 import { crossBorderTrip, escapeRe, foundAs, insidePlaceName, MAX_LINKED_ITEMS, nationalityPlaces, norm, originsOf, placeThings, placeTopics, tripThingTexts } from './journey.ts';
 import { userText } from './machinery.ts';
-import { aboutUndone, pointingBack } from './pointing.ts';
+import { aboutUndone, pointingBack, praisesShown } from './pointing.ts';
 import { CIRCUMSTANCE_SHARE, GREETINGS, OCCASION_STEP, pastSituation, readStatement, SEED_IMPLIES, SEED_NAME, SEED_STEP, situationNameWords, type StatementReading, steps, wordsOf, causesOf, namesCause, settingsOf, nameWordsNoItemCarries } from './statement.ts';
 import { dislikedKinds, kindExpansions, propertyExpansions } from './linked-items.ts';
 import { impliedOccasions, OCCASION_WEIGHT, occasionPhrases, readingOccasions } from './occasions.ts';
@@ -83,11 +83,6 @@ function allMatches(res: readonly RegExp[], text: string, group: boolean): strin
 const ASKED_MARGIN = 0.95;
 /** Turns whose phrases are the topic to fill the feed with (a refinement narrows, a refusal refuses). */
 const KIND_TASKS: ReadonlySet<string> = new Set(['new_topic', 'more_like', 'learn_more']);
-/**
- * A reaction is short ("so cute", "aww these are adorable", "너무 설렌다"): a longer turn that praises
- * tells something of its own ("new job tomorrow, hope it goes great").
- */
-const REACTION_WORDS = 6;
 /** A message of at most this many words names what it wants ("vehicles", "fruit please"), asking word or not. */
 const BARE_REQUEST_WORDS = 3;
 
@@ -369,7 +364,7 @@ export function informationNode(inp: {
   // Nor when it praises (a reaction to what is shown or planned: "너무 귀여워" after cats, "so excited!!"
   // after a trip). Otherwise even where it names something: a feeling told after a topic is the turn's
   // own ("going to sapporo this winter", then "우울해": the snowmen had stayed while the reply said 우울).
-  const praises = words.length <= REACTION_WORDS && situation.some((s) => s.praises.test(text));
+  const praises = praisesShown(text, words);
   const impliesTopic = task === 'chit_chat' && !aboutShown && !praises && expansions.length > 0 && extraction.likes.length + (read?.dislikes ?? extraction.dislikes).length + undo.length === 0;
   // A turn that asks for something keeps what it asks for first: no expansion of it leads its words
   // (src/core/wanted.ts leadsOver), which only a turn that tells does ("flying to Seoul ... want to try

@@ -1,6 +1,6 @@
 // Turns that point back: at something disliked before ("cats are fine now", "ok i take that back,
 // let's see the snakes", "actually wait, they're kinda cute") or at the cards on screen ("i hate
-// them", "these are boring", "이건 별로야"). What they take back or refuse is read from the previous
+// them", "these are boring", "이건 별로야"; praise: "so cute", "너무 설렌다"). What they take back or refuse is read from the previous
 // intent; the language packs say how each language takes back, refuses and points
 // (SituationPack.undo, changeOfMind, refuses, refersBack). Part of the information node (./information.ts).
 import type { Intent, TurnExtraction } from '../intent.ts';
@@ -62,4 +62,15 @@ export function aboutUndone<P extends { text: string; weight: number }, E extend
 function shownTopic(previous: Pick<Intent, 'keyPhrases'>): string[] {
   const last = Math.max(-1, ...previous.keyPhrases.map((p) => p.lastTurn));
   return previous.keyPhrases.filter((p) => p.lastTurn === last).sort((a, b) => b.weight - a.weight).map((p) => p.text);
+}
+
+/**
+ * A reaction is short ("so cute", "aww these are adorable", "너무 설렌다"): a longer turn that praises
+ * tells something of its own ("new job tomorrow, hope it goes great").
+ */
+const REACTION_WORDS = 6;
+
+/** Praise or delight, said as a reaction (SituationPack.praises, short); `words`: the turn's words. */
+export function praisesShown(text: string, words: readonly string[]): boolean {
+  return words.length <= REACTION_WORDS && LANGUAGE_PACKS.some((p) => p.situation.praises.test(text));
 }
