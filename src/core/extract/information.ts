@@ -223,7 +223,8 @@ export function informationNode(inp: {
     information.occasions = [...new Map(all.filter((o) => !inside(o)).map((o) => [o.toLocaleLowerCase(), o])).values()];
     const tells = !refining && (extraction.task === 'new_topic' || extraction.task === 'chit_chat') && !LANGUAGE_PACKS.some((pk) => pk.situation.asks.test(text));
     situationSpans = situationNameWords(expanded, { impliedHeads: tells });
-    situationNames = new Set(expanded.filter((e) => e.from.includes(' ') && steps(e, SEED_NAME)).map((e) => e.from.toLocaleLowerCase()));
+    // Said in the seed's own words too ("had a fight": its things follow directly, with no naming step).
+    situationNames = new Set(expanded.filter((e) => e.from.includes(' ') && (steps(e, SEED_NAME) || SEED_IMPLIES.test(e.provenance[0]?.via ?? ''))).map((e) => e.from.toLocaleLowerCase()));
     impliedBy = new Map([...situationNames].map((n) => [n, expanded.filter((e) => e.from.toLocaleLowerCase() === n && e.provenance.some((p) => SEED_IMPLIES.test(p.via))).map((e) => e.text)]));
     const seedNames = expanded.filter((e) => steps(e, SEED_NAME)).map((e) => e.from.toLocaleLowerCase());
     refusalInName = extraction.task === 'less_of' && extraction.dislikes.length > 0 && extraction.dislikes.every((d) => seedNames.some((n) => n.includes(d.toLocaleLowerCase())));

@@ -214,7 +214,8 @@ export function nameWordsNoItemCarries(phrase: string, implied: ReadonlyMap<stri
     if (ws.length >= 2) return noneCarries(ws);
     const own = catalogItems(ws[0]!);
     const content = nameWords.filter((w) => !FUNCTION_WORDS.has(w) && !w.includes("'"));
-    if (own.length === 0 || content.length < 2 || !noneCarries(content)) return false;
+    // A name of one content word among function words ("had a fight") is read like one of several.
+    if (own.length === 0 || nameWords.length < 2 || content.length === 0 || (content.length >= 2 && !noneCarries(content))) return false;
     wanted ??= new Set([...implied.values()].flat().flatMap((t) => catalogItems(t)));
     return !own.some((id) => wanted!.has(id));
   });

@@ -85,3 +85,11 @@ describe('good and bad news about things', () => {
     expect(top('we fought about money', 5)).toContain('angry face');
   });
 });
+
+describe('a situation said in its own words, one content word among them (2026-12-02)', () => {
+  it.each(['had a fight with my mom', 'got into a fight with my boyfriend'])('"%s": the anger, not the ninja that "fight" names', (text) => {
+    const titles = top(text, 10);
+    expect(titles.slice(0, 4)).toContain('angry face');
+    expect(titles).not.toContain('ninja');
+  });
+});
