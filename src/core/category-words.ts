@@ -18,25 +18,46 @@ export const TAG_COVERS = 0.5;
 /** A subgroup smaller than this, or a tag on fewer items, names nothing by this rule. */
 const MIN_ITEMS = 3;
 
-/** Per subgroup (CatalogItem.categories), the tags that name it, in every language the items have. */
-export function tagNamedSubgroups(items: readonly CatalogItem[]): Map<string, string[]> {
+/** What tagNamedSubgroups and the catalog tools read of an item: its tags per language and its subgroups. */
+export interface TaggedItem { readonly tags?: Readonly<Record<string, readonly string[]>>; readonly categories?: readonly string[] }
+
+/** How many items carry each tag (lower case), in the catalog and in each subgroup, and each subgroup's size. */
+export interface SubgroupTagCounts {
+  readonly size: ReadonlyMap<string, number>;
+  readonly items: (tag: string) => number;
+  readonly carried: (subgroup: string, tag: string) => number;
+}
+
+/** Counts the tags `tagsOf` reads from each item, per subgroup (tools/knowledge/tag-senses.ts counts per language). */
+export function subgroupTagCounts<T extends TaggedItem>(items: readonly T[], tagsOf: (it: T) => Iterable<string>): SubgroupTagCounts {
   const tagItems = new Map<string, number>();
   const bySubgroup = new Map<string, Map<string, number>>();
   const size = new Map<string, number>();
   for (const it of items) {
-    const tags = new Set(Object.values(it.tags).flat().map((t) => t.toLocaleLowerCase()).filter((t) => !/\s/.test(t)));
+    const tags = new Set([...tagsOf(it)].map((t) => t.toLocaleLowerCase()));
     for (const t of tags) tagItems.set(t, (tagItems.get(t) ?? 0) + 1);
-    for (const c of new Set(it.categories)) {
+    for (const c of new Set(it.categories ?? [])) {
       size.set(c, (size.get(c) ?? 0) + 1);
       const counts = bySubgroup.get(c) ?? bySubgroup.set(c, new Map()).get(c)!;
       for (const t of tags) counts.set(t, (counts.get(t) ?? 0) + 1);
     }
   }
+  return { size, items: (t) => tagItems.get(t) ?? 0, carried: (c, t) => bySubgroup.get(c)?.get(t) ?? 0 };
+}
+
+/** Per subgroup (CatalogItem.categories), the one-word tags that name it, in every language the items have. */
+export function tagNamedSubgroups(items: readonly TaggedItem[]): Map<string, string[]> {
+  const oneWord = (it: TaggedItem) => Object.values(it.tags ?? {}).flat().filter((t) => !/\s/.test(t));
+  const counts = subgroupTagCounts(items, oneWord);
+  const tagsOf = new Map<string, Set<string>>();
+  for (const it of items) for (const c of it.categories ?? []) for (const t of oneWord(it)) (tagsOf.get(c) ?? tagsOf.set(c, new Set()).get(c)!).add(t.toLocaleLowerCase());
   const out = new Map<string, string[]>();
-  for (const [c, counts] of bySubgroup) {
-    const n = size.get(c)!;
+  for (const [c, n] of counts.size) {
     if (n < MIN_ITEMS) continue;
-    const names = [...counts].filter(([t, k]) => k >= MIN_ITEMS && k / n >= TAG_COVERS && k / tagItems.get(t)! >= TAG_SPECIFIC).map(([t]) => t).sort();
+    const names = [...(tagsOf.get(c) ?? [])].filter((t) => {
+      const k = counts.carried(c, t);
+      return k >= MIN_ITEMS && k / n >= TAG_COVERS && k / counts.items(t) >= TAG_SPECIFIC;
+    }).sort();
     if (names.length > 0) out.set(c, names);
   }
   return out;

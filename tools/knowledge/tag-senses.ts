@@ -12,6 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glossWords, loadWordNet, type Synset, type WordNet } from './wordnet.ts';
+import { subgroupTagCounts } from '../../src/core/category-words.ts';
 
 /**
  * A sense is common when it has at least this share of the SemCor uses of the lemma's most used
@@ -153,22 +154,17 @@ export function crossReferenceTags(items: readonly ItemLike[]): Map<string, Reco
   const out = new Map<string, Record<string, string[]>>();
   const named = new Map<string, ItemLike>();
   for (const it of items) if (/^\p{Lu}\p{Ll}+$/u.test(it.title)) named.set(it.title.toLowerCase(), it);
-  // Per subgroup and language, how many of its items carry each tag.
-  const counts = new Map<string, Map<string, number>>();
-  for (const it of items) for (const [lang, tags] of Object.entries(it.tags ?? {})) for (const sub of it.categories ?? []) {
-    const m = counts.get(`${sub}|${lang}`) ?? counts.set(`${sub}|${lang}`, new Map()).get(`${sub}|${lang}`)!;
-    for (const t of new Set(tags.map((x) => x.toLocaleLowerCase()))) m.set(t, (m.get(t) ?? 0) + 1);
-  }
-  const carried = (sub: string, lang: string, t: string) => counts.get(`${sub}|${lang}`)?.get(t) ?? 0;
-  const size = new Map<string, number>();
-  for (const it of items) for (const sub of it.categories ?? []) size.set(sub, (size.get(sub) ?? 0) + 1);
+  // Per language, how many items of each subgroup carry each tag.
+  const langs = [...new Set(items.flatMap((it) => Object.keys(it.tags ?? {})))];
+  const counts = new Map(langs.map((lang) => [lang, subgroupTagCounts(items, (it) => it.tags?.[lang] ?? [])]));
   for (const it of items) {
     const others = (it.tags?.en ?? []).map((t) => named.get(t.toLowerCase())).filter((b): b is ItemLike => b !== undefined && b !== it);
     for (const b of others) {
       for (const [lang, tags] of Object.entries(it.tags ?? {})) {
         const name = (lang === 'en' ? b.title : b.titles?.[lang])?.toLocaleLowerCase();
-        const share = (sub: string, t: string) => carried(sub, lang, t) / (size.get(sub) ?? 1);
-        const kind = (t: string) => (b.categories ?? []).some((sub) => carried(sub, lang, t) >= 2 && (it.categories ?? []).every((own) => share(sub, t) > share(own, t)));
+        const { carried, size } = counts.get(lang)!;
+        const share = (sub: string, t: string) => carried(sub, t) / (size.get(sub) ?? 1);
+        const kind = (t: string) => (b.categories ?? []).some((sub) => carried(sub, t) >= 2 && (it.categories ?? []).every((own) => share(sub, t) > share(own, t)));
         const rare = tags.filter((t) => t.toLocaleLowerCase() === name || kind(t.toLocaleLowerCase()));
         if (rare.length === 0) continue;
         const rec = out.get(it.id) ?? out.set(it.id, {}).get(it.id)!;

@@ -7,6 +7,7 @@ import { reasonText, TASTE } from '../fusion/reason.ts';
 import { defineSource, type LikedItem, type RetrievalSource, type SourceContext } from '../fusion/retrieval-source.ts';
 import { lexicalSource } from '../fusion/sources/lexical.ts';
 import { topicOnScreen } from '../intent.ts';
+import { rowsOf } from '../catalog.ts';
 import type { VectorMatrix } from '../u2i/format.ts';
 import { topItems } from '../u2i/score.ts';
 import { unitRows } from './unit-rows.ts';
@@ -142,25 +143,25 @@ function closestLiked(row: number, liked: readonly LikedItem[], similarity: (a: 
 }
 
 /**
- * With a topic on screen, the session orders the topic's items and brings no others: the items the
- * user's words matched (the lexical source's pool) and those the knowledge layer linked. Liking the
- * snowman on a Sapporo trip had put it, and its look-alikes, into the next topic's feed ("우울해").
- * Null where nothing is asked or nothing matched: then the session proposes freely.
- */
-/**
  * A topic item scores at least this share of the best word match (as the topic source's sample,
  * sources/topic.ts): the pool's weak matches ("우울" -> introvert -> person: the fencers and golfers) are
  * no part of the topic for the session to lift (the page walk had shown them first, 2026-12-02).
  */
 const TOPIC_MATCH_SHARE = 0.35;
 
+/**
+ * With a topic on screen, the session orders the topic's items and brings no others: the items the
+ * user's words matched strongly (the lexical source's hits, computed once per rank) and those the
+ * knowledge layer linked. Liking the snowman on a Sapporo trip had put it, and its look-alikes, into the
+ * next topic's feed ("우울해"). Null where nothing is asked or nothing matched: the session proposes freely.
+ */
 function topicItems(ctx: SourceContext): ReadonlySet<number> | null {
   if (!ctx.intent || !topicOnScreen(ctx.intent)) return null;
   const matched = lexicalSource.candidates(ctx);
   const best = Math.max(0, ...matched.map((c) => c.score));
   const out = new Set(matched.filter((c) => c.score >= best * TOPIC_MATCH_SHARE).map((c) => c.itemIndex));
-  const linked = new Set(ctx.intent.expansions.flatMap((e) => e.itemIds ?? []));
-  if (linked.size > 0) ctx.items.forEach((it, i) => linked.has(it.id) && out.add(i));
+  const rowOf = rowsOf(ctx.items);
+  for (const e of ctx.intent.expansions) for (const id of e.itemIds ?? []) { const i = rowOf.get(id); if (i !== undefined) out.add(i); }
   return out.size > 0 ? out : null;
 }
 

@@ -2,6 +2,7 @@
 // from data the app already has (the catalog's items and manifest) plus two small shipped files:
 // public/models/compact-engine/task-classifier.json and places.json. Pure and synchronous.
 import { isPlaceThing } from './journey.ts';
+import { praiseOnly } from './pointing.ts';
 import { type Intent, type Language, topicOnScreen, type TurnExtraction } from '../intent.ts';
 import { DEFAULT_PACK, isPackLanguage, LANGUAGE_PACKS, packFor, packOfText, reasonsOf, turnsAway, writtenIn } from '../lang/packs.ts';
 import { type Implied, impliedForReply } from '../implied-topics.ts';
@@ -205,8 +206,7 @@ export function notAReset(x: TurnExtraction, text: string, previous: Pick<Intent
  */
 export function praisingShown(x: TurnExtraction, text: string, previous: Pick<Intent, 'keyPhrases' | 'likes'> & Partial<Pick<Intent, 'expansions'>> | null): TurnExtraction {
   if (x.keyPhrases.length === 0 || x.likes.length + x.dislikes.length > 0 || !topicOnScreen(previous)) return x;
-  const praise = (w: string) => LANGUAGE_PACKS.some((p) => new RegExp(`^(?:${p.situation.praises.source})`, p.situation.praises.flags.replace('g', '')).test(w));
-  if (!x.keyPhrases.every((p) => p.text.split(/\s+/).every(praise))) return x;
+  if (!x.keyPhrases.every((p) => praiseOnly(p.text))) return x;
   return { ...x, task: 'more_like', keyPhrases: [] };
 }
 

@@ -13,7 +13,8 @@ import { calendarOnly, seasonOnly } from './time-words.ts';
 import { stripKoreanParticle } from '../text.ts';
 import { crossBorderTrip, escapeRe, foundAs, insidePlaceName, MAX_LINKED_ITEMS, nationalityPlaces, norm, originsOf, placeThings, placeTopics, tripThingTexts } from './journey.ts';
 import { userText } from './machinery.ts';
-import { aboutUndone, pointingBack, praisesShown } from './pointing.ts';
+import { aboutUndone, pointingBack } from './pointing.ts';
+import { nodeTask } from './node-task.ts';
 import { CIRCUMSTANCE_SHARE, GREETINGS, OCCASION_STEP, pastSituation, readStatement, SEED_IMPLIES, SEED_NAME, SEED_STEP, situationNameWords, type StatementReading, steps, wordsOf, causesOf, namesCause, settingsOf, nameWordsNoItemCarries } from './statement.ts';
 import { dislikedKinds, kindExpansions, propertyExpansions } from './linked-items.ts';
 import { impliedOccasions, OCCASION_WEIGHT, occasionPhrases, readingOccasions } from './occasions.ts';
@@ -358,15 +359,6 @@ export function informationNode(inp: {
   if (namedOccasion) expansions = expansions.filter((e) => !e.from.split(' ').every(wish));
   if (undoneByPronoun.length > 0) topics.push(...undoneByPronoun.filter((u) => !topics.some((p) => p.text === u)).map((text) => ({ text, weight: UNDONE_TOPIC_WEIGHT })));
   const task = read?.task ?? extraction.task;
-  // Small talk that implies a topic ("job interview tomorrow", "새해 복 많이 받으세요") is a new topic:
-  // read as chit-chat, the earlier topic kept the feed while the reply spoke of the implied one.
-  // Not when it points at what is shown or asks for more of it ("love these, any more?"): that keeps the topic.
-  const aboutShown = situation.some((s) => s.refersBack.test(text) || s.wantsMore.test(text));
-  // Nor when it praises (a reaction to what is shown or planned: "너무 귀여워" after cats, "so excited!!"
-  // after a trip). Otherwise even where it names something: a feeling told after a topic is the turn's
-  // own ("going to sapporo this winter", then "우울해": the snowmen had stayed while the reply said 우울).
-  const praises = praisesShown(text, words);
-  const impliesTopic = task === 'chit_chat' && !aboutShown && !praises && expansions.length > 0 && extraction.likes.length + (read?.dislikes ?? extraction.dislikes).length + undo.length === 0;
   // A turn that asks for something keeps what it asks for first: no expansion of it leads its words
   // (src/core/wanted.ts leadsOver), which only a turn that tells does ("flying to Seoul ... want to try
   // street food": the flight had come within reach of leading the food).
@@ -385,24 +377,13 @@ export function informationNode(inp: {
   // what is shown and starts the new topic: read as a refusal only, it had emptied the turn's expansions
   // and the feed fell back to the popular faces.
   const switches = refusedShown.length > 0 && turnsAway(text) && (about.topics.length > 0 || about.expansions.length > 0);
-  const kinds = kb && asked && KIND_TASKS.has(read?.task ?? task) && (refusedShown.length === 0 || switches) ? kindExpansions(kb, [...about.topics, ...meant]) : [];
+  const kinds = kb && asked && KIND_TASKS.has(task) && (refusedShown.length === 0 || switches) ? kindExpansions(kb, [...about.topics, ...meant]) : [];
   // What is refused by name covers its kinds ("no alcohol": the sake too); not what is refused by pointing.
   const refusedKinds = kb && !refusalInName && refusedShown.length === 0 ? dislikedKinds(kb, read?.dislikes ?? extraction.dislikes) : [];
   return {
     information, expansions: [...about.expansions, ...kinds], undo: [...undo], keyPhrases: about.topics,
     ...(refusedKinds.length > 0 ? { dislikedKinds: refusedKinds } : {}),
-    ...(read ? { task: read.task, dislikes: read.dislikes } : {}),
-    ...(refusalInName ? { task: 'new_topic' as const, dislikes: [] } : {}),
-    ...(impliesTopic ? { task: 'new_topic' as const } : {}),
-    // Taking a dislike back is asking for it again, not small talk: the reply says so ("고양이 다시 보여드릴게요").
-    // Nor a new topic: it puts back into the topic what was left out of it ("dogs please", "not the
-    // poodle", "the poodle's fine, put it back": the dogs had given way to the poodle and monkeys).
-    ...((task === 'chit_chat' || (read?.task ?? task) === 'new_topic') && undo.length > 0 ? { task: 'more_like' as const } : {}),
-    // Praise alone after a topic is a reaction to it: more of it, and what the praise word means ("cute"
-    // -> emotion, "beautiful" -> beauty) is no topic (the reply had offered "more emotion and pretty picks").
-    ...(praises && about.topics.length === 0 && topicOnScreen(previous) && refusedShown.length === 0 ? { task: 'more_like' as const, expansions: [] } : {}),
-    // What the refusing words imply ("boring" -> bore -> drill) is not wanted either.
-    ...(refusedShown.length > 0 ? (switches ? { task: 'new_topic' as const, dislikes: [...refusedShown] } : { task: 'less_of' as const, dislikes: [...refusedShown], expansions: [] }) : {}),
+    ...nodeTask({ text, words, task, read, previous, extraction, refusalInName, expansions: expansions.length, topicsLeft: about.topics.length, undo, refusedShown, switches }),
   };
 }
 

@@ -74,3 +74,11 @@ const REACTION_WORDS = 6;
 export function praisesShown(text: string, words: readonly string[]): boolean {
   return words.length <= REACTION_WORDS && LANGUAGE_PACKS.some((p) => p.situation.praises.test(text));
 }
+
+/** Each pack's praise as a whole word: a phrase of praise words only ("cute", "so cute") names nothing else. */
+const PRAISE_WORD = LANGUAGE_PACKS.map((p) => new RegExp(`^(?:${p.situation.praises.source})`, p.situation.praises.flags.replace('g', '')));
+
+/** Every word of the phrase is praise ("cute", "adorable"): the phrase names nothing but the reaction. */
+export function praiseOnly(phrase: string): boolean {
+  return phrase.split(/\s+/).every((w) => PRAISE_WORD.some((re) => re.test(w)));
+}
