@@ -140,7 +140,7 @@ export function informationNode(inp: {
 
   // What the turn takes back or refuses by pointing (./pointing.ts). What "them" takes back is what
   // the turn asks for ("show me some"): it becomes the topic.
-  const { undo, undoneByPronoun, refusedShown } = pointingBack(text, words, extraction, previous);
+  const { undo, undoneByPronoun, refusedShown, asksInstead } = pointingBack(text, words, extraction, previous);
 
   const found = kb ? findPlaces(kb, text) : [];
   const places = found.map((p) => ({ text: norm(p.text), country: p.country.en, countryCode: p.countryCode }));
@@ -376,14 +376,14 @@ export function informationNode(inp: {
   // "Not that" with something else told ("아 그거 말고 빼빼로데이에 뭐 주지", "not that, show me dogs") refuses
   // what is shown and starts the new topic: read as a refusal only, it had emptied the turn's expansions
   // and the feed fell back to the popular faces.
-  const switches = refusedShown.length > 0 && turnsAway(text) && (about.topics.length > 0 || about.expansions.length > 0);
+  const switches = refusedShown.length > 0 && (turnsAway(inp.text) || asksInstead) && (about.topics.length > 0 || about.expansions.length > 0);
   const kinds = kb && asked && KIND_TASKS.has(task) && (refusedShown.length === 0 || switches) ? kindExpansions(kb, [...about.topics, ...meant]) : [];
   // What is refused by name covers its kinds ("no alcohol": the sake too); not what is refused by pointing.
   const refusedKinds = kb && !refusalInName && refusedShown.length === 0 ? dislikedKinds(kb, read?.dislikes ?? extraction.dislikes) : [];
   return {
     information, expansions: [...about.expansions, ...kinds], undo: [...undo], keyPhrases: about.topics,
     ...(refusedKinds.length > 0 ? { dislikedKinds: refusedKinds } : {}),
-    ...nodeTask({ text, words, task, read, previous, extraction, refusalInName, expansions: expansions.length, topicsLeft: about.topics.length, undo, refusedShown, switches }),
+    ...nodeTask({ text, typed: inp.text, words, task, read, previous, extraction, refusalInName, expansions: expansions.length, topicsLeft: about.topics.length, undo, refusedShown, switches }),
   };
 }
 

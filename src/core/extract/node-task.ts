@@ -2,13 +2,16 @@
 // talk that implies a topic starts it, a take-back or a word of praise keeps the topic on screen, a
 // refusal by pointing refuses what is shown. Each rule says the conversation that asked for it.
 import { type Intent, topicOnScreen, type TurnExtraction } from '../intent.ts';
-import { LANGUAGE_PACKS } from '../lang/packs.ts';
+import { LANGUAGE_PACKS, turnsAway } from '../lang/packs.ts';
 import { praisesShown } from './pointing.ts';
 
 type Task = TurnExtraction['task'];
 
 export interface TurnReading {
+  /** The turn's text without the words about the chat's own machinery (./machinery.ts userText). */
   readonly text: string;
+  /** The turn as typed: a change of subject ("different topic:") is machinery that userText removes. */
+  readonly typed: string;
   /** The turn's words, lower case. */
   readonly words: readonly string[];
   /** The task as read so far (an occasion's reading, else the extraction's). */
@@ -41,8 +44,17 @@ export function nodeTask(r: TurnReading): Partial<Pick<TurnExtraction, 'task' | 
   const praises = praisesShown(text, r.words);
   const impliesTopic = task === 'chit_chat' && !aboutShown && !praises && r.expansions > 0
     && r.extraction.likes.length + (read?.dislikes ?? r.extraction.dislikes).length + undo.length === 0;
+  // A request tied to the occasion or the trip told before asks within it ("housewarming at our new place
+  // saturday", then "what should i bring as a gift though?": the gift for the housewarming, not any gift).
+  const circumstance = (r.previous?.information?.occasions.length ?? 0) + (r.previous?.information?.places.length ?? 0) > 0;
+  const within = task === 'new_topic' && circumstance && LANGUAGE_PACKS.some((p) => p.situation.continues.test(text)) && !turnsAway(r.typed);
+  // And a turn that says it changes the subject asks about something new, however it asks ("different
+  // topic: what should i bring as a gift though?" had kept the housewarming as a learn-more turn).
+  const elsewhere = (task === 'learn_more' || task === 'more_like') && r.topicsLeft > 0 && undo.length === 0 && LANGUAGE_PACKS.some((p) => p.situation.topicChange.test(r.typed));
   return {
     ...(read ? { task: read.task, dislikes: read.dislikes } : {}),
+    ...(within && !read ? { task: 'learn_more' as const } : {}),
+    ...(elsewhere && !read ? { task: 'new_topic' as const } : {}),
     ...(r.refusalInName ? { task: 'new_topic' as const, dislikes: [] } : {}),
     ...(impliesTopic ? { task: 'new_topic' as const } : {}),
     // Taking a dislike back is asking for it again, not small talk: the reply says so ("고양이 다시 보여드릴게요").

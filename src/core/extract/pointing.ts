@@ -15,6 +15,8 @@ export interface PointingBack {
   readonly undoneByPronoun: readonly string[];
   /** The topic on screen, refused by pointing at it: disliked as if named. */
   readonly refusedShown: readonly string[];
+  /** The refusal came first and the turn then names what it wants instead ("i hate these, show me dogs"). */
+  readonly asksInstead: boolean;
 }
 
 /** What a turn takes back or refuses by pointing; `words`: its words, lower case. */
@@ -40,8 +42,31 @@ export function pointingBack(text: string, words: readonly string[], extraction:
   // nothing: the topic on screen, the latest turn's key phrases, is disliked as if named. These had
   // replied "Hi! Ask me for anything" and kept the cats, or "All cleared" and showed hands.
   const namesNothing = extraction.keyPhrases.length + extraction.dislikes.length + extraction.likes.length === 0;
-  const refusedShown = previous && undo.length === 0 && namesNothing && refuses && refersBack ? shownTopic(previous) : [];
-  return { undo, undoneByPronoun: named.length === 0 ? undo : [], refusedShown };
+  // Or refusing it in words of its own and naming what is wanted instead ("i hate these, show me dogs
+  // instead", "ugh i hate them. dogs please", "이거 싫어 강아지 보여줘", "dogs please, not these"): the cats
+  // had stayed beside the dogs, or alone. The refusing and the pointing come before anything named, or
+  // stand as a clause that names nothing: "not these dogs" refuses dogs, not what is shown.
+  const asksInstead = !namesNothing && extraction.dislikes.length === 0 && refusesBefore(text, [...extraction.keyPhrases.map((p) => p.text), ...extraction.likes]);
+  // Not where the turn names the topic on screen again ("not these cats, the orange ones": a refinement).
+  const shown = previous ? shownTopic(previous) : [];
+  const refusedShown = previous && undo.length === 0 && (namesNothing || (asksInstead && !shown.some((t) => names(words, t)))) && refuses && refersBack ? shown : [];
+  return { undo, undoneByPronoun: named.length === 0 ? undo : [], refusedShown, asksInstead: refusedShown.length > 0 && asksInstead };
+}
+
+/** Whether a pack's refusal and pointing come before the first word of anything named, or form a clause naming nothing. */
+function refusesBefore(text: string, named: readonly string[]): boolean {
+  const lower = text.toLocaleLowerCase();
+  const at = (w: string) => {
+    const i = lower.indexOf(w.toLocaleLowerCase());
+    return i < 0 ? Infinity : i;
+  };
+  const refusing = (span: string) => LANGUAGE_PACKS.some((p) => p.situation.refuses.test(span) && p.situation.refersBack.test(span));
+  const first = Math.min(...named.map((p) => at(p.split(/\s+/)[0]!)));
+  if (!Number.isFinite(first)) return false;
+  if (refusing(text.slice(0, first))) return true;
+  // A clause of its own that refuses and points, naming nothing ("dogs please, not these").
+  const clauses = lower.split(/[,.;!?]+|\s(?:but|and|so)\s/u);
+  return clauses.length > 1 && clauses.some((c) => refusing(c) && !named.some((p) => c.includes(p.split(/\s+/)[0]!.toLocaleLowerCase())));
 }
 
 /**

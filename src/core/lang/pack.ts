@@ -306,6 +306,12 @@ export interface SituationPack {
    * 괜찮아"): with a take-back cue and nothing named, it takes back the latest dislike.
    */
   readonly refersBack: RegExp;
+  /**
+   * Words that tie a request to what the conversation already holds, the occasion or the trip told
+   * before ("what should i bring as a gift though?", "what should i get her?", "그날 뭐 입지"): such a
+   * turn asks within it, not about something new (src/core/extract/node-task.ts).
+   */
+  readonly continues: RegExp;
   /** A change of mind without naming what ("actually", "on second thought", "생각해보니"): a take-back cue with a pronoun. */
   readonly changeOfMind: RegExp;
   /** Asking for more of what is shown ("more", "another", "similar", "더", "비슷한"): small talk that says so keeps the topic. */

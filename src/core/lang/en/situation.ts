@@ -101,6 +101,7 @@ export const englishSituation: SituationPack = {
   likensShown: /\b(?:like (?:it|that|this|these|those|them|the last (?:one|ones))|similar|the same|same (?:kind|vibe|style|thing|stuff))\b/i,
   refuses: /\b(?:hate|hated|dislike|don'?t (?:like|want)|do not (?:like|want)|no more|not anymore|stop|enough|gross|scary|creep|boring|lame|ugly|not (?:these|those|them)|not for me|no thanks)/i,
   refersBack: /\b(?:they|them|those|these|they're|it's|it)\b/i,
+  continues: /\b(?:though|too|also|as well|for (?:it|that|this|her|him|them|the (?:party|occasion|day|night|trip|event|holiday|holidays))|(?:get|bring|buy|give|send|make) (?:her|him)|from there|over there|while (?:i'?m |we'?re )?there|when (?:i'?m |we'?re )?there)\b/i,
   changeOfMind: /\b(?:actually|on second thought|second thoughts|changed my mind|take (?:that|it) back|jk|just kidding|kidding)\b/i,
   topicChange: /\b(?:switch(?:ing)? gears|chang(?:e|ing) (?:gears|the subject|topics?)|change of (?:subject|topic)|on (?:another|a different|an unrelated|a side) note|side note|(?:totally |completely |slightly )?(?:different|unrelated|separate) (?:topic|thing|question|matter|subject)|unrelated(?: but| question)?|separately|moving on)\b/i,
   retract: /^\W*(?:(?:ok(?:ay)?|oh|um+|hmm+|wait|no|nah|actually)[\s,.!]+)*(?:never\s?mind|nvm|nm|forget (?:that|it|about (?:that|it))|scratch that|not that|by the way|btw|anyway|anyways|oh right|speaking of which)\b/i,

@@ -74,6 +74,15 @@ start begin restart reset clear ignore
 similar similarly alike same identical different
 `;
 
+/**
+ * Words that join a message to the one before it ("what should i bring as a gift though?", "anyway. haven't
+ * moved in forty minutes", "unrelated but my phone is dying"): how the turn relates, never what it is
+ * about. "though" had been a topic (the thought balloon), "anyway" a key phrase beside a traffic jam.
+ */
+const CONNECTIVES = `
+though although however anyway anyways anyhow unrelated meanwhile otherwise whereas therefore thus hence
+`;
+
 /** Interjections ("ugh", "oh wait", "lol"): the knowledge layer read "wait" as halt. */
 const INTERJECTIONS = `
 ugh argh meh omg omfg welp phew yay oops nvm nm tbh idk lmao rofl haha hahaha aw aww awww wait
@@ -89,5 +98,5 @@ export const ENGLISH_REACTIONS: ReadonlySet<string> = new Set(words(REACTIONS));
 export const ENGLISH_CUES: ReadonlySet<string> = new Set(words(CUES));
 /** Words about the feed or the chat, not the world: a reaction, a cue that steers it, an interjection. */
 export const ENGLISH_PEOPLE_PRONOUNS: ReadonlySet<string> = new Set(words(PEOPLE_PRONOUNS));
-export const ENGLISH_FEED_TALK: ReadonlySet<string> = new Set([...ENGLISH_REACTIONS, ...ENGLISH_CUES, ...words(INTERJECTIONS), ...words(APP_STATE)]);
+export const ENGLISH_FEED_TALK: ReadonlySet<string> = new Set([...ENGLISH_REACTIONS, ...ENGLISH_CUES, ...words(CONNECTIVES), ...words(INTERJECTIONS), ...words(APP_STATE)]);
 export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set([...words(EN), ...ENGLISH_FEED_TALK]);
