@@ -212,7 +212,12 @@ export function pathsFrom(wn: WordNet, lemma: string, isTarget: (w: string) => b
     const prev = best.get(target);
     if (!prev || weight > prev.weight + 1e-9 || (Math.abs(weight - prev.weight) < 1e-9 && hops.length < prev.hops.length)) best.set(target, { target, weight, hops });
   };
-  const startSenses = (wn.senses.get(lemma) ?? []).slice(0, MAX_SENSES);
+  // A lower sense SemCor never (or barely) uses, where it uses the first, is not what people mean: "dog"
+  // had started from "a dull unattractive girl or woman" too, and every dog feed showed families.
+  const uses = (id: string) => wn.senseTags.get(`${lemma}|${id}`) ?? 0;
+  const all = wn.senses.get(lemma) ?? [];
+  const firstUsed = all.length > 0 && uses(all[0]!) >= MIN_SENSE_TAGS;
+  const startSenses = all.slice(0, MAX_SENSES).filter((id, rank) => rank === 0 || !firstUsed || uses(id) >= MIN_SENSE_TAGS);
   type State = { synset: Synset; weight: number; hops: Hop[] };
   let frontier: State[] = [];
   startSenses.forEach((id, rank) => {

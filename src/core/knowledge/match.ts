@@ -47,7 +47,8 @@ now again more most much many like thing things stuff something anything way lot
 near behind beside besides across along toward towards against upon via per beyond afternoon weekend new first
 come comes coming came take takes taking took taken make makes making made put puts keep keeps kept leave leaves leaving left
 soon ever still already yet even later earlier nothing none anymore enough im ive
-idea ideas suggestion suggestions recommendation recommendations learn`.split(/\s+/), ...ENGLISH_PEOPLE_PRONOUNS]);
+idea ideas suggestion suggestions recommendation recommendations learn
+without within through throughout between among amongst except unless whether although though however`.split(/\s+/), ...ENGLISH_PEOPLE_PRONOUNS]);
 
 const englishVariants = (w: string): string[] => {
   const out = [w, lemmatizeEnglish(w)];
