@@ -13,7 +13,7 @@ import { calendarOnly, seasonOnly } from './time-words.ts';
 import { stripKoreanParticle } from '../text.ts';
 import { crossBorderTrip, escapeRe, foundAs, insidePlaceName, MAX_LINKED_ITEMS, nationalityPlaces, norm, originsOf, placeThings, placeTopics, tripThingTexts } from './journey.ts';
 import { userText } from './machinery.ts';
-import { aboutUndone, pointingBack } from './pointing.ts';
+import { aboutUndone, pointingBack, praiseOnly } from './pointing.ts';
 import { nodeTask } from './node-task.ts';
 import { CIRCUMSTANCE_SHARE, GREETINGS, OCCASION_STEP, pastSituation, readStatement, SEED_IMPLIES, SEED_NAME, SEED_STEP, situationNameWords, type StatementReading, steps, wordsOf, causesOf, namesCause, settingsOf, nameWordsNoItemCarries } from './statement.ts';
 import { dislikedKinds, kindExpansions, propertyExpansions } from './linked-items.ts';
@@ -202,6 +202,12 @@ export function informationNode(inp: {
     // the user goes for ("도쿄에서 부산으로" put Tokyo tower at #2).
     const originWords = [...origins].map((p) => p.text.toLocaleLowerCase());
     const fromOrigin = (e: { from: string }) => foundAs(originWords, e.from);
+    // A country a thing's definition mentions ("panda: ... bear of mountainous areas of China") is where
+    // the thing lives, not what the user named: its flag is not linked as the very concept (the knowledge
+    // source ranks a linked item beside the best word match; "pandas are so cute", "more like this" had
+    // shown China's flag first). A nationality (greek → Greece) or an occasion's country (diwali → India) is.
+    const countryOfAThing = (e: { from: string; concept: { kind: string }; provenance: readonly { via: string }[] }) =>
+      e.concept.kind === 'country' && !fromPlace(e) && e.provenance.some((p) => p.via === 'gloss');
     // "going to sapporo this winter", "여름에 제주도 가": Sapporo's snow and Jeju's tangerines, not every
     // sun and hot spring; the winter's scarf had capped the place's things as a situation told beside it.
     if (named.some((p) => !origins.has(p))) seasonOfTrip = seasonOnly;
@@ -270,7 +276,7 @@ export function informationNode(inp: {
       .map((e) => ({
         text: norm(e.text).slice(0, 64), weight: Math.min(1, e.weight * EXPANSION_SHARE), reason: norm(e.reason).slice(0, 120),
         ...(e.label && e.label !== e.text ? { label: norm(e.label).slice(0, 64) } : {}),
-        from: norm(e.from).slice(0, 64), ...(e.itemIds.length > 0 ? { itemIds: e.itemIds.slice(0, MAX_LINKED_ITEMS) } : {}),
+        from: norm(e.from).slice(0, 64), ...(e.itemIds.length > 0 && !countryOfAThing(e) ? { itemIds: e.itemIds.slice(0, MAX_LINKED_ITEMS) } : {}),
       }))
       .filter((e) => e.text.length > 0 && e.from.length > 0);
     const occasionTopics = occasions
@@ -347,6 +353,9 @@ export function informationNode(inp: {
   if (kb && clear.length < extraction.keyPhrases.length) expansions = expansions.filter((e) => !isVague(kb, e.from, text));
   // Nor what a situation's words imply one by one ("way to work": work → worker).
   if (situationSpans.length > 0) expansions = expansions.filter((e) => e.from.includes(' ') || !insideSituation(e.from.toLocaleLowerCase()));
+  // Nor what praise beside a thing named means ("pandas are so cute": cute → heart, emotion had filled
+  // the feed with hearts): the praise is how the user feels about the thing, the thing is the topic.
+  if (keyPhrases.some((p) => !praiseOnly(p.text))) expansions = expansions.filter((e) => !praiseOnly(e.from));
   // Nor is what the person implies ("mom → mother → breast-feeding").
   if (people.forSomeone) expansions = expansions.filter((e) => !e.from.split(' ').every(people.isPerson));
   // "Happy new year", "새해 복 많이 받으세요": the wish is the greeting, the occasion is the topic.

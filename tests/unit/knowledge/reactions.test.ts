@@ -71,3 +71,18 @@ describe('the reply to praise', () => {
     expect(reply).not.toMatch(wrong);
   });
 });
+
+describe('praise beside a thing named is about the thing', () => {
+  it.each([
+    ['pandas are so cute', 'more like this'],
+    ['판다 너무 귀엽다', '이런 느낌 더 줘'],
+  ])('"%s", then "%s": the panda first, no hearts, no flag of where pandas live', (first, more) => {
+    const titles = titlesAfter(first, more);
+    expect(titles[0]).toBe('panda');
+    expect(titles.filter((t) => /heart|^flag/.test(t))).toEqual([]);
+  });
+
+  it('a nationality still links its country ("greek islands": the flag of Greece)', () => {
+    expect(titlesAfter('taking my mom on a cruise around the greek islands this summer')).toContain('flag: Greece');
+  });
+});
