@@ -127,12 +127,22 @@ export function nationalityPlaces(kb: KnowledgeBase, phrases: readonly { readonl
     const words = p.text.toLocaleLowerCase().split(/\s+/);
     const word = words[0]!;
     if (words.length < 2 || !/^[a-z]+$/.test(word) || out.has(word) || found.some((f) => f.text.toLocaleLowerCase() === word)) continue;
-    const first = expandPhrase(kb, word, 'en')[0];
-    const c = first?.concept;
-    if (!c || c.kind !== 'country' || !/^[A-Z]{2}$/.test(c.cc) || first.weight < NATIONALITY_MIN) continue;
+    // The strongest reading that is a country, or a place standing for one ("korean" -> Korea, the
+    // peninsula, whose country is South Korea); not only the first ("thai" is first the Tai languages).
+    const reading = expandPhrase(kb, word, 'en').find((r) => r.weight >= NATIONALITY_MIN && /^[A-Z]{2}$/.test(r.concept.cc));
+    const c = reading && (reading.concept.kind === 'country' ? reading.concept : countryOfCode(kb, reading.concept.cc));
+    if (!c) continue;
     out.set(word, { text: word, kind: 'country', name: { en: c.en, ko: c.ko }, countryCode: c.cc, country: { en: c.en, ko: c.ko }, itemIds: c.items, concepts: { place: c.id, country: c.id } });
   }
   return [...out.values()];
+}
+
+const countries = new WeakMap<KnowledgeBase, ReadonlyMap<string, KnowledgeBase['concepts'][number]>>();
+/** The country concept of an ISO 3166-1 code, once per knowledge base. */
+function countryOfCode(kb: KnowledgeBase, cc: string): KnowledgeBase['concepts'][number] | undefined {
+  let byCode = countries.get(kb);
+  if (!byCode) countries.set(kb, (byCode = new Map(kb.concepts.filter((c) => c.kind === 'country' && /^[A-Z]{2}$/.test(c.cc)).map((c) => [c.cc, c]))));
+  return byCode.get(cc);
 }
 
 /** An expansion that is a named place's thing (placeThings: "toronto → Canada → maple leaf"), not the place. */

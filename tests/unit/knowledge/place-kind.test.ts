@@ -24,6 +24,12 @@ describe('a kind of a place\'s things', () => {
     expect(intent.information.places).toEqual([]);
   });
 
+  it.each(['show me korean food', 'i love korean food'])('"%s": the nationality\'s country is a place reading ("korean" -> Korea, whose country is South Korea), its food first', (text) => {
+    const titles = productTurns(text).top.map((it) => it.title);
+    expect(titles.slice(0, 4)).toEqual(expect.arrayContaining(['cooked rice', 'pot of food']));
+    expect(titles.slice(0, 5)).not.toContain('mango');
+  });
+
   it('mexican music: the music leads, the taco (a thing of Mexico, no music) stays below it', () => {
     const titles = productTurns('mexican music').top.map((it) => it.title);
     expect(titles.slice(0, 5)).not.toContain('taco');
