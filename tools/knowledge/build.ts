@@ -96,8 +96,13 @@ const g = new GraphBuilder();
  * An English word people use in lower case ("nice", "mobile", "turkey"): as a place name it would
  * turn "that's nice" into France. Such names are not place surfaces (the country keeps its main name).
  */
+/** The catalog's own titles, lower case: a town named like one ("Hot Springs") is not read as that town. */
+const catalogTitles = new Set(items.map((it) => it.title.toLowerCase()));
 const isCommonWord = (name: string) => {
   const f = name.toLowerCase();
+  // "sauna" implies the catalog's hot springs; read as Hot Springs, Arkansas, it had linked the United
+  // States' flag to every spa day, and "i love hot springs" showed it first.
+  if (catalogTitles.has(f)) return true;
   return (wn.tagged.get(f) ?? 0) > 0 && (wn.senses.get(f) ?? []).some((id) => wn.synsets.get(id)?.display.includes(f));
 };
 

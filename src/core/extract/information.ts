@@ -142,7 +142,11 @@ export function informationNode(inp: {
   // the turn asks for ("show me some"): it becomes the topic.
   const { undo, undoneByPronoun, refusedShown, asksInstead } = pointingBack(text, words, extraction, previous);
 
-  const found = kb ? findPlaces(kb, text) : [];
+  // A town that shares its name with catalog things ("i love hot springs": Hot Springs, Arkansas) is that
+  // town only where the turn says so: written with its capitals, or beside words of a journey.
+  const journey = words.some((w) => situation.some((s) => s.tripWords.test(w))) || /\b(?:to|in|from|at|visit)\s/i.test(text);
+  const capitalised = (name: string) => /\p{Lu}/u.test(text.match(new RegExp(escapeRe(name), 'iu'))?.[0] ?? '');
+  const found = kb ? findPlaces(kb, text).filter((p) => p.kind !== 'city' || journey || capitalised(p.text) || (inp.catalogItems?.(p.text.toLocaleLowerCase()).length ?? 0) === 0) : [];
   const places = found.map((p) => ({ text: norm(p.text), country: p.country.en, countryCode: p.countryCode }));
   const information = {
     places: [...new Map(places.filter((p) => /^[A-Z]{2}$/.test(p.countryCode)).map((p) => [p.text.toLocaleLowerCase(), p])).values()],
