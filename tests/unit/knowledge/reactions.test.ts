@@ -76,10 +76,12 @@ describe('praise beside a thing named is about the thing', () => {
   it.each([
     ['pandas are so cute', 'more like this'],
     ['판다 너무 귀엽다', '이런 느낌 더 줘'],
-  ])('"%s", then "%s": the panda first, no hearts, no flag of where pandas live', (first, more) => {
+  ])('"%s", then "%s": the panda first, its kin next, no hearts, no flag of where pandas live', (first, more) => {
     const titles = titlesAfter(first, more);
     expect(titles[0]).toBe('panda');
     expect(titles.filter((t) => /heart|^flag/.test(t))).toEqual([]);
+    // More like it is its kin: the bears and the koala before the list's other mammals.
+    expect(titles.slice(1, 5)).toEqual(expect.arrayContaining(['bear', 'koala']));
   });
 
   it('a nationality still links its country ("greek islands": the flag of Greece)', () => {
