@@ -15,7 +15,7 @@ import { crossBorderTrip, escapeRe, foundAs, insidePlaceName, MAX_LINKED_ITEMS, 
 import { userText } from './machinery.ts';
 import { aboutUndone, pointingBack, praiseOnly } from './pointing.ts';
 import { nodeTask } from './node-task.ts';
-import { CIRCUMSTANCE_SHARE, GREETINGS, OCCASION_STEP, pastSituation, readStatement, SEED_IMPLIES, SEED_NAME, SEED_STEP, situationNameWords, type StatementReading, steps, wordsOf, causesOf, namesCause, settingsOf, nameWordsNoItemCarries } from './statement.ts';
+import { CIRCUMSTANCE_SHARE, GREETINGS, OCCASION_STEP, pastSituation, readStatement, SEED_IMPLIES, SEED_NAME, SEED_STEP, situationNameWords, type StatementReading, steps, wordsOf, causesOf, brokenOf, namesCause, settingsOf, nameWordsNoItemCarries } from './statement.ts';
 import { dislikedKinds, kindExpansions, propertyExpansions } from './linked-items.ts';
 import { impliedOccasions, OCCASION_WEIGHT, occasionPhrases, readingOccasions } from './occasions.ts';
 import { readPeople } from './people.ts';
@@ -172,6 +172,7 @@ export function informationNode(inp: {
   // 안 좋아": unwell, not "no bodies"; the feed had gone back to the most popular faces).
   let refusalInName = false;
   let causeWords: string[] = [];
+  const brokenWords = brokenOf(text);
   /** A season said beside a destination is when the trip is: its things below the place's, never its words. */
   let seasonOfTrip: (from: string) => boolean = () => false;
   let statement: StatementReading = { circumstance: () => false, besideOccasion: () => false, inOccasionName: () => false, besideAsk: () => false };
@@ -343,6 +344,8 @@ export function informationNode(inp: {
     const t = p.text.toLocaleLowerCase();
     // What the turn names as a cause is a circumstance too ("시험 때문에 스트레스 받아": 시험).
     if (causeWords.length > 0 && wordsOf(t).every((w) => namesCause(causeWords, w))) return [{ ...p, weight: p.weight * CIRCUMSTANCE_SHARE }];
+    // What broke down is missed, not wanted: its words go ("the heating's out": no hot face; ./statement.ts brokenOf).
+    if (brokenWords.length > 0 && wordsOf(t).every((w) => namesCause(brokenWords, w))) return [];
     // A circumstance weighs less beside what else was said, and goes where it is all that was ("trick
     // or treat for halloween": the reply names what Halloween brings, not "treat").
     if (statement.circumstance(t)) return clear.every((q) => statement.circumstance(q.text)) ? [] : [{ ...p, weight: p.weight * CIRCUMSTANCE_SHARE }];

@@ -177,6 +177,11 @@ export function causesOf(text: string): string[] {
   return [...new Set(LANGUAGE_PACKS.flatMap((pk) => [...text.matchAll(pk.situation.causes)].map((m) => m[1]!.toLocaleLowerCase())))];
 }
 
+/** The words of what the turn says broke down ("the heating's out", "에어컨 고장났는데"; SituationPack.broken), lower-cased. */
+export function brokenOf(text: string): string[] {
+  return [...new Set(LANGUAGE_PACKS.flatMap((pk) => [...text.matchAll(pk.situation.broken)].map((m) => m[1]!.toLocaleLowerCase())))];
+}
+
 /**
  * The words of where the turn says what it tells happened ("at the beach", "회사에서"), by every pack's
  * settings: like a cause, a circumstance of a situation told beside it. Not a function word nor a time
@@ -189,7 +194,8 @@ export function settingsOf(text: string): string[] {
 
 /** A phrase with a word that is one of the causes, or a Korean form of one ("시험이" of "시험"). */
 export function namesCause(causes: readonly string[], phrase: string): boolean {
-  return causes.some((c) => wordsOf(phrase).some((w) => w === c || (/[\uac00-\ud7a3]/.test(w) && w.startsWith(c) && w.length - c.length <= 2)));
+  // An English phrase holds the lemma of the word said ("heat" of "the heating's out").
+  return causes.some((c) => wordsOf(phrase).some((w) => w === c || (/[\uac00-\ud7a3]/.test(w) && w.startsWith(c) && w.length - c.length <= 2) || (/^[a-z]{3,}$/.test(w) && c.startsWith(w) && c.length - w.length <= 3)));
 }
 
 /**

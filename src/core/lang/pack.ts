@@ -333,6 +333,12 @@ export interface SituationPack {
    */
   readonly causes: RegExp;
   /**
+   * What the turn says has broken down ("the heating's out", "the ac just died", "에어컨 고장났는데"), group
+   * 1 the thing: a circumstance of the situation told (the cold, the heat), not a topic: "heating" had
+   * brought the hot face and the melting face to a freezing flat.
+   */
+  readonly broken: RegExp;
+  /**
    * Where the turn says something happened, its words in the groups ("at the beach", "on the
    * plane", "회사에서"): the setting of a situation told beside it, not the situation ("i got a sunburn
    * at the beach" had shown the whales and the surfers, not the sun). Global.

@@ -98,6 +98,7 @@ export const englishSituation: SituationPack = {
   praises: /(?<!\b(?:not|n't|never)\s(?:so\s|that\s|very\s|really\s)?)\b(?:cute|cutest|adorable|aww+|love (?:it|this|these|those|them|that)|lovely|beautiful|pretty|gorgeous|nice|cool|awesome|amazing|great|perfect|wow|yay|excited|exciting|can'?t wait|so fun|fun)\b/i,
   settings: /\b(?:at|in|on|by|inside)\s+(?:the|a|an|my|our|his|her|their|this|that)\s+([\p{L}'-]+)(?:\s+([\p{L}'-]+))?/giu,
   causes: /\b(?:because of|due to|thanks to)\s+(?:(?:the|my|our|his|her|their|this|that|these|those|all|of)\s+)*([\p{L}'-]+)/giu,
+  broken: /\b(?:the|my|our|his|her|their)\s+([\p{L}-]+?)(?:'s|’s|\s+is|\s+was|\s+has|\s+just)*\s+(?:out|broken|broke(?:\s+down)?|dead|died|down|busted|crashed|not working|stopped working|went out|gone out)\b(?!\s+of)/giu,
   likensShown: /\b(?:like (?:it|that|this|these|those|them|the last (?:one|ones))|similar|the same|same (?:kind|vibe|style|thing|stuff))\b/i,
   refuses: /\b(?:hate|hated|dislike|don'?t (?:like|want)|do not (?:like|want)|no more|not anymore|stop|enough|gross|scary|creep|boring|lame|ugly|not (?:these|those|them)|not for me|no thanks)/i,
   refersBack: /\b(?:they|them|those|these|they're|it's|it)\b/i,

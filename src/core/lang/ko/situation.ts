@@ -76,6 +76,7 @@ export const koreanSituation: SituationPack = {
   // "해변에서 다 탔어", "회사에서 혼났어": a noun with the locative 에서 (a place name is the place reader's).
   settings: /([가-힣]{2,}?)에서(?=\s|$|[,.!?])/gu,
   causes: /([가-힣]+?)(?:이|가)?\s*(?:때문에|때문인지|때매|땜에|탓에|탓인지)/gu,
+  broken: /([가-힣]{2,}?)(?:이|가|은|는)?\s*(?:고장|망가졌|망가짐|꺼졌|나갔|멈췄)/gu,
   likensShown: /(?:비슷한|비슷하게|이런 ?(?:거|것|느낌|스타일)|그런 ?(?:거|것|느낌|스타일)|같은 (?:거|것|느낌))/u,
   refuses: /(?:싫|그만|빼|치워|별로|극혐|무서워|안 ?볼래)/u,
   refersBack: /(?:걔네|걔들|걔|얘네|얘들|그거|그것|그놈들|그 ?애들|그런 ?거|이거|이건|이것|저거|저건|저것|요거)/u,
