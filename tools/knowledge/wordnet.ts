@@ -144,7 +144,11 @@ export function glossWords(gloss: string): string[] {
 export function glossTargetWords(gloss: string): string[] {
   const definition = gloss.split(/;\s*"/)[0]!.toLowerCase();
   const verbs = new Set(glossWords(definition.match(/\b(?:who|which|that)\s+[a-z-]+/g)?.map((m) => m.split(/\s+/)[1]!).join(' ') ?? ''));
-  return glossWords(definition).filter((w) => !FUNCTION_WORDS.has(w) && !verbs.has(w));
+  // Nor what a definition says belongs to the thing in general ("japanese: of or relating to Japan or its
+  // people or their culture or language"): "culture" is the petri dish's, and every nationality led to it
+  // ("italian pizza" showed the petri dish).
+  const possessed = new Set(glossWords(definition.match(/\b(?:its|their)\s+[a-z-]+/g)?.map((m) => m.split(/\s+/)[1]!).join(' ') ?? ''));
+  return glossWords(definition).filter((w) => !FUNCTION_WORDS.has(w) && !verbs.has(w) && !possessed.has(w));
 }
 
 /** One relation followed from a synset, with the weight kept per hop. Named once, shipped by name. */

@@ -28,3 +28,10 @@ describe('a sense nobody uses is not read', () => {
     expect(titles.filter((t) => /\bdog\b|poodle/.test(t)).length).toBeGreaterThanOrEqual(4);
   });
 });
+
+describe('what a definition says belongs to a thing in general leads nowhere', () => {
+  it('"japanese: of or relating to Japan or its people or their culture or language" does not reach culture', () => {
+    expect(reached('japanese')).toContain('Japan');
+    expect(reached('japanese')).not.toContain('culture');
+  });
+});
