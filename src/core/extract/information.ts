@@ -11,7 +11,7 @@ import { type FoundPlace, findPlaces } from '../knowledge/places.ts';
 import { LANGUAGE_PACKS, reasonsOf, turnsAway } from '../lang/packs.ts';
 import { calendarOnly, seasonOnly } from './time-words.ts';
 import { stripKoreanParticle } from '../text.ts';
-import { crossBorderTrip, escapeRe, foundAs, insidePlaceName, MAX_LINKED_ITEMS, nationalityPlaces, norm, originsOf, placeThings, placeTopics, tripThingTexts } from './journey.ts';
+import { countryOfAThing, crossBorderTrip, escapeRe, foundAs, insidePlaceName, MAX_LINKED_ITEMS, nationalityPlaces, norm, originsOf, placesAsMeant, placeThings, placeTopics, tripThingTexts } from './journey.ts';
 import { userText } from './machinery.ts';
 import { aboutUndone, pointingBack, praiseOnly } from './pointing.ts';
 import { nodeTask } from './node-task.ts';
@@ -142,11 +142,7 @@ export function informationNode(inp: {
   // the turn asks for ("show me some"): it becomes the topic.
   const { undo, undoneByPronoun, refusedShown, asksInstead } = pointingBack(text, words, extraction, previous);
 
-  // A town that shares its name with catalog things ("i love hot springs": Hot Springs, Arkansas) is that
-  // town only where the turn says so: written with its capitals, or beside words of a journey.
-  const journey = words.some((w) => situation.some((s) => s.tripWords.test(w))) || /\b(?:to|in|from|at|visit)\s/i.test(text);
-  const capitalised = (name: string) => /\p{Lu}/u.test(text.match(new RegExp(escapeRe(name), 'iu'))?.[0] ?? '');
-  const found = kb ? findPlaces(kb, text).filter((p) => p.kind !== 'city' || journey || capitalised(p.text) || (inp.catalogItems?.(p.text.toLocaleLowerCase()).length ?? 0) === 0) : [];
+  const found = kb ? placesAsMeant(findPlaces(kb, text), text, words, inp.catalogItems) : [];
   const places = found.map((p) => ({ text: norm(p.text), country: p.country.en, countryCode: p.countryCode }));
   const information = {
     places: [...new Map(places.filter((p) => /^[A-Z]{2}$/.test(p.countryCode)).map((p) => [p.text.toLocaleLowerCase(), p])).values()],
@@ -207,12 +203,6 @@ export function informationNode(inp: {
     // the user goes for ("도쿄에서 부산으로" put Tokyo tower at #2).
     const originWords = [...origins].map((p) => p.text.toLocaleLowerCase());
     const fromOrigin = (e: { from: string }) => foundAs(originWords, e.from);
-    // A country a thing's definition mentions ("panda: ... bear of mountainous areas of China") is where
-    // the thing lives, not what the user named: its flag is not linked as the very concept (the knowledge
-    // source ranks a linked item beside the best word match; "pandas are so cute", "more like this" had
-    // shown China's flag first). A nationality (greek → Greece) or an occasion's country (diwali → India) is.
-    const countryOfAThing = (e: { from: string; concept: { kind: string }; provenance: readonly { via: string }[] }) =>
-      e.concept.kind === 'country' && !fromPlace(e) && e.provenance.some((p) => p.via === 'gloss');
     // "going to sapporo this winter", "여름에 제주도 가": Sapporo's snow and Jeju's tangerines, not every
     // sun and hot spring; the winter's scarf had capped the place's things as a situation told beside it.
     if (named.some((p) => !origins.has(p))) seasonOfTrip = seasonOnly;
@@ -281,7 +271,7 @@ export function informationNode(inp: {
       .map((e) => ({
         text: norm(e.text).slice(0, 64), weight: Math.min(1, e.weight * EXPANSION_SHARE), reason: norm(e.reason).slice(0, 120),
         ...(e.label && e.label !== e.text ? { label: norm(e.label).slice(0, 64) } : {}),
-        from: norm(e.from).slice(0, 64), ...(e.itemIds.length > 0 && !countryOfAThing(e) ? { itemIds: e.itemIds.slice(0, MAX_LINKED_ITEMS) } : {}),
+        from: norm(e.from).slice(0, 64), ...(e.itemIds.length > 0 && !(countryOfAThing(e) && !fromPlace(e)) ? { itemIds: e.itemIds.slice(0, MAX_LINKED_ITEMS) } : {}),
       }))
       .filter((e) => e.text.length > 0 && e.from.length > 0);
     const occasionTopics = occasions

@@ -145,6 +145,27 @@ function countryOfCode(kb: KnowledgeBase, cc: string): KnowledgeBase['concepts']
   return byCode.get(cc);
 }
 
+/**
+ * A town that shares its name with catalog things ("i love hot springs": Hot Springs, Arkansas) is that
+ * town only where the turn says so: written with its capitals, or beside words of a journey (a site
+ * owner's catalog with a "victoria"). Countries are always what they name.
+ */
+export function placesAsMeant(found: readonly FoundPlace[], text: string, words: readonly string[], catalogItems: ((phrase: string) => readonly string[]) | undefined): FoundPlace[] {
+  const journey = words.some((w) => LANGUAGE_PACKS.some((p) => p.situation.tripWords.test(w))) || /\b(?:to|in|from|at|visit)\s/i.test(text);
+  const capitalised = (name: string) => /\p{Lu}/u.test(text.match(new RegExp(escapeRe(name), 'iu'))?.[0] ?? '');
+  return found.filter((p) => p.kind !== 'city' || journey || capitalised(p.text) || (catalogItems?.(p.text.toLocaleLowerCase()).length ?? 0) === 0);
+}
+
+/**
+ * A country a thing's definition mentions ("panda: ... bear of mountainous areas of China") is where the
+ * thing lives, not what the user named: its flag is not linked as the very concept (the knowledge source
+ * ranks a linked item beside the best word match; "pandas are so cute", "more like this" had shown
+ * China's flag first). A nationality (greek → Greece) or an occasion's country (diwali → India) is.
+ */
+export function countryOfAThing(e: { readonly concept: { readonly kind: string }; readonly provenance: readonly { readonly via: string }[] }): boolean {
+  return e.concept.kind === 'country' && e.provenance.some((p) => p.via === 'gloss');
+}
+
 /** An expansion that is a named place's thing (placeThings: "toronto → Canada → maple leaf"), not the place. */
 export function isPlaceThing(e: { readonly from: string; readonly reason: string }, places: readonly { readonly text: string }[]): boolean {
   const from = e.from.toLocaleLowerCase();
